@@ -1,0 +1,3 @@
+from lmxsim.cli import main
+
+main()

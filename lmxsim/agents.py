@@ -1,0 +1,210 @@
+"""The leader and the employees, as Mesa agents.
+
+The equations live in dynamics.py; here they are put in the order of a
+working week. Updates are simultaneous: every method reads last week's state
+of the others (the model hands out this week's shared facts first), so the
+order in which employees act does not matter.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import mesa
+import numpy as np
+
+from lmxsim import dynamics as dyn
+from lmxsim.dynamics import Draw
+
+if TYPE_CHECKING:
+    from lmxsim.model import LMXModel
+    from lmxsim.nudges import Nudges
+    from lmxsim.team import Member
+
+
+class Employee(mesa.Agent):
+    """A team member: works, is seen (or not) by the leader, and responds to how they are treated."""
+
+    def __init__(self, model: LMXModel, member: Member, index: int) -> None:
+        super().__init__(model)
+        self.index = index
+        self.name = member.name
+        self.ability = member.ability
+        self.first_impression = member.first_impression
+        self.challenge = member.challenge
+        self.trust_propensity = member.trust_propensity
+        start = dyn.initial_members(
+            member.ability, member.first_impression, member.trust_propensity, model.params
+        )
+        self.skill = float(start["skill"])
+        self.trust = float(start["trust"])
+        self.support = float(start["support"])
+        self.autonomy = float(start["autonomy"])
+        self.motivation = float(start["motivation"])
+        self.safety = float(start["safety"])
+        self.performance = 0.0
+        self.phase = dyn.Phase.STRANGER
+        self.plasticity = 1.0
+        self.contacts = 0
+        self.contact = False
+        self.shown_trust = 0.0  # the leader's trust as this member felt it in this week's contact
+        self.hidden_stock = 0
+        self.problems_reported = 0
+        self.fire = 0
+        self.lmx = 0.0
+        self.group = dyn.Group.MIDDLE
+        self.luck = np.zeros(dyn.DRAWS_PER_MEMBER)
+
+    # --- what the leader sees of this member (for reporting) ---
+    @property
+    def leader_impression(self) -> float:
+        return float(self.model.leader.impression[self.index])
+
+    @property
+    def leader_trust(self) -> float:
+        return float(self.model.leader.trust[self.index])
+
+    @property
+    def lmx7(self) -> float:
+        return float(dyn.lmx7(self.lmx))
+
+    @property
+    def phase_name(self) -> str:
+        return dyn.PHASE_NAMES[self.phase]
+
+    @property
+    def group_name(self) -> str:
+        return dyn.GROUP_NAMES[self.group]
+
+    # --- the week ---
+    def take_nudges(self, nudges: Nudges) -> None:
+        """One-off changes an intervention makes at the start of the week."""
+        i, p = self.index, self.model.params
+        self.phase = int(dyn.reopen_phase(self.phase, nudges.reopen[i]))
+        self.plasticity = float(dyn.reopen_plasticity(self.plasticity, nudges.reopen[i]))
+        self.trust = float(dyn.clip01(self.trust + nudges.trust_bonus[i]))
+        self.support = max(self.support, float(nudges.support_floor[i]))
+        del p
+
+    def work(self) -> None:
+        """Performance = skill x effort x opportunity + luck, minus the cost of fires."""
+        self.performance = float(
+            dyn.performance(
+                self.skill,
+                self.motivation,
+                self.autonomy,
+                self.model.fires / self.model.team_size,
+                self.luck[Draw.PERFORMANCE],
+                self.model.params,
+            )
+        )
+
+    def respond(self) -> None:
+        """Felt support, trust, motivation, skill and safety follow how the week went."""
+        p, model = self.model.params, self.model
+        self.support = float(dyn.next_support(self.support, self.contact, self.shown_trust, p))
+        target = dyn.trust_target(
+            self.trust_propensity,
+            self.support,
+            self.autonomy,
+            model.mean_autonomy,
+            model.differentiation,
+            p,
+        )
+        self.trust = float(dyn.next_trust(self.trust, target, self.phase, self.plasticity, p))
+        self.motivation = float(dyn.next_motivation(self.motivation, self.trust, self.autonomy))
+        self.skill = float(
+            dyn.next_skill(self.skill, self.ability, self.autonomy, self.contact, self.shown_trust, p)
+        )
+        self.safety = float(dyn.next_safety(self.safety, self.trust, model.differentiation, p))
+
+    def meet_problems(self) -> None:
+        """Report a problem if it feels safe; hidden problems may flare up into fires."""
+        p = self.model.params
+        reported, hidden = dyn.meet_problem(self.safety, self.luck[Draw.PROBLEM], p)
+        fire, solved = dyn.escalate(self.hidden_stock, self.luck[Draw.ESCALATION], p)
+        self.problems_reported = int(reported)
+        self.fire = int(fire)
+        self.hidden_stock = int(self.hidden_stock - fire - solved + hidden)
+
+    def settle(self) -> None:
+        """The relationship: its quality, whether it is still changing, and its phase."""
+        p = self.model.params
+        quality = float(dyn.lmx(self.leader_trust, self.trust))
+        self.plasticity = float(dyn.next_plasticity(self.plasticity, quality - self.lmx, p))
+        self.phase = int(dyn.next_phase(self.phase, self.contacts, quality, self.plasticity, p))
+        self.lmx = quality
+        self.group = int(dyn.group(quality, p))
+
+
+class Leader(mesa.Agent):
+    """The leader holds a view of each member: impression, confidence and trust.
+
+    Views are arrays in member order, because attention is shared out over
+    the whole team at once.
+    """
+
+    def __init__(self, model: LMXModel, first_impressions: np.ndarray) -> None:
+        super().__init__(model)
+        p = model.params
+        self.impression = np.array(first_impressions, dtype=float)
+        self.confidence = np.full(len(first_impressions), float(p.initial_confidence))
+        self.trust = self.impression.copy()
+
+    def take_nudges(self, nudges: Nudges) -> None:
+        self.confidence = np.minimum(self.confidence, nudges.confidence_cap)
+
+    def spend_attention(self, employees: list[Employee], nudges: Nudges) -> None:
+        """Meet members, more often those trusted; fires eat into the time."""
+        chance = dyn.contact_probability(
+            self.trust, self.model.fires, self.model.params, nudges.guaranteed_contact
+        )
+        for member in employees:
+            member.contact = bool(member.luck[Draw.CONTACT] < chance[member.index])
+            member.contacts += member.contact
+            member.shown_trust = float(self.trust[member.index])
+
+    def grant_autonomy(self, employees: list[Employee], nudges: Nudges) -> None:
+        """Latitude follows the leader's trust, slowly (or a rule, if an intervention says so)."""
+        autonomy = np.array([m.autonomy for m in employees])
+        granted = dyn.next_autonomy(
+            autonomy,
+            self.trust,
+            self.model.params,
+            target=nudges.autonomy_target,
+            boost=nudges.autonomy_boost,
+        )
+        for member in employees:
+            member.autonomy = float(granted[member.index])
+
+    def observe(self, employees: list[Employee], nudges: Nudges) -> None:
+        """Update impressions of the members met, through anchoring and confirmation bias."""
+        p = self.model.params
+
+        def column(attribute: str) -> np.ndarray:
+            return np.array([getattr(m, attribute) for m in employees])
+
+        autonomy = column("autonomy")
+        noise = dyn.observation_noise(autonomy, p, nudges.clarity)
+        observed = dyn.observed_competence(
+            column("skill"),
+            column("motivation"),
+            autonomy,
+            column("challenge"),
+            noise,
+            np.array([m.luck[Draw.OBSERVATION] for m in employees]),
+            p,
+        )
+        self.impression, self.confidence = dyn.update_impression(
+            self.impression,
+            self.confidence,
+            observed,
+            noise,
+            column("contact"),
+            column("phase"),
+            column("plasticity"),
+            np.mean(self.impression),
+            p,
+            bias_factor=nudges.bias_factor,
+        )
+        self.trust = dyn.next_leader_trust(self.trust, self.impression, p)

@@ -1,0 +1,62 @@
+"""`lmxsim run`: one simulated team, printed as a table and optionally saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from lmxsim.output import write_table
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(run)
+
+
+def run(
+    scenario: str = typer.Option(
+        "first-impression", "--scenario", "-s", help="preset scenario (see `lmxsim scenarios`)"
+    ),
+    config: Path | None = typer.Option(None, "--config", "-c", help="TOML config file instead of a preset"),
+    weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help="weeks to simulate"),
+    seed: int | None = typer.Option(None, "--seed", min=0, help="random seed (same seed, same run)"),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="write the per-member-per-week table (.parquet or .csv)"
+    ),
+) -> None:
+    """Run one team and print where each relationship ended up."""
+    from lmxsim.config import load_config, load_scenario
+
+    setup = load_config(config) if config else load_scenario(scenario)
+    weeks = setup.weeks if weeks is None else weeks
+    model = setup.model(rng=setup.seed if seed is None else seed).run(weeks)
+    members = model.member_frame()
+    console = Console()
+    final = members[members["week"] == weeks]
+    table = Table(title=f"{setup.title.get('en') or setup.name}: after {weeks} weeks")
+    for column in ("name", "phase", "group", "LMX-7", "trust", "autonomy", "performance"):
+        table.add_column(column, justify="left" if column in ("name", "phase", "group") else "right")
+    for row in final.itertuples():
+        table.add_row(
+            row.name,
+            row.phase,
+            row.group,
+            f"{row.lmx7:.1f}",
+            f"{row.trust:.2f}",
+            f"{row.autonomy:.2f}",
+            f"{row.performance:.2f}",
+        )
+    console.print(table)
+    team = model.team_frame().iloc[-1]
+    console.print(
+        f"Team: mean performance {team.performance:.2f}, mean LMX-7 "
+        f"{7 + 28 * team.lmx_mean:.1f}, differentiation (SD of LMX) {team.lmx_differentiation:.2f}, "
+        f"out-group {team.out_group_share:.0%}, mean safety {team.safety_mean:.2f}, "
+        f"problems reported this week {int(team.problems_reported)}, hidden "
+        f"{int(team.problems_hidden)}, fires {int(team.fires)}"
+    )
+    if out is not None:
+        write_table(members, out)
+        console.print(f"wrote {len(members)} rows to {out}")

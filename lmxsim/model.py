@@ -1,0 +1,209 @@
+"""LMXModel: one leader, a team, one step per working week."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+import mesa
+import numpy as np
+import pandas as pd
+
+from lmxsim import dynamics as dyn
+from lmxsim.agents import Employee, Leader
+from lmxsim.interventions import Intervention, InterventionError, plan_week
+from lmxsim.params import Params
+from lmxsim.team import Member, complete_team, draw_team
+
+MEMBER_COLUMNS = [
+    "week",
+    "member_id",
+    "name",
+    "ability",
+    "first_impression",
+    "trust",
+    "autonomy",
+    "motivation",
+    "skill",
+    "safety",
+    "performance",
+    "leader_impression",
+    "leader_trust",
+    "lmx",
+    "lmx7",
+    "phase",
+    "group",
+    "problems_reported",
+    "problems_hidden",
+]
+TEAM_COLUMNS = [
+    "week",
+    "performance",
+    "lmx_mean",
+    "lmx_differentiation",
+    "out_group_share",
+    "safety_mean",
+    "problems_reported",
+    "problems_hidden",
+    "fires",
+]
+
+
+class LMXModel(mesa.Model):
+    """A leader builds a different relationship with each member, week by week.
+
+    Args:
+        params: model parameters (validated; see params.py).
+        team: the members; if None, `n_employees` are drawn.
+        n_employees: size of a drawn team.
+        rng: seed (int or numpy SeedSequence) for reproducible runs.
+        interventions: scheduled interventions (see interventions.py).
+    """
+
+    def __init__(
+        self,
+        params: Params | None = None,
+        team: list[Member] | None = None,
+        n_employees: int = 10,
+        rng: int | np.random.SeedSequence | None = None,
+        interventions: Iterable[Intervention] = (),
+    ) -> None:
+        super().__init__(rng=rng)
+        # Mesa may draw a stdlib seed from its generator; start ours fresh so the
+        # stream is exactly the one the batch engine uses for this seed.
+        if not isinstance(rng, np.random.Generator):
+            self.rng = np.random.default_rng(rng)
+        self.params = params if params is not None else Params()
+        if team is None:
+            team = draw_team(self.rng, n_employees, self.params)
+        else:
+            team = complete_team(self.rng, list(team), self.params)
+        self.team = team
+        self.names = [m.name for m in team]
+        self.team_size = len(team)
+        self.leader = Leader(self, np.array([m.first_impression for m in team]))
+        self.employees = [Employee(self, m, i) for i, m in enumerate(team)]
+        self.weeks_done = 0
+        self.interventions: list[Intervention] = []
+        self.fires = 0
+        self.mean_autonomy = 0.0
+        self.active_interventions: list[str] = []
+        self.active_targets: list[tuple[str, np.ndarray]] = []
+        for member in self.employees:
+            member.lmx = float(dyn.lmx(self.leader.trust[member.index], member.trust))
+            member.group = int(dyn.group(member.lmx, self.params))
+        self.differentiation = float(dyn.differentiation(self.lmx_values()))
+        for intervention in interventions:
+            self.apply(intervention)
+        self.datacollector = mesa.DataCollector(
+            model_reporters={
+                "week": "week",
+                "performance": lambda m: float(np.mean([e.performance for e in m.employees])),
+                "lmx_mean": lambda m: float(np.mean(m.lmx_values())),
+                "lmx_differentiation": "differentiation",
+                "out_group_share": lambda m: float(np.mean([e.group == dyn.Group.OUT for e in m.employees])),
+                "safety_mean": lambda m: float(np.mean([e.safety for e in m.employees])),
+                "problems_reported": lambda m: sum(e.problems_reported for e in m.employees),
+                "problems_hidden": lambda m: sum(e.hidden_stock for e in m.employees),
+                "fires": "fires",
+                "interventions": lambda m: ";".join(m.active_interventions),
+            },
+            agenttype_reporters={
+                Employee: {
+                    "week": lambda e: e.model.week,
+                    "member_id": "index",
+                    "name": "name",
+                    "ability": "ability",
+                    "first_impression": "first_impression",
+                    "trust": "trust",
+                    "autonomy": "autonomy",
+                    "motivation": "motivation",
+                    "skill": "skill",
+                    "safety": "safety",
+                    "performance": "performance",
+                    "leader_impression": "leader_impression",
+                    "leader_trust": "leader_trust",
+                    "lmx": "lmx",
+                    "lmx7": "lmx7",
+                    "phase": "phase_name",
+                    "group": "group_name",
+                    "problems_reported": "problems_reported",
+                    "problems_hidden": "hidden_stock",
+                    "interventions": lambda e: ";".join(
+                        label for label, who in e.model.active_targets if who[e.index]
+                    ),
+                }
+            },
+        )
+        self.datacollector.collect(self)
+
+    @property
+    def week(self) -> int:
+        """Weeks completed (0 before the first step)."""
+        return self.weeks_done
+
+    def lmx_values(self) -> np.ndarray:
+        return np.array([e.lmx for e in self.employees])
+
+    def groups(self) -> np.ndarray:
+        return np.array([e.group for e in self.employees])
+
+    def apply(self, intervention: Intervention) -> Intervention:
+        """Schedule an intervention; without a start week it starts next week."""
+        intervention = dataclasses.replace(intervention)  # twins must not share one object
+        if intervention.start is None:
+            intervention.start = self.week + 1
+        elif intervention.start <= self.week:
+            raise InterventionError(
+                f"{intervention.key}: start week {intervention.start} has already passed "
+                f"(the model is at week {self.week})"
+            )
+        intervention.targets(self.names, self.groups())  # unknown member -> clear error now
+        self.interventions.append(intervention)
+        return intervention
+
+    def step(self) -> None:
+        """One working week, in the order of docs/ODD.md section 3."""
+        self.weeks_done += 1
+        week = self.weeks_done
+        luck = self.rng.random((self.team_size, dyn.DRAWS_PER_MEMBER))
+        for member in self.employees:
+            member.luck = luck[member.index]
+        nudges, self.active_interventions = plan_week(self.interventions, week, self.names, self.groups())
+        self.active_targets = [
+            (i.label, i.targets(self.names, self.groups())) for i in self.interventions if i.active(week)
+        ]
+        self.leader.take_nudges(nudges)
+        for member in self.employees:
+            member.take_nudges(nudges)
+
+        self.leader.spend_attention(self.employees, nudges)
+        self.leader.grant_autonomy(self.employees, nudges)
+        self.mean_autonomy = float(np.mean([e.autonomy for e in self.employees]))
+        for member in self.employees:
+            member.work()
+        self.leader.observe(self.employees, nudges)
+        for member in self.employees:
+            member.respond()
+            member.meet_problems()
+        for member in self.employees:
+            member.settle()
+        self.fires = int(sum(e.fire for e in self.employees))
+        self.differentiation = float(dyn.differentiation(self.lmx_values()))
+        self.datacollector.collect(self)
+
+    def run(self, weeks: int) -> LMXModel:
+        if not isinstance(weeks, int) or weeks < 0:
+            raise ValueError(f"weeks = {weeks!r} must be a whole number, 0 or more")
+        self.run_for(weeks)
+        return self
+
+    def member_frame(self) -> pd.DataFrame:
+        """Tidy table: one row per member per week (week 0 = the start)."""
+        frame = self.datacollector.get_agenttype_vars_dataframe(Employee)
+        frame = frame.reset_index(drop=True)
+        return frame[[*MEMBER_COLUMNS, "interventions"]]
+
+    def team_frame(self) -> pd.DataFrame:
+        """Tidy table: one row per week with the team measures."""
+        return self.datacollector.get_model_vars_dataframe().reset_index(drop=True)

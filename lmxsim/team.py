@@ -1,0 +1,120 @@
+"""Who is in the team: members given by the user, or drawn from documented distributions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.special import betaincinv
+
+from lmxsim.dynamics import clip01, normal
+from lmxsim.params import ParameterError, Params
+
+NAMES = (
+    "An",
+    "Bram",
+    "Sam",
+    "Lotte",
+    "Daan",
+    "Eva",
+    "Noah",
+    "Fleur",
+    "Jens",
+    "Mila",
+    "Ravi",
+    "Sofie",
+    "Tim",
+    "Yara",
+    "Lucas",
+    "Nora",
+    "Finn",
+    "Iris",
+    "Omar",
+    "Zoë",
+)
+MAX_TEAM = 200
+TEAM_DRAWS = 4  # uniforms per member when the team is set up
+
+
+@dataclass(frozen=True)
+class Member:
+    """One team member as the user describes them.
+
+    ability: true competence, hidden from the leader (0..1).
+    first_impression: the leader's view after the first days (0..1).
+    challenge: how much the member challenges rather than follows rules (0..1);
+        only matters when the leader has a preference (values_challenge).
+    trust_propensity: how readily the member trusts a boss (0..1); drawn if None.
+    """
+
+    name: str
+    ability: float = 0.6
+    first_impression: float = 0.6
+    challenge: float = 0.5
+    trust_propensity: float | None = None
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise ParameterError(f"member name {self.name!r} must be a non-empty text")
+        for field in ("ability", "first_impression", "challenge", "trust_propensity"):
+            value = getattr(self, field)
+            if field == "trust_propensity" and value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+                raise ParameterError(
+                    f"member {self.name!r}: {field} = {value!r} is not allowed (a number from 0 to 1)"
+                )
+
+
+def check_team(team: list[Member]) -> None:
+    if not 1 <= len(team) <= MAX_TEAM:
+        raise ParameterError(f"team size {len(team)} is not allowed (1 to {MAX_TEAM} members)")
+    seen: set[str] = set()
+    for member in team:
+        if member.name in seen:
+            raise ParameterError(f"member name {member.name!r} appears twice; names must be unique")
+        seen.add(member.name)
+
+
+def draw_team(rng: np.random.Generator, n: int, p: Params) -> list[Member]:
+    """A random team: ability ~ Beta around ability_mean, first impression = ability + noise."""
+    if not 1 <= n <= MAX_TEAM:
+        raise ParameterError(f"n_employees = {n} is not allowed (1 to {MAX_TEAM})")
+    values = team_values(rng.random((n, TEAM_DRAWS)), p)
+    return [
+        Member(
+            name=NAMES[i] if i < len(NAMES) else f"Member {i + 1}",
+            ability=float(values["ability"][i]),
+            first_impression=float(values["first_impression"][i]),
+            challenge=float(values["challenge"][i]),
+            trust_propensity=float(values["trust_propensity"][i]),
+        )
+        for i in range(n)
+    ]
+
+
+def team_values(uniforms, p):
+    """Turn TEAM_DRAWS uniforms per member into member traits (works on (..., n, 4) arrays)."""
+    mean, sd = p.ability_mean, p.ability_sd
+    # Beta with the requested mean and sd, by inverse CDF so one uniform is one draw.
+    concentration = np.maximum(mean * (1 - mean) / np.maximum(sd, 1e-6) ** 2 - 1, 0.5)
+    beta = betaincinv(mean * concentration, (1 - mean) * concentration, uniforms[..., 0])
+    ability = np.where(np.asarray(sd) == 0, mean, beta)
+    return {
+        "ability": ability,
+        "first_impression": clip01(ability + p.first_impression_noise * normal(uniforms[..., 1])),
+        "trust_propensity": betaincinv(p.trust_propensity_shape, p.trust_propensity_shape, uniforms[..., 2]),
+        "challenge": uniforms[..., 3],
+    }
+
+
+def complete_team(rng: np.random.Generator, team: list[Member], p: Params) -> list[Member]:
+    """Fill in trust propensities the user left open, from the same draws a drawn team uses."""
+    check_team(team)
+    values = team_values(rng.random((len(team), TEAM_DRAWS)), p)
+    return [
+        m
+        if m.trust_propensity is not None
+        else Member(m.name, m.ability, m.first_impression, m.challenge, float(values["trust_propensity"][i]))
+        for i, m in enumerate(team)
+    ]
