@@ -149,7 +149,7 @@ class Leader(mesa.Agent):
         p = model.params
         self.impression = np.array(first_impressions, dtype=float)
         self.confidence = np.full(len(first_impressions), float(p.initial_confidence))
-        self.trust = self.impression.copy()
+        self.trust = np.array(dyn.initial_leader_trust(self.impression, p), dtype=float)
 
     def take_nudges(self, nudges: Nudges) -> None:
         self.confidence = np.minimum(self.confidence, nudges.confidence_cap)

@@ -38,8 +38,15 @@ class Phase(IntEnum):
 
 
 PHASE_NAMES = ("stranger", "acquaintance", "mature")
-# Learning rate per phase: impressions form fast among strangers and settle in maturity.
-PHASE_LEARNING = np.array([1.0, 0.6, 0.3])
+
+
+def phase_learning(phase, p):
+    """Impressions form fast among strangers, are tested in acquaintance, settle in maturity."""
+    return np.where(
+        phase == Phase.STRANGER,
+        1.0,
+        np.where(phase == Phase.ACQUAINTANCE, p.acquaintance_learning, p.mature_learning),
+    )
 
 
 class Group(IntEnum):
@@ -146,7 +153,7 @@ def update_impression(
     clarity = 0.24**2 / (0.24**2 + noise_sd**2)
     disconfirms = (observed - impression) * (impression - reference) < 0
     discount = 1.0 - p.confirmation_bias * bias_factor * disconfirms
-    weight = p.belief_rate * PHASE_LEARNING[phase] * plasticity * (1.0 - confidence) * clarity * discount
+    weight = p.belief_rate * phase_learning(phase, p) * plasticity * (1.0 - confidence) * clarity * discount
     new_impression = impression + contact * weight * (observed - impression)
     new_confidence = confidence + contact * p.confidence_gain * clarity * (1.0 - confidence)
     return new_impression, new_confidence
@@ -176,7 +183,7 @@ def trust_target(propensity, support, autonomy, mean_autonomy, differentiation, 
 
 
 def next_trust(trust, target, phase, plasticity, p):
-    return trust + p.trust_rate * PHASE_LEARNING[phase] * plasticity * (target - trust)
+    return trust + p.trust_rate * phase_learning(phase, p) * plasticity * (target - trust)
 
 
 def next_motivation(motivation, trust, autonomy):
@@ -272,7 +279,7 @@ def initial_members(ability, first_impression, propensity, p):
     return {
         "skill": 0.95 * np.asarray(ability, dtype=float),
         "trust": trust,
-        "support": 0.5 + 0 * trust,
+        "support": p.initial_support + 0 * trust,
         "autonomy": autonomy,
         "motivation": 0.2 + 0.8 * (0.58 * trust + 0.42 * autonomy),
         "safety": clip01(0.39 + 0.56 * trust),
@@ -286,3 +293,8 @@ def reopen_phase(phase, reopen):
 
 def reopen_plasticity(plasticity, reopen):
     return np.where(reopen, 1.0, plasticity)
+
+
+def initial_leader_trust(first_impression, p):
+    """Strangers get the same guarded trust; the first impression works through the impression."""
+    return p.initial_leader_trust + 0.0 * np.asarray(first_impression, dtype=float)

@@ -169,25 +169,26 @@ class LMXModel(mesa.Model):
         luck = self.rng.random((self.team_size, dyn.DRAWS_PER_MEMBER))
         for member in self.employees:
             member.luck = luck[member.index]
-        nudges, self.active_interventions = plan_week(self.interventions, week, self.names, self.groups())
+        nudges, self.active_interventions = plan_week(
+            self.interventions, week, self.names, self.groups(), self.leader.trust
+        )
         self.active_targets = [
             (i.label, i.targets(self.names, self.groups())) for i in self.interventions if i.active(week)
         ]
+        # Members act in a random order each week; updates are simultaneous, so the
+        # order cannot change the result (tests/test_model.py checks this).
+        members = self.agents_by_type[Employee]
         self.leader.take_nudges(nudges)
-        for member in self.employees:
-            member.take_nudges(nudges)
+        members.shuffle_do("take_nudges", nudges)
 
         self.leader.spend_attention(self.employees, nudges)
         self.leader.grant_autonomy(self.employees, nudges)
         self.mean_autonomy = float(np.mean([e.autonomy for e in self.employees]))
-        for member in self.employees:
-            member.work()
+        members.shuffle_do("work")
         self.leader.observe(self.employees, nudges)
-        for member in self.employees:
-            member.respond()
-            member.meet_problems()
-        for member in self.employees:
-            member.settle()
+        members.shuffle_do("respond")
+        members.shuffle_do("meet_problems")
+        members.shuffle_do("settle")
         self.fires = int(sum(e.fire for e in self.employees))
         self.differentiation = float(dyn.differentiation(self.lmx_values()))
         self.datacollector.collect(self)

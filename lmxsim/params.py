@@ -26,283 +26,152 @@ def _p(default: float | bool, low: float, high: float, meaning: str, source: str
 class Params:
     """Model parameters. Construct with keywords; out-of-range values raise ParameterError."""
 
+    # fmt: off
+
     # --- the team as drawn when no team is given -------------------------------------
-    ability_mean: float = _p(
-        0.60,
-        0.05,
-        0.95,
-        "mean true ability of drawn members",
-        "calibration: with sd .09 gives r(LMX, performance) near Martin et al. 2016 rho=.30",
-    )
-    ability_sd: float = _p(
-        0.09,
-        0.0,
-        0.25,
-        "spread of true ability of drawn members",
-        "calibration (model.md): sd .15 pushes r(LMX, performance) to .6, outside the band",
-    )
-    first_impression_noise: float = _p(
-        0.21,
-        0.0,
-        0.6,
-        "how far the first impression may miss true ability (sd)",
-        "Liden et al. 1993: early LMX rests on affect more than on performance",
-    )
-    trust_propensity_shape: float = _p(
-        1.5,
-        0.5,
-        20.0,
+    ability_mean: float = _p(0.6, 0.05, 0.95,
+        'mean true ability of drawn members',
+        'calibration: with sd .09 gives r(LMX, performance) near Martin et al. 2016 rho=.30')
+    ability_sd: float = _p(0.09, 0.0, 0.25,
+        'spread of true ability of drawn members',
+        'calibration (model.md): sd .15 pushes r(LMX, performance) to .6, outside the band')
+    first_impression_noise: float = _p(0.21, 0.0, 0.6,
+        'how far the first impression may miss true ability (sd)',
+        'Liden et al. 1993: early LMX rests on affect more than on performance')
+    trust_propensity_shape: float = _p(1.5, 0.5, 20.0,
         "members' trust propensity ~ Beta(shape, shape); higher = more alike",
-        "keeps a member-specific part of trust so r(trust, LMX) stays near .69 (Dirks & Ferrin)",
-    )
+        'keeps a member-specific part of trust so r(trust, LMX) stays near .69 (Dirks & Ferrin)')
 
     # --- the leader's attention -------------------------------------------------------
-    attention_budget: float = _p(
-        0.33,
-        0.05,
-        1.0,
-        "share of the team the leader has real contact with in a week",
-        "assumed: about one contact in three weeks on average",
-    )
-    attention_equality: float = _p(
-        0.37,
-        0.0,
-        5.0,
-        "how evenly attention is spread (low = attention follows leader trust)",
-        "Dansereau et al. 1975: the in-group gets more of the leader's attention",
-    )
+    attention_budget: float = _p(0.33, 0.05, 1.0,
+        'share of the team the leader has real contact with in a week',
+        'assumed: about one contact in three weeks on average')
+    attention_equality: float = _p(0.37, 0.0, 5.0,
+        'how evenly attention is spread (low = attention follows leader trust)',
+        "Dansereau et al. 1975: the in-group gets more of the leader's attention")
 
     # --- autonomy (negotiating latitude) ----------------------------------------------
-    autonomy_rate: float = _p(
-        0.13,
-        0.0,
-        1.0,
+    autonomy_rate: float = _p(0.13, 0.0, 1.0,
         "how fast granted autonomy follows the leader's trust, per week",
-        "Dansereau et al. 1975: latitude follows the exchange; calibration",
-    )
-    initial_autonomy: float = _p(0.3, 0.0, 1.0, "autonomy every newcomer starts with", "assumed")
-    autonomy_follows_trust: bool = _p(
-        True,
-        0,
-        1,
-        "autonomy follows leader trust (False cuts the out-group loop)",
-        "Manzoni & Barsoux 1998: control of the out-group closes the loop",
-    )
-    fixed_autonomy: float = _p(
-        0.5,
-        0.0,
-        1.0,
-        "autonomy everyone gets when it does not follow trust",
-        "ablation level: the middle of the range",
-    )
+        'Dansereau et al. 1975: latitude follows the exchange; calibration')
+    initial_autonomy: float = _p(0.3, 0.0, 1.0,
+        'autonomy every newcomer starts with',
+        'assumed')
+    autonomy_follows_trust: bool = _p(True, 0, 1,
+        'autonomy follows leader trust (False cuts the out-group loop)',
+        'Manzoni & Barsoux 1998: control of the out-group closes the loop')
+    fixed_autonomy: float = _p(0.5, 0.0, 1.0,
+        'autonomy everyone gets when it does not follow trust',
+        'ablation level: the middle of the range')
 
     # --- work and performance ---------------------------------------------------------
-    performance_noise: float = _p(
-        0.15,
-        0.0,
-        0.5,
-        "week-to-week luck in output (sd)",
-        "calibration: sets Pygmalion d near .95 (McNatt 2000 d=1.13; Kierein & Gold d=.81)",
-    )
-    effort_floor: float = _p(
-        0.74,
-        0.0,
-        1.0,
-        "effort of a member with no motivation, relative to full effort",
-        "calibration",
-    )
-    opportunity_floor: float = _p(
-        0.2,
-        0.0,
-        1.0,
-        "share of ability routine work (no autonomy) still lets show",
-        "Manzoni & Barsoux 1998: the out-group gets routine work",
-    )
-    fire_cost: float = _p(
-        0.03,
-        0.0,
-        0.5,
-        "performance each member loses per fire per member in the team",
-        "Repenning & Sterman 2001: firefighting crowds out productive work",
-    )
+    performance_noise: float = _p(0.15, 0.0, 0.5,
+        'week-to-week luck in output (sd)',
+        'calibration: sets Pygmalion d near .95 (McNatt 2000 d=1.13; Kierein & Gold d=.81)')
+    effort_floor: float = _p(0.74, 0.0, 1.0,
+        'effort of a member with no motivation, relative to full effort',
+        'calibration')
+    opportunity_floor: float = _p(0.2, 0.0, 1.0,
+        'share of ability routine work (no autonomy) still lets show',
+        'Manzoni & Barsoux 1998: the out-group gets routine work')
+    fire_cost: float = _p(0.03, 0.0, 0.5,
+        'performance each member loses per fire per member in the team',
+        'Repenning & Sterman 2001: firefighting crowds out productive work')
 
     # --- the leader's observation and belief (first-impression bias) -------------------
-    observation_noise: float = _p(
-        0.064,
-        0.0,
-        0.5,
+    observation_noise: float = _p(0.064, 0.0, 0.5,
         "noise of the leader's view of work done with full autonomy (sd)",
-        "calibration",
-    )
-    routine_noise: float = _p(
-        0.40,
-        0.0,
-        1.0,
-        "extra noise when the work is routine (no autonomy): it says little",
-        "Manzoni & Barsoux 1998: the out-group gets few chances to show what they can",
-    )
-    belief_rate: float = _p(
-        0.9,
-        0.0,
-        1.0,
+        'calibration')
+    routine_noise: float = _p(0.4, 0.0, 1.0,
+        'extra noise when the work is routine (no autonomy): it says little',
+        'Manzoni & Barsoux 1998: the out-group gets few chances to show what they can')
+    belief_rate: float = _p(0.9, 0.0, 1.0,
         "how much one clear observation moves an open-minded leader's impression",
-        "calibration",
-    )
-    initial_confidence: float = _p(
-        0.23,
-        0.0,
-        0.95,
-        "how firmly the first impression anchors (confidence at start)",
-        "Manzoni & Barsoux 1998: labels form within days and are hard to change",
-    )
-    confidence_gain: float = _p(
-        0.11,
-        0.0,
-        1.0,
-        "how fast the leader grows sure of an impression per clear observation",
-        "calibration",
-    )
-    confirmation_bias: float = _p(
-        0.16,
-        0.0,
-        1.0,
-        "share of disconfirming evidence the leader discounts",
-        "Manzoni & Barsoux 1998: the boss notices mainly confirming evidence",
-    )
-    leader_trust_rate: float = _p(
-        0.2,
-        0.0,
-        1.0,
+        'calibration')
+    initial_confidence: float = _p(0.23, 0.0, 0.95,
+        'how firmly the first impression anchors (confidence at start)',
+        'Manzoni & Barsoux 1998: labels form within days and are hard to change')
+    confidence_gain: float = _p(0.11, 0.0, 1.0,
+        'how fast the leader grows sure of an impression per clear observation',
+        'calibration')
+    confirmation_bias: float = _p(0.16, 0.0, 1.0,
+        'share of disconfirming evidence the leader discounts',
+        'Manzoni & Barsoux 1998: the boss notices mainly confirming evidence')
+    initial_leader_trust: float = _p(0.3, 0.0, 1.0,
+        "the leader's trust in a newcomer before any exchange (a stranger)",
+        'Graen & Uhl-Bien 1995: the stranger phase is low, contractual exchange')
+    leader_trust_rate: float = _p(0.2, 0.0, 1.0,
         "how fast the leader's trust follows the impression, per week",
-        "calibration",
-    )
-    values_challenge: float = _p(
-        0.0,
-        -1.0,
-        1.0,
-        "what the leader values: +1 rebels who challenge, -1 rule-followers, 0 neither",
-        "seed text: the leader's own preferences colour the impression (self-knowledge)",
-    )
+        'calibration')
+    values_challenge: float = _p(0.0, -1.0, 1.0,
+        'what the leader values: +1 rebels who challenge, -1 rule-followers, 0 neither',
+        "seed text: the leader's own preferences colour the impression (self-knowledge)")
 
     # --- the member's side ------------------------------------------------------------
-    support_rate: float = _p(
-        0.1,
-        0.0,
-        1.0,
+    initial_support: float = _p(0.5, 0.0, 1.0,
+        'support a newcomer feels before any contact',
+        'assumed: neutral')
+    support_rate: float = _p(0.1, 0.0, 1.0,
         "how fast felt support follows the leader's trust shown in a contact",
-        "calibration",
-    )
-    trust_rate: float = _p(
-        0.22,
-        0.0,
-        1.0,
-        "how fast member trust moves toward its target, per week",
-        "slow updating keeps r(trust, LMX) near .69 (Dirks & Ferrin 2002)",
-    )
-    unfairness_weight: float = _p(
-        0.42,
-        0.0,
-        2.0,
-        "trust lost per unit of autonomy below the team average",
-        "Yu et al. 2018; Dong et al. 2020: differentiation lowers trust",
-    )
-    differentiation_weight: float = _p(
-        0.34,
-        0.0,
-        2.0,
-        "trust lost per unit of LMX spread in the team",
-        "Dong et al. 2020: differentiation lowers trust in the leader",
-    )
-    skill_rate: float = _p(
-        0.036,
-        0.0,
-        0.5,
-        "how fast skill grows toward ability with autonomy and coaching",
-        "assumed: months to close most of the gap",
-    )
-    safety_differentiation_weight: float = _p(
-        1.6,
-        0.0,
-        5.0,
-        "safety lost per unit of LMX spread in the team",
-        "Yu et al. 2018; Edmondson 1999: team climate",
-    )
+        'calibration')
+    trust_rate: float = _p(0.22, 0.0, 1.0,
+        'how fast member trust moves toward its target, per week',
+        'slow updating keeps r(trust, LMX) near .69 (Dirks & Ferrin 2002)')
+    unfairness_weight: float = _p(0.42, 0.0, 2.0,
+        'trust lost per unit of autonomy below the team average',
+        'Yu et al. 2018; Dong et al. 2020: differentiation lowers trust')
+    differentiation_weight: float = _p(0.34, 0.0, 2.0,
+        'trust lost per unit of LMX spread in the team',
+        'Dong et al. 2020: differentiation lowers trust in the leader')
+    skill_rate: float = _p(0.036, 0.0, 0.5,
+        'how fast skill grows toward ability with autonomy and coaching',
+        'assumed: months to close most of the gap')
+    safety_differentiation_weight: float = _p(1.6, 0.0, 5.0,
+        'safety lost per unit of LMX spread in the team',
+        'Yu et al. 2018; Edmondson 1999: team climate')
 
     # --- problems and fires (Lean) ----------------------------------------------------
-    problem_rate: float = _p(
-        0.6,
-        0.0,
-        1.0,
-        "chance a member meets a problem in a week",
-        "assumed",
-    )
-    fire_chance: float = _p(
-        0.10,
-        0.0,
-        1.0,
-        "weekly chance that one hidden problem flares up into a fire",
-        "assumed; Repenning & Sterman 2001",
-    )
-    resolve_chance: float = _p(
-        0.20,
-        0.0,
-        1.0,
-        "weekly chance that one hidden problem is quietly solved",
-        "assumed",
-    )
+    problem_rate: float = _p(0.6, 0.0, 1.0,
+        'chance a member meets a problem in a week',
+        'assumed')
+    fire_chance: float = _p(0.1, 0.0, 1.0,
+        'weekly chance that one hidden problem flares up into a fire',
+        'assumed; Repenning & Sterman 2001')
+    resolve_chance: float = _p(0.2, 0.0, 1.0,
+        'weekly chance that one hidden problem is quietly solved',
+        'assumed')
 
     # --- phases and stabilisation (leadership making) ----------------------------------
-    contacts_to_acquaintance: float = _p(
-        2,
-        1,
-        20,
-        "contacts that end the stranger phase",
-        "Graen & Uhl-Bien 1995; assumed",
-    )
-    mature_lmx: float = _p(
-        0.55,
-        0.0,
-        1.0,
-        "LMX a settled relationship needs to count as a mature partnership",
-        "Graen & Uhl-Bien 1995",
-    )
-    settle_threshold: float = _p(
-        0.0059,
-        0.0,
-        0.1,
-        "weekly LMX change below which a relationship is settling",
-        "Nahrgang et al. 2009: LMX rises then stabilises",
-    )
-    settle_speed: float = _p(
-        0.24,
-        0.0,
-        1.0,
-        "how fast plasticity fades in a settling relationship, per week",
-        "'the bandwidth is fixed': calibration",
-    )
-    plasticity_floor: float = _p(
-        0.15,
-        0.0,
-        1.0,
-        "plasticity left in a fully settled relationship",
-        "calibration",
-    )
+    contacts_to_acquaintance: float = _p(2, 1, 20,
+        'contacts that end the stranger phase',
+        'Graen & Uhl-Bien 1995; assumed')
+    acquaintance_learning: float = _p(0.6, 0.0, 1.0,
+        'learning rate in the acquaintance phase (stranger = 1)',
+        'Graen & Uhl-Bien 1995: roles are tested, then negotiated; calibration')
+    mature_learning: float = _p(0.3, 0.0, 1.0,
+        'learning rate in a mature partnership (stranger = 1)',
+        'Graen & Uhl-Bien 1995: a mature partnership is stable')
+    mature_lmx: float = _p(0.55, 0.0, 1.0,
+        'LMX a settled relationship needs to count as a mature partnership',
+        'Graen & Uhl-Bien 1995')
+    settle_threshold: float = _p(0.0059, 0.0, 0.1,
+        'weekly LMX change below which a relationship is settling',
+        'Nahrgang et al. 2009: LMX rises then stabilises')
+    settle_speed: float = _p(0.24, 0.0, 1.0,
+        'how fast plasticity fades in a settling relationship, per week',
+        "'the bandwidth is fixed': calibration")
+    plasticity_floor: float = _p(0.15, 0.0, 1.0,
+        'plasticity left in a fully settled relationship',
+        'calibration')
 
     # --- group labels -----------------------------------------------------------------
-    in_group_lmx: float = _p(
-        0.62,
-        0.0,
-        1.0,
-        "LMX from which a member counts as in-group (LMX-7 about 24)",
-        "LMX-7 bands: 25-35 high quality",
-    )
-    out_group_lmx: float = _p(
-        0.45,
-        0.0,
-        1.0,
-        "LMX below which a member counts as out-group (LMX-7 about 20)",
-        "LMX-7 bands: below 20 low quality",
-    )
+    in_group_lmx: float = _p(0.58, 0.0, 1.0,
+        'LMX from which a member counts as in-group (LMX-7 about 23)',
+        'calibration: about the top quarter of default teams at week 26')
+    out_group_lmx: float = _p(0.45, 0.0, 1.0,
+        'LMX below which a member counts as out-group (LMX-7 about 20)',
+        'calibration: about the bottom quarter; LMX-7 below 20 reads as low')
+    # fmt: on
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
