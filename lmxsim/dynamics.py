@@ -73,7 +73,8 @@ def clip01(x):
 def contact_probability(leader_trust, fires, p, guaranteed=False):
     """The in-group is seen more; fires crowd out relationship work. Member axis last."""
     team_size = np.shape(leader_trust)[-1]
-    weight = p.attention_equality + leader_trust
+    # the tiny constant keeps shares defined when nobody is trusted and attention is all trust-driven
+    weight = p.attention_equality + leader_trust + 1e-12
     share = weight / np.sum(weight, axis=-1, keepdims=True)
     firefighting = np.maximum(0.2, 1.0 - 0.1 * np.asarray(fires)[..., None] / team_size)
     probability = np.minimum(1.0, p.attention_budget * team_size * share * firefighting)

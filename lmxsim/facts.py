@@ -80,9 +80,7 @@ PYGMALION_BOOST = 0.25  # a "high potential" label: about one SD of first impres
 
 
 def _equal_team(first_impressions: list[float], ability: float = 0.6) -> list[Member]:
-    return [
-        Member(f"M{i}", ability=ability, first_impression=fi) for i, fi in enumerate(first_impressions)
-    ]
+    return [Member(f"M{i}", ability=ability, first_impression=fi) for i, fi in enumerate(first_impressions)]
 
 
 def pygmalion_effect(p: Params, replications: int, seed: int) -> float:
@@ -119,8 +117,8 @@ def spiral_is_a_loop(p: Params, replications: int, seed: int) -> float:
 
 
 def spiral_grows(p: Params, replications: int, seed: int) -> float:
-    """Performance gap at weeks 23-26 relative to weeks 1-4 (>1: the gap grows)."""
-    return spiral_gap(p, replications, seed, 26) / spiral_gap(p, replications, seed, 4)
+    """How much the performance gap widens from weeks 1-4 to weeks 23-26 (>0: it grows)."""
+    return spiral_gap(p, replications, seed, 26) - spiral_gap(p, replications, seed, 4)
 
 
 def differentiation_hurts_safety(p: Params, replications: int, seed: int) -> float:
@@ -166,28 +164,104 @@ def out_group_forms(p: Params, replications: int, seed: int) -> float:
 
 
 FACTS = [
-    Fact("early-impressions", "first impression predicts LMX at week 26 (r)",
-         "Liden, Wayne & Stilwell 1993", 0.25, 0.85, first_impression_predicts_lmx),
-    Fact("early-lmx", "LMX at week 2 predicts LMX at week 26, but not frozen (r)",
-         "Liden et al. 1993; Nahrgang et al. 2009", 0.3, 0.9, early_lmx_predicts_later),
-    Fact("stabilises", "LMX change weeks 20-26 / weeks 1-6 (rises then stabilises)",
-         "Nahrgang, Morgeson & Ilies 2009", 0.0, 0.5, lmx_stabilises),
-    Fact("lmx-performance", "r(LMX, performance) across members",
-         "Martin et al. 2016 meta-analysis, rho = .30", 0.15, 0.50, lmx_relates_to_performance),
-    Fact("pygmalion", "Cohen's d of later performance when the first impression is raised",
-         "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81", 0.4, 1.5, pygmalion_effect, 400),
-    Fact("spiral-loop", "gap between equally able members with the loop cut / with the loop",
-         "Manzoni & Barsoux 1998 (set-up-to-fail)", -0.2, 0.5, spiral_is_a_loop, 200),
-    Fact("spiral-grows", "performance gap weeks 23-26 / weeks 1-4 (the gap grows)",
-         "Manzoni & Barsoux 1998", 1.2, 20.0, spiral_grows, 200),
-    Fact("differentiation-safety", "r(LMX differentiation, team safety) across teams",
-         "Yu, Matta & Cornfield 2018; Dong et al. 2020", -1.0, -0.1, differentiation_hurts_safety),
-    Fact("differentiation-reporting", "r(LMX differentiation, problems reported) across teams",
-         "Dong et al. 2020 (less voice)", -1.0, -0.05, differentiation_hurts_reporting),
-    Fact("reporting-safety", "r(team safety, problems reported) across teams",
-         "Edmondson 1996, 1999", 0.1, 1.0, reporting_follows_safety),
-    Fact("low-lmx-gain", "performance gain from role clarification, low-LMX / high-LMX member",
-         "Scandura & Graen 1984", 1.2, 100.0, low_lmx_gain_most, 200),
-    Fact("trust-lmx", "r(member trust, LMX) across members",
-         "Dirks & Ferrin 2002, r = .69", 0.55, 0.85, trust_moves_with_lmx),
+    Fact(
+        "early-impressions",
+        "first impression predicts LMX at week 26 (r)",
+        "Liden, Wayne & Stilwell 1993",
+        0.25,
+        0.85,
+        first_impression_predicts_lmx,
+    ),
+    Fact(
+        "early-lmx",
+        "LMX at week 2 predicts LMX at week 26, but not frozen (r)",
+        "Liden et al. 1993; Nahrgang et al. 2009",
+        0.3,
+        0.9,
+        early_lmx_predicts_later,
+    ),
+    Fact(
+        "stabilises",
+        "LMX change weeks 20-26 / weeks 1-6 (rises then stabilises)",
+        "Nahrgang, Morgeson & Ilies 2009",
+        0.0,
+        0.5,
+        lmx_stabilises,
+    ),
+    Fact(
+        "lmx-performance",
+        "r(LMX, performance) across members",
+        "Martin et al. 2016 meta-analysis, rho = .30",
+        0.15,
+        0.50,
+        lmx_relates_to_performance,
+    ),
+    Fact(
+        "pygmalion",
+        "Cohen's d of later performance when the first impression is raised",
+        "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81",
+        0.4,
+        1.5,
+        pygmalion_effect,
+        400,
+    ),
+    Fact(
+        "spiral-loop",
+        "gap between equally able members with the loop cut / with the loop",
+        "Manzoni & Barsoux 1998 (set-up-to-fail)",
+        -0.5,
+        0.5,
+        spiral_is_a_loop,
+        200,
+    ),
+    Fact(
+        "spiral-grows",
+        "performance gap weeks 23-26 minus weeks 1-4 (the gap grows)",
+        "Manzoni & Barsoux 1998",
+        0.03,
+        1.0,
+        spiral_grows,
+        200,
+    ),
+    Fact(
+        "differentiation-safety",
+        "r(LMX differentiation, team safety) across teams",
+        "Yu, Matta & Cornfield 2018; Dong et al. 2020",
+        -1.0,
+        -0.1,
+        differentiation_hurts_safety,
+    ),
+    Fact(
+        "differentiation-reporting",
+        "r(LMX differentiation, problems reported) across teams",
+        "Dong et al. 2020 (less voice)",
+        -1.0,
+        -0.05,
+        differentiation_hurts_reporting,
+    ),
+    Fact(
+        "reporting-safety",
+        "r(team safety, problems reported) across teams",
+        "Edmondson 1996, 1999",
+        0.1,
+        1.0,
+        reporting_follows_safety,
+    ),
+    Fact(
+        "low-lmx-gain",
+        "performance gain from role clarification, low-LMX / high-LMX member",
+        "Scandura & Graen 1984",
+        1.2,
+        100.0,
+        low_lmx_gain_most,
+        200,
+    ),
+    Fact(
+        "trust-lmx",
+        "r(member trust, LMX) across members",
+        "Dirks & Ferrin 2002, r = .69",
+        0.55,
+        0.85,
+        trust_moves_with_lmx,
+    ),
 ]

@@ -64,7 +64,7 @@ _LIVE_SERVERS: list[_Server] = []
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         path = Path(str(item.fspath)).resolve()
-        if HERE == path.parent or HERE in path.parents:
+        if path.parent == HERE or HERE in path.parents:
             item.add_marker(pytest.mark.browser)
             if item.get_closest_marker("timeout") is None:
                 item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT))
@@ -82,13 +82,14 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 
 def _test_failed(request: pytest.FixtureRequest) -> bool:
     node = request.node
-    return any(
-        getattr(getattr(node, f"rep_{when}", None), "failed", False)
-        for when in ("setup", "call")
-    )
+    return any(getattr(getattr(node, f"rep_{when}", None), "failed", False) for when in ("setup", "call"))
 
 
 # --------------------------------------------------------------------------- browser
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def chromium_executable() -> str:
@@ -103,7 +104,7 @@ def browser() -> Iterator[object]:
             f"Chromium not found (looked for `chromium` on PATH and {exe}); "
             "install it with `apt-get install -y chromium` to run the browser tests"
         )
-        if os.environ.get("CI"):
+        if _in_ci():
             pytest.fail(f"{reason} -- CI is set, so a missing browser is an error", pytrace=False)
         pytest.skip(reason)
 
@@ -236,9 +237,7 @@ class _Server:
         last_err = "no attempt"
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(
-                    f"server exited with code {self.proc.returncode} before answering {url}"
-                )
+                raise RuntimeError(f"server exited with code {self.proc.returncode} before answering {url}")
             try:
                 with urllib.request.urlopen(url, timeout=5) as resp:
                     if resp.status == 200:

@@ -14,8 +14,16 @@ TINY_APP = Path(__file__).with_name("tiny_app.py")
 def test_tiny_solara_app_renders_and_works_offline(app_server, page):
     base_url = app_server(
         [
-            sys.executable, "-m", "solara", "run", str(TINY_APP),
-            "--host", "127.0.0.1", "--no-open", "--production", "--no-check-version",
+            sys.executable,
+            "-m",
+            "solara",
+            "run",
+            str(TINY_APP),
+            "--host",
+            "127.0.0.1",
+            "--no-open",
+            "--production",
+            "--no-check-version",
         ],
         port_flag="--port",
         # what `lmxsim app` also forces: serve assets locally even in a VS Code terminal

@@ -10,8 +10,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-import solara  # noqa: E402
+import matplotlib.pyplot as plt
+import solara
 
 clicks = solara.reactive(0)
 level = solara.reactive(3)

@@ -1,0 +1,95 @@
+"""`lmxsim run` and `lmxsim validate` as a user calls them: output, files, clear errors."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+
+def lmxsim(*args, cwd=None):
+    """A real process, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "lmxsim", *args], capture_output=True, text=True, timeout=180, cwd=cwd
+    )
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """The same entry point in-process (fast), returning (exit code, stdout, stderr)."""
+    from lmxsim.cli import main
+
+    def call(*args):
+        monkeypatch.setattr(sys, "argv", ["lmxsim", *args])
+        try:
+            main()
+            code = 0
+        except SystemExit as stop:
+            code = stop.code or 0
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return call
+
+
+def test_run_prints_members_and_writes_tidy_table(tmp_path):
+    out = tmp_path / "results.parquet"
+    result = lmxsim(
+        "run", "--scenario", "first-impression", "--weeks", "26", "--seed", "7", "--out", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    for word in ("An", "Bram", "LMX-7", "performance", "Team:"):
+        assert word in result.stdout
+    table = pd.read_parquet(out)
+    assert table["week"].max() == 26 and set(table["name"]) >= {"An", "Bram"}
+
+
+def test_run_writes_csv(cli, tmp_path):
+    csv = tmp_path / "results.csv"
+    code, out, _ = cli("run", "--weeks", "3", "--out", str(csv))
+    assert code == 0 and "wrote" in out
+    table = pd.read_csv(csv)
+    assert len(table) == 4 * table["name"].nunique()
+
+
+@pytest.mark.parametrize(
+    "config, fragments",
+    [
+        ("[params]\nnot_a_param = 1\n", ["not_a_param"]),
+        ("[params]\nattention_budget = 9\n", ["attention_budget", "9"]),
+        ("[[team]]\nname = 'An'\nability = 'high'\n", ["ability", "'high'"]),
+        ("this is not toml [\n", ["not a valid TOML"]),
+    ],
+)
+def test_bad_config_is_one_line_and_nonzero(cli, tmp_path, config, fragments):
+    path = tmp_path / "bad.toml"
+    path.write_text(config)
+    code, _, err = cli("run", "--config", str(path))
+    assert code == 2
+    assert err.strip().startswith("error:") and str(path) in err and len(err.strip().splitlines()) == 1
+    for fragment in fragments:
+        assert fragment in err
+
+
+def test_a_real_process_shows_no_traceback_for_a_user_mistake(tmp_path):
+    path = tmp_path / "bad.toml"
+    path.write_text("[params]\nattention_budget = 9\n")
+    result = lmxsim("run", "--config", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and "attention_budget = 9" in result.stderr
+
+
+def test_bad_output_extension_and_unknown_scenario(cli, tmp_path):
+    code, _, err = cli("run", "--weeks", "2", "--out", str(tmp_path / "x.xlsx"))
+    assert code == 2 and "'.xlsx'" in err
+    code, _, err = cli("run", "--scenario", "nope")
+    assert code == 2 and "unknown scenario" in err
+
+
+def test_validate_prints_every_fact(cli):
+    from lmxsim.facts import FACTS
+
+    code, out, _ = cli("validate", "--replications", "60")
+    assert "Liden" in out and "Scandura" in out
+    assert f"of {len(FACTS)} facts inside their band" in out
+    assert code in (0, 1)
