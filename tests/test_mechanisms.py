@@ -34,7 +34,7 @@ def test_without_confirmation_bias_the_impression_recovers_faster():
 
 
 def test_without_anchoring_the_first_impression_matters_less():
-    """Anchoring = the leader's initial confidence; with none, week-26 LMX tracks the first impression less."""
+    """Anchoring (initial confidence): without it, week-26 LMX tracks the first impression less."""
 
     def first_impression_weight(params: Params) -> float:
         teams = _teams(params, REPS, seed=3)

@@ -127,7 +127,7 @@ def test_bad_team_is_a_clear_error(team, message):
 
 
 def test_bad_member_values_are_clear_errors():
-    with pytest.raises(ParameterError, match="ability = 1.5"):
+    with pytest.raises(ParameterError, match=r"ability = 1\.5"):
         Member("An", ability=1.5)
     with pytest.raises(ParameterError, match="name"):
         Member("  ")
