@@ -5,12 +5,26 @@ own generator, seeded exactly as `LMXModel(rng=seed)` is, and draws its whole
 run in one call: numpy fills arrays in order, so `random((weeks, n, k))` gives
 the same numbers as `weeks` calls of `random((n, k))`. That is what makes the
 batch engine's trajectories equal to the Mesa model's (tests/test_batch_equal.py).
+
+Three ways in:
+
+- `run_batch(seeds, weeks, ...)` -> `BatchRun`: every week, optionally every member;
+- `iter_team_tables(seeds, weeks, ..., record_weeks, chunk_size)`: the team measures of
+  chosen weeks, one table per chunk of replications, so memory stays bounded however
+  many seeds are given;
+- `run_many(n_replications, root_seed, ..., workers=2)`: replication i is seeded with
+  `SeedSequence(entropy, spawn_key=(*root.spawn_key, i))`, chunks run in worker
+  processes (or any `concurrent.futures.Executor`), and the result does not depend on
+  the number of workers or the chunk size.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import multiprocessing
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,7 +35,7 @@ from lmxsim.dynamics import Draw
 from lmxsim.interventions import Intervention, plan_week
 from lmxsim.model import MEMBER_COLUMNS
 from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.team import NAMES, TEAM_DRAWS, Member, check_team, team_values
+from lmxsim.team import MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_values
 
 MEMBER_STATE = [
     "trust",
@@ -48,6 +62,11 @@ TEAM_MEASURES = [
     "problems_hidden",
     "fires",
 ]
+COUNT_MEASURES = ("problems_reported", "problems_hidden", "fires")
+# Replications per chunk when streaming: big enough that numpy's per-call overhead is
+# small next to the work, small enough that a chunk's arrays stay in cache
+# (benchmarks/bench_engines.py --chunks measures the alternatives).
+DEFAULT_CHUNK = 500
 
 Seed = int | np.random.SeedSequence
 
@@ -60,7 +79,9 @@ class ParamColumns:
             setattr(self, name, np.array([getattr(r, name) for r in rows])[:, None])
 
 
-def _as_params(params: Params | Sequence[Params], replications: int):
+def _as_params(params: Params | Sequence[Params] | None, replications: int) -> Params | ParamColumns:
+    if params is None:
+        return Params()
     if isinstance(params, Params):
         return params
     rows = list(params)
@@ -93,14 +114,14 @@ class BatchRun:
         frame = pd.DataFrame({"week": np.arange(self.weeks + 1)})
         for measure in TEAM_MEASURES:
             frame[measure] = self.team[measure][:, replication]
-        for measure in ("problems_reported", "problems_hidden", "fires"):
+        for measure in COUNT_MEASURES:
             frame[measure] = frame[measure].astype(np.int64)
         frame["interventions"] = self.interventions
         return frame
 
     def member_frame(self, replication: int = 0) -> pd.DataFrame:
         """Same columns as LMXModel.member_frame() for one replication."""
-        if self.members is None:
+        if self.members is None or self.member_interventions is None:
             raise ValueError("member trajectories were not recorded (record_members=False)")
         n = len(self.names)
         weeks = np.repeat(np.arange(self.weeks + 1), n)
@@ -126,25 +147,114 @@ class BatchRun:
     def team_table(self, weeks: Sequence[int] | None = None) -> pd.DataFrame:
         """Long table over replications: replication, week, team measures."""
         chosen = np.arange(self.weeks + 1) if weeks is None else np.asarray(weeks)
-        reps = self.replications
-        table = {
-            "replication": np.tile(np.arange(reps), len(chosen)),
-            "week": np.repeat(chosen, reps),
-        }
-        for measure in TEAM_MEASURES:
-            table[measure] = self.team[measure][chosen, :].reshape(-1)
-        return pd.DataFrame(table)
+        return _team_table({m: self.team[m][chosen, :] for m in TEAM_MEASURES}, chosen, 0)
+
+
+def _team_table(team: dict[str, np.ndarray], weeks: np.ndarray, first_replication: int) -> pd.DataFrame:
+    """team[measure] is (len(weeks), R); rows are week-major, replications counted from `first`."""
+    reps = next(iter(team.values())).shape[1]
+    table = {
+        "replication": np.tile(np.arange(first_replication, first_replication + reps), len(weeks)),
+        "week": np.repeat(np.asarray(weeks, dtype=np.int64), reps),
+    }
+    for measure in TEAM_MEASURES:
+        values = team[measure].reshape(-1)
+        table[measure] = values.astype(np.int64) if measure in COUNT_MEASURES else values
+    return pd.DataFrame(table)
+
+
+# --- setting up a batch --------------------------------------------------------------
+
+
+@dataclass
+class _Setup:
+    """Validated inputs shared by every chunk of a batch."""
+
+    weeks: int
+    team: list[Member] | None
+    n: int
+    names: list[str]
+    interventions: list[Intervention]
+
+
+def _setup(
+    seeds: Sequence[Seed],
+    weeks: int,
+    team: list[Member] | None,
+    n_employees: int,
+    interventions: Sequence[Intervention],
+) -> _Setup:
+    if len(seeds) == 0:
+        raise ParameterError("need at least one seed (replication)")
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 0:
+        raise ParameterError(f"weeks = {weeks!r} must be a whole number, 0 or more")
+    if team is not None:
+        team = list(team)
+        check_team(team)
+        names = [m.name for m in team]
+    else:
+        if not 1 <= n_employees <= MAX_TEAM:
+            raise ParameterError(f"n_employees = {n_employees} is not allowed (1 to {MAX_TEAM})")
+        names = [NAMES[i] if i < len(NAMES) else f"Member {i + 1}" for i in range(n_employees)]
+    plans = [dataclasses.replace(i) for i in interventions]  # never change the caller's objects
+    for plan in plans:
+        if plan.start is None:
+            plan.start = 1
+        plan.targets(names, np.zeros(len(names), dtype=int))  # unknown member -> clear error now
+    return _Setup(weeks, team, len(names), names, plans)
 
 
 def _draw(seeds: Sequence[Seed], n: int, weeks: int) -> tuple[np.ndarray, np.ndarray]:
-    """Team uniforms (R, n, 4) and run uniforms (weeks, R, n, 5), one generator per seed."""
+    """Team uniforms (R, n, 4) and run uniforms (R, weeks, n, 5), one generator per seed."""
     team_u = np.empty((len(seeds), n, TEAM_DRAWS))
     run_u = np.empty((len(seeds), weeks, n, dyn.DRAWS_PER_MEMBER))
     for r, seed in enumerate(seeds):
         generator = np.random.default_rng(seed)
-        team_u[r] = generator.random((n, TEAM_DRAWS))
+        generator.random(out=team_u[r])
         generator.random(out=run_u[r])
-    return team_u, np.moveaxis(run_u, 1, 0)
+    return team_u, run_u
+
+
+def _traits(team_u: np.ndarray, p, team: list[Member] | None) -> dict[str, np.ndarray]:
+    if team is None:
+        return team_values(team_u, p)
+    reps, n = team_u.shape[:2]
+
+    def given(attribute: str) -> np.ndarray:
+        return np.broadcast_to(np.array([getattr(m, attribute) for m in team], dtype=float), (reps, n)).copy()
+
+    traits = {name: given(name) for name in ("ability", "first_impression", "challenge")}
+    open_ = np.array([m.trust_propensity is None for m in team])
+    fixed = np.array([0.0 if m.trust_propensity is None else m.trust_propensity for m in team])
+    if open_.any():
+        # The Mesa model completes the team from the same uniforms; only the propensity is used.
+        drawn = team_values(team_u[:, open_], p)["trust_propensity"]
+        traits["trust_propensity"] = np.broadcast_to(fixed, (reps, n)).copy()
+        traits["trust_propensity"][:, open_] = drawn
+    else:
+        traits["trust_propensity"] = np.broadcast_to(fixed, (reps, n)).copy()
+    return traits
+
+
+def _start(seeds: Sequence[Seed], params, setup: _Setup) -> tuple[_Engine, np.ndarray]:
+    p = _as_params(params, len(seeds))
+    team_u, run_u = _draw(seeds, setup.n, setup.weeks)
+    traits = _traits(team_u, p, setup.team)
+    plans = [dataclasses.replace(plan) for plan in setup.interventions]
+    return _Engine(p, traits, setup.names, plans), run_u
+
+
+def _check_weeks(record_weeks: Sequence[int] | None, weeks: int) -> np.ndarray:
+    if record_weeks is None:
+        return np.arange(weeks + 1)
+    chosen = np.asarray(list(record_weeks))
+    whole = chosen.ndim == 1 and np.issubdtype(chosen.dtype, np.integer)
+    if not whole or np.any((chosen < 0) | (chosen > weeks)):
+        raise ParameterError(f"record_weeks = {list(record_weeks)!r}: give whole weeks from 0 to {weeks}")
+    return chosen
+
+
+# --- the public entry points -----------------------------------------------------------
 
 
 def run_batch(
@@ -156,47 +266,191 @@ def run_batch(
     interventions: Sequence[Intervention] = (),
     record_members: bool = True,
 ) -> BatchRun:
-    """Run len(seeds) replications for `weeks` weeks; replication r equals LMXModel(rng=seeds[r])."""
-    seeds = list(seeds)
-    if not seeds:
-        raise ParameterError("need at least one seed (replication)")
-    if not isinstance(weeks, int) or weeks < 0:
-        raise ParameterError(f"weeks = {weeks!r} must be a whole number, 0 or more")
-    p = _as_params(params if params is not None else Params(), len(seeds))
-    if team is not None:
-        check_team(team)
-    n = len(team) if team is not None else n_employees
-    if team is None and not 1 <= n <= len(NAMES) * 10:
-        raise ParameterError(f"n_employees = {n} is not allowed (1 to {len(NAMES) * 10})")
-    names = (
-        [m.name for m in team]
-        if team is not None
-        else [NAMES[i] if i < len(NAMES) else f"Member {i + 1}" for i in range(n)]
-    )
-    plans = [dataclasses.replace(i) for i in interventions]
-    for plan in plans:
-        if plan.start is None:
-            plan.start = 1
+    """Run len(seeds) replications for `weeks` weeks; replication r equals LMXModel(rng=seeds[r]).
 
-    team_u, run_u = _draw(seeds, n, weeks)
-    drawn = team_values(team_u, p)
-    if team is None:
-        traits = drawn
-    else:
-        traits = {
-            "ability": np.broadcast_to([m.ability for m in team], (len(seeds), n)).astype(float),
-            "first_impression": np.broadcast_to([m.first_impression for m in team], (len(seeds), n)).astype(
-                float
-            ),
-            "challenge": np.broadcast_to([m.challenge for m in team], (len(seeds), n)).astype(float),
-            "trust_propensity": np.where(
-                [m.trust_propensity is None for m in team],
-                drawn["trust_propensity"],
-                [np.nan if m.trust_propensity is None else m.trust_propensity for m in team],
-            ),
-        }
-    engine = _Engine(p, traits, names, plans)
-    return engine.run(run_u, weeks, seeds, record_members)
+    `params` is one Params for all, or one per seed. With record_members=False only
+    the team measures are kept (faster, and far less memory).
+    """
+    seeds = list(seeds)
+    setup = _setup(seeds, weeks, team, n_employees, interventions)
+    engine, run_u = _start(seeds, params, setup)
+    every_week = np.arange(weeks + 1)
+    team_measures, members, member_labels, labels = engine.run(run_u, every_week, record_members)
+    return BatchRun(
+        names=setup.names,
+        seeds=seeds,
+        weeks=weeks,
+        team=team_measures,
+        members=members,
+        traits=engine.traits,
+        interventions=labels,
+        member_interventions=member_labels,
+    )
+
+
+def iter_team_tables(
+    seeds: Sequence[Seed],
+    weeks: int,
+    params: Params | Sequence[Params] | None = None,
+    team: list[Member] | None = None,
+    n_employees: int = 10,
+    interventions: Sequence[Intervention] = (),
+    record_weeks: Sequence[int] | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    first_replication: int = 0,
+) -> Iterator[pd.DataFrame]:
+    """Team measures at `record_weeks` (default: every week), one long table per chunk.
+
+    Columns: replication (first_replication + index into seeds), week, TEAM_MEASURES.
+    Only one chunk's trajectories exist at a time, so memory is bounded by
+    chunk_size whatever len(seeds) is. `params` is one Params or one per seed.
+    """
+    seeds = list(seeds)
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
+    setup = _setup(seeds, weeks, team, n_employees, interventions)
+    chosen = _check_weeks(record_weeks, weeks)
+    rows = None if params is None or isinstance(params, Params) else list(params)
+    if rows is not None and len(rows) != len(seeds):
+        raise ParameterError(
+            f"got {len(rows)} parameter rows for {len(seeds)} replications; give one per seed"
+        )
+    for begin in range(0, len(seeds), chunk_size):
+        end = min(begin + chunk_size, len(seeds))
+        chunk_params = params if rows is None else rows[begin:end]
+        engine, run_u = _start(seeds[begin:end], chunk_params, setup)
+        team_measures = engine.run(run_u, chosen, record_members=False)[0]
+        yield _team_table(team_measures, chosen, first_replication + begin)
+
+
+def replication_seeds(root_seed: int | np.random.SeedSequence, start: int, stop: int) -> list[Seed]:
+    """Seeds of replications start..stop-1: SeedSequence(entropy, spawn_key=(*root key, i))."""
+    root = root_seed if isinstance(root_seed, np.random.SeedSequence) else np.random.SeedSequence(root_seed)
+    return [
+        np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, i), pool_size=root.pool_size)
+        for i in range(start, stop)
+    ]
+
+
+def _many_chunk(root_seed, start: int, stop: int, weeks: int, options: dict) -> pd.DataFrame:
+    seeds = replication_seeds(root_seed, start, stop)
+    tables = list(iter_team_tables(seeds, weeks, chunk_size=stop - start, first_replication=start, **options))
+    return tables[0]
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    # forkserver: safe in a process with threads (app, dask), and workers fork from a
+    # server that already imported the engine instead of importing it anew.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["lmxsim.batch"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+def iter_many(
+    n_replications: int,
+    root_seed: int | np.random.SeedSequence,
+    weeks: int = 52,
+    params: Params | None = None,
+    team: list[Member] | None = None,
+    n_employees: int = 10,
+    interventions: Sequence[Intervention] = (),
+    record_weeks: Sequence[int] | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 2,
+    executor: Executor | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Like run_many, but yields one team table per chunk, in replication order, as chunks finish.
+
+    At most two chunks per worker are in flight, so memory stays bounded.
+    """
+    if isinstance(n_replications, bool) or not isinstance(n_replications, int) or n_replications < 1:
+        raise ParameterError(f"n_replications = {n_replications!r} must be a whole number, 1 or more")
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
+    if params is not None and not isinstance(params, Params):
+        raise ParameterError("run_many takes one Params for all replications (a sweep varies them)")
+    # validate once here, not in every worker
+    _setup([0], weeks, team, n_employees, interventions)
+    chosen = [int(w) for w in _check_weeks(record_weeks, weeks)]
+    options = {
+        "params": params,
+        "team": team,
+        "n_employees": n_employees,
+        "interventions": list(interventions),
+        "record_weeks": chosen,
+    }
+    bounds = [(b, min(b + chunk_size, n_replications)) for b in range(0, n_replications, chunk_size)]
+    if executor is None and workers <= 1:
+        for start, stop in bounds:
+            yield _many_chunk(root_seed, start, stop, weeks, options)
+        return
+    own = executor is None
+    pool = _process_pool(workers) if executor is None else executor
+    try:
+        pending: deque = deque()
+        ahead = 2 * max(1, workers)
+        for start, stop in bounds:
+            pending.append(pool.submit(_many_chunk, root_seed, start, stop, weeks, options))
+            if len(pending) >= ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        if own:
+            pool.shutdown(cancel_futures=True)
+
+
+def run_many(
+    n_replications: int,
+    root_seed: int | np.random.SeedSequence,
+    weeks: int = 52,
+    params: Params | None = None,
+    team: list[Member] | None = None,
+    n_employees: int = 10,
+    interventions: Sequence[Intervention] = (),
+    record_weeks: Sequence[int] | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+    workers: int = 2,
+    executor: Executor | None = None,
+) -> pd.DataFrame:
+    """Team measures at `record_weeks` of n_replications runs, chunks spread over worker processes.
+
+    Replication i is seeded with replication_seeds(root_seed, i, i+1)[0], so the
+    table is the same for any number of workers, chunk size or executor (pass
+    e.g. a dask `client.get_executor()`); workers <= 1 runs in this process.
+    """
+    tables = list(
+        iter_many(
+            n_replications,
+            root_seed,
+            weeks=weeks,
+            params=params,
+            team=team,
+            n_employees=n_employees,
+            interventions=interventions,
+            record_weeks=record_weeks,
+            chunk_size=chunk_size,
+            workers=workers,
+            executor=executor,
+        )
+    )
+    return pd.concat(tables, ignore_index=True)
+
+
+# --- the engine ----------------------------------------------------------------------
+
+
+class _Calm:
+    """The nudges of a week without interventions, as scalars: the same results, fewer array ops."""
+
+    confidence_cap = 1.0
+    trust_bonus = 0.0
+    support_floor = 0.0
+    guaranteed_contact = False
+    bias_factor = 1.0
+    clarity = 1.0
+    autonomy_target = None
+    autonomy_boost = 0.0
 
 
 class _Engine:
@@ -213,80 +467,87 @@ class _Engine:
         s["performance"] = np.zeros(shape)
         s["leader_impression"] = np.array(traits["first_impression"], dtype=float)
         s["confidence"] = np.broadcast_to(np.asarray(p.initial_confidence, float), shape).copy()
-        s["leader_trust"] = s["leader_impression"].copy()
+        s["leader_trust"] = np.array(dyn.initial_leader_trust(s["leader_impression"], p), dtype=float)
         s["phase"] = np.zeros(shape, dtype=np.int64)
         s["plasticity"] = np.ones(shape)
         s["contacts"] = np.zeros(shape, dtype=np.int64)
         s["problems_reported"] = np.zeros(shape, dtype=np.int64)
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
-        s["fire"] = np.zeros(shape, dtype=np.int64)
         s["lmx"] = dyn.lmx(s["leader_trust"], s["trust"])
         s["group"] = dyn.group(s["lmx"], p)
         self.fires = np.zeros(shape[0], dtype=np.int64)
         self.differentiation = dyn.differentiation(s["lmx"])
 
-    def run(self, run_u, weeks, seeds, record_members) -> BatchRun:
+    def run(self, run_u: np.ndarray, record_weeks: np.ndarray, record_members: bool):
+        """Step through the run; team[m] is (len(record_weeks), R). Returns team, members, labels."""
         reps, n = self.s["trust"].shape
-        team = {m: np.empty((weeks + 1, reps)) for m in TEAM_MEASURES}
-        members = {v: np.empty((weeks + 1, reps, n)) for v in MEMBER_STATE} if record_members else None
-        member_labels = np.full((weeks + 1, reps, n), "", dtype=object) if record_members else None
+        weeks = run_u.shape[1]
+        rows = {int(w): i for i, w in enumerate(record_weeks)}
+        team = {m: np.empty((len(record_weeks), reps)) for m in TEAM_MEASURES}
+        members = member_labels = None
+        if record_members:
+            members = {v: np.empty((weeks + 1, reps, n)) for v in MEMBER_STATE}
+            member_labels = np.full((weeks + 1, reps, n), "", dtype=object)
         labels = [""]
-        self._record(0, team, members)
+        self._record(0, rows, team, members)
         for week in range(1, weeks + 1):
-            active, member_active = self.step(week, run_u[week - 1], record_members)
+            # (R, n, 5) -> five contiguous (R, n) arrays: the dynamics read each several times
+            luck = np.moveaxis(run_u[:, week - 1], -1, 0).copy()
+            active, member_active = self.step(week, luck, record_members)
             labels.append(";".join(active))
-            if record_members:
+            if member_labels is not None:
                 member_labels[week] = member_active
-            self._record(week, team, members)
-        return BatchRun(
-            names=self.names,
-            seeds=list(seeds),
-            weeks=weeks,
-            team=team,
-            members=members,
-            traits=self.traits,
-            interventions=labels,
-            member_interventions=member_labels,
-        )
+            self._record(week, rows, team, members)
+        return team, members, member_labels, labels
 
-    def _record(self, week, team, members) -> None:
+    def _record(self, week: int, rows: dict[int, int], team, members) -> None:
         s = self.s
-        team["performance"][week] = np.mean(s["performance"], axis=-1)
-        team["lmx_mean"][week] = np.mean(s["lmx"], axis=-1)
-        team["lmx_differentiation"][week] = self.differentiation
-        team["out_group_share"][week] = np.mean(s["group"] == dyn.Group.OUT, axis=-1)
-        team["safety_mean"][week] = np.mean(s["safety"], axis=-1)
-        team["problems_reported"][week] = np.sum(s["problems_reported"], axis=-1)
-        team["problems_hidden"][week] = np.sum(s["problems_hidden"], axis=-1)
-        team["fires"][week] = self.fires
+        if week in rows:
+            row = rows[week]
+            team["performance"][row] = np.mean(s["performance"], axis=-1)
+            team["lmx_mean"][row] = np.mean(s["lmx"], axis=-1)
+            team["lmx_differentiation"][row] = self.differentiation
+            team["out_group_share"][row] = np.mean(s["group"] == dyn.Group.OUT, axis=-1)
+            team["safety_mean"][row] = np.mean(s["safety"], axis=-1)
+            team["problems_reported"][row] = np.sum(s["problems_reported"], axis=-1)
+            team["problems_hidden"][row] = np.sum(s["problems_hidden"], axis=-1)
+            team["fires"][row] = self.fires
         if members is not None:
             for var in MEMBER_STATE:
                 members[var][week] = s[var]
 
+    def _member_labels(self, week: int) -> np.ndarray:
+        """Per member, the labels of the interventions that target them this week (as LMXModel)."""
+        group = self.s["group"]
+        labels = np.full(group.shape, "", dtype=object)
+        for plan in self.plans:
+            if plan.active(week):
+                who = plan.targets(self.names, group)
+                joined = np.where(labels == "", plan.label, labels + ";" + plan.label)
+                labels = np.where(who, joined, labels)
+        return labels
+
     def step(self, week: int, luck: np.ndarray, record_members: bool):
         p, s, n = self.p, self.s, len(self.names)
-        nudges, active = plan_week(self.plans, week, self.names, s["group"])
+        busy = any(plan.active(week) for plan in self.plans)
+        if busy:
+            nudges, active = plan_week(self.plans, week, self.names, s["group"], s["leader_trust"])
+        else:
+            nudges, active = _Calm, []
         member_active = None
         if record_members:
-            member_active = np.full(s["group"].shape, "", dtype=object)
-            for plan in self.plans:
-                if plan.active(week):
-                    who = plan.targets(self.names, s["group"])
-                    member_active = np.where(
-                        who,
-                        np.where(member_active == "", plan.label, member_active + ";" + plan.label),
-                        member_active,
-                    )
+            member_active = self._member_labels(week) if busy else ""
         # one-off changes (Leader.take_nudges, Employee.take_nudges)
         s["confidence"] = np.minimum(s["confidence"], nudges.confidence_cap)
-        s["phase"] = dyn.reopen_phase(s["phase"], nudges.reopen)
-        s["plasticity"] = dyn.reopen_plasticity(s["plasticity"], nudges.reopen)
+        if busy:
+            s["phase"] = dyn.reopen_phase(s["phase"], nudges.reopen)
+            s["plasticity"] = dyn.reopen_plasticity(s["plasticity"], nudges.reopen)
         s["trust"] = dyn.clip01(s["trust"] + nudges.trust_bonus)
         s["support"] = np.maximum(s["support"], nudges.support_floor)
 
         # 1. attention
         chance = dyn.contact_probability(s["leader_trust"], self.fires, p, nudges.guaranteed_contact)
-        contact = luck[..., Draw.CONTACT] < chance
+        contact = luck[Draw.CONTACT] < chance
         s["contacts"] = s["contacts"] + contact
         shown_trust = s["leader_trust"]
         # 2. autonomy
@@ -304,7 +565,7 @@ class _Engine:
             s["motivation"],
             autonomy,
             self.fires[:, None] / n,
-            luck[..., Draw.PERFORMANCE],
+            luck[Draw.PERFORMANCE],
             p,
         )
         # 4-5. the leader observes and trusts
@@ -315,7 +576,7 @@ class _Engine:
             autonomy,
             self.traits["challenge"],
             noise,
-            luck[..., Draw.OBSERVATION],
+            luck[Draw.OBSERVATION],
             p,
         )
         s["leader_impression"], s["confidence"] = dyn.update_impression(
@@ -347,8 +608,8 @@ class _Engine:
         s["skill"] = dyn.next_skill(s["skill"], self.traits["ability"], autonomy, contact, shown_trust, p)
         s["safety"] = dyn.next_safety(s["safety"], s["trust"], self.differentiation[:, None], p)
         # 7. problems
-        reported, hidden = dyn.meet_problem(s["safety"], luck[..., Draw.PROBLEM], p)
-        fire, solved = dyn.escalate(s["problems_hidden"], luck[..., Draw.ESCALATION], p)
+        reported, hidden = dyn.meet_problem(s["safety"], luck[Draw.PROBLEM], p)
+        fire, solved = dyn.escalate(s["problems_hidden"], luck[Draw.ESCALATION], p)
         s["problems_reported"] = reported
         s["problems_hidden"] = s["problems_hidden"] - fire - solved + hidden
         # 8. relationships settle

@@ -12,7 +12,7 @@ import sys
 
 import typer
 
-COMMANDS = ("run", "validate", "params")
+COMMANDS = ("run", "validate", "params", "scenarios", "compare", "sweep", "analyze", "strategies", "app")
 
 app = typer.Typer(
     help="lmxsim: how the relationship between a leader and each team member grows or sours.",
@@ -28,8 +28,9 @@ def user_errors() -> tuple[type[Exception], ...]:
     from lmxsim.config import ConfigError
     from lmxsim.interventions import InterventionError
     from lmxsim.params import ParameterError
+    from lmxsim.teamfile import TeamFileError
 
-    return (ConfigError, InterventionError, ParameterError)
+    return (ConfigError, InterventionError, ParameterError, TeamFileError)
 
 
 def main() -> None:

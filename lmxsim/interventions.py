@@ -4,12 +4,13 @@ An intervention has a target (a member's name, "in-group", "middle",
 "out-group" or "team"), a start week, and where it applies a rhythm (every k
 weeks) and a duration. While active it writes `Nudges` (see nudges.py); it
 never changes model state itself, so the Mesa model and the batch engine
-apply it the same way.
+apply it the same way. docs/interventions.md gives each one's rationale and
+source; spec.py reads the one-line form `role-clarification:An@8`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import ClassVar
 
 import numpy as np
@@ -19,15 +20,41 @@ from lmxsim.nudges import Nudges
 
 GROUP_TARGETS = {"in-group": Group.IN, "middle": Group.MIDDLE, "out-group": Group.OUT}
 TEAM = "team"
+# What the leader's trust in a member is taken to be when an engine does not pass it:
+# the middle of each LMX band (only a fallback; both engines pass the real values).
+_GROUP_TRUST = np.array([0.35, 0.55, 0.75])
 
 
 class InterventionError(ValueError):
     """A user-specified intervention is malformed (message says what and what is allowed)."""
 
 
+@dataclass(frozen=True)
+class WeekView:
+    """What an intervention may look at when it plans a week (start-of-week values, member axis last)."""
+
+    names: list[str]
+    groups: np.ndarray
+    leader_trust: np.ndarray | None = None
+
+    def trust_of_leader(self) -> np.ndarray:
+        if self.leader_trust is not None:
+            return np.asarray(self.leader_trust, dtype=float)
+        return _GROUP_TRUST[np.asarray(self.groups, dtype=int)]
+
+
+def _whole_weeks(key: str, what: str, value, low: int) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < low):
+        raise InterventionError(f"{key}: {what} = {value!r} is not allowed (a whole number, {low} or more)")
+
+
 @dataclass
 class Intervention:
-    """Base class. `start=None` means: from the week after it is applied."""
+    """Base class. `start=None` means: from the week after it is applied.
+
+    The intervention runs from `start` for `duration` weeks (None: to the end);
+    with a rhythm it acts only in weeks start, start+every, start+2*every, ...
+    """
 
     target: str = TEAM
     start: int | None = None
@@ -37,19 +64,34 @@ class Intervention:
     key: ClassVar[str] = ""
     title: ClassVar[dict[str, str]] = {"en": "", "nl": ""}
     description: ClassVar[dict[str, str]] = {"en": "", "nl": ""}
+    options: ClassVar[tuple[str, ...]] = ()  # extra settings beyond target/start/every/duration
 
     def __post_init__(self) -> None:
-        if self.start is not None and (not isinstance(self.start, int) or self.start < 1):
-            raise InterventionError(f"{self.key}: start week {self.start!r} must be 1 or later")
-        if self.every is not None and (not isinstance(self.every, int) or self.every < 1):
-            raise InterventionError(f"{self.key}: rhythm every={self.every!r} must be 1 or more weeks")
-        if self.duration is not None and (not isinstance(self.duration, int) or self.duration < 1):
-            raise InterventionError(f"{self.key}: duration {self.duration!r} must be 1 or more weeks")
+        if not isinstance(self.target, str) or not self.target.strip():
+            raise InterventionError(
+                f"{self.key}: target {self.target!r} must be a member's name, in-group, middle, "
+                "out-group or team"
+            )
+        _whole_weeks(self.key, "start week", self.start, 1)
+        _whole_weeks(self.key, "every (rhythm in weeks)", self.every, 1)
+        _whole_weeks(self.key, "duration in weeks", self.duration, 1)
+        if self.every == 1:
+            self.every = None  # every week is no rhythm; one spelling keeps specs round-tripping
 
     def active(self, week: int) -> bool:
+        """Does it act in this week? (Off-beat weeks of a rhythm do not count.)"""
         if self.start is None or week < self.start:
             return False
-        return self.duration is None or week < self.start + self.duration
+        if self.duration is not None and week >= self.start + self.duration:
+            return False
+        return self.every is None or (week - self.start) % self.every == 0
+
+    @property
+    def last_week(self) -> int | None:
+        """The last week it can act in (None: open-ended or not yet scheduled)."""
+        if self.start is None or self.duration is None:
+            return None
+        return self.start + self.duration - 1
 
     def targets(self, names: list[str], groups: np.ndarray) -> np.ndarray:
         """Which members this week (groups as of the start of the week; member axis last)."""
@@ -64,28 +106,90 @@ class Intervention:
             )
         return np.broadcast_to(np.array([n == self.target for n in names]), np.shape(groups))
 
-    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int) -> None:
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         """Write this week's effect for the members in `who` (weeks_in = 0 in the first week)."""
         raise NotImplementedError
 
     @property
+    def spec(self) -> str:
+        """The one-line form spec.parse_spec reads back; settings equal to the defaults are left out."""
+        defaults = {f.name: f.default for f in fields(self)}
+        text = f"{self.key}:{self.target}"
+        if self.start is not None:
+            text += f"@{self.start}"
+        if self.every != defaults["every"]:
+            text += f",every={self.every or 1}"
+        if self.duration != defaults["duration"]:
+            text += f",for={self.duration or 'end'}"
+        for name in self.options:
+            value = getattr(self, name)
+            if value != defaults[name]:
+                text += f",{name}={value:g}"
+        return text
+
+    @property
     def label(self) -> str:
-        rhythm = f" every {self.every}w" if self.every else ""
-        return f"{self.key}:{self.target}@{self.start}{rhythm}"
+        """What the frames' `interventions` column shows."""
+        return self.spec
 
 
 def plan_week(
-    interventions: list[Intervention], week: int, names: list[str], groups: np.ndarray
+    interventions: list[Intervention],
+    week: int,
+    names: list[str],
+    groups: np.ndarray,
+    leader_trust: np.ndarray | None = None,
 ) -> tuple[Nudges, list[str]]:
-    """The combined nudges of every intervention active this week, and their labels."""
+    """The combined nudges of every intervention active this week, and their labels.
+
+    `leader_trust` (start of the week) lets an intervention depend on whether
+    the leader's trust backs it up (stretch assignment, praise, equal latitude).
+    """
     nudges = Nudges.neutral(np.shape(groups))
+    view = WeekView(names=names, groups=np.asarray(groups), leader_trust=leader_trust)
     active = []
     for intervention in interventions:
         if intervention.active(week):
-            who = intervention.targets(names, groups)
-            intervention.nudge(nudges, who, week - intervention.start)
+            who = np.asarray(intervention.targets(names, groups))
+            intervention.nudge(nudges, who, week - intervention.start, view)
             active.append(intervention.label)
     return nudges, active
+
+
+def _sincerity(view: WeekView, who: np.ndarray, grounded_at: float) -> np.ndarray:
+    """How far the leader's trust backs a gesture up (negative: it reads as insincere)."""
+    return np.broadcast_to(view.trust_of_leader(), np.shape(who))[who] - grounded_at
+
+
+# --- the catalogue ------------------------------------------------------------------
+
+
+@dataclass
+class TeamMap(Intervention):
+    """'Draw your team': seeing the split on paper makes the leader doubt the labels."""
+
+    duration: int | None = 12
+    key: ClassVar[str] = "team-map"
+    title: ClassVar[dict[str, str]] = {"en": "Team map", "nl": "Teamkaart"}
+    description: ClassVar[dict[str, str]] = {
+        "en": "The leader draws the team: who is close, who is far, and why. Seeing the split "
+        "makes the leader notice evidence against the labels for a while.",
+        "nl": "De leidinggevende tekent het team: wie staat dichtbij, wie ver weg, en waarom. "
+        "Door de tweedeling te zien let de leidinggevende een tijd ook op wat de etiketten tegenspreekt.",
+    }
+
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
+        nudges.bias_factor[who] = 0.0
+        # Members drawn far away get a closer look while the map is fresh: their work is read
+        # more carefully, and the leader checks in with them once a month. Without this the
+        # effect hangs on confirmation_bias alone, which is small in the calibrated defaults.
+        far = who & (view.groups == Group.OUT)
+        nudges.clarity[far] *= 0.7
+        if weeks_in % 4 == 0:
+            nudges.guaranteed_contact[far] = True
+        if weeks_in == 0:
+            # the moment of drawing the map: impressions are held less firmly
+            nudges.confidence_cap[who] = np.minimum(nudges.confidence_cap[who], 0.15)
 
 
 @dataclass
@@ -102,7 +206,7 @@ class RoleClarification(Intervention):
         "leidinggevende staat weer open voor bijstelling en het werk wordt beter leesbaar.",
     }
 
-    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int) -> None:
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         nudges.confidence_cap[who] = np.minimum(nudges.confidence_cap[who], 0.2)
         nudges.clarity[who] *= 0.5
         nudges.guaranteed_contact[who] = True
@@ -112,21 +216,179 @@ class RoleClarification(Intervention):
             nudges.trust_bonus[who] += 0.03
 
 
-CATALOGUE: dict[str, type[Intervention]] = {cls.key: cls for cls in (RoleClarification,)}
+@dataclass
+class OneOnOnes(Intervention):
+    """A fixed meeting every k weeks: contact no longer depends on the leader's trust."""
+
+    every: int | None = 2
+    key: ClassVar[str] = "one-on-ones"
+    title: ClassVar[dict[str, str]] = {"en": "Regular one-on-ones", "nl": "Vaste één-op-ééngesprekken"}
+    description: ClassVar[dict[str, str]] = {
+        "en": "A fixed one-on-one every few weeks, whatever the leader thinks of the member: "
+        "the leader sees the work and the member feels listened to.",
+        "nl": "Om de paar weken een vast één-op-ééngesprek, wat de leidinggevende ook van de "
+        "medewerker vindt: de leidinggevende ziet het werk en de medewerker voelt zich gehoord.",
+    }
+
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
+        nudges.guaranteed_contact[who] = True
+        # a conversation about the work makes it easier to read than a passing glance
+        nudges.clarity[who] *= 0.8
+        nudges.support_floor[who] = np.maximum(nudges.support_floor[who], 0.6)
+
+
+@dataclass
+class StretchAssignment(Intervention):
+    """Extra latitude for a while; whether it builds trust depends on the trust behind it."""
+
+    duration: int | None = 6
+    key: ClassVar[str] = "stretch-assignment"
+    title: ClassVar[dict[str, str]] = {"en": "Stretch assignment", "nl": "Uitdagende opdracht"}
+    description: ClassVar[dict[str, str]] = {
+        "en": "A challenging task with more room to decide. Backed by real trust it is a vote "
+        "of confidence; from a leader who does not trust the member it reads as insincere, or as a test.",
+        "nl": "Een uitdagende taak met meer beslisruimte. Gedragen door echt vertrouwen is het een "
+        "blijk van vertrouwen; van een leidinggevende die de medewerker niet vertrouwt komt het "
+        "onoprecht over, of als een test.",
+    }
+
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
+        nudges.autonomy_boost[who] += 0.06
+        # Read each week against the leader's trust: below .6 the member discounts it, and
+        # the lost trust offsets what the extra latitude does for felt fairness.
+        nudges.trust_bonus[who] += 0.04 * np.minimum(_sincerity(view, who, 0.6), 0.0)
+        if weeks_in == 0:
+            nudges.trust_bonus[who] += 0.04 * np.maximum(_sincerity(view, who, 0.6), 0.0)
+
+
+@dataclass
+class SuddenPraise(Intervention):
+    """Praise out of the blue: little effect, and from a distrusting leader it rings false."""
+
+    duration: int | None = 1
+    key: ClassVar[str] = "sudden-praise"
+    title: ClassVar[dict[str, str]] = {"en": "Sudden praise", "nl": "Plotseling compliment"}
+    description: ClassVar[dict[str, str]] = {
+        "en": "Unexpected praise without a change in how the member is treated. It does little, "
+        "and when the leader's trust does not back it up it reads as insincere.",
+        "nl": "Onverwacht lof zonder dat de omgang met de medewerker verandert. Het doet weinig, en "
+        "als het vertrouwen van de leidinggevende er niet achter staat komt het onoprecht over.",
+    }
+
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
+        nudges.trust_bonus[who] += 0.05 * _sincerity(view, who, 0.6)
+
+
+@dataclass
+class ReflectionRhythm(Intervention):
+    """Every k weeks the leader re-examines each relationship, against rigidity."""
+
+    every: int | None = 4
+    key: ClassVar[str] = "reflection"
+    title: ClassVar[dict[str, str]] = {"en": "Reflection rhythm", "nl": "Reflectieritme"}
+    description: ClassVar[dict[str, str]] = {
+        "en": "Every few weeks the leader asks of each relationship: what do I really know, and "
+        "what is my label? Impressions loosen and relationships can move again.",
+        "nl": "Om de paar weken vraagt de leidinggevende zich per relatie af: wat weet ik echt, en "
+        "wat is mijn etiket? Indrukken worden losser en relaties kunnen weer bewegen.",
+    }
+
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
+        # Re-examining a relationship means looking at the member's work again, not at the
+        # label: a contact, read clearly and without discounting what contradicts the view.
+        # Loosening impressions and plasticity alone speeds up whatever spiral is running.
+        nudges.confidence_cap[who] = np.minimum(nudges.confidence_cap[who], 0.2)
+        nudges.reopen[who] = True
+        nudges.bias_factor[who] = 0.0
+        nudges.guaranteed_contact[who] = True
+        nudges.clarity[who] *= 0.7
+
+
+@dataclass
+class EqualLatitude(Intervention):
+    """Autonomy by rule: everyone targeted gets the same latitude, whatever the leader's trust."""
+
+    level: float | None = None
+    key: ClassVar[str] = "equal-latitude"
+    title: ClassVar[dict[str, str]] = {"en": "Equal-latitude policy", "nl": "Gelijke beslisruimte"}
+    description: ClassVar[dict[str, str]] = {
+        "en": "Latitude is granted by a team rule instead of by the leader's trust: everyone moves "
+        "toward the same autonomy (the team's average trust level, or a set level).",
+        "nl": "Beslisruimte volgt een teamafspraak in plaats van het vertrouwen van de leidinggevende: "
+        "iedereen groeit naar dezelfde autonomie (het gemiddelde vertrouwensniveau of een vast niveau).",
+    }
+    options: ClassVar[tuple[str, ...]] = ("level",)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        level = self.level
+        if level is not None and (
+            isinstance(level, bool) or not isinstance(level, int | float) or not 0 <= level <= 1
+        ):
+            raise InterventionError(f"{self.key}: level = {level!r} is not allowed (a number from 0 to 1)")
+
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
+        if self.level is not None:
+            nudges.autonomy_target[who] = self.level
+        else:
+            mean_trust = np.mean(view.trust_of_leader(), axis=-1, keepdims=True)
+            nudges.autonomy_target[who] = np.broadcast_to(mean_trust, np.shape(who))[who]
+
+
+CATALOGUE: dict[str, type[Intervention]] = {
+    cls.key: cls
+    for cls in (
+        TeamMap,
+        RoleClarification,
+        OneOnOnes,
+        StretchAssignment,
+        SuddenPraise,
+        ReflectionRhythm,
+        EqualLatitude,
+    )
+}
+BASE_FIELDS = ("target", "start", "every", "duration")
+
+
+def allowed_fields(kind: type[Intervention]) -> tuple[str, ...]:
+    return (*BASE_FIELDS, *kind.options)
+
+
+def lookup(kind: object) -> type[Intervention]:
+    """The catalogue class for a type name (tolerates case and '_' for '-')."""
+    name = kind.strip().lower().replace("_", "-") if isinstance(kind, str) else kind
+    if name not in CATALOGUE:
+        raise InterventionError(f"unknown intervention {kind!r} (allowed: {', '.join(CATALOGUE)})")
+    return CATALOGUE[name]
 
 
 def from_mapping(row: dict) -> Intervention:
     """Build from a config table: type = "role-clarification", target, start, every, duration."""
     row = dict(row)
-    kind = row.pop("type", None)
-    if kind not in CATALOGUE:
-        raise InterventionError(
-            f"unknown intervention type {kind!r} (allowed: {', '.join(sorted(CATALOGUE))})"
-        )
-    allowed = {"target", "start", "every", "duration"}
-    unknown = sorted(set(row) - allowed)
+    if "type" not in row:
+        raise InterventionError(f"type is missing (allowed: {', '.join(CATALOGUE)})")
+    kind = lookup(row.pop("type"))
+    allowed = allowed_fields(kind)
+    unknown = sorted(set(row) - set(allowed))
     if unknown:
         raise InterventionError(
-            f"{kind}: unknown field(s) {', '.join(unknown)} (allowed: {', '.join(sorted(allowed))})"
+            f"{kind.key}: unknown field(s) {', '.join(unknown)} (allowed: {', '.join(allowed)})"
         )
-    return CATALOGUE[kind](**row)
+    return kind(**row)
+
+
+__all__ = [
+    "CATALOGUE",
+    "EqualLatitude",
+    "Intervention",
+    "InterventionError",
+    "OneOnOnes",
+    "ReflectionRhythm",
+    "RoleClarification",
+    "StretchAssignment",
+    "SuddenPraise",
+    "TeamMap",
+    "WeekView",
+    "from_mapping",
+    "plan_week",
+]

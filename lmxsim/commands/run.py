@@ -20,6 +20,12 @@ def run(
         "first-impression", "--scenario", "-s", help="preset scenario (see `lmxsim scenarios`)"
     ),
     config: Path | None = typer.Option(None, "--config", "-c", help="TOML config file instead of a preset"),
+    team: Path | None = typer.Option(
+        None,
+        "--team",
+        "-t",
+        help="team file (.csv or .toml, docs/team-files.md) replacing the scenario's team",
+    ),
     weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help="weeks to simulate"),
     seed: int | None = typer.Option(None, "--seed", min=0, help="random seed (same seed, same run)"),
     out: Path | None = typer.Option(
@@ -30,6 +36,11 @@ def run(
     from lmxsim.config import load_config, load_scenario
 
     setup = load_config(config) if config else load_scenario(scenario)
+    if team is not None:
+        from lmxsim.teamfile import load_team
+
+        setup.team = load_team(team)
+        setup.team_size = len(setup.team)
     weeks = setup.weeks if weeks is None else weeks
     model = setup.model(rng=setup.seed if seed is None else seed).run(weeks)
     members = model.member_frame()

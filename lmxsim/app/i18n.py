@@ -1,0 +1,203 @@
+"""Every word the app shows, in English and Dutch.
+
+Workshops run in both languages, so no label is written anywhere else: a
+component asks `t(key, lang)`. Model error messages (from params/config) stay
+in English; the app puts a translated sentence in front of them.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "nl")
+LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
+
+TEXT: dict[str, dict[str, str]] = {
+    # --- page and navigation ---
+    "app_title": {"en": "Leader and team: how relationships grow", "nl": "Leider en team: hoe relaties groeien"},
+    "tab_workshop": {"en": "Workshop", "nl": "Workshop"},
+    "tab_lab": {"en": "Strategy lab", "nl": "Strategielab"},
+    "language": {"en": "Language", "nl": "Taal"},
+    # --- controls ---
+    "week": {"en": "Week {week}", "nl": "Week {week}"},
+    "step": {"en": "Step one week", "nl": "Eén week verder"},
+    "play": {"en": "Play", "nl": "Afspelen"},
+    "pause": {"en": "Pause", "nl": "Pauzeren"},
+    "reset": {"en": "Start again", "nl": "Opnieuw beginnen"},
+    "speed": {"en": "Speed: weeks per second", "nl": "Snelheid: weken per seconde"},
+    "end_reached": {
+        "en": "Week {week} is the end of this run. Press 'Start again' to replay.",
+        "nl": "Week {week} is het einde van deze run. Druk op 'Opnieuw beginnen'.",
+    },
+    "scenario": {"en": "Scenario", "nl": "Scenario"},
+    "story": {"en": "Read aloud", "nl": "Voorlezen"},
+    "settings": {"en": "The leader and the team", "nl": "De leidinggevende en het team"},
+    "settings_note": {
+        "en": "Changing a setting starts the team again at week 0.",
+        "nl": "Een instelling wijzigen laat het team opnieuw beginnen bij week 0.",
+    },
+    "initial_confidence": {"en": "First impression sticks", "nl": "Eerste indruk blijft hangen"},
+    "initial_confidence_help": {
+        "en": "How firmly the leader holds on to the first impression.",
+        "nl": "Hoe stevig de leidinggevende vasthoudt aan de eerste indruk.",
+    },
+    "first_impression_noise": {"en": "First impressions miss by", "nl": "Eerste indruk zit ernaast met"},
+    "first_impression_noise_help": {
+        "en": "How far a first impression may miss real ability (for drawn team members).",
+        "nl": "Hoe ver een eerste indruk naast het echte kunnen mag zitten (bij gelote teamleden).",
+    },
+    "confirmation_bias": {"en": "Confirmation bias", "nl": "Bevestigingsbias"},
+    "confirmation_bias_help": {
+        "en": "Share of the evidence against the impression that the leader overlooks.",
+        "nl": "Deel van het bewijs tegen het beeld dat de leidinggevende over het hoofd ziet.",
+    },
+    "attention_budget": {"en": "Attention budget", "nl": "Aandachtsbudget"},
+    "attention_budget_help": {
+        "en": "Share of the team the leader really talks to in a week.",
+        "nl": "Deel van het team dat de leidinggevende in een week echt spreekt.",
+    },
+    "team_size": {"en": "Team size", "nl": "Teamgrootte"},
+    "team_size_help": {
+        "en": "Fewer: the last members leave. More: new members are drawn.",
+        "nl": "Minder: de laatste leden vertrekken. Meer: er worden nieuwe leden geloot.",
+    },
+    "team_file": {"en": "Your own team (CSV or TOML file)", "nl": "Je eigen team (CSV- of TOML-bestand)"},
+    "team_file_drop": {
+        "en": "Drop a team file (.csv or .toml) here",
+        "nl": "Sleep een teambestand (.csv of .toml) hierheen",
+    },
+    "team_file_loaded": {"en": "Loaded {file}.", "nl": "{file} geladen."},
+    "bad_file": {"en": "Could not use {file}: {error}", "nl": "Kon {file} niet gebruiken: {error}"},
+    "bad_setting": {
+        "en": "The model cannot run with these settings: {error}. The previous team keeps running.",
+        "nl": "Met deze instellingen kan het model niet draaien: {error}. Het vorige team loopt door.",
+    },
+    # --- interventions ---
+    "interventions": {"en": "Try an intervention", "nl": "Probeer een interventie"},
+    "who": {"en": "For whom", "nl": "Voor wie"},
+    "what": {"en": "What", "nl": "Wat"},
+    "apply": {"en": "Apply from next week", "nl": "Toepassen vanaf volgende week"},
+    "applied": {
+        "en": "{title} for {target}: starts in week {start}.",
+        "nl": "{title} voor {target}: begint in week {start}.",
+    },
+    "bad_intervention": {"en": "Could not apply this: {error}", "nl": "Dit lukt niet: {error}"},
+    "click_hint": {
+        "en": "Click a person in the drawing to choose them.",
+        "nl": "Klik op een persoon in de tekening om die te kiezen.",
+    },
+    "planned": {"en": "Interventions", "nl": "Interventies"},
+    "none_yet": {"en": "None yet.", "nl": "Nog geen."},
+    "twin": {
+        "en": "Show the same team without interventions (same luck)",
+        "nl": "Toon hetzelfde team zonder interventies (zelfde toeval)",
+    },
+    "with_interventions": {"en": "With the interventions", "nl": "Met de interventies"},
+    "without_interventions": {"en": "Without interventions", "nl": "Zonder interventies"},
+    "twin_dashed": {
+        "en": "dashed: the same team without interventions",
+        "nl": "gestippeld: hetzelfde team zonder interventies",
+    },
+    # --- targets ---
+    "target_in-group": {"en": "the in-group", "nl": "de in-groep"},
+    "target_middle": {"en": "the middle group", "nl": "de middengroep"},
+    "target_out-group": {"en": "the out-group", "nl": "de out-groep"},
+    "target_team": {"en": "the whole team", "nl": "het hele team"},
+    # --- drawing ---
+    "drawing": {"en": "Draw your team", "nl": "Teken je team"},
+    "leader": {"en": "Leader", "nl": "Leider"},
+    "group_in": {"en": "in-group", "nl": "in-groep"},
+    "group_middle": {"en": "middle", "nl": "midden"},
+    "group_out": {"en": "out-group", "nl": "out-groep"},
+    "phase_stranger": {"en": "strangers", "nl": "vreemden"},
+    "phase_acquaintance": {"en": "acquaintances", "nl": "kennissen"},
+    "phase_mature": {"en": "partners", "nl": "partners"},
+    "legend_distance": {
+        "en": "closer = better relationship (LMX)",
+        "nl": "dichterbij = betere relatie (LMX)",
+    },
+    "legend_size": {"en": "bigger = performs better", "nl": "groter = presteert beter"},
+    "legend_phase": {
+        "en": "outline: dashed = strangers, thin = acquaintances, thick = partners",
+        "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners",
+    },
+    "selected": {"en": "Selected: {name}", "nl": "Gekozen: {name}"},
+    # --- charts ---
+    "charts_members": {"en": "Each team member", "nl": "Elk teamlid"},
+    "charts_team": {"en": "The team", "nl": "Het team"},
+    "chart_trust": {"en": "Trust in the leader", "nl": "Vertrouwen in de leider"},
+    "chart_autonomy": {"en": "Autonomy", "nl": "Autonomie"},
+    "chart_performance": {"en": "Performance", "nl": "Prestatie"},
+    "chart_team_performance": {"en": "Mean performance", "nl": "Gemiddelde prestatie"},
+    "chart_differentiation": {
+        "en": "LMX differentiation (spread)",
+        "nl": "LMX-differentiatie (spreiding)",
+    },
+    "chart_problems": {"en": "Problems", "nl": "Problemen"},
+    "reported": {"en": "reported", "nl": "gemeld"},
+    "hidden": {"en": "hidden", "nl": "verborgen"},
+    "fires": {"en": "fires", "nl": "branden"},
+    "axis_week": {"en": "week", "nl": "week"},
+    # --- narration ---
+    "narration": {"en": "What happened", "nl": "Wat er gebeurde"},
+    "nothing_yet": {
+        "en": "Press 'Step one week' or 'Play' to start.",
+        "nl": "Druk op 'Eén week verder' of 'Afspelen' om te beginnen.",
+    },
+    "log_line": {"en": "week {week}: {text}", "nl": "week {week}: {text}"},
+    "ev_in": {"en": "{name} joins the in-group", "nl": "{name} komt in de in-groep"},
+    "ev_out": {"en": "{name} enters the out-group", "nl": "{name} belandt in de out-groep"},
+    "ev_up_from_out": {"en": "{name} climbs out of the out-group", "nl": "{name} klimt uit de out-groep"},
+    "ev_down_from_in": {"en": "{name} drops out of the in-group", "nl": "{name} valt uit de in-groep"},
+    "ev_acquaintance": {
+        "en": "{name} and the leader get to know each other",
+        "nl": "{name} en de leider leren elkaar kennen",
+    },
+    "ev_mature": {
+        "en": "{name} and the leader become partners",
+        "nl": "{name} en de leider worden partners",
+    },
+    "ev_start_over": {
+        "en": "{name} and the leader start over",
+        "nl": "{name} en de leider beginnen opnieuw",
+    },
+    "ev_silent": {"en": "{name} stops reporting problems", "nl": "{name} meldt geen problemen meer"},
+    "ev_speaks": {"en": "{name} reports problems again", "nl": "{name} meldt weer problemen"},
+    "ev_fire": {
+        "en": "fire! a problem kept quiet flares up ({name})",
+        "nl": "brand! een verzwegen probleem laait op ({name})",
+    },
+    "ev_intervention": {"en": "{title} starts for {target}", "nl": "{title} begint voor {target}"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang` (English if missing), with {placeholders} filled in."""
+    entry = TEXT[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def check_lang(lang: str) -> str:
+    """A readable error for `--lang xx`, before any server starts."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not available (choose {' or '.join(LANGUAGES)})")
+    return lang
+
+
+def target_label(target: str, lang: str) -> str:
+    """'An' stays 'An'; 'out-group' becomes 'the out-group' / 'de out-groep'."""
+    key = f"target_{target}"
+    return t(key, lang) if key in TEXT else target
+
+
+def group_label(group: str, lang: str) -> str:
+    return t(f"group_{group}", lang)
+
+
+def phase_label(phase: str, lang: str) -> str:
+    return t(f"phase_{phase}", lang)
+
+
+def intervention_title(cls: type, lang: str) -> str:
+    """Title of an intervention class from the catalogue, in `lang`."""
+    title = getattr(cls, "title", {}) or {}
+    return title.get(lang) or title.get("en") or cls.key

@@ -1,0 +1,85 @@
+"""Try an intervention live: pick who (click a person or use the list) and what, apply.
+
+The catalogue is read at render time (interventions.CATALOGUE), so new kinds
+appear without touching this file. An intervention takes effect next week;
+the numbered list matches the numbered marks on the charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import solara
+
+from lmxsim.app.i18n import intervention_title, t, target_label
+from lmxsim.interventions import CATALOGUE, GROUP_TARGETS, TEAM, Intervention
+
+GROUPS = (*GROUP_TARGETS, TEAM)
+
+
+def target_choices(names: list[str], lang: str) -> dict[str, str]:
+    """Shown label -> target: every member, then the groups and the whole team."""
+    choices = {name: name for name in names}
+    for target in GROUPS:
+        choices.setdefault(target_label(target, lang), target)
+    return choices
+
+
+@solara.component
+def InterventionsPanel(
+    workshop,
+    lang: str,
+    who: str,
+    on_who: Callable[[str], None],
+    on_change: Callable[[], None],
+    version: int = 0,
+):
+    """Choose who and what, apply from next week, and see what is planned."""
+    del version
+    kind, set_kind = solara.use_state(next(iter(CATALOGUE), ""))
+    result, set_result = solara.use_state(("", ""))  # (kind of message, text)
+    choices = target_choices(workshop.names, lang)
+    labels = {target: label for label, target in choices.items()}
+    titles = {intervention_title(cls, lang): key for key, cls in CATALOGUE.items()}
+
+    def apply() -> None:
+        outcome = workshop.apply(kind, who)
+        if isinstance(outcome, Intervention):
+            title = intervention_title(CATALOGUE[kind], lang)
+            set_result(("ok", t("applied", lang, title=title, target=labels.get(who, who), start=outcome.start)))
+        else:
+            set_result(("error", t("bad_intervention", lang, error=outcome)))
+        on_change()
+
+    with solara.Card(t("interventions", lang), classes=["lmx-card"]):
+        solara.Text(t("click_hint", lang), classes=["lmx-help"])
+        solara.Select(
+            t("who", lang),
+            values=list(choices),
+            value=labels.get(who),
+            on_value=lambda label: on_who(choices[label]),
+        )
+        current = next((title for title, key in titles.items() if key == kind), None)
+        solara.Select(t("what", lang), values=list(titles), value=current, on_value=lambda v: set_kind(titles[v]))
+        if kind in CATALOGUE:
+            description = CATALOGUE[kind].description
+            solara.Text(description.get(lang) or description.get("en", ""), classes=["lmx-help"])
+        solara.Button(
+            t("apply", lang), on_click=apply, color="primary", disabled=who not in choices.values() or not kind,
+            classes=["lmx-big-button"],
+        )
+        if result[0] == "ok":
+            solara.Success(result[1])
+        elif result[0] == "error":
+            solara.Error(result[1])
+        solara.Text(t("planned", lang), classes=["lmx-label"])
+        planned = workshop.intervention_starts()
+        if not planned:
+            solara.Text(t("none_yet", lang), classes=["lmx-muted"])
+        for number, plan in enumerate(planned, start=1):
+            cls = CATALOGUE.get(plan.key)
+            title = intervention_title(cls, lang) if cls else plan.key
+            solara.Text(
+                f"{number}. {t('week', lang, week=plan.start)}: {title} → {target_label(plan.target, lang)}",
+                classes=["lmx-plan"],
+            )

@@ -1,0 +1,137 @@
+"""The event log: plain-language sentences about what changed this week.
+
+Events come from comparing each member's state with last week's (group,
+phase, speaking up about problems, fires) plus the interventions that start.
+Noise near a group boundary would make the same sentence every other week,
+so a sentence about a member is not repeated within QUIET_WEEKS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import solara
+
+from lmxsim.app.i18n import intervention_title, t, target_label
+from lmxsim.interventions import CATALOGUE
+
+QUIET_WEEKS = 6
+SILENT_AFTER = 3  # problems kept hidden in a row before we say someone stopped reporting
+SPEAKS_AFTER = 2  # problems reported in a row before we say someone speaks up again
+SHOWN = 12  # lines shown in the app, newest first
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened: `kind` picks the sentence, `name` is a member (or a target)."""
+
+    week: int
+    kind: str
+    name: str
+    key: str = ""  # intervention key, for ev_intervention
+
+
+@dataclass
+class _Seen:
+    group: str
+    phase: str
+    hidden: int
+    silent: bool = False
+    hidden_in_a_row: int = 0
+    reported_in_a_row: int = 0
+
+
+class Narrator:
+    """Remembers last week's state of every member and turns differences into Events."""
+
+    def __init__(self, model) -> None:
+        self.events: list[Event] = []
+        self._seen = {e.name: self._look(e) for e in model.employees}
+        self._last_said: dict[tuple[str, str], int] = {}
+        self._started: set[int] = set()
+
+    @staticmethod
+    def _look(member) -> _Seen:
+        return _Seen(member.group_name, member.phase_name, int(member.hidden_stock))
+
+    def _say(self, week: int, kind: str, name: str, key: str = "") -> None:
+        last = self._last_said.get((name, kind))
+        if last is not None and week - last < QUIET_WEEKS:
+            return
+        self._last_said[(name, kind)] = week
+        self.events.append(Event(week, kind, name, key))
+
+    def observe(self, model) -> list[Event]:
+        """Call after each week; returns (and keeps) this week's events."""
+        week = model.week
+        before = len(self.events)
+        for intervention in model.interventions:
+            if intervention.start == week and id(intervention) not in self._started:
+                self._started.add(id(intervention))
+                self.events.append(Event(week, "ev_intervention", intervention.target, intervention.key))
+        for member in model.employees:
+            seen, now = self._seen[member.name], self._look(member)
+            self._group_change(week, member.name, seen.group, now.group)
+            if now.phase != seen.phase:
+                kind = {"acquaintance": "ev_acquaintance", "mature": "ev_mature"}.get(now.phase, "ev_start_over")
+                if not (kind == "ev_acquaintance" and seen.phase == "mature"):
+                    self._say(week, kind, member.name)
+            self._speaking_up(week, member, seen, now)
+            self._seen[member.name] = now
+        burning = [m.name for m in model.employees if m.fire]
+        if burning:
+            self.events.append(Event(week, "ev_fire", ", ".join(burning)))
+        return self.events[before:]
+
+    def _speaking_up(self, week: int, member, seen: _Seen, now: _Seen) -> None:
+        """Whether a member still brings problems to the leader, with some patience for chance."""
+        now.silent = seen.silent
+        if member.problems_reported:
+            now.reported_in_a_row = seen.reported_in_a_row + 1
+            if seen.silent and now.reported_in_a_row >= SPEAKS_AFTER:
+                now.silent = False
+                self._say(week, "ev_speaks", member.name)
+            return
+        now.reported_in_a_row = seen.reported_in_a_row
+        hid = now.hidden > seen.hidden - int(member.fire)  # a new problem went unreported
+        now.hidden_in_a_row = seen.hidden_in_a_row + 1 if hid else seen.hidden_in_a_row
+        if hid:
+            now.reported_in_a_row = 0
+        if not seen.silent and now.hidden_in_a_row >= SILENT_AFTER:
+            now.silent = True
+            self._say(week, "ev_silent", member.name)
+
+    def _group_change(self, week: int, name: str, old: str, new: str) -> None:
+        if new == old:
+            return
+        if new == "in":
+            self._say(week, "ev_in", name)
+        elif new == "out":
+            self._say(week, "ev_out", name)
+        elif old == "out":
+            self._say(week, "ev_up_from_out", name)
+        else:
+            self._say(week, "ev_down_from_in", name)
+
+
+def describe(event: Event, lang: str) -> str:
+    """'week 9: Sam stops reporting problems' in the chosen language."""
+    if event.kind == "ev_intervention":
+        cls = CATALOGUE.get(event.key)
+        title = intervention_title(cls, lang) if cls else event.key
+        text = t("ev_intervention", lang, title=title, target=target_label(event.name, lang))
+    else:
+        text = t(event.kind, lang, name=event.name)
+    return t("log_line", lang, week=event.week, text=text)
+
+
+@solara.component
+def EventLog(events: list[Event], lang: str, version: int = 0):
+    """The newest events first, a short list the room can read."""
+    del version  # only there to re-render when the model moves
+    with solara.Card(t("narration", lang), classes=["lmx-card"]):
+        if not events:
+            solara.Text(t("nothing_yet", lang), classes=["lmx-muted"])
+        with solara.Column(gap="2px", classes=["lmx-log"]):
+            for event in reversed(events[-SHOWN:]):
+                solara.Text(describe(event, lang), classes=["lmx-log-line"])

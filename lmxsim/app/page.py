@@ -1,0 +1,153 @@
+"""The workshop app's Page: one Workshop (model, twin, log) per browser tab.
+
+Solara calls Page once per session, so `use_memo` gives each tab its own
+model (never a module-level model: tabs would share it). Play runs in a
+thread that steps the model and bumps `version`, which redraws the views.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+import time
+
+import solara
+
+from lmxsim.app.charts import MemberCharts, TeamCharts
+from lmxsim.app.controls import PlayControls, ScenarioPicker, Settings
+from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
+from lmxsim.app.interventions_panel import InterventionsPanel
+from lmxsim.app.narration import EventLog
+from lmxsim.app.session import Workshop
+from lmxsim.app.style import CSS
+from lmxsim.app.team_drawing import TeamDrawing
+
+# Set by `lmxsim app --lang/--scenario` (server.py) before the server starts.
+LANG_ENV = "LMXSIM_APP_LANG"
+SCENARIO_ENV = "LMXSIM_APP_SCENARIO"
+
+
+def initial_lang() -> str:
+    lang = os.environ.get(LANG_ENV, "en")
+    return lang if lang in LANGUAGES else "en"
+
+
+def strategy_lab():
+    """The strategy lab page if that module is installed; the workshop works without it."""
+    try:
+        from lmxsim.app.strategy_lab import StrategyLab
+    except ImportError:
+        return None
+    return StrategyLab
+
+
+@solara.component
+def LanguageSwitch(lang: solara.Reactive[str]):
+    names = {LANGUAGE_NAMES[code]: code for code in LANGUAGES}
+    solara.ToggleButtonsSingle(
+        value=LANGUAGE_NAMES[lang.value],
+        values=list(names),
+        on_value=lambda name: lang.set(names[name]),
+        classes=["lmx-lang"],
+    )
+
+
+@solara.component
+def WorkshopView(workshop: Workshop, lang: str):
+    """Controls left, the drawing (and its twin) in the middle, interventions and log right, charts below."""
+    counter = solara.use_memo(lambda: itertools.count(1), [])
+    version = solara.use_reactive(0)
+    playing = solara.use_reactive(False)
+    speed = solara.use_reactive(3)
+    selected = solara.use_reactive(workshop.names[0])
+    who = solara.use_reactive(workshop.names[0])
+
+    def changed() -> None:
+        version.set(next(counter))
+
+    def play(cancel: threading.Event) -> None:
+        if not playing.value:
+            return
+        while not cancel.is_set():
+            started = time.perf_counter()
+            workshop.step()
+            changed()
+            if workshop.at_end:
+                playing.set(False)
+                return
+            cancel.wait(max(0.0, 1.0 / speed.value - (time.perf_counter() - started)))
+
+    solara.use_thread(play, dependencies=[playing.value, speed.value])
+
+    names = workshop.names
+    chosen = selected.value if selected.value in names else names[0]
+    target = who.value if who.value in names or who.value in ("in-group", "middle", "out-group", "team") else chosen
+
+    def select(name: str) -> None:
+        if name in workshop.names:
+            selected.set(name)
+            who.set(name)
+
+    def pick_who(value: str) -> None:
+        who.set(value)
+        if value in workshop.names:
+            selected.set(value)
+
+    with solara.Columns([3, 5, 4], classes=["lmx-main"]):
+        with solara.Column():
+            PlayControls(workshop, lang, playing, speed, changed, version=version.value)
+            ScenarioPicker(workshop, lang, changed, version=version.value)
+            Settings(workshop, lang, changed, version=version.value)
+        with solara.Column():
+            with solara.Card(t("drawing", lang), classes=["lmx-card"]):
+                solara.Switch(
+                    label=t("twin", lang),
+                    value=workshop.twin_on,
+                    on_value=lambda on: (workshop.set_twin(on), changed()),
+                )
+                if workshop.twin is not None:
+                    with solara.Columns([1, 1]):
+                        TeamDrawing(
+                            workshop.model, chosen, lang, select, t("with_interventions", lang), "lmx-team",
+                            version=version.value,
+                        )
+                        TeamDrawing(
+                            workshop.twin, chosen, lang, select, t("without_interventions", lang), "lmx-twin",
+                            version=version.value,
+                        )
+                else:
+                    TeamDrawing(workshop.model, chosen, lang, select, None, "lmx-team", version=version.value)
+                solara.Text(t("selected", lang, name=chosen), classes=["lmx-selected"])
+        with solara.Column():
+            InterventionsPanel(workshop, lang, target, pick_who, changed, version=version.value)
+            EventLog(workshop.narrator.events, lang, version=version.value)
+    with solara.Card(t("charts_members", lang), classes=["lmx-card"]):
+        if workshop.twin is not None:
+            solara.Text(t("twin_dashed", lang), classes=["lmx-help"])
+        MemberCharts(workshop, chosen, lang, version=version.value)
+    with solara.Card(t("charts_team", lang), classes=["lmx-card"]):
+        TeamCharts(workshop, lang, version=version.value)
+
+
+@solara.component
+def Page():
+    """The whole app: header with language and navigation, then the workshop or the strategy lab."""
+    lang = solara.use_reactive(initial_lang())
+    tab = solara.use_reactive(0)
+    workshop = solara.use_memo(lambda: Workshop(os.environ.get(SCENARIO_ENV) or None), [])
+    lab = strategy_lab()
+    solara.Title("lmxsim")
+    solara.Style(CSS)
+    with solara.Column(classes=["lmx-app"], gap="8px"):
+        with solara.Row(classes=["lmx-header"], justify="space-between", style={"align-items": "center"}):
+            solara.Text(t("app_title", lang.value), classes=["lmx-title"])
+            LanguageSwitch(lang)
+        if lab is None:
+            WorkshopView(workshop, lang.value)
+            return
+        with solara.lab.Tabs(value=tab, lazy=True):
+            with solara.lab.Tab(t("tab_workshop", lang.value)):
+                WorkshopView(workshop, lang.value)
+            with solara.lab.Tab(t("tab_lab", lang.value)):
+                lab(lang=lang.value)

@@ -1,0 +1,119 @@
+"""Start the workshop app: a Solara server that works offline, on localhost or the room's network.
+
+Solara reads its settings from the environment when first imported, so they
+are set here before the imports (see docs/dev-notes-solara.md). Front-end
+files come from solara-assets in the virtual environment: nothing is fetched
+from the internet, and Solara's usage telemetry is off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import threading
+import webbrowser
+
+APP = "lmxsim.app.page:Page"
+# A tab closed properly frees its model at once; a laptop that just drops off the
+# network keeps its session this long (Solara's default is 24 hours).
+DISCONNECTED_SESSION_KEPT = "15m"
+
+
+def lan_address() -> str | None:
+    """This machine's address on the local network, or None if it has none."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect(("10.255.255.255", 1))  # UDP connect sends nothing; it only picks a route
+        address = s.getsockname()[0]
+        if not address.startswith("127."):
+            return address
+    with contextlib.suppress(OSError):
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            address = info[4][0]
+            if not address.startswith("127."):
+                return address
+    return None
+
+
+def port_free(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def addresses(host: str, port: int) -> tuple[str, list[str]]:
+    """(the address to open here, the lines to print for the trainer)."""
+    local = f"http://127.0.0.1:{port}/" if host in ("0.0.0.0", "") else f"http://{host}:{port}/"
+    lines = [f"lmxsim app is running: open {local}"]
+    if host in ("0.0.0.0", ""):
+        lan = lan_address()
+        lines.append(
+            "WARNING: the app is reachable by anyone on this local network "
+            "(each visitor gets their own model). Stop it with Ctrl+C after the workshop."
+        )
+        if lan:
+            lines.append(f"Participants open: http://{lan}:{port}/")
+        else:
+            lines.append("No network address found: is this machine connected to the room's network?")
+    elif not host.startswith("127.") and host != "localhost":
+        lines.append(f"WARNING: the app listens on {host}; others on that network can open it.")
+    lines.append("Stop with Ctrl+C.")
+    return local, lines
+
+
+def configure(lang: str = "en", scenario: str | None = None) -> None:
+    """Environment for Solara and for the Page (language and scenario at start)."""
+    from lmxsim.app.page import LANG_ENV, SCENARIO_ENV
+
+    os.environ[LANG_ENV] = lang
+    if scenario:
+        os.environ[SCENARIO_ENV] = scenario
+    os.environ["SOLARA_APP"] = APP
+    os.environ["SOLARA_MODE"] = "production"  # no check iframe to solara.dev, no hot reload
+    os.environ["SOLARA_ASSETS_PROXY"] = "true"  # serve front-end files from solara-assets, also in VS Code
+    os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "false"
+    os.environ.setdefault("SOLARA_KERNEL_CULL_TIMEOUT", DISCONNECTED_SESSION_KEPT)
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    open_browser: bool = True,
+    lang: str = "en",
+    scenario: str | None = None,
+    log_level: str = "warning",
+) -> None:
+    """Serve the app until Ctrl+C (blocks)."""
+    import warnings
+
+    configure(lang, scenario)
+    os.environ["SERVER_NAME"] = host
+    os.environ["SERVER_PORT"] = str(port)
+    warnings.filterwarnings("ignore", message="Cookies with samesite=none")
+
+    import solara.server.settings
+    import solara.settings
+
+    solara.settings.assets.proxy = True
+    solara.server.settings.main.mode = "production"
+    solara.server.settings.telemetry.mixpanel_enable = False
+    solara.server.settings.kernel.cull_timeout = os.environ["SOLARA_KERNEL_CULL_TIMEOUT"]
+
+    import solara.server.app as appmod
+
+    if "__default__" not in appmod.apps:
+        appmod.apps["__default__"] = appmod.AppScript(APP)
+
+    import solara.server.starlette
+    import uvicorn
+
+    local, lines = addresses(host, port)
+    for line in lines:
+        print(line, flush=True)
+    if open_browser:
+        threading.Timer(1.5, webbrowser.open, args=[local]).start()
+    uvicorn.run(solara.server.starlette.app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,586 @@
+"""The strategy lab tab: describe your team, choose strategies, compare them over many replications.
+
+`StrategyLab(lang)` is self-contained (its state lives in the component, so
+each browser session has its own team). Rendering is offline-safe: plain
+Solara widgets, SVG/HTML strings and matplotlib PNGs. Bad team files or
+pasted text only produce a message; the team being edited is never replaced
+by something invalid.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from html import escape
+from pathlib import Path
+
+import solara
+
+from lmxsim.app.i18n_lab import MEASURE_LABELS, TARGET_LABELS, tl
+from lmxsim.interventions import CATALOGUE, InterventionError
+from lmxsim.params import ParameterError
+from lmxsim.spec import parse_spec
+from lmxsim.strategies import (
+    MEASURES,
+    NOTHING,
+    READY_NAMES,
+    Comparison,
+    Strategy,
+    compare_strategies,
+    custom_strategy,
+    ready_strategy,
+)
+from lmxsim.strategy_report import conclusions, figure_member_gains, figure_outcomes, number, png_bytes
+from lmxsim.team import MAX_TEAM, Member
+from lmxsim.teamfile import (
+    DEFAULT_ABILITY,
+    DEFAULT_CHALLENGE,
+    TeamFileError,
+    check_names,
+    load_team,
+    parse_team_file,
+    team_to_csv,
+    team_to_toml,
+)
+
+log = logging.getLogger(__name__)
+EXAMPLE_TEAM = Path(__file__).resolve().parents[2] / "configs" / "teams" / "example.toml"
+START_ROWS = (("An", 0.35, 0.65), ("Bram", 0.85, 0.65), ("Sam", 0.3, 0.6), ("Lotte", 0.25, 0.6))
+USER_ERRORS = (TeamFileError, InterventionError, ParameterError)
+TABLE_STYLE = (
+    "<style>.lab-outcomes td,.lab-outcomes th,.lab-gains td,.lab-gains th"
+    "{padding:4px 10px;border-bottom:1px solid #eee;text-align:left;vertical-align:top}</style>"
+)
+VERDICT_COLOURS = {"gains": "#D6EFD6", "loses": "#F8D7D0", "same": "#FFFFFF", "unclear": "#F0F0F0"}
+
+
+# --------------------------------------------------------------------------- the team as rows
+
+
+def rows_from_team(team: list[Member]) -> list[dict]:
+    """Editable rows; challenge and trust propensity from a file are kept as they were."""
+    return [
+        {
+            "name": m.name,
+            "closeness": float(m.first_impression),
+            "ability": float(m.ability),
+            "challenge": float(m.challenge),
+            "trust_propensity": m.trust_propensity,
+        }
+        for m in team
+    ]
+
+
+def team_from_rows(rows: list[dict]) -> list[Member]:
+    """The Members the rows describe; TeamFileError with the team-file rules if they are not valid."""
+    if not rows:
+        raise TeamFileError("team: the team is empty (add at least one person)")
+    check_names([r["name"] for r in rows])
+    return [
+        Member(
+            name=r["name"].strip(),
+            ability=float(r["ability"]),
+            first_impression=float(r["closeness"]),
+            challenge=float(r.get("challenge", DEFAULT_CHALLENGE)),
+            trust_propensity=r.get("trust_propensity"),
+        )
+        for r in rows
+    ]
+
+
+def upload_rows(filename: str, data: bytes | str) -> list[dict]:
+    """Rows from an uploaded or pasted team file (TeamFileError if it is not a valid one)."""
+    return rows_from_team(parse_team_file(data, filename))
+
+
+def start_rows() -> list[dict]:
+    return [
+        {"name": n, "closeness": c, "ability": a, "challenge": DEFAULT_CHALLENGE, "trust_propensity": None}
+        for n, c, a in START_ROWS
+    ]
+
+
+def new_name(rows: list[dict], lang: str) -> str:
+    taken = {r["name"].casefold() for r in rows}
+    word = "Persoon" if lang == "nl" else "Person"
+    return next(
+        f"{word} {i}" for i in range(len(rows) + 1, len(rows) + 1000) if f"{word} {i}".casefold() not in taken
+    )
+
+
+# --------------------------------------------------------------------------- pictures and tables
+
+
+def team_svg(rows: list[dict], lang: str) -> str:
+    """Leader in the centre, each person at a distance that shows closeness (nearer = closer)."""
+    size, centre, near, far = 340, 170, 40.0, 150.0
+    n = max(len(rows), 1)
+    parts = [
+        f'<svg class="lab-team-svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
+        f'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(tl("drawing", lang))}" '
+        'font-family="Segoe UI, Helvetica, Arial, sans-serif">',
+        f'<circle cx="{centre}" cy="{centre}" r="{far}" fill="#F7F7F7" stroke="#DDD"/>',
+        f'<circle cx="{centre}" cy="{centre}" r="{(near + far) / 2}" fill="none" stroke="#DDD" '
+        'stroke-dasharray="4 4"/>',
+        f'<circle cx="{centre}" cy="{centre}" r="14" fill="#1B2A41"/>',
+    ]
+    dot = 9 if n <= 20 else 5
+    for i, row in enumerate(rows):
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        radius = near + (1 - float(row["closeness"])) * (far - near)
+        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+        parts.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{dot}" fill="#0072B2" fill-opacity="0.8">'
+            f"<title>{escape(str(row['name']))}</title></circle>"
+        )
+        if n <= 20:
+            parts.append(
+                f'<text x="{x:.1f}" y="{y - dot - 3:.1f}" font-size="11" text-anchor="middle">'
+                f"{escape(str(row['name']))}</text>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _cell(value: float, digits: int, lang: str) -> str:
+    return number(value, lang, digits)
+
+
+def outcomes_html(comparison: Comparison, lang: str) -> str:
+    """Per strategy and checkpoint: mean [95% CI], and where 95% of runs fall."""
+    summary = comparison.summary().set_index(["strategy", "week", "measure"])
+    head = "".join(f"<th>{escape(MEASURE_LABELS[m][lang])}</th>" for m in MEASURES)
+    rows = []
+    for week in comparison.checkpoints:
+        rows.append(f'<tr><th colspan="{len(MEASURES) + 1}">{tl("week", lang)} {week}</th></tr>')
+        for s in comparison.strategies:
+            cells = []
+            for m in MEASURES:
+                r = summary.loc[(s.name, week, m)]
+                digits = 1 if m in ("fires", "problems_hidden") else (2 if m == "out_group_share" else 3)
+                cells.append(
+                    f"<td><b>{_cell(r['mean'], digits, lang)}</b> "
+                    f"[{_cell(r.ci_low, digits, lang)}; {_cell(r.ci_high, digits, lang)}]<br>"
+                    f'<span style="color:#666">{_cell(r.p2_5, digits, lang)} – '
+                    f"{_cell(r.p97_5, digits, lang)}</span></td>"
+                )
+            rows.append(f"<tr><td>{escape(comparison.title(s.name, lang))}</td>{''.join(cells)}</tr>")
+    return TABLE_STYLE + (
+        '<table class="lab-outcomes" style="border-collapse:collapse;font-size:13px">'
+        f"<tr><th>{tl('strategy', lang)}</th>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def gains_html(comparison: Comparison, lang: str) -> str:
+    """Per person and strategy: gain in expected performance vs doing nothing, coloured by verdict."""
+    week = comparison.checkpoints[-1]
+    gains = comparison.member_gains()
+    if gains.empty:
+        return ""
+    gains = gains[(gains["week"] == week) & (gains["measure"] == "performance")].set_index(
+        ["member", "strategy"]
+    )
+    others = [s for s in comparison.strategies if s.name != comparison.baseline]
+    head = "".join(f"<th>{escape(comparison.title(s.name, lang))}</th>" for s in others)
+    rows = []
+    for name in comparison.names:
+        cells = []
+        for s in others:
+            g = gains.loc[(name, s.name)]
+            cells.append(
+                f'<td style="background:{VERDICT_COLOURS[g.verdict]}" data-verdict="{g.verdict}">'
+                f"{number(g.gain, lang, 3, True)} [{number(g.gain_ci_low, lang, 3, True)}; "
+                f"{number(g.gain_ci_high, lang, 3, True)}]</td>"
+            )
+        rows.append(f"<tr><td>{escape(name)}</td>{''.join(cells)}</tr>")
+    return TABLE_STYLE + (
+        '<table class="lab-gains" style="border-collapse:collapse;font-size:13px">'
+        f"<tr><th>{tl('person', lang)}</th>{head}</tr>{''.join(rows)}</table>"
+    )
+
+
+def strategy_label(strategy: Strategy, lang: str) -> str:
+    return f"{strategy.title.get(lang) or strategy.name}: {strategy.describe(lang)}"
+
+
+# --------------------------------------------------------------------------- components
+
+
+def heading(text: str) -> None:
+    solara.HTML(tag="h4", unsafe_innerHTML=escape(text), style="margin:14px 0 4px 0")
+
+
+def note(text: str, classes: list[str] | None = None) -> None:
+    solara.HTML(
+        tag="div", unsafe_innerHTML=escape(text), style="color:#555;margin-bottom:6px", classes=classes or []
+    )
+
+
+@solara.component
+def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
+    """Names, closeness and believed ability per person; load, paste and save team files."""
+    paste = solara.use_reactive("")
+
+    def set_field(i: int, field: str, value) -> None:
+        updated = [dict(r) for r in rows.value]
+        updated[i][field] = value
+        rows.set(updated)
+
+    def remove(i: int) -> None:
+        if len(rows.value) <= 1:
+            message.set((tl("at_least_one", lang), "warning"))
+            return
+        rows.set([r for j, r in enumerate(rows.value) if j != i])
+
+    def add() -> None:
+        if len(rows.value) >= MAX_TEAM:
+            message.set((tl("too_many", lang, n=MAX_TEAM), "warning"))
+            return
+        rows.set(
+            [
+                *rows.value,
+                {
+                    **start_rows()[0],
+                    "name": new_name(rows.value, lang),
+                    "closeness": 0.5,
+                    "ability": DEFAULT_ABILITY,
+                },
+            ]
+        )
+
+    def take(filename: str, data: bytes | str) -> None:
+        try:
+            loaded = upload_rows(filename, data)
+        except TeamFileError as error:
+            message.set((f"{error}. {tl('kept', lang)}", "error"))
+            return
+        rows.set(loaded)
+        message.set((tl("loaded", lang, n=len(loaded), file=filename), "success"))
+
+    def dropped(info) -> None:
+        take(info["name"], info["data"] or b"")
+
+    def example() -> None:
+        rows.set(rows_from_team(load_team(EXAMPLE_TEAM)))
+        message.set((tl("loaded", lang, n=len(rows.value), file=EXAMPLE_TEAM.name), "success"))
+
+    with solara.Card(tl("team", lang)):
+        note(tl("team_help", lang))
+        with solara.Columns([2, 1]):
+            with solara.Column():
+                for i, row in enumerate(rows.value):
+                    with solara.Row(style={"align-items": "center"}, classes=["lab-person"]):
+                        solara.InputText(
+                            tl("name", lang),
+                            value=row["name"],
+                            on_value=lambda v, i=i: set_field(i, "name", v),
+                            style={"max-width": "160px"},
+                        )
+                        solara.SliderFloat(
+                            f"{tl('closeness', lang)} {number(row['closeness'], lang, 2)}",
+                            value=row["closeness"],
+                            min=0.0,
+                            max=1.0,
+                            step=0.05,
+                            on_value=lambda v, i=i: set_field(i, "closeness", v),
+                        )
+                        solara.SliderFloat(
+                            f"{tl('ability', lang)} {number(row['ability'], lang, 2)}",
+                            value=row["ability"],
+                            min=0.0,
+                            max=1.0,
+                            step=0.05,
+                            on_value=lambda v, i=i: set_field(i, "ability", v),
+                        )
+                        solara.Button(
+                            icon_name="mdi-delete",
+                            text=True,
+                            on_click=lambda i=i: remove(i),
+                            attributes={
+                                "title": tl("remove", lang),
+                                "aria-label": f"{tl('remove', lang)} {row['name']}",
+                            },
+                        )
+                with solara.Row():
+                    solara.Button(tl("add_person", lang), on_click=add, outlined=True)
+                    solara.Button(tl("example_team", lang), on_click=example, text=True)
+            with solara.Column():
+                solara.HTML(tag="div", unsafe_innerHTML=team_svg(rows.value, lang))
+        solara.FileDrop(label=tl("drop", lang), on_file=dropped, lazy=False)
+        solara.InputTextArea(tl("paste", lang), value=paste, rows=3, continuous_update=True)
+        with solara.Row():
+            solara.Button(
+                tl("paste_load", lang),
+                on_click=lambda: take("pasted.csv", paste.value),
+                disabled=not paste.value.strip(),
+            )
+            try:
+                team = team_from_rows(rows.value)
+            except (TeamFileError, ParameterError):
+                team = None
+            if team is not None:
+                solara.FileDownload(
+                    lambda: team_to_csv(team),
+                    filename="team.csv",
+                    label=tl("save_csv", lang),
+                    mime_type="text/csv",
+                )
+                solara.FileDownload(
+                    lambda: team_to_toml(team), filename="team.toml", label=tl("save_toml", lang)
+                )
+
+
+@solara.component
+def StrategyPicker(
+    chosen: solara.Reactive, customs: solara.Reactive, names: list[str], lang: str, weeks: int
+):
+    """Ready strategies as checkboxes, plus a builder for the leader's own combination."""
+    kind = solara.use_reactive(next(iter(CATALOGUE)))
+    target = solara.use_reactive("team")
+    start = solara.use_reactive(1)
+    every = solara.use_reactive(0)
+    steps = solara.use_reactive([])
+    name = solara.use_reactive("")
+    problem = solara.use_reactive("")
+
+    def toggle(key: str, on: bool) -> None:
+        chosen.set([k for k in READY_NAMES if (k in chosen.value and k != key) or (k == key and on)])
+
+    def add_step() -> None:
+        spec = f"{kind.value}:{target.value}@{start.value}" + (f"/{every.value}" if every.value else "")
+        try:
+            parse_spec(spec)
+        except InterventionError as error:
+            problem.set(str(error))
+            return
+        problem.set("")
+        steps.set([*steps.value, spec])
+
+    def add_strategy() -> None:
+        label = name.value.strip() or " + ".join(steps.value)
+        if any(s.name == label for s in customs.value) or label in READY_NAMES:
+            problem.set(f"{label!r}: {'bestaat al' if lang == 'nl' else 'already exists'}")
+            return
+        try:
+            strategy = custom_strategy(steps.value, label)
+        except InterventionError as error:
+            problem.set(str(error))
+            return
+        customs.set([*customs.value, strategy])
+        steps.set([])
+        name.set("")
+        problem.set("")
+
+    with solara.Card(tl("strategies", lang)):
+        note(tl("baseline_note", lang))
+        for key in READY_NAMES:
+            if key == NOTHING:
+                continue
+            strategy = ready_strategy(key)
+            solara.Checkbox(
+                label=strategy_label(strategy, lang),
+                value=key in chosen.value,
+                on_value=lambda on, key=key: toggle(key, on),
+            )
+        for strategy in customs.value:
+            with solara.Row(style={"align-items": "center"}):
+                solara.Text(f"✓ {strategy.name}: {strategy.describe(lang)}")
+                solara.Button(
+                    icon_name="mdi-delete",
+                    text=True,
+                    on_click=lambda s=strategy: customs.set([c for c in customs.value if c.name != s.name]),
+                )
+        heading(tl("custom", lang))
+        kinds = {cls.title.get(lang, key): key for key, cls in CATALOGUE.items()}
+        targets = {TARGET_LABELS[g][lang]: g for g in ("team", "out-group", "middle", "in-group")}
+        targets.update({n: n for n in names if n not in targets})
+        with solara.Row(style={"flex-wrap": "wrap", "align-items": "center"}):
+            solara.Select(
+                tl("intervention", lang),
+                values=list(kinds),
+                value=next(t for t, k in kinds.items() if k == kind.value),
+                on_value=lambda v: kind.set(kinds[v]),
+                style={"min-width": "220px"},
+            )
+            shown_target = next((t for t, k in targets.items() if k == target.value), next(iter(targets)))
+            solara.Select(
+                tl("target", lang),
+                values=list(targets),
+                value=shown_target,
+                on_value=lambda v: target.set(targets[v]),
+                style={"min-width": "160px"},
+            )
+            solara.InputInt(tl("start", lang), value=start, style={"max-width": "110px"})
+            solara.InputInt(tl("every", lang), value=every, style={"max-width": "220px"})
+            solara.Button(tl("add_step", lang), on_click=add_step, outlined=True)
+        if steps.value:
+            for spec in steps.value:
+                solara.Text(f"• {spec}")
+        else:
+            solara.Text(tl("no_steps", lang), style={"color": "#666"})
+        with solara.Row(style={"align-items": "center"}):
+            solara.InputText(tl("strategy_name", lang), value=name, style={"max-width": "260px"})
+            solara.Button(tl("add_strategy", lang), on_click=add_strategy, disabled=not steps.value)
+            solara.Button(
+                tl("clear_steps", lang), on_click=lambda: steps.set([]), text=True, disabled=not steps.value
+            )
+        if problem.value:
+            solara.Error(problem.value)
+        if weeks and start.value and start.value > weeks:
+            solara.Warning(f"{tl('start', lang)} {start.value} > {tl('weeks', lang).lower()} {weeks}")
+
+
+@solara.component
+def Results(comparison: Comparison, lang: str, stale: bool):
+    """Intervals per strategy, gains per person, conclusions in words, figures and downloads."""
+    outcomes_fig = solara.use_memo(lambda: figure_outcomes(comparison, lang), dependencies=[comparison, lang])
+    gains_fig = solara.use_memo(
+        lambda: figure_member_gains(comparison, lang), dependencies=[comparison, lang]
+    )
+    texts = solara.use_memo(lambda: conclusions(comparison, lang), dependencies=[comparison, lang])
+    with solara.Card(tl("results", lang)):
+        note(
+            tl(
+                "ran",
+                lang,
+                s=len(comparison.strategies),
+                r=comparison.replications,
+                w=comparison.weeks,
+                n=len(comparison.names),
+                seed=comparison.seed,
+                sec=comparison.seconds,
+            ),
+            classes=["lab-ran"],
+        )
+        if stale:
+            solara.Warning(tl("stale", lang))
+        heading(tl("conclusions", lang))
+        solara.HTML(
+            tag="div",
+            unsafe_innerHTML="".join(f"<p>{escape(p)}</p>" for p in texts),
+            classes=["lab-conclusions"],
+        )
+        heading(tl("outcomes", lang))
+        note(tl("outcomes_help", lang))
+        solara.HTML(tag="div", unsafe_innerHTML=outcomes_html(comparison, lang))
+        solara.FigureMatplotlib(outcomes_fig, format="png", dependencies=[comparison, lang])
+        heading(tl("people", lang))
+        note(tl("people_help", lang, w=comparison.checkpoints[-1]))
+        solara.HTML(tag="div", unsafe_innerHTML=gains_html(comparison, lang))
+        solara.FigureMatplotlib(gains_fig, format="png", dependencies=[comparison, lang])
+        heading(tl("export", lang))
+        with solara.Row(style={"flex-wrap": "wrap"}):
+            solara.FileDownload(
+                lambda: comparison.summary().to_csv(index=False),
+                "summary.csv",
+                label="summary.csv",
+                mime_type="text/csv",
+            )
+            solara.FileDownload(
+                lambda: comparison.member_gains().to_csv(index=False),
+                "member_gains.csv",
+                label="member_gains.csv",
+                mime_type="text/csv",
+            )
+            solara.FileDownload(
+                lambda: comparison.replication_table().to_csv(index=False),
+                "replications.csv",
+                label="replications.csv",
+                mime_type="text/csv",
+            )
+            solara.FileDownload(
+                lambda: png_bytes(outcomes_fig), "outcomes.png", label="outcomes.png", mime_type="image/png"
+            )
+            solara.FileDownload(
+                lambda: png_bytes(gains_fig),
+                "member_gains.png",
+                label="member_gains.png",
+                mime_type="image/png",
+            )
+            solara.FileDownload(
+                lambda: "\n\n".join(texts) + "\n", f"conclusions_{lang}.txt", label=f"conclusions_{lang}.txt"
+            )
+
+
+@solara.component
+def StrategyLab(lang: str = "en"):
+    """The strategy lab: team, strategies, run, results (labels in English or Dutch)."""
+    lang = lang if lang in ("en", "nl") else "en"
+    rows = solara.use_reactive(start_rows())
+    message = solara.use_reactive(("", "info"))
+    chosen = solara.use_reactive([])
+    customs = solara.use_reactive([])
+    replications = solara.use_reactive(500)
+    weeks = solara.use_reactive(52)
+    seed = solara.use_reactive(1)
+
+    try:
+        team = team_from_rows(rows.value)
+        team_problem = ""
+    except (TeamFileError, ParameterError) as error:
+        team, team_problem = None, str(error)
+    strategies = [ready_strategy(k) for k in chosen.value] + list(customs.value)
+    signature = (
+        tuple((r["name"], r["closeness"], r["ability"]) for r in rows.value),
+        tuple(s.spec for s in strategies),
+        replications.value,
+        weeks.value,
+        seed.value,
+    )
+
+    def work() -> tuple[Comparison | None, str, tuple]:
+        def progress(fraction: float) -> None:
+            task.progress = 100 * fraction
+
+        try:
+            result = compare_strategies(
+                team,
+                strategies,
+                replications=replications.value,
+                weeks=weeks.value,
+                seed=seed.value,
+                progress=progress,
+            )
+        except USER_ERRORS as error:
+            return None, str(error), signature
+        except Exception as error:  # a workshop must not show a traceback; the log keeps it
+            log.exception("strategy comparison failed")
+            return None, f"{type(error).__name__}: {error}", signature
+        return result, "", signature
+
+    task = solara.lab.use_task(work, dependencies=None, raise_error=False)
+
+    with solara.Column(classes=["lmx-strategy-lab"]):
+        solara.HTML(tag="h3", unsafe_innerHTML=escape(tl("title", lang)))
+        note(tl("intro", lang))
+        text, kind = message.value
+        if text:
+            {"error": solara.Error, "warning": solara.Warning, "success": solara.Success}.get(
+                kind, solara.Info
+            )(text, classes=["lab-message"])
+        TeamEditor(rows, message, lang)
+        if team_problem:
+            solara.Error(team_problem, classes=["lab-team-problem"])
+        StrategyPicker(chosen, customs, [r["name"] for r in rows.value], lang, weeks.value)
+        with solara.Card(tl("run_title", lang)):
+            with solara.Row(style={"flex-wrap": "wrap"}):
+                solara.InputInt(tl("replications", lang), value=replications, style={"max-width": "240px"})
+                solara.InputInt(tl("weeks", lang), value=weeks, style={"max-width": "120px"})
+                solara.InputInt(tl("seed", lang), value=seed, style={"max-width": "160px"})
+            if not strategies:
+                solara.Text(tl("choose_one", lang), style={"color": "#666"})
+            solara.Button(
+                tl("run", lang),
+                color="primary",
+                on_click=lambda: task(),
+                disabled=task.pending or team is None or not strategies,
+            )
+            if task.pending:
+                solara.Text(tl("running", lang))
+            solara.ProgressLinear(task.progress if task.pending else False)
+        if task.finished and task.value is not None:
+            comparison, error, ran_with = task.value
+            if error:
+                solara.Error(tl("failed", lang, error=error), classes=["lab-failed"])
+            elif comparison is not None:
+                Results(comparison, lang, stale=ran_with != signature)

@@ -1,0 +1,193 @@
+"""'Draw your team': the leader in the centre, each member at the distance of their relationship.
+
+Drawn as SVG text in Python (a few hundred microseconds for a team of 12, no
+CDN, crisp on a projector). Distance shows LMX (closer = better), colour the
+group, size the performance, the outline the phase. Clicking a member calls
+`on_select(name)` through a tiny Vue template.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from html import escape
+
+import solara
+
+from lmxsim.app.i18n import group_label, phase_label, t
+
+COLOURS = {"in": "#0072B2", "middle": "#8F8F8F", "out": "#D55E00"}  # colour-blind safe (Okabe-Ito)
+LEADER_COLOUR = "#1B2A41"
+SIZE = 600
+CENTRE = SIZE / 2
+# Distance from the centre: the group boundaries sit on fixed rings, so the middle band
+# is wide enough to see members drift; LMX beyond LMX_BEST / LMX_WORST is clamped.
+NEAR, IN_RING, OUT_RING, FAR = 80.0, 132.0, 222.0, 268.0
+LMX_BEST, LMX_WORST = 0.9, 0.2
+OUTLINE = {  # phase -> (stroke width, dash pattern)
+    "stranger": (3.0, "6 5"),
+    "acquaintance": (2.5, ""),
+    "mature": (7.0, ""),
+}
+
+
+def distance(lmx: float, in_group_lmx: float, out_group_lmx: float) -> float:
+    """Radius at which a member with this LMX is drawn (higher LMX, closer to the leader)."""
+    lmx = min(max(lmx, LMX_WORST), LMX_BEST)
+    steps = [(LMX_BEST, NEAR), (in_group_lmx, IN_RING), (out_group_lmx, OUT_RING), (LMX_WORST, FAR)]
+    for (high, r_high), (low, r_low) in zip(steps, steps[1:], strict=False):
+        if lmx >= low:
+            share = (high - lmx) / (high - low) if high > low else 0.0
+            return r_high + share * (r_low - r_high)
+    return FAR
+
+
+def member_radius(performance: float, team_size: int) -> float:
+    crowd = min(1.0, 12 / max(team_size, 1)) ** 0.5
+    return (13.0 + 22.0 * min(max(performance, 0.0), 1.0)) * crowd
+
+
+def drawing_svg(model, selected: str | None, lang: str, title: str | None = None, dom_id: str = "") -> str:
+    """The whole picture as one <svg> string; members carry data-member="name" for clicks."""
+    p = model.params
+    in_ring, out_ring = IN_RING, OUT_RING
+    n = len(model.employees)
+    between = -math.pi / 2 + math.pi / n  # zone labels sit between two members
+    parts = [
+        f'<svg class="lmx-team-svg" {f"id={chr(34)}{dom_id}{chr(34)} " if dom_id else ""}'
+        f'viewBox="0 0 {SIZE} {SIZE + 92}" width="100%" xmlns="http://www.w3.org/2000/svg" '
+        f'role="img" aria-label="{escape(t("drawing", lang))}" font-family="Segoe UI, Helvetica, Arial, sans-serif">',
+        # decorations ignore the mouse, so a click near a member still reaches the member
+        '<g pointer-events="none">',
+        f'<rect width="{SIZE}" height="{SIZE + 92}" fill="#FFFFFF"/>',
+        # zones: out-group outside the outer ring, in-group inside the inner ring
+        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{FAR + 28}" fill="#FBE9E1"/>',
+        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{out_ring}" fill="#F4F4F4"/>',
+        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{in_ring}" fill="#E1EEF8"/>',
+        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{out_ring}" fill="none" stroke="#D55E00" '
+        'stroke-width="1.5" stroke-dasharray="4 6" opacity="0.7"/>',
+        f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{in_ring}" fill="none" stroke="#0072B2" '
+        'stroke-width="1.5" stroke-dasharray="4 6" opacity="0.7"/>',
+        _label(
+            CENTRE + (in_ring - 16) * math.cos(between),
+            CENTRE + (in_ring - 16) * math.sin(between) + 6,
+            group_label("in", lang),
+            16,
+            "#005A8C",
+            weight="700",
+        ),
+        _label(
+            CENTRE + (out_ring + 24) * math.cos(between),
+            CENTRE + (out_ring + 24) * math.sin(between) + 6,
+            group_label("out", lang),
+            16,
+            "#A04300",
+            weight="700",
+        ),
+        _label(18, 38, t("week", lang, week=model.week), 30, "#1B2A41", anchor="start", weight="700"),
+    ]
+    if title:
+        parts.append(_label(SIZE - 18, 36, title, 20, "#1B2A41", anchor="end", weight="600"))
+    spots = []
+    for i, member in enumerate(model.employees):
+        angle = -math.pi / 2 + 2 * math.pi * i / n
+        r = distance(member.lmx, p.in_group_lmx, p.out_group_lmx)
+        spots.append((member, CENTRE + r * math.cos(angle), CENTRE + r * math.sin(angle)))
+    for member, x, y in spots:  # ties first, so circles sit on top
+        width = 1.0 + 7.0 * member.lmx
+        parts.append(
+            f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}" '
+            f'stroke="{COLOURS[member.group_name]}" stroke-width="{width:.1f}" opacity="0.35"/>'
+        )
+    parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="46" fill="{LEADER_COLOUR}"/>')
+    parts.append(_label(CENTRE, CENTRE + 7, t("leader", lang), 19, "#FFFFFF", weight="700", halo=False))
+    parts.append(_legend(lang))
+    parts.append("</g>")
+    for member, x, y in spots:
+        parts.append(_member(member, x, y, n, member.name == selected, lang))
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _member(member, x: float, y: float, n: int, selected: bool, lang: str) -> str:
+    radius = member_radius(member.performance, n)
+    colour = COLOURS[member.group_name]
+    width, dash = OUTLINE.get(member.phase_name, (2.5, ""))
+    name = escape(member.name)
+    tip = (
+        f"{name}: {group_label(member.group_name, lang)}, {phase_label(member.phase_name, lang)}, "
+        f"LMX-7 {member.lmx7:.0f}, {t('chart_performance', lang).lower()} {member.performance:.2f}"
+    )
+    out = [
+        f'<g class="lmx-member{" lmx-selected" if selected else ""}" data-member="{name}" '
+        f'data-group="{member.group_name}" data-phase="{member.phase_name}" style="cursor:pointer">',
+        f"<title>{tip}</title>",
+    ]
+    if selected:
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius + 9:.1f}" fill="none" stroke="#FFC20A" stroke-width="7"/>'
+        )
+    out.append(
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" '
+        f'stroke="#1B2A41" stroke-width="{width}"{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}/>'
+    )
+    label_y = y + radius + 21 if y >= CENTRE - 5 else y - radius - 9
+    out.append(_label(x, label_y, member.name, 20, "#111111", weight="700" if selected else "600"))
+    out.append("</g>")
+    return "".join(out)
+
+
+def _label(
+    x: float,
+    y: float,
+    text: str,
+    size: int,
+    colour: str,
+    anchor: str = "middle",
+    weight: str = "400",
+    halo: bool = True,
+) -> str:
+    outline = ' stroke="#FFFFFF" stroke-width="4" paint-order="stroke" stroke-linejoin="round"' if halo else ""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{colour}" '
+        f'text-anchor="{anchor}"{outline}>{escape(text)}</text>'
+    )
+
+
+def _legend(lang: str) -> str:
+    y = SIZE + 14
+    parts = []
+    x = 22.0
+    for group in ("in", "middle", "out"):
+        parts.append(f'<circle cx="{x + 9}" cy="{y + 8}" r="9" fill="{COLOURS[group]}"/>')
+        label = group_label(group, lang)
+        parts.append(_label(x + 24, y + 14, label, 17, "#222222", anchor="start", halo=False))
+        x += 34 + 10 * len(label) + 18
+    parts.append(_label(SIZE - 18, y + 14, t("legend_size", lang), 17, "#222222", anchor="end", halo=False))
+    parts.append(_label(22, y + 44, t("legend_distance", lang), 17, "#222222", anchor="start", halo=False))
+    parts.append(_label(22, y + 72, t("legend_phase", lang), 15, "#444444", anchor="start", halo=False))
+    return "".join(parts)
+
+
+@solara.component_vue("team_drawing.vue", vuetify=False)
+def _ClickableSvg(svg: str, event_select: Callable[[str], None] | None = None) -> None:
+    """Vue wrapper: shows the SVG and reports which member was clicked."""
+
+
+@solara.component
+def TeamDrawing(
+    model,
+    selected: str | None,
+    lang: str,
+    on_select: Callable[[str], None] | None = None,
+    title: str | None = None,
+    dom_id: str = "",
+    version: int = 0,
+):
+    """The drawing as a component; `version` only forces a redraw when the model moved."""
+    del version
+    svg = drawing_svg(model, selected, lang, title=title, dom_id=dom_id)
+    if on_select is None:
+        solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-drawing"])
+    else:
+        _ClickableSvg(svg=svg, event_select=on_select)

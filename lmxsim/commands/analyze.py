@@ -1,0 +1,86 @@
+"""`lmxsim analyze`: summaries, sensitivity indices and figures of a sweep directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+MAX_ROWS = 20
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(analyze)
+
+
+def analyze(
+    directory: Path = typer.Argument(..., help="a sweep's --out directory"),
+    week: int | None = typer.Option(
+        None, "--week", "-w", help="week to analyse (default: the last recorded)"
+    ),
+    outcome: list[str] | None = typer.Option(
+        None, "--outcome", help="team measure to analyse (repeatable; default: all recorded)"
+    ),
+    figures: Path | None = typer.Option(
+        None, "--figures", help="folder for CSV and PNG (default: DIR/_analysis)"
+    ),
+) -> None:
+    """Per design point means with 95% CIs, Sobol or Morris indices with CIs, and PNG figures."""
+    from lmxsim.sweep.analyze import analyze as run_analysis
+    from lmxsim.sweep.analyze import write
+
+    result = run_analysis(directory, week=week, outcomes=outcome or None)
+    console = Console()
+    at = result.summary[result.summary["week"] == result.week]
+    varied = [
+        c for c in at.columns if c not in ("point", "week", "outcome", "n", "mean", "sd", "ci_low", "ci_high")
+    ]
+    table = Table(title=f"{directory}: mean [95% CI] over replications, week {result.week}")
+    for column in ("point", *varied, "n", *result.outcomes):
+        table.add_column(column, justify="right")
+    wide = at.pivot(index="point", columns="outcome")
+    for point in list(wide.index)[:MAX_ROWS]:
+        first = at[at["point"] == point].iloc[0]
+        cells = [str(point), *[_fmt(first[v]) for v in varied], str(int(first["n"]))]
+        for name in result.outcomes:
+            mean, low, high = (wide.loc[point, (key, name)] for key in ("mean", "ci_low", "ci_high"))
+            cells.append(f"{mean:.3g} [{low:.3g}, {high:.3g}]")
+        table.add_row(*cells)
+    console.print(table)
+    if len(wide) > MAX_ROWS:
+        console.print(f"... {len(wide) - MAX_ROWS:,} more design points in the summary CSV")
+    if result.indices is not None:
+        console.print(_indices_table(result))
+    if result.note:
+        console.print(result.note, style="yellow")
+    paths = write(result, directory, figures)
+    console.print("wrote " + ", ".join(str(p) for p in paths))
+
+
+def _indices_table(result) -> Table:
+    if result.method == "sobol":
+        table = Table(title=f"Sobol indices (week {result.week}), 95% bootstrap CI")
+        columns = (("S1", "S1_conf"), ("ST", "ST_conf"))
+    else:
+        table = Table(title=f"Morris elementary effects (week {result.week}), 95% bootstrap CI")
+        columns = (("mu_star", "mu_star_conf"), ("sigma", None))
+    for column in ("outcome", "parameter", *[c for c, _ in columns]):
+        table.add_column(column)
+    for row in result.indices.itertuples(index=False):
+        values = row._asdict()
+        cells = [values["outcome"], values["parameter"]]
+        for value, conf in columns:
+            cells.append(f"{values[value]:.3f}" + (f" ± {values[conf]:.3f}" if conf else ""))
+        table.add_row(*cells)
+    return table
+
+
+def _fmt(value) -> str:
+    if isinstance(value, bool):
+        return str(value).lower()
+    try:
+        return f"{float(value):.3g}"
+    except (TypeError, ValueError):
+        return str(value)

@@ -1,0 +1,35 @@
+"""`lmxsim app`: the workshop app in the browser (Solara), offline, one model per tab."""
+
+from __future__ import annotations
+
+import typer
+
+LANGS = ("en", "nl")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("app")(run_app)
+
+
+def run_app(
+    port: int = typer.Option(8765, "--port", "-p", min=1, max=65535, help="port to serve on"),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="127.0.0.1 = this computer only; 0.0.0.0 = the room's network joins"
+    ),
+    open_browser: bool = typer.Option(True, "--open/--no-open", help="open the app in the browser"),
+    lang: str = typer.Option("en", "--lang", "-l", help="language at start: en or nl"),
+    scenario: str | None = typer.Option(None, "--scenario", "-s", help="preset scenario at start"),
+) -> None:
+    """Start the workshop app (Ctrl+C stops it)."""
+    from lmxsim.config import load_scenario
+    from lmxsim.params import ParameterError
+
+    if lang not in LANGS:
+        raise ParameterError(f"--lang {lang!r} is not available (choose en or nl)")
+    if scenario is not None:
+        load_scenario(scenario)  # unknown preset: one readable line, before any server starts
+    from lmxsim.app.server import port_free, serve
+
+    if not port_free(host, port):
+        raise ParameterError(f"port {port} on {host} is already in use (try --port {port + 1})")
+    serve(host=host, port=port, open_browser=open_browser, lang=lang, scenario=scenario)

@@ -1,0 +1,39 @@
+"""`lmxsim scenarios`: the preset scenarios, with their titles (and stories) in English or Dutch."""
+
+from __future__ import annotations
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+LANGUAGES = ("en", "nl")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(scenarios)
+
+
+def scenarios(
+    lang: str = typer.Option("en", "--lang", "-l", help="language of titles and stories: en or nl"),
+    stories: bool = typer.Option(False, "--stories", help="also print each scenario's story"),
+) -> None:
+    """List the preset scenarios (run one with `lmxsim run --scenario NAME`)."""
+    from lmxsim.config import load_scenario, scenario_names
+    from lmxsim.params import ParameterError
+
+    if lang not in LANGUAGES:
+        raise ParameterError(f"--lang {lang!r} is not allowed (allowed: {', '.join(LANGUAGES)})")
+    table = Table(title="Scenario's" if lang == "nl" else "Scenarios")
+    table.add_column("naam" if lang == "nl" else "name")
+    table.add_column("titel" if lang == "nl" else "title")
+    table.add_column("weken" if lang == "nl" else "weeks", justify="right")
+    table.add_column("team", justify="right")
+    if stories:
+        table.add_column("verhaal" if lang == "nl" else "story")
+    for name in scenario_names():
+        scenario = load_scenario(name)
+        row = [name, scenario.title[lang], str(scenario.weeks), str(scenario.team_size)]
+        if stories:
+            row.append(scenario.story[lang])
+        table.add_row(*row)
+    Console(width=max(Console().width, 100)).print(table)

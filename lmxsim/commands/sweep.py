@@ -1,0 +1,104 @@
+"""`lmxsim sweep`: run a sweep file into a directory of Parquet parts, resumably."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(sweep)
+
+
+class RateColumn(ProgressColumn):
+    """Runs per second in this session (runs found on disk at the start do not count)."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.finished_time if task.finished else task.elapsed
+        if not elapsed:
+            return Text("")
+        done = task.completed - task.fields.get("start_done", 0)
+        return Text(f"{done / elapsed:,.0f} runs/s", style="cyan")
+
+
+def sweep(
+    sweep_file: Path = typer.Argument(
+        ..., help="sweep file (TOML), e.g. configs/sweeps/first-impression.toml"
+    ),
+    out: Path | None = typer.Option(
+        None, "--out", "-o", help="output directory (default: results/<sweep file name>)"
+    ),
+    resume: bool = typer.Option(False, "--resume", help="finish a sweep in --out, skipping finished parts"),
+    workers: int | None = typer.Option(
+        None, "--workers", "-j", min=1, help="worker processes (default: all cores; 1 = in this process)"
+    ),
+    dask: str | None = typer.Option(
+        None, "--dask", help="run on Dask: 'local' (a LocalCluster) or a scheduler address tcp://host:port"
+    ),
+    engine: str | None = typer.Option(
+        None, "--engine", help="batch (fast, default) or mesa (the reference model, one run at a time)"
+    ),
+    chunk: int | None = typer.Option(
+        None, "--chunk", min=1, help="runs per task and Parquet part (default: about a second of work)"
+    ),
+) -> None:
+    """Run a parameter sweep: designs, replications, Parquet output; --resume after an interruption."""
+    from lmxsim.sweep.runner import open_executor, run_sweep
+    from lmxsim.sweep.spec import ENGINES, SweepError, load_sweep
+
+    if engine is not None and engine not in ENGINES:
+        raise SweepError(f"--engine {engine!r} is not allowed (allowed: {', '.join(ENGINES)})")
+    spec = load_sweep(sweep_file)
+    out = out or Path("results") / sweep_file.stem
+    console = Console(stderr=True)
+    columns = (
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("runs"),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with open_executor(workers, dask) as choice, Progress(*columns, console=console) as progress:
+        bar = progress.add_task(sweep_file.stem, total=None)
+        first: list[int] = []
+
+        def update(done: int, total: int) -> None:
+            if not first:
+                first.append(done)
+                progress.reset(bar, total=total, completed=done, start_done=done)
+            else:
+                progress.update(bar, completed=done)
+
+        try:
+            report = run_sweep(
+                spec, out, choice, resume=resume, chunk=chunk, engine=engine, on_progress=update
+            )
+        except KeyboardInterrupt:
+            progress.stop()
+            console.print(
+                f"interrupted: finished parts are saved in {out}; run again with --resume to finish"
+            )
+            sys.exit(130)
+    console.print(f"{choice.label}: {report.line()}")
+    if report.failures:
+        first_error = report.failures[0]["error"]
+        console.print(f"first failure: {first_error} (details in {out}/_manifest.json)", style="red")
+        sys.exit(1)
+    Console().print(f"read it with pandas.read_parquet({str(out)!r}); summarise with: lmxsim analyze {out}")

@@ -1,0 +1,431 @@
+"""Running a sweep: tasks, seeds, and any concurrent.futures.Executor.
+
+Every run is numbered run = point * replications + replication, and its seed
+comes from (root entropy, point, replication) only. Tasks are contiguous
+slices of runs; which worker runs a task, in what order, or how runs are
+chunked into tasks changes nothing in the results. Each task writes its own
+Parquet part (store.py); the driver only counts, so a driver, worker or
+machine that dies loses at most the tasks in flight, and `--resume` redoes them.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Executor, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from lmxsim.interventions import Intervention
+from lmxsim.params import Params
+from lmxsim.sweep import store
+from lmxsim.sweep.design import Design, build_design
+from lmxsim.sweep.spec import SweepError, SweepSpec
+from lmxsim.sweep.tidy import Job, record_batch, record_mesa, tidy_tables
+
+RUNS_PER_TASK = {"batch": 1000, "mesa": 20}  # about 0.2-1 s of work per task on this machine
+MAX_RESTARTS = 3  # fresh process pools after a worker death, before giving up
+
+
+def run_seed(entropy: int, point: int, replication: int) -> int:
+    """The seed of one run: a 63-bit integer from SeedSequence(entropy, spawn_key=(point, replication)).
+
+    An integer rather than the SeedSequence itself, so one run can be redone with
+    `LMXModel(rng=seed)` or `lmxsim run --seed SEED` from the number in the table.
+    """
+    state = np.random.SeedSequence(entropy, spawn_key=(point, replication)).generate_state(1, np.uint64)
+    return int(state[0] >> np.uint64(1))
+
+
+@dataclass(frozen=True)
+class Task:
+    """Runs start..stop-1; `values` holds the design rows of points first_point.. (for these runs only)."""
+
+    index: int
+    start: int
+    stop: int
+    first_point: int
+    values: np.ndarray
+
+    @property
+    def runs(self) -> int:
+        return self.stop - self.start
+
+
+@dataclass(frozen=True)
+class TaskDone:
+    index: int
+    runs: int
+    bytes: int
+    seconds: float
+    skipped: bool = False
+
+
+def make_tasks(design: Design, replications: int, chunk: int) -> list[Task]:
+    total = design.points * replications
+    tasks = []
+    for index, start in enumerate(range(0, total, chunk)):
+        stop = min(total, start + chunk)
+        first, last = start // replications, (stop - 1) // replications
+        tasks.append(Task(index, start, stop, first, design.values[first : last + 1]))
+    return tasks
+
+
+def run_task(job: Job, task: Task) -> TaskDone:
+    """Simulate one task's runs and write its part. Runs in a worker; safe to run twice."""
+    out = Path(job.out)
+    if (out / store.part_name(task.index)).exists():
+        return TaskDone(task.index, task.runs, 0, 0.0, skipped=True)
+    began = time.perf_counter()
+    runs = np.arange(task.start, task.stop)
+    points, reps = runs // job.replications, runs % job.replications
+    seeds = [run_seed(job.entropy, int(p), int(r)) for p, r in zip(points, reps, strict=True)]
+    cache: dict[int, Params] = {}
+    rows = []
+    for point in points:
+        if point not in cache:
+            values = task.values[point - task.first_point]
+            changes = {
+                name: bool(v) if is_bool else float(v)
+                for name, v, is_bool in zip(job.names, values, job.bools, strict=True)
+            }
+            cache[point] = job.base.replace(**changes)
+        rows.append(cache[point])
+    record = record_batch if job.engine == "batch" else record_mesa
+    recorded = record(job, seeds, rows)
+    team, members = tidy_tables(
+        job, recorded, runs, points, reps, seeds, task.values[points - task.first_point]
+    )
+    written = store.write_task(out, task.index, team, members, job.digest)
+    return TaskDone(task.index, task.runs, written, time.perf_counter() - began)
+
+
+class SequentialExecutor(Executor):
+    """Runs each task at submit, in this process: for debugging, laptops and --workers 1."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:
+            future.set_exception(error)
+        return future
+
+
+@dataclass
+class ExecutorChoice:
+    """An executor plus how to replace it if it breaks (process pools), and what to call it."""
+
+    executor: Executor
+    label: str
+    workers: int
+    renew: Callable[[], Executor] | None = None
+    client: Any = None  # the Dask client, when running on Dask
+
+
+@contextmanager
+def open_executor(workers: int | None = None, dask: str | None = None) -> Iterator[ExecutorChoice]:
+    """Sequential (1 worker), local processes (N), or Dask ("local" or a scheduler address)."""
+    workers = workers or os.cpu_count() or 1
+    if dask is None:
+        if workers == 1:
+            yield ExecutorChoice(SequentialExecutor(), "sequential", 1)
+            return
+        # forkserver: safe next to threads (rich, Dask), and workers fork from a server
+        # that imported the model once instead of each importing it anew (~3 s).
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["lmxsim.sweep.runner"])
+        else:
+            context = multiprocessing.get_context("spawn")
+
+        def pool() -> Executor:
+            return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+        choice = ExecutorChoice(pool(), f"{workers} local processes", workers, renew=pool)
+        try:
+            yield choice
+        finally:
+            choice.executor.shutdown(wait=True, cancel_futures=True)
+        return
+    client = _dask_client(dask, workers)
+    try:
+        count = max(1, len(client.scheduler_info().get("workers", {})))
+        label = f"Dask {'LocalCluster' if dask == 'local' else dask} ({count} workers)"
+        yield ExecutorChoice(client.get_executor(pure=False), label, count, client=client)
+    finally:
+        cluster = client.cluster if dask == "local" else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_client(address: str, workers: int):
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise SweepError(
+            "--dask needs Dask, which is not installed: pip install 'lmxsim[dask]' (or: uv sync --extra dask)"
+        ) from None
+    if address == "local":
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        )
+        return Client(cluster)
+    if "://" not in address:
+        raise SweepError(
+            f"--dask {address!r} is not allowed (local, or a scheduler address such as tcp://host:8786)"
+        )
+    try:
+        return Client(address, timeout="20s")
+    except (OSError, TimeoutError) as error:
+        raise SweepError(f"--dask {address}: cannot reach the Dask scheduler ({error})") from None
+
+
+@dataclass
+class SweepReport:
+    """What one invocation did; `line()` is the one-line summary."""
+
+    out: Path
+    total_runs: int
+    tasks: int
+    runs_now: int = 0
+    runs_before: int = 0
+    seconds: float = 0.0
+    bytes: int = 0
+    failures: list[dict[str, Any]] = field(default_factory=list)
+    restarts: int = 0
+    executor: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return not self.failures and self.runs_now + self.runs_before == self.total_runs
+
+    def line(self) -> str:
+        rate = self.runs_now / self.seconds if self.seconds > 0 else 0.0
+        resumed = f" ({self.runs_before:,} already on disk)" if self.runs_before else ""
+        status = "done" if self.complete else "INCOMPLETE"
+        text = (
+            f"sweep {status}: {self.runs_now:,} runs{resumed} in {self.seconds:.1f} s, "
+            f"{rate:,.0f} runs/s, {_size(self.bytes)} in {self.out}"
+        )
+        if self.failures:
+            text += f"; {len(self.failures)} task(s) failed: run again with --resume to finish"
+        return text
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n} B"
+
+
+def prepare(
+    spec: SweepSpec, out: Path, resume: bool, chunk: int | None, engine: str | None, workers: int
+) -> tuple[dict[str, Any], Design]:
+    """Load or create the manifest; refuse to mix two different sweeps in one directory."""
+    manifest = store.read_manifest(out)
+    if manifest is not None:
+        done = len(store.done_tasks(out))
+        if not resume:
+            raise SweepError(
+                f"{out} already holds a sweep ({done} of {manifest['tasks']} tasks done): "
+                "add --resume to finish it, or choose another --out"
+            )
+        if manifest["sweep_hash"] != spec.digest:
+            raise SweepError(
+                f"{out} holds results of {manifest['sweep_file']} as it was (hash "
+                f"{manifest['sweep_hash'][:12]}), but {spec.path} (or its base scenario) has changed "
+                f"(hash {spec.digest[:12]}); resuming would mix two different sweeps. Restore the file, "
+                "or start the changed sweep in a new --out directory"
+            )
+        if engine is not None and engine != manifest["engine"]:
+            raise SweepError(
+                f"{out} was started with --engine {manifest['engine']}; resume it with the same engine"
+            )
+        if chunk is not None and chunk != manifest["chunk"]:
+            raise SweepError(f"{out} was started with --chunk {manifest['chunk']}; resume it with the same")
+        return manifest, Design.from_json(manifest["design"])
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise SweepError(
+            f"--out {out} is not empty and holds no sweep ({store.MANIFEST} missing): choose a new directory"
+        )
+    entropy = spec.seed if spec.seed is not None else int(np.random.SeedSequence().entropy)
+    design = build_design(spec, entropy)
+    engine = engine or spec.engine
+    total = design.points * spec.replications
+    if chunk is None:
+        chunk = max(1, min(RUNS_PER_TASK[engine], math.ceil(total / (4 * workers))))
+    manifest = {
+        "schema": store.SCHEMA_VERSION,
+        "sweep_file": str(spec.path),
+        "sweep_hash": spec.digest,
+        "sweep_text": spec.text,
+        "scenario": spec.scenario_source,
+        "title": spec.title,
+        "entropy": str(entropy),
+        "seeds": "seed of run (point, replication) = SeedSequence(entropy, spawn_key=(point, replication))"
+        ".generate_state(1, uint64)[0] >> 1; LMXModel(rng=seed) redoes the run",
+        "engine": engine,
+        "weeks": spec.weeks,
+        "replications": spec.replications,
+        "points": design.points,
+        "runs": total,
+        "chunk": chunk,
+        "tasks": math.ceil(total / chunk),
+        "outcomes": {
+            "team": list(spec.outcomes.team),
+            "weeks": list(spec.outcomes.weeks),
+            "members": list(spec.outcomes.members),
+            "member_weeks": list(spec.outcomes.member_weeks),
+        },
+        "design": design.to_json(),
+        "created": store.now(),
+        **store.environment(),
+        "sessions": [],
+        "status": "running",
+    }
+    store.write_manifest(out, manifest)
+    return manifest, design
+
+
+def make_job(spec: SweepSpec, manifest: dict[str, Any], design: Design, out: Path) -> Job:
+    interventions: tuple[Intervention, ...] = tuple(spec.scenario.interventions)
+    team = None if spec.team_size is not None else spec.scenario.team
+    return Job(
+        out=str(out),
+        digest=spec.digest,
+        entropy=int(manifest["entropy"]),
+        replications=spec.replications,
+        weeks=spec.weeks,
+        base=spec.params,
+        team=team,
+        team_size=spec.team_size or spec.scenario.team_size,
+        interventions=interventions,
+        names=tuple(design.names),
+        bools=tuple(design.bools),
+        outcomes=spec.outcomes,
+        engine=manifest["engine"],
+    )
+
+
+def run_sweep(
+    spec: SweepSpec,
+    out: str | Path,
+    choice: ExecutorChoice | None = None,
+    *,
+    resume: bool = False,
+    chunk: int | None = None,
+    engine: str | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> SweepReport:
+    """Run (or finish) a sweep into `out`. on_progress(runs_done, total_runs) after each task."""
+    out = Path(out)
+    choice = choice or ExecutorChoice(SequentialExecutor(), "sequential", 1)
+    manifest, design = prepare(spec, out, resume, chunk, engine, choice.workers)
+    job = make_job(spec, manifest, design, out)
+    tasks = make_tasks(design, spec.replications, manifest["chunk"])
+    store.remove_temporaries(out)
+    done = store.done_tasks(out)
+    report = SweepReport(out, manifest["runs"], len(tasks), executor=choice.label)
+    report.runs_before = sum(t.runs for t in tasks if t.index in done)
+    session = {"started": store.now(), "executor": choice.label, "resumed_tasks": len(done)}
+    began = time.perf_counter()
+    if on_progress:
+        on_progress(report.runs_before, report.total_runs)
+    try:
+        _execute(job, [t for t in tasks if t.index not in done], choice, report, on_progress)
+    finally:
+        report.seconds = time.perf_counter() - began
+        report.bytes = store.output_bytes(out)
+        complete = len(store.done_tasks(out)) == len(tasks)
+        session.update(
+            finished=store.now(),
+            runs=report.runs_now,
+            seconds=round(report.seconds, 3),
+            failures=report.failures,
+            restarts=report.restarts,
+        )
+        manifest["sessions"].append(session)
+        manifest["status"] = "complete" if complete else "incomplete"
+        store.write_manifest(out, manifest)
+    return report
+
+
+def _execute(
+    job: Job,
+    todo: list[Task],
+    choice: ExecutorChoice,
+    report: SweepReport,
+    on_progress: Callable[[int, int], None] | None,
+) -> None:
+    """Keep a bounded window of tasks in flight; record failures instead of stopping the sweep."""
+    queue = deque(todo)
+    window = max(4, 3 * choice.workers)
+    pending: dict[Future, Task] = {}
+    counted: set[int] = set()
+
+    def count(task: Task, written: int = 0) -> None:
+        if task.index not in counted:
+            counted.add(task.index)
+            report.runs_now += task.runs
+            if on_progress:
+                on_progress(report.runs_before + report.runs_now, report.total_runs)
+
+    while queue or pending:
+        while queue and len(pending) < window:
+            task = queue.popleft()
+            pending[choice.executor.submit(run_task, job, task)] = task
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+        broken = False
+        for future in finished:
+            task = pending.pop(future)
+            try:
+                future.result()
+            except BrokenExecutor:
+                broken = True
+                queue.appendleft(task)
+            except Exception as error:
+                report.failures.append(
+                    {
+                        "task": task.index,
+                        "runs": [task.start, task.stop],
+                        "error": f"{type(error).__name__}: {error}",
+                        "traceback": "".join(traceback.format_exception(error)),
+                    }
+                )
+            else:
+                count(task)
+        if broken:
+            _recover(job, choice, report, queue, pending, count)
+
+
+def _recover(job, choice, report, queue, pending, count) -> None:
+    """A worker died and took the process pool down: start a fresh pool and resubmit what is not on disk."""
+    queue.extendleft(reversed(list(pending.values())))
+    pending.clear()
+    on_disk = store.done_tasks(Path(job.out))
+    for task in [t for t in queue if t.index in on_disk]:
+        queue.remove(task)
+        count(task)
+    if choice.renew is None or report.restarts >= MAX_RESTARTS:
+        for task in queue:
+            report.failures.append(
+                {"task": task.index, "runs": [task.start, task.stop], "error": "worker process died"}
+            )
+        queue.clear()
+        return
+    choice.executor.shutdown(wait=False, cancel_futures=True)
+    choice.executor = choice.renew()
+    report.restarts += 1

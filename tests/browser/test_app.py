@@ -1,0 +1,195 @@
+"""The workshop app in a real browser (headless Chromium), offline.
+
+One `lmxsim app` server for the module; every test opens its own page, which
+is its own session with its own model. Each test ends by checking that no
+request failed or left the machine and the console stayed clean.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import socket
+import urllib.request
+
+import pytest
+
+STEP = "Step one week"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    """`lmxsim app --no-open` on a free port, shared by the tests of this module."""
+    port = free_port()
+    log = tempfile.NamedTemporaryFile(prefix="lmxsim_app_", suffix=".log", delete=False)  # noqa: SIM115
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "LMXSIM_APP_"))}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lmxsim", "app", "--no-open", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    while True:
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    break
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"lmxsim app did not start:\n{open(log.name).read()}", pytrace=False)
+        time.sleep(0.25)
+    yield url
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    log.close()
+    os.unlink(log.name)
+
+
+def open_app(page, url):
+    page.goto(url)
+    page.get_by_role("button", name=STEP).wait_for(state="visible", timeout=60_000)
+    page.locator("#lmx-team .lmx-member").first.wait_for()
+    return page
+
+
+def week_label(page):
+    return page.locator(".lmx-week")
+
+
+def wait_week(page, week: int):
+    week_label(page).filter(has_text=f"Week {week}").wait_for()
+
+
+def eventually(check, timeout: float = 15.0) -> None:
+    """Widgets arrive in separate websocket messages: poll instead of asserting at once."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.1)
+
+
+def clean(page):
+    page.wait_for_load_state("networkidle")
+    assert page.problems() == []
+
+
+def test_page_loads_plays_and_works_offline(app_url, page):
+    open_app(page, app_url)
+    assert week_label(page).inner_text() == "Week 0"
+    assert page.locator("#lmx-team .lmx-member").count() >= 2
+    start = page.locator("#lmx-team").inner_html()
+    page.get_by_role("button", name="Play").click()
+    wait_week(page, 4)
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Play").wait_for()
+    stopped = int(week_label(page).inner_text().split()[-1])
+    assert stopped >= 4
+    time.sleep(1.0)
+    assert week_label(page).inner_text() == f"Week {stopped}"  # paused means paused
+    eventually(lambda: page.locator("#lmx-team").inner_html() != start)  # the drawing moved
+    eventually(lambda: page.locator(".lmx-log-line").count() >= 1)  # the narration speaks
+    clean(page)
+
+
+def test_an_intervention_on_a_clicked_member_shows_on_the_charts(app_url, page):
+    open_app(page, app_url)
+    page.locator('#lmx-team [data-member="Sam"] circle').last.click()
+    page.get_by_text("Selected: Sam").wait_for()
+    assert page.locator("#lmx-team .lmx-selected").get_attribute("data-member") == "Sam"
+    charts = page.locator(".lmx-charts")
+    assert page.locator(".lmx-mark").count() == 0
+    page.get_by_role("button", name=STEP).click()
+    wait_week(page, 1)
+    page.get_by_role("button", name="Apply from next week").click()
+    page.locator(".lmx-plan").filter(has_text="Week 2").filter(has_text="Sam").wait_for()
+    page.locator('.lmx-mark[data-week="2"]').first.wait_for(state="attached")
+    eventually(lambda: page.locator(".lmx-mark").count() == 6)  # three member and three team charts
+    before = charts.first.inner_html()
+    page.get_by_role("button", name=STEP).click()
+    wait_week(page, 2)
+    eventually(lambda: charts.first.inner_html() != before)
+    page.get_by_text("Show the same team without interventions").click()
+    page.locator("#lmx-twin").wait_for()
+    assert page.locator('#lmx-twin [data-member="Sam"]').count() == 1
+    eventually(lambda: page.locator('.lmx-charts polyline[stroke-dasharray="6 5"]').count() >= 3)
+    clean(page)
+
+
+def test_language_switch(app_url, page):
+    open_app(page, app_url)
+    page.get_by_role("button", name="Nederlands").click()
+    page.get_by_role("button", name="Eén week verder").wait_for()
+    page.locator("#lmx-team").get_by_text("Leider").wait_for()
+    page.get_by_text("Vertrouwen in de leider").first.wait_for()
+    page.get_by_role("button", name="Eén week verder").click()
+    wait_week(page, 1)
+    page.get_by_role("button", name="English").click()
+    page.get_by_role("button", name=STEP).wait_for()
+    assert week_label(page).inner_text() == "Week 1"  # same model, other words
+    clean(page)
+
+
+def test_two_tabs_have_their_own_model(app_url, page, browser):
+    open_app(page, app_url)
+    other_context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        other = open_app(other_context.new_page(), app_url)
+        for week in (1, 2, 3):
+            page.get_by_role("button", name=STEP).click()
+            wait_week(page, week)
+        assert week_label(other).inner_text() == "Week 0"
+        other.get_by_role("button", name=STEP).click()
+        wait_week(other, 1)
+        time.sleep(0.5)
+        assert week_label(page).inner_text() == "Week 3"
+    finally:
+        other_context.close()
+    clean(page)
+
+
+# Drop a file on Solara's FileDrop as a user's drag would. Chromium gives synthetic drops no
+# file-system entry (webkitGetAsEntry() is null), so the entry is supplied from the same
+# File; everything after that (chunked upload, parsing, the message) is the real path.
+DROP_FILE = """
+async ([selector, name, text]) => {
+  DataTransferItem.prototype.webkitGetAsEntry = function () {
+    const file = this.getAsFile();
+    return {isFile: true, file: (resolve) => resolve(file)};
+  };
+  const zone = document.querySelector(selector);
+  const data = new DataTransfer();
+  data.items.add(new File([text], name, {type: "text/csv"}));
+  zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+}
+"""
+
+
+def test_a_bad_team_file_shows_a_message_and_the_app_keeps_running(app_url, page):
+    open_app(page, app_url)
+    page.evaluate(DROP_FILE, [".solara-file-drop", "bad-team.csv", "name,closeness\nKim,lots\n"])
+    page.get_by_text("Could not use bad-team.csv").wait_for()
+    page.get_by_role("button", name=STEP).click()
+    wait_week(page, 1)
+    page.evaluate(DROP_FILE, [".solara-file-drop", "team.csv", "name,closeness\nKim,0.8\nJo,0.3\n"])
+    page.locator('#lmx-team [data-member="Kim"]').wait_for()
+    eventually(lambda: page.locator("#lmx-team .lmx-member").count() == 2)
+    clean(page)

@@ -1,0 +1,82 @@
+"""The strategy lab in a real browser: enter a small team, pick two strategies, run, see, export.
+
+Serves tests/browser/strategy_lab_page.py (just `StrategyLab(lang="en")`) with `solara run`,
+offline, and drives it with headless Chromium.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+PAGE = Path(__file__).with_name("strategy_lab_page.py")
+
+
+def _serve(app_server) -> str:
+    return app_server(
+        [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
+         "--no-check-version"],
+        port_flag="--port",
+        env={"SOLARA_ASSETS_PROXY": "true"},
+    )  # fmt: skip
+
+
+def _download(page, label: str) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    return Path(info.value.path()).read_bytes()
+
+
+def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page):
+    page.goto(_serve(app_server) + "/")
+    run = page.get_by_role("button", name="Compare strategies")
+    run.wait_for(state="visible", timeout=60_000)
+
+    # --- a small team: remove one person, add one and name her
+    people = page.locator(".lab-person")
+    assert people.count() == 4
+    page.get_by_role("button", name="Remove Lotte").click()
+    page.get_by_role("button", name="Add person").click()
+    people.nth(3).wait_for()
+    name = people.nth(3).locator("input[type=text]").first
+    name.fill("Noor")
+    name.press("Enter")
+    page.locator(".lab-team-svg title", has_text="Noor").wait_for(state="attached")
+    assert page.locator(".lab-team-svg title", has_text="Lotte").count() == 0
+
+    # a bad pasted team gives one readable message and keeps the team
+    page.locator("textarea").fill("date,amount\n2024-01-01,12\n")
+    page.get_by_role("button", name="Use pasted team").click()
+    page.get_by_text("not a team file").wait_for()
+    assert page.get_by_text("unchanged").count() >= 1
+    assert people.count() == 4
+
+    # --- two strategies, few replications
+    page.get_by_text("Weekly one-on-ones with the out-group").click()
+    page.get_by_text("Re-open role-taking with everyone").click()
+    replications = page.get_by_label("Replications (simulated years)")
+    replications.fill("40")
+    replications.press("Enter")
+    run.click()
+
+    # --- the comparison
+    conclusions = page.locator(".lab-conclusions")
+    conclusions.wait_for(timeout=120_000)
+    text = conclusions.inner_text()
+    assert "Weekly one-on-ones with the out-group" in text and "Re-open role-taking with everyone" in text
+    assert "95% CI" in text
+    assert page.locator(".lab-ran").inner_text().startswith("3 strategies x 40 replications")
+    gains = page.locator(".lab-gains")
+    assert "Noor" in gains.inner_text() and "Lotte" not in gains.inner_text()
+    assert page.locator(".lab-outcomes tr").count() >= 2 * 3
+    page.locator("img").first.wait_for(state="visible")
+
+    # --- export
+    summary = _download(page, "summary.csv").decode()
+    assert summary.splitlines()[0].startswith("strategy,title,week,measure")
+    assert "reopen-role-taking" in summary
+    assert _download(page, "outcomes.png")[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Noor" in _download(page, "Save team (CSV)").decode()
+
+    page.wait_for_load_state("networkidle")
+    assert page.problems() == []

@@ -1,0 +1,205 @@
+"""Preset scenarios: complete, bilingual, runnable, and each shows the mechanism its story promises.
+
+Mechanism checks average over many replications of the batch engine and
+compare with a twin in which the scenario's one special ingredient is removed,
+so they test the story's claim rather than today's calibration.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+
+import numpy as np
+import pytest
+
+from lmxsim import cli
+from lmxsim.batch import run_batch
+from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
+from lmxsim.interventions import OneOnOnes, RoleClarification
+
+REQUIRED = {"first-impression", "favouritism", "new-leader", "low-safety", "rebels"}
+SEEDS = list(range(300))
+
+
+def run_preset(scenario, params=None, team=None):
+    return run_batch(SEEDS, scenario.weeks, params or scenario.params, team or scenario.team)
+
+
+def main(argv: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["lmxsim", *argv])
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def sentences(text: str) -> int:
+    return len(re.findall(r"[.!?](?=\s|$)", text.strip()))
+
+
+def test_the_required_presets_exist() -> None:
+    assert set(scenario_names()) >= REQUIRED
+
+
+@pytest.mark.parametrize("name", scenario_names())
+def test_each_preset_has_a_bilingual_title_and_a_two_sentence_story(name: str) -> None:
+    scenario = load_scenario(name)
+    for lang in ("en", "nl"):
+        assert scenario.title[lang].strip(), (name, lang)
+        assert sentences(scenario.story[lang]) == 2, (name, lang, scenario.story[lang])
+    assert scenario.title["en"] != scenario.title["nl"]
+    assert scenario.story["en"] != scenario.story["nl"]
+
+
+@pytest.mark.parametrize("name", scenario_names())
+def test_each_preset_runs_in_both_engines_alike(name: str) -> None:
+    scenario = load_scenario(name)
+    model = scenario.model().run(6)
+    fast = run_batch([scenario.seed], 6, scenario.params, scenario.team, scenario.team_size)
+    np.testing.assert_allclose(
+        fast.member_frame(0)["lmx"], model.member_frame()["lmx"], rtol=0, atol=1e-9, err_msg=name
+    )
+
+
+def test_first_impression_keeps_its_two_equally_able_colleagues() -> None:
+    team = {m.name: m for m in load_scenario("first-impression").team}
+    assert team["An"].ability == team["Bram"].ability
+    assert team["An"].first_impression < team["Bram"].first_impression
+
+
+def test_favouritism_splits_an_equally_able_team_into_in_and_out() -> None:
+    scenario = load_scenario("favouritism")
+    favourite = np.array([m.first_impression > 0.6 for m in scenario.team])
+    ability = np.array([m.ability for m in scenario.team])
+    assert 0 < favourite.sum() < len(favourite)
+    assert abs(ability[favourite].mean() - ability[~favourite].mean()) < 0.02
+    run = run_preset(scenario)
+    end = run.members["lmx"][scenario.weeks]
+    gap = end[:, favourite].mean(axis=1) - end[:, ~favourite].mean(axis=1)
+    assert gap.mean() > 4 * gap.std(ddof=1) / np.sqrt(len(gap))
+    # the split shows as differentiation, which an even first week would not produce
+    even = [dataclasses.replace(m, first_impression=0.6) for m in scenario.team]
+    spread = (
+        run.team["lmx_differentiation"][scenario.weeks]
+        - run_preset(scenario, team=even).team["lmx_differentiation"][scenario.weeks]
+    )
+    assert spread.mean() > 4 * spread.std(ddof=1) / np.sqrt(len(spread))
+
+
+def test_a_new_leader_comes_to_read_ability_in_a_team_of_strangers() -> None:
+    scenario = load_scenario("new-leader")
+    assert len({m.first_impression for m in scenario.team}) == 1  # no one is known yet
+    ability = np.array([m.ability for m in scenario.team])
+    run = run_preset(scenario)
+
+    def fit(week: int) -> float:
+        return float(np.nanmean([np.corrcoef(ability, lmx)[0, 1] for lmx in run.members["lmx"][week]]))
+
+    assert fit(scenario.weeks) > fit(2) + 0.1
+
+
+def test_low_safety_keeps_problems_hidden_until_they_burn() -> None:
+    scenario = load_scenario("low-safety")
+    trusting = [dataclasses.replace(m, trust_propensity=0.7) for m in scenario.team]
+    guarded, open_ = run_preset(scenario), run_preset(scenario, team=trusting)
+    for measure, more_in_low_safety in (
+        ("fires", True),
+        ("problems_hidden", True),
+        ("problems_reported", False),
+    ):
+        diff = guarded.team[measure][1:].mean(axis=0) - open_.team[measure][1:].mean(axis=0)
+        signed = diff if more_in_low_safety else -diff
+        assert signed.mean() > 4 * signed.std(ddof=1) / np.sqrt(len(signed)), measure
+
+
+def test_a_leader_who_values_challenge_favours_the_rebels() -> None:
+    scenario = load_scenario("rebels")
+    assert scenario.params.values_challenge > 0
+    challenge = np.array([m.challenge for m in scenario.team])
+    rebel = challenge > 0.5
+    assert 0 < rebel.sum() < len(rebel)
+
+    def rebel_edge(run) -> np.ndarray:
+        trust = run.members["leader_trust"][scenario.weeks]
+        return trust[:, rebel].mean(axis=1) - trust[:, ~rebel].mean(axis=1)
+
+    edge = rebel_edge(run_preset(scenario))
+    neutral = rebel_edge(run_preset(scenario, params=scenario.params.replace(values_challenge=0.0)))
+    diff = edge - neutral
+    assert diff.mean() > 4 * diff.std(ddof=1) / np.sqrt(len(diff))
+
+
+# --- interventions in scenario files -------------------------------------------------------
+
+
+def test_interventions_scheduled_in_a_scenario_file_run_and_are_recorded(tmp_path) -> None:
+    path = tmp_path / "with-help.toml"
+    path.write_text(
+        'weeks = 14\nseed = 2\n[[team]]\nname = "An"\nfirst_impression = 0.3\n'
+        + '[[team]]\nname = "Bram"\n'
+        + '[[interventions]]\ntype = "role-clarification"\ntarget = "An"\nstart = 4\n'
+        + '[[interventions]]\ntype = "one-on-ones"\ntarget = "out-group"\n'
+        + "start = 2\nevery = 3\nduration = 9\n",
+        encoding="utf-8",
+    )
+    scenario = load_config(path)
+    assert scenario.interventions == [
+        RoleClarification(target="An", start=4),
+        OneOnOnes(target="out-group", start=2, every=3, duration=9),
+    ]
+    members = scenario.model().run(14).member_frame()
+    clarified = members[members["interventions"].str.contains("role-clarification")]
+    assert set(clarified["name"]) == {"An"} and sorted(clarified["week"]) == list(range(4, 12))
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ('type = "pep-talk"\nstart = 3', "intervention 1: unknown intervention 'pep-talk'"),
+        ('type = "one-on-ones"\ntarget = "Zed"', "unknown member 'Zed'"),
+        ('type = "one-on-ones"\nevery = 0', "every"),
+    ],
+)
+def test_a_bad_intervention_in_a_file_is_one_clear_config_error(tmp_path, row: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(f'[[team]]\nname = "An"\n[[interventions]]\n{row}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
+
+
+# --- the command ---------------------------------------------------------------------------
+
+
+def test_scenarios_command_lists_every_preset_with_its_title(monkeypatch, capsys) -> None:
+    code, out, _ = main(["scenarios"], monkeypatch, capsys)
+    assert code == 0
+    flat = " ".join(out.split())
+    for name in scenario_names():
+        assert name in out
+        assert load_scenario(name).title["en"].split()[0] in flat
+
+
+def test_scenarios_command_speaks_dutch(monkeypatch, capsys) -> None:
+    code, out, _ = main(["scenarios", "--lang", "nl", "--stories"], monkeypatch, capsys)
+    assert code == 0
+    flat = " ".join(out.replace("│", " ").split())
+    assert "Favorieten en de rest" in flat
+    assert "Favourites and the rest" not in flat
+
+
+def test_scenarios_command_rejects_an_unknown_language(monkeypatch, capsys) -> None:
+    code, _, err = main(["scenarios", "--lang", "fr"], monkeypatch, capsys)
+    assert code == 2
+    assert err.strip().splitlines() == ["error: --lang 'fr' is not allowed (allowed: en, nl)"]
+
+
+@pytest.mark.parametrize("name", ["rebels", "low-safety"])
+def test_run_takes_a_preset_by_name(monkeypatch, capsys, name: str) -> None:
+    code, out, _ = main(["run", "--scenario", name, "--weeks", "3"], monkeypatch, capsys)
+    assert code == 0
+    assert load_scenario(name).team[0].name in out

@@ -1,0 +1,148 @@
+"""Output that loses nothing: a killed sweep resumes, a killed Dask worker costs no rows."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from lmxsim.sweep import load_sweep, read_results, run_sweep
+from lmxsim.sweep.runner import open_executor
+from lmxsim.sweep.store import done_tasks
+
+SWEEP = """
+weeks = 12
+replications = 10
+seed = 99
+[design]
+kind = "lhs"
+samples = 24
+[vary]
+confirmation_bias = { low = 0.0, high = 0.6 }
+attention_budget = { low = 0.1, high = 0.8 }
+[outcomes]
+team = ["lmx_mean", "lmx_differentiation", "problems_hidden"]
+weeks = [1, 6, 12]
+members = ["lmx", "performance"]
+"""
+CHUNK = 2  # 120 tasks
+TASKS = 24 * 10 // CHUNK
+KEYS = ["run", "week"]
+
+
+def ordered(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    return frame.sort_values(keys).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("whole")
+    path = tmp / "kill.toml"
+    path.write_text(textwrap.dedent(SWEEP), encoding="utf-8")
+    report = run_sweep(load_sweep(path), tmp / "out", chunk=CHUNK)
+    assert report.complete
+    return path, read_results(tmp / "out"), read_results(tmp / "out", "members")
+
+
+def _sweep_command(path: Path, out: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "lmxsim",
+        "sweep",
+        str(path),
+        "--out",
+        str(out),
+        "--chunk",
+        str(CHUNK),
+        *extra,
+    ]
+
+
+@pytest.mark.timeout(240)
+def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, uninterrupted):
+    path, team, members = uninterrupted
+    out = tmp_path / "out"
+    # --engine mesa makes each task slow enough (~0.2 s) to catch the sweep mid-way
+    process = subprocess.Popen(
+        _sweep_command(path, out, "--workers", "1", "--engine", "mesa"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 180
+    while len(done_tasks(out)) < 5:
+        assert process.poll() is None, "the sweep ended before it could be killed"
+        assert time.monotonic() < deadline, "the sweep never started writing parts"
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    on_disk = len(done_tasks(out))
+    assert 5 <= on_disk < TASKS, "the kill must come mid-way"
+
+    resumed = subprocess.run(
+        _sweep_command(path, out, "--workers", "1", "--resume", "--engine", "mesa"),
+        capture_output=True,
+        text=True,
+        timeout=200,
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert "already on disk" in resumed.stderr
+    final = read_results(out)
+    assert not final.duplicated(KEYS).any()
+    assert len(final) == len(team)
+    pd.testing.assert_frame_equal(ordered(final, KEYS), ordered(team, KEYS), check_exact=False, rtol=1e-9)
+    member_keys = ["run", "week", "member_id"]
+    pd.testing.assert_frame_equal(
+        ordered(read_results(out, "members"), member_keys),
+        ordered(members, member_keys),
+        check_exact=False,
+        rtol=1e-9,
+    )
+    manifest = json.loads((out / "_manifest.json").read_text())
+    assert manifest["status"] == "complete"
+    assert (
+        manifest["sessions"][-1]["resumed_tasks"] == on_disk or manifest["sessions"][-1]["resumed_tasks"] > 0
+    )
+    assert not list(out.rglob("*.tmp"))
+
+
+@pytest.mark.timeout(240)
+def test_dask_sweep_survives_a_killed_worker_with_every_row(tmp_path, uninterrupted):
+    """`--dask local` path: a 2-worker LocalCluster; one worker is SIGKILLed after the first task."""
+    pytest.importorskip("distributed")
+    path, team, members = uninterrupted
+    with open_executor(workers=2, dask="local") as choice:
+        assert choice.label == "Dask LocalCluster (2 workers)"
+        before = choice.client.run(os.getpid)
+        assert len(before) == 2
+        killed: list[int] = []
+
+        def kill_one_worker(done: int, total: int) -> None:
+            if not killed and done > 0:
+                assert done < total
+                pid = sorted(before.items())[0][1]
+                os.kill(pid, signal.SIGKILL)  # the nanny restarts it; the scheduler reschedules its tasks
+                killed.append(pid)
+
+        report = run_sweep(
+            load_sweep(path), tmp_path / "out", choice, chunk=CHUNK, on_progress=kill_one_worker
+        )
+        assert killed, "no worker was killed"
+        assert report.complete and not report.failures
+        assert killed[0] not in set(choice.client.run(os.getpid).values())  # it really died
+    final = read_results(tmp_path / "out")
+    assert not final.duplicated(KEYS).any()
+    pd.testing.assert_frame_equal(ordered(final, KEYS), ordered(team, KEYS))
+    member_keys = ["run", "week", "member_id"]
+    pd.testing.assert_frame_equal(
+        ordered(read_results(tmp_path / "out", "members"), member_keys), ordered(members, member_keys)
+    )
