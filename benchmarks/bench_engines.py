@@ -21,8 +21,10 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
+from lmxsim import batch
 from lmxsim.batch import DEFAULT_CHUNK, iter_team_tables, replication_seeds, run_batch, run_many
 from lmxsim.model import LMXModel
+from lmxsim.params import Params
 from lmxsim.team import TEAM_DRAWS
 
 DRAWS = 5  # dynamics.DRAWS_PER_MEMBER
@@ -117,8 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     full_clock = best_of(2, full)
     team_clock = best_of(3, team_only)
     draws_clock = best_of(3, lambda: draws_only(seeds, weeks, members))
-    with Clock() as seeding:
-        replication_seeds(2026, 0, reps)
+    seeding = best_of(3, lambda: replication_seeds(2026, 0, reps))
     batch_full, batch_team = reps / full_clock.wall, reps / team_clock.wall
     print(f"batch, every week and member   : {batch_full:10.1f} runs/s  (run_batch, frames as Mesa's)")
     print(f"batch, team measures at {len(record)} weeks: {batch_team:10.1f} runs/s  (iter_team_tables)")
@@ -131,6 +132,23 @@ def main(argv: list[str] | None = None) -> None:
         f"(CPU {per_rep * 1e6:.1f} vs {draws_clock.cpu / reps * 1e6:.1f} us per replication; "
         f"making the SeedSequences adds {seeding.cpu / reps * 1e6:.1f} us)"
     )
+
+    # --- where the batch time goes, one chunk at a time ---------------------------------
+    chunk = seeds[: args.chunk]
+    setup = batch._setup(chunk, weeks, None, members, [])
+    team_u, run_u = batch._draw(chunk, members, weeks)
+    traits = batch._traits(team_u, Params(), None)
+    stages = {
+        "seed sequences": lambda: replication_seeds(2026, 0, len(chunk)),
+        "generators + draws": lambda: batch._draw(chunk, members, weeks),
+        "team traits (Beta inverse CDF)": lambda: batch._traits(team_u, Params(), None),
+        "weeks (dynamics.py calls)": lambda: batch._Engine(Params(), traits, setup.names, []).run(
+            run_u, np.array(record), False
+        ),
+    }
+    print("where the time goes (CPU us per replication, best of 3):")
+    for name, work in stages.items():
+        print(f"  {name:31s}: {best_of(3, work).cpu / len(chunk) * 1e6:7.1f}")
 
     # --- memory of one chunk ----------------------------------------------------------
     tracemalloc.start()

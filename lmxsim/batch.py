@@ -23,9 +23,10 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
 import pandas as pd
@@ -34,6 +35,7 @@ from lmxsim import dynamics as dyn
 from lmxsim.dynamics import Draw
 from lmxsim.interventions import Intervention, plan_week
 from lmxsim.model import MEMBER_COLUMNS
+from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
 from lmxsim.team import MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_values
 
@@ -66,7 +68,7 @@ COUNT_MEASURES = ("problems_reported", "problems_hidden", "fires")
 # Replications per chunk when streaming: big enough that numpy's per-call overhead is
 # small next to the work, small enough that a chunk's arrays stay in cache
 # (benchmarks/bench_engines.py --chunks measures the alternatives).
-DEFAULT_CHUNK = 500
+DEFAULT_CHUNK = 1000
 
 Seed = int | np.random.SeedSequence
 
@@ -289,9 +291,9 @@ def run_batch(
 
 
 def iter_team_tables(
-    seeds: Sequence[Seed],
+    seeds: Iterable[Seed],
     weeks: int,
-    params: Params | Sequence[Params] | None = None,
+    params: Params | Iterable[Params] | None = None,
     team: list[Member] | None = None,
     n_employees: int = 10,
     interventions: Sequence[Intervention] = (),
@@ -301,26 +303,40 @@ def iter_team_tables(
 ) -> Iterator[pd.DataFrame]:
     """Team measures at `record_weeks` (default: every week), one long table per chunk.
 
-    Columns: replication (first_replication + index into seeds), week, TEAM_MEASURES.
-    Only one chunk's trajectories exist at a time, so memory is bounded by
-    chunk_size whatever len(seeds) is. `params` is one Params or one per seed.
+    Columns: replication (first_replication + position in seeds), week, TEAM_MEASURES;
+    rows are week-major within a chunk. Seeds (and parameter rows, if `params` is
+    one Params per seed) are read lazily, chunk by chunk, and only one chunk's
+    trajectories exist at a time, so memory is bounded by chunk_size however many
+    seeds a generator yields. Chunking does not change the numbers.
     """
-    seeds = list(seeds)
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
-    setup = _setup(seeds, weeks, team, n_employees, interventions)
-    chosen = _check_weeks(record_weeks, weeks)
-    rows = None if params is None or isinstance(params, Params) else list(params)
-    if rows is not None and len(rows) != len(seeds):
+    per_row = params is not None and not isinstance(params, Params)
+    if per_row and hasattr(seeds, "__len__") and hasattr(params, "__len__") and len(params) != len(seeds):
         raise ParameterError(
-            f"got {len(rows)} parameter rows for {len(seeds)} replications; give one per seed"
+            f"got {len(params)} parameter rows for {len(seeds)} replications; give one per seed"
         )
-    for begin in range(0, len(seeds), chunk_size):
-        end = min(begin + chunk_size, len(seeds))
-        chunk_params = params if rows is None else rows[begin:end]
-        engine, run_u = _start(seeds[begin:end], chunk_params, setup)
+    seed_stream = iter(seeds)
+    row_stream = iter(params) if per_row else None
+    begin = 0
+    setup = chosen = None
+    while chunk := list(islice(seed_stream, chunk_size)):
+        if setup is None:
+            setup = _setup(chunk, weeks, team, n_employees, interventions)
+            chosen = _check_weeks(record_weeks, weeks)
+        chunk_params = params
+        if row_stream is not None:
+            chunk_params = list(islice(row_stream, len(chunk)))
+            if len(chunk_params) != len(chunk):
+                raise ParameterError("fewer parameter rows than seeds; give one per seed")
+        engine, run_u = _start(chunk, chunk_params, setup)
         team_measures = engine.run(run_u, chosen, record_members=False)[0]
         yield _team_table(team_measures, chosen, first_replication + begin)
+        begin += len(chunk)
+    if setup is None:
+        raise ParameterError("need at least one seed (replication)")
+    if row_stream is not None and next(row_stream, None) is not None:
+        raise ParameterError("more parameter rows than seeds; give one per seed")
 
 
 def replication_seeds(root_seed: int | np.random.SeedSequence, start: int, stop: int) -> list[Seed]:
@@ -417,51 +433,56 @@ def run_many(
 
     Replication i is seeded with replication_seeds(root_seed, i, i+1)[0], so the
     table is the same for any number of workers, chunk size or executor (pass
-    e.g. a dask `client.get_executor()`); workers <= 1 runs in this process.
+    e.g. a dask `client.get_executor()`); workers <= 1 runs in this process. Rows
+    are laid out as BatchRun.team_table's: week-major, replications 0..n-1.
+    With worker processes, call it under `if __name__ == "__main__":` in a script.
     """
-    tables = list(
-        iter_many(
-            n_replications,
-            root_seed,
-            weeks=weeks,
-            params=params,
-            team=team,
-            n_employees=n_employees,
-            interventions=interventions,
-            record_weeks=record_weeks,
-            chunk_size=chunk_size,
-            workers=workers,
-            executor=executor,
-        )
-    )
-    return pd.concat(tables, ignore_index=True)
+    chosen = _check_weeks(record_weeks, weeks)
+    # Filled chunk by chunk, so only the result and a chunk's table are ever held.
+    team_measures = {m: np.empty((len(chosen), n_replications)) for m in TEAM_MEASURES}
+    start = 0
+    for table in iter_many(
+        n_replications,
+        root_seed,
+        weeks=weeks,
+        params=params,
+        team=team,
+        n_employees=n_employees,
+        interventions=interventions,
+        record_weeks=chosen,
+        chunk_size=chunk_size,
+        workers=workers,
+        executor=executor,
+    ):
+        stop = start + len(table) // len(chosen)
+        for measure in TEAM_MEASURES:
+            team_measures[measure][:, start:stop] = table[measure].to_numpy().reshape(len(chosen), -1)
+        start = stop
+    return _team_table(team_measures, chosen, 0)
 
 
 # --- the engine ----------------------------------------------------------------------
 
 
-class _Calm:
-    """The nudges of a week without interventions, as scalars: the same results, fewer array ops."""
-
-    confidence_cap = 1.0
-    trust_bonus = 0.0
-    support_floor = 0.0
-    guaranteed_contact = False
-    bias_factor = 1.0
-    clarity = 1.0
-    autonomy_target = None
-    autonomy_boost = 0.0
+# The nudges of a week without interventions, as 0-d arrays (so every field Nudges has is
+# here, at its neutral value): the same results as full arrays, with fewer array operations.
+# No autonomy target is what None says without an isnan pass.
+_CALM = dataclasses.replace(Nudges.neutral(()), autonomy_target=None)
 
 
 class _Engine:
     """The week of LMXModel.step, over (R, n) arrays, in the same order."""
 
     def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans) -> None:
+        # Member-major memory (Fortran order): the per-team sums, means and spreads then run
+        # as vector adds over replications instead of many 12-element loops; elementwise work
+        # is unchanged. Sums may round in another order than the Mesa model's (1e-16).
+        traits = {k: np.asfortranarray(v, dtype=float) for k, v in traits.items()}
         self.p, self.traits, self.names, self.plans = p, traits, names, plans
         start = dyn.initial_members(
             traits["ability"], traits["first_impression"], traits["trust_propensity"], p
         )
-        self.s = {k: np.array(v, dtype=float) for k, v in start.items()}
+        self.s = {k: np.array(v, dtype=float, order="F") for k, v in start.items()}
         shape = traits["ability"].shape
         s = self.s
         s["performance"] = np.zeros(shape)
@@ -475,14 +496,17 @@ class _Engine:
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
         s["lmx"] = dyn.lmx(s["leader_trust"], s["trust"])
         s["group"] = dyn.group(s["lmx"], p)
+        self.s = {k: np.asfortranarray(v) for k, v in s.items()}
+        s = self.s
         self.fires = np.zeros(shape[0], dtype=np.int64)
         self.differentiation = dyn.differentiation(s["lmx"])
 
     def run(self, run_u: np.ndarray, record_weeks: np.ndarray, record_members: bool):
         """Step through the run; team[m] is (len(record_weeks), R). Returns team, members, labels."""
+        record_weeks = np.asarray(record_weeks)
         reps, n = self.s["trust"].shape
         weeks = run_u.shape[1]
-        rows = {int(w): i for i, w in enumerate(record_weeks)}
+        rows = {int(w): np.flatnonzero(record_weeks == w) for w in np.unique(record_weeks)}
         team = {m: np.empty((len(record_weeks), reps)) for m in TEAM_MEASURES}
         members = member_labels = None
         if record_members:
@@ -491,8 +515,8 @@ class _Engine:
         labels = [""]
         self._record(0, rows, team, members)
         for week in range(1, weeks + 1):
-            # (R, n, 5) -> five contiguous (R, n) arrays: the dynamics read each several times
-            luck = np.moveaxis(run_u[:, week - 1], -1, 0).copy()
+            # (R, n, 5) -> five member-major (R, n) arrays: the dynamics read each several times
+            luck = np.ascontiguousarray(run_u[:, week - 1].transpose(2, 1, 0)).transpose(0, 2, 1)
             active, member_active = self.step(week, luck, record_members)
             labels.append(";".join(active))
             if member_labels is not None:
@@ -500,7 +524,7 @@ class _Engine:
             self._record(week, rows, team, members)
         return team, members, member_labels, labels
 
-    def _record(self, week: int, rows: dict[int, int], team, members) -> None:
+    def _record(self, week: int, rows: dict[int, np.ndarray], team, members) -> None:
         s = self.s
         if week in rows:
             row = rows[week]
@@ -533,7 +557,7 @@ class _Engine:
         if busy:
             nudges, active = plan_week(self.plans, week, self.names, s["group"], s["leader_trust"])
         else:
-            nudges, active = _Calm, []
+            nudges, active = _CALM, []
         member_active = None
         if record_members:
             member_active = self._member_labels(week) if busy else ""

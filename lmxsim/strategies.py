@@ -43,6 +43,7 @@ Z95 = 1.96
 NEGLIGIBLE = 0.01
 MAX_REPLICATIONS = 20_000
 MAX_WEEKS = 520
+MEMBER_CELLS = 10_000  # replications x members per run_batch call (bounds memory to ~50 MB/year)
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def parse_strategy(text: str) -> Strategy:
 # --------------------------------------------------------------------------- comparing
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: field-wise == on numpy arrays is ambiguous
 class Comparison:
     """Outcomes of every strategy on the same seeds, at the checkpoint weeks.
 
@@ -337,7 +338,7 @@ def compare_strategies(
     """
     started = time.perf_counter()
     check_team(team)
-    _whole(replications, "replications", 1, MAX_REPLICATIONS)
+    _whole(replications, "replications", 2, MAX_REPLICATIONS)  # an interval needs at least two
     _whole(weeks, "weeks", 1, MAX_WEEKS)
     _whole(seed, "seed", 0, 2**63 - 1)
     checkpoints = tuple(sorted(set(checkpoints))) if checkpoints else default_checkpoints(weeks)
@@ -358,6 +359,8 @@ def compare_strategies(
             raise InterventionError(f"strategy {s.name!r}: {error}") from None
 
     seeds = np.random.SeedSequence(seed).spawn(replications)
+    # run_batch records every member variable every week: cap a block's size for big teams
+    chunk = max(1, min(chunk, MEMBER_CELLS // len(team)))
     blocks = [(a, min(a + chunk, replications)) for a in range(0, replications, chunk)]
     total, done = len(strategies) * len(blocks), 0
     outcomes: dict[str, dict[str, np.ndarray]] = {}

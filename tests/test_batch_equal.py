@@ -28,7 +28,6 @@ SETTINGS = settings(
     max_examples=25,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=False,
 )
 
 
@@ -61,6 +60,8 @@ def params_st(draw) -> Params:
     for name, f in PARAMETERS.items():
         if f.type in ("bool", bool):
             values[name] = draw(st.booleans())
+        elif f.type in ("int", int):
+            values[name] = draw(st.integers(int(f.metadata["low"]), int(f.metadata["high"])))
         else:
             values[name] = draw(st.floats(f.metadata["low"], f.metadata["high"], allow_nan=False))
     low, high = sorted((values["out_group_lmx"], values["in_group_lmx"]))
@@ -97,9 +98,16 @@ seed_st = st.integers(0, 2**63) | st.builds(
 )
 
 
-def make_intervention(kind: type, target: str, start, every, duration):
-    """An intervention of this kind; rhythm and duration only where the kind allows them."""
-    for extra in ({"every": every, "duration": duration}, {"duration": duration}, {"every": every}, {}):
+def make_intervention(kind: type, target: str, start, every, duration, options: dict | None = None):
+    """An intervention of this kind; rhythm, duration and options only where the kind allows them."""
+    options = {k: v for k, v in (options or {}).items() if k in getattr(kind, "options", ())}
+    for extra in (
+        {"every": every, "duration": duration, **options},
+        {"every": every, "duration": duration},
+        {"duration": duration},
+        {"every": every},
+        {},
+    ):
         try:
             return kind(target=target, start=start, **{k: v for k, v in extra.items() if v is not None})
         except (InterventionError, TypeError):
@@ -118,7 +126,9 @@ def schedule_st(draw, names: list[str], weeks: int):
         start = draw(st.none() | st.integers(1, max(1, weeks)))
         every = draw(st.none() | st.integers(1, 5))
         duration = draw(st.none() | st.integers(1, 10))
-        plans.append(make_intervention(kind, target, start, every, duration))
+        # extra settings (e.g. equal-latitude's level) are fractions where a kind has them
+        options = {name: draw(st.none() | unit) for name in getattr(kind, "options", ())}
+        plans.append(make_intervention(kind, target, start, every, duration, options))
     return plans
 
 
@@ -163,7 +173,11 @@ def test_every_catalogue_intervention_on_every_target_kind(key: str) -> None:
     """Not left to chance: each intervention, on a member, a group and the team, with a rhythm."""
     kind, weeks, seeds = CATALOGUE[key], 16, [3, np.random.SeedSequence(11, spawn_key=(2,))]
     for target in ("Sam", "out-group", "in-group", TEAM):
-        plans = [make_intervention(kind, target, 2, 3, 4), make_intervention(kind, "An", None, None, None)]
+        options = {name: 0.8 for name in getattr(kind, "options", ())}
+        plans = [
+            make_intervention(kind, target, 2, 3, 4, options),
+            make_intervention(kind, "An", None, None, None),
+        ]
         run = run_batch(seeds, weeks, n_employees=8, interventions=plans)
         for r, seed in enumerate(seeds):
             model = LMXModel(n_employees=8, rng=seed, interventions=plans).run(weeks)
@@ -177,7 +191,9 @@ def test_frames_really_differ_when_they_should() -> None:
     other_seed = LMXModel(n_employees=5, rng=2).run(10)
     with pytest.raises(AssertionError):
         assert_equal_to_mesa(run, 0, other_seed, "other seed")
-    tiny_change = LMXModel(params=Params(belief_rate=0.9 + 1e-6), n_employees=5, rng=1).run(10)
+    rate = Params().belief_rate
+    nudged = Params().replace(belief_rate=rate - 1e-6 if rate > 1e-6 else rate + 1e-6)
+    tiny_change = LMXModel(params=nudged, n_employees=5, rng=1).run(10)
     with pytest.raises(AssertionError):
         assert_equal_to_mesa(run, 0, tiny_change, "other parameter")
 
@@ -207,16 +223,36 @@ def test_streamed_chunks_equal_one_batch() -> None:
     pd.testing.assert_frame_equal(streamed, whole.sort_values(["week", "replication"]).reset_index(drop=True))
 
 
+def test_streaming_reads_seeds_lazily_and_repeats_weeks_on_request() -> None:
+    seeds = [np.random.SeedSequence(9, spawn_key=(i,)) for i in range(7)]
+    expected = run_batch(seeds, 6, n_employees=4).team_table(weeks=[6, 2, 6])
+    streamed = pd.concat(
+        iter_team_tables(
+            (s for s in seeds), 6, n_employees=4, record_weeks=[6, 2, 6], chunk_size=3, first_replication=0
+        )
+    )
+    key = ["replication", "week"]
+    pd.testing.assert_frame_equal(
+        streamed.sort_values(key, kind="stable").reset_index(drop=True),
+        expected.sort_values(key, kind="stable").reset_index(drop=True),
+    )
+    rows = (Params() for _ in range(6))
+    with pytest.raises(ParameterError, match="fewer parameter rows"):
+        list(iter_team_tables(iter(seeds), 3, params=rows, chunk_size=4))
+
+
 def test_run_many_seeds_by_spawn_key_whatever_the_workers() -> None:
-    entropy, n = 1234, 9
-    one = run_many(n, entropy, weeks=8, n_employees=5, record_weeks=[8], chunk_size=4, workers=1)
-    two = run_many(n, entropy, weeks=8, n_employees=5, record_weeks=[8], chunk_size=3, workers=2)
-    pd.testing.assert_frame_equal(one, two)
-    assert list(one["replication"]) == list(range(n))
-    seed = np.random.SeedSequence(entropy, spawn_key=(7,))
-    model = LMXModel(n_employees=5, rng=seed).run(8)
+    entropy, n, weeks = 1234, 9, [4, 8]
+    one = run_many(n, entropy, weeks=8, n_employees=5, record_weeks=weeks, chunk_size=4, workers=1)
+    two = run_many(n, entropy, weeks=8, n_employees=5, record_weeks=weeks, chunk_size=3, workers=2)
+    pd.testing.assert_frame_equal(one, two, check_exact=False, rtol=0, atol=TOLERANCE)
+    seeds = batch.replication_seeds(entropy, 0, n)
+    assert seeds[7].spawn_key == (7,) and seeds[7].entropy == entropy
+    whole = run_batch(seeds, 8, n_employees=5, record_members=False).team_table(weeks=weeks)
+    pd.testing.assert_frame_equal(one, whole, check_exact=False, rtol=0, atol=TOLERANCE)
+    model = LMXModel(n_employees=5, rng=np.random.SeedSequence(entropy, spawn_key=(7,))).run(8)
     last = model.team_frame().iloc[-1]
-    row = one[one["replication"] == 7].iloc[0]
+    row = one[(one["replication"] == 7) & (one["week"] == 8)].iloc[0]
     for measure in batch.TEAM_MEASURES:
         assert row[measure] == pytest.approx(last[measure], abs=TOLERANCE), measure
 

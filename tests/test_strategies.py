@@ -240,8 +240,9 @@ def test_speed_of_five_strategies_for_twelve_people_is_recorded():
 def _render_lab(lang: str = "en"):
     import solara
 
-    from lmxsim.app.strategy_lab import StrategyLab
+    from lmxsim.app.strategy_lab import STATE, StrategyLab
 
+    STATE.reset()
     return solara.render(StrategyLab(lang=lang), handle_error=False)
 
 
@@ -272,24 +273,44 @@ def test_app_keeps_the_team_when_a_bad_team_is_pasted_and_loads_a_good_one():
     box.close()
 
 
+def set_number(rc, label: str, text: str) -> None:
+    """Type into a number field and leave it (the field commits on focus-out, as in a browser)."""
+    import ipyvuetify as v
+
+    field = rc.find(v.TextField, label=label).widget
+    field.v_model = text
+    field.fire_event("focusout", None)
+
+
+def wait_html(rc, css_class: str, contains: str, timeout: float = 60) -> str:
+    """The inner HTML of the solara.HTML with this class once it contains `contains`."""
+    import solara
+
+    deadline = time.monotonic() + timeout
+    seen = []
+    while time.monotonic() < deadline:
+        seen = [w.unsafe_innerHTML for w in rc.find(solara.widgets.HTML).widgets
+                if css_class in (w.attributes or {}).get("class", "")]  # fmt: skip
+        if seen and contains in seen[0]:
+            return seen[0]
+        time.sleep(0.1)
+    raise AssertionError(f"no .{css_class} containing {contains!r}; saw {seen}")
+
+
 def test_app_runs_a_comparison_in_dutch():
     import ipyvuetify as v
-    import solara
 
     box, rc = _render_lab("nl")
     boxes = [w for w in rc.find(v.Checkbox).widgets if w.label.startswith("Gelijke beslisruimte")]
     assert len(boxes) == 1
     boxes[0].v_model = True
-    rc.find(v.TextField, label="Herhalingen (gesimuleerde jaren)").widget.v_model = "40"
+    set_number(rc, "Herhalingen (gesimuleerde jaren)", "40")
     rc.find(v.Btn, children=["Strategieën vergelijken"]).widget.click()
-    deadline = time.monotonic() + 60
-    html = []
-    while time.monotonic() < deadline:
-        html = [w.unsafe_innerHTML for w in rc.find(solara.widgets.HTML).widgets
-                if "lab-conclusions" in (w.attributes or {}).get("class", "")]  # fmt: skip
-        if html:
-            break
-        time.sleep(0.1)
-    assert html, "no conclusions appeared"
-    assert "Gelijke beslisruimte voor iedereen" in html[0] and "95%-BI" in html[0]
+    assert "40 herhalingen" in wait_html(rc, "lab-ran", "herhalingen")
+    text = wait_html(rc, "lab-conclusions", "Gelijke beslisruimte voor iedereen")
+    assert "95%-BI" in text
+    # a second run replaces the result (the figures' memo sees a new comparison)
+    set_number(rc, "Herhalingen (gesimuleerde jaren)", "30")
+    rc.find(v.Btn, children=["Strategieën vergelijken"]).widget.click()
+    wait_html(rc, "lab-ran", "30 herhalingen")
     box.close()

@@ -146,3 +146,50 @@ def test_dask_sweep_survives_a_killed_worker_with_every_row(tmp_path, uninterrup
     pd.testing.assert_frame_equal(
         ordered(read_results(tmp_path / "out", "members"), member_keys), ordered(members, member_keys)
     )
+
+
+@pytest.mark.timeout(120)
+def test_a_killed_local_worker_breaks_the_pool_which_is_replaced_without_losing_rows(tmp_path, uninterrupted):
+    """A ProcessPoolExecutor is broken for good when one worker dies; the runner starts a fresh one."""
+    path, team, _ = uninterrupted
+    with open_executor(workers=2) as choice:
+        assert choice.renew is not None
+        killed: list[int] = []
+
+        def kill_one_worker(done: int, total: int) -> None:
+            if not killed and done > 0:
+                assert done < total
+                pid = sorted(choice.executor._processes)[0]  # the pool's worker processes
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+
+        report = run_sweep(
+            load_sweep(path), tmp_path / "out", choice, chunk=CHUNK, on_progress=kill_one_worker
+        )
+    assert killed, "no worker was killed"
+    assert report.restarts == 1 and report.complete and not report.failures
+    final = read_results(tmp_path / "out")
+    assert not final.duplicated(KEYS).any()
+    pd.testing.assert_frame_equal(ordered(final, KEYS), ordered(team, KEYS))
+
+
+@pytest.mark.timeout(120)
+def test_an_existing_dask_cluster_by_address(tmp_path, uninterrupted):
+    distributed = pytest.importorskip("distributed")
+    path, team, _ = uninterrupted
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=50
+    ) as cluster:
+        with open_executor(dask=cluster.scheduler_address) as choice:
+            assert cluster.scheduler_address in choice.label
+            report = run_sweep(load_sweep(path), tmp_path / "out", choice)
+        assert report.complete
+    pd.testing.assert_frame_equal(ordered(read_results(tmp_path / "out"), KEYS), ordered(team, KEYS))
+
+
+def test_a_dask_address_without_a_scheme_is_refused_clearly():
+    from lmxsim.sweep import SweepError
+
+    refused = pytest.raises(SweepError, match=r"--dask 'scheduler:8786' is not allowed \(local, or .*tcp://")
+    with refused, open_executor(dask="scheduler:8786"):
+        pass

@@ -103,6 +103,14 @@ BAD = [
         ["both fixed in [params] and varied"],
     ),
     ("", ["[vary] is missing"]),
+    (
+        "[vary]\n"
+        + "\n".join(
+            f"{n} = {{ low = 0.0, high = 0.01, steps = 20 }}"
+            for n in ("belief_rate", "trust_rate", "skill_rate", "support_rate", "fire_chance")
+        ),
+        ["grid design has 3,200,000 points", "up to 200,000", "more replications"],
+    ),
     ("weeks = [", ["not a valid TOML file"]),
 ]
 
@@ -192,3 +200,10 @@ def test_every_parameter_can_be_named_in_a_sweep(tmp_path):
         level = meta.default
         spec = load_sweep(write(tmp_path, f"[vary]\n{name} = [{str(level).lower()}]"))
         assert spec.names == [name]
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent.parent / "configs" / "sweeps").glob("*.toml")))
+def test_shipped_sweep_files_are_valid(path):
+    spec = load_sweep(path)
+    design = build_design(spec, spec.seed if spec.seed is not None else 1)
+    assert design.points >= 1

@@ -213,12 +213,14 @@ def team_charts_svg(workshop, lang: str) -> str:
 
 
 @solara.component
-def MemberCharts(workshop, selected: str | None, lang: str, version: int = 0):
-    del version  # re-render trigger only
+def MemberCharts(workshop, selected: str | None, lang: str, version: solara.Reactive[int] | None = None):
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
     solara.HTML(tag="div", unsafe_innerHTML=member_charts_svg(workshop, selected, lang), classes=["lmx-charts"])
 
 
 @solara.component
-def TeamCharts(workshop, lang: str, version: int = 0):
-    del version
+def TeamCharts(workshop, lang: str, version: solara.Reactive[int] | None = None):
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
     solara.HTML(tag="div", unsafe_innerHTML=team_charts_svg(workshop, lang), classes=["lmx-charts"])

@@ -34,10 +34,11 @@ def PlayControls(
     playing: solara.Reactive[bool],
     speed: solara.Reactive[int],
     on_change: Callable[[], None],
-    version: int = 0,
+    version: solara.Reactive[int] | None = None,
 ):
     """Week counter, Step / Play-Pause / Start again, and the speed."""
-    del version
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
 
     def step() -> None:
         workshop.step()
@@ -70,9 +71,8 @@ def PlayControls(
 
 
 @solara.component
-def ScenarioPicker(workshop, lang: str, on_change: Callable[[], None], version: int = 0):
+def ScenarioPicker(workshop, lang: str, on_change: Callable[[], None]):
     """The presets by title, and the story to read aloud."""
-    del version
     message, set_message = solara.use_state("")
     names = scenario_names()
     titles = {scenario_title(n, lang): n for n in names}
@@ -93,9 +93,8 @@ def ScenarioPicker(workshop, lang: str, on_change: Callable[[], None], version: 
 
 
 @solara.component
-def Settings(workshop, lang: str, on_change: Callable[[], None], version: int = 0):
+def Settings(workshop, lang: str, on_change: Callable[[], None]):
     """Sliders for the knobs a trainer explains, and an upload for the leader's own team."""
-    del version
     message, set_message = solara.use_state("")
     file_note, set_file_note = solara.use_state("")
 

@@ -32,10 +32,11 @@ def InterventionsPanel(
     who: str,
     on_who: Callable[[str], None],
     on_change: Callable[[], None],
-    version: int = 0,
+    version: solara.Reactive[int] | None = None,
 ):
     """Choose who and what, apply from next week, and see what is planned."""
-    del version
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
     kind, set_kind = solara.use_state(next(iter(CATALOGUE), ""))
     result, set_result = solara.use_state(("", ""))  # (kind of message, text)
     choices = target_choices(workshop.names, lang)

@@ -126,9 +126,11 @@ def describe(event: Event, lang: str) -> str:
 
 
 @solara.component
-def EventLog(events: list[Event], lang: str, version: int = 0):
+def EventLog(workshop, lang: str, version: solara.Reactive[int] | None = None):
     """The newest events first, a short list the room can read."""
-    del version  # only there to re-render when the model moves
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
+    events = workshop.narrator.events
     with solara.Card(t("narration", lang), classes=["lmx-card"]):
         if not events:
             solara.Text(t("nothing_yet", lang), classes=["lmx-muted"])

@@ -12,6 +12,7 @@ import os
 import threading
 import time
 
+import reacton.core
 import solara
 
 from lmxsim.app.charts import MemberCharts, TeamCharts
@@ -57,14 +58,24 @@ def LanguageSwitch(lang: solara.Reactive[str]):
 def WorkshopView(workshop: Workshop, lang: str):
     """Controls left, the drawing (and its twin) in the middle, interventions and log right, charts below."""
     counter = solara.use_memo(lambda: itertools.count(1), [])
+    # `version` moves every week and is read only by the views that change with the model;
+    # `layout` moves when the team or the twin changes and re-renders this whole view.
     version = solara.use_reactive(0)
+    layout = solara.use_reactive(0)
     playing = solara.use_reactive(False)
     speed = solara.use_reactive(3)
     selected = solara.use_reactive(workshop.names[0])
     who = solara.use_reactive(workshop.names[0])
 
+    render_context = reacton.core.get_render_context()
+
     def changed() -> None:
-        version.set(next(counter))
+        with render_context:  # one render pass for all the views that read `version`, not one each
+            version.set(next(counter))
+
+    def restructured() -> None:
+        layout.set(next(counter))
+        changed()
 
     def play(cancel: threading.Event) -> None:
         if not playing.value:
@@ -80,6 +91,7 @@ def WorkshopView(workshop: Workshop, lang: str):
 
     solara.use_thread(play, dependencies=[playing.value, speed.value])
 
+    layout.value  # noqa: B018 - subscribe: re-render when the team or the twin changes
     names = workshop.names
     chosen = selected.value if selected.value in names else names[0]
     target = who.value if who.value in names or who.value in ("in-group", "middle", "out-group", "team") else chosen
@@ -96,38 +108,37 @@ def WorkshopView(workshop: Workshop, lang: str):
 
     with solara.Columns([3, 5, 4], classes=["lmx-main"]):
         with solara.Column():
-            PlayControls(workshop, lang, playing, speed, changed, version=version.value)
-            ScenarioPicker(workshop, lang, changed, version=version.value)
-            Settings(workshop, lang, changed, version=version.value)
+            PlayControls(workshop, lang, playing, speed, changed, version=version)
+            ScenarioPicker(workshop, lang, restructured)
+            Settings(workshop, lang, restructured)
         with solara.Column():
             with solara.Card(t("drawing", lang), classes=["lmx-card"]):
                 solara.Switch(
                     label=t("twin", lang),
                     value=workshop.twin_on,
-                    on_value=lambda on: (workshop.set_twin(on), changed()),
+                    on_value=lambda on: (workshop.set_twin(on), restructured()),
                 )
                 if workshop.twin is not None:
                     with solara.Columns([1, 1]):
                         TeamDrawing(
-                            workshop.model, chosen, lang, select, t("with_interventions", lang), "lmx-team",
-                            version=version.value,
+                            workshop, chosen, lang, select, t("with_interventions", lang), "lmx-team", version=version
                         )
                         TeamDrawing(
-                            workshop.twin, chosen, lang, select, t("without_interventions", lang), "lmx-twin",
-                            version=version.value,
+                            workshop, chosen, lang, select, t("without_interventions", lang), "lmx-twin",
+                            twin=True, version=version,
                         )
                 else:
-                    TeamDrawing(workshop.model, chosen, lang, select, None, "lmx-team", version=version.value)
+                    TeamDrawing(workshop, chosen, lang, select, None, "lmx-team", version=version)
                 solara.Text(t("selected", lang, name=chosen), classes=["lmx-selected"])
         with solara.Column():
-            InterventionsPanel(workshop, lang, target, pick_who, changed, version=version.value)
-            EventLog(workshop.narrator.events, lang, version=version.value)
+            InterventionsPanel(workshop, lang, target, pick_who, changed, version=version)
+            EventLog(workshop, lang, version=version)
     with solara.Card(t("charts_members", lang), classes=["lmx-card"]):
         if workshop.twin is not None:
             solara.Text(t("twin_dashed", lang), classes=["lmx-help"])
-        MemberCharts(workshop, chosen, lang, version=version.value)
+        MemberCharts(workshop, chosen, lang, version=version)
     with solara.Card(t("charts_team", lang), classes=["lmx-card"]):
-        TeamCharts(workshop, lang, version=version.value)
+        TeamCharts(workshop, lang, version=version)
 
 
 @solara.component

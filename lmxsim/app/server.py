@@ -79,15 +79,8 @@ def configure(lang: str = "en", scenario: str | None = None) -> None:
     os.environ.setdefault("SOLARA_KERNEL_CULL_TIMEOUT", DISCONNECTED_SESSION_KEPT)
 
 
-def serve(
-    host: str = "127.0.0.1",
-    port: int = 8765,
-    open_browser: bool = True,
-    lang: str = "en",
-    scenario: str | None = None,
-    log_level: str = "warning",
-) -> None:
-    """Serve the app until Ctrl+C (blocks)."""
+def asgi_app(host: str, port: int, lang: str = "en", scenario: str | None = None):
+    """The Starlette app serving the workshop (settings applied even if solara was imported already)."""
     import warnings
 
     configure(lang, scenario)
@@ -109,11 +102,25 @@ def serve(
         appmod.apps["__default__"] = appmod.AppScript(APP)
 
     import solara.server.starlette
+
+    return solara.server.starlette.app
+
+
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    open_browser: bool = True,
+    lang: str = "en",
+    scenario: str | None = None,
+    log_level: str = "warning",
+) -> None:
+    """Serve the app until Ctrl+C (blocks)."""
     import uvicorn
 
+    app = asgi_app(host, port, lang, scenario)
     local, lines = addresses(host, port)
     for line in lines:
         print(line, flush=True)
     if open_browser:
         threading.Timer(1.5, webbrowser.open, args=[local]).start()
-    uvicorn.run(solara.server.starlette.app, host=host, port=port, log_level=log_level)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -142,6 +142,11 @@ def team_svg(rows: list[dict], lang: str) -> str:
     return "".join(parts)
 
 
+@solara.component_vue("lab_team_circle.vue", vuetify=False)
+def TeamCircle(people: list, label: str, event_place=None) -> None:
+    """The team as circles around the leader; drag a circle nearer or farther to set closeness."""
+
+
 def _cell(value: float, digits: int, lang: str) -> str:
     return number(value, lang, digits)
 
@@ -201,6 +206,43 @@ def gains_html(comparison: Comparison, lang: str) -> str:
 
 def strategy_label(strategy: Strategy, lang: str) -> str:
     return f"{strategy.title.get(lang) or strategy.name}: {strategy.describe(lang)}"
+
+
+# --------------------------------------------------------------------------- session state
+
+
+def _fresh() -> dict[str, object]:
+    return {
+        "rows": start_rows(),
+        "message": ("", "info"),
+        "chosen": [],
+        "customs": [],
+        "replications": 500,
+        "weeks": 52,
+        "seed": 1,
+        "last": None,  # (comparison or None, error text, what it ran with)
+    }
+
+
+class LabState:
+    """What the leader entered and the last result, per browser session.
+
+    Module-level `solara.reactive`s are scoped to the session (kernel) by
+    solara-server and, unlike component state, survive the lab being
+    unmounted (a lazy tab, a page rebuilt on a language switch).
+    """
+
+    def __init__(self) -> None:
+        for name, value in _fresh().items():
+            setattr(self, name, solara.reactive(value))
+
+    def reset(self) -> None:
+        """Back to a fresh lab (for tests that render several labs in one process)."""
+        for name, value in _fresh().items():
+            getattr(self, name).set(value)
+
+
+STATE = LabState()
 
 
 # --------------------------------------------------------------------------- components
@@ -305,7 +347,13 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                     solara.Button(tl("add_person", lang), on_click=add, outlined=True)
                     solara.Button(tl("example_team", lang), on_click=example, text=True)
             with solara.Column():
-                solara.HTML(tag="div", unsafe_innerHTML=team_svg(rows.value, lang))
+                TeamCircle(
+                    people=[{"name": r["name"], "closeness": float(r["closeness"])} for r in rows.value],
+                    label=tl("drawing", lang),
+                    event_place=lambda moved: set_field(
+                        int(moved["index"]), "closeness", float(moved["closeness"])
+                    ),
+                )
         solara.FileDrop(label=tl("drop", lang), on_file=dropped, lazy=False)
         solara.InputTextArea(tl("paste", lang), value=paste, rows=3, continuous_update=True)
         with solara.Row():
@@ -506,13 +554,8 @@ def Results(comparison: Comparison, lang: str, stale: bool):
 def StrategyLab(lang: str = "en"):
     """The strategy lab: team, strategies, run, results (labels in English or Dutch)."""
     lang = lang if lang in ("en", "nl") else "en"
-    rows = solara.use_reactive(start_rows())
-    message = solara.use_reactive(("", "info"))
-    chosen = solara.use_reactive([])
-    customs = solara.use_reactive([])
-    replications = solara.use_reactive(500)
-    weeks = solara.use_reactive(52)
-    seed = solara.use_reactive(1)
+    rows, message, chosen, customs = STATE.rows, STATE.message, STATE.chosen, STATE.customs
+    replications, weeks, seed, last = STATE.replications, STATE.weeks, STATE.seed, STATE.last
 
     try:
         team = team_from_rows(rows.value)
@@ -528,7 +571,7 @@ def StrategyLab(lang: str = "en"):
         seed.value,
     )
 
-    def work() -> tuple[Comparison | None, str, tuple]:
+    def work() -> None:
         def progress(fraction: float) -> None:
             task.progress = 100 * fraction
 
@@ -540,13 +583,17 @@ def StrategyLab(lang: str = "en"):
                 weeks=weeks.value,
                 seed=seed.value,
                 progress=progress,
+                chunk=100,  # a smoother progress bar; blocks of 100 cost little speed
             )
         except USER_ERRORS as error:
-            return None, str(error), signature
+            result, error_text = None, str(error)
         except Exception as error:  # a workshop must not show a traceback; the log keeps it
             log.exception("strategy comparison failed")
-            return None, f"{type(error).__name__}: {error}", signature
-        return result, "", signature
+            result, error_text = None, f"{type(error).__name__}: {error}"
+        else:
+            error_text = ""
+        # kept in the session state, so switching tabs while it runs loses nothing
+        last.set((result, error_text, signature))
 
     task = solara.lab.use_task(work, dependencies=None, raise_error=False)
 
@@ -578,8 +625,8 @@ def StrategyLab(lang: str = "en"):
             if task.pending:
                 solara.Text(tl("running", lang))
             solara.ProgressLinear(task.progress if task.pending else False)
-        if task.finished and task.value is not None:
-            comparison, error, ran_with = task.value
+        if last.value is not None and not task.pending:
+            comparison, error, ran_with = last.value
             if error:
                 solara.Error(tl("failed", lang, error=error), classes=["lab-failed"])
             elif comparison is not None:

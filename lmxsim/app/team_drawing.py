@@ -176,16 +176,21 @@ def _ClickableSvg(svg: str, event_select: Callable[[str], None] | None = None) -
 
 @solara.component
 def TeamDrawing(
-    model,
+    workshop,
     selected: str | None,
     lang: str,
     on_select: Callable[[str], None] | None = None,
     title: str | None = None,
     dom_id: str = "",
-    version: int = 0,
+    twin: bool = False,
+    version: solara.Reactive[int] | None = None,
 ):
-    """The drawing as a component; `version` only forces a redraw when the model moved."""
-    del version
+    """The session's team (or its twin) as a component; reading `version` redraws it every week."""
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
+    model = workshop.twin if twin else workshop.model
+    if model is None:
+        return
     svg = drawing_svg(model, selected, lang, title=title, dom_id=dom_id)
     if on_select is None:
         solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-drawing"])

@@ -30,7 +30,11 @@ def register(app: typer.Typer) -> None:
 
 def strategies(
     team: Path = typer.Option(
-        DEFAULT_TEAM, "--team", "-t", help="team file (.csv or .toml, docs/team-files.md)"
+        DEFAULT_TEAM,
+        "--team",
+        "-t",
+        help="team file (.csv or .toml, docs/team-files.md)",
+        show_default="configs/teams/example.toml",
     ),
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
     replications: int = typer.Option(500, "--replications", "-r", help="simulated years per strategy"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -91,14 +92,18 @@ def sweep(
                 spec, out, choice, resume=resume, chunk=chunk, engine=engine, on_progress=update
             )
         except KeyboardInterrupt:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
             progress.stop()
             console.print(
                 f"interrupted: finished parts are saved in {out}; run again with --resume to finish"
             )
             sys.exit(130)
-    console.print(f"{choice.label}: {report.line()}")
+    console.print(f"{choice.label}: {report.line()}", soft_wrap=True)  # one line, as promised
     if report.failures:
         first_error = report.failures[0]["error"]
         console.print(f"first failure: {first_error} (details in {out}/_manifest.json)", style="red")
         sys.exit(1)
-    Console().print(f"read it with pandas.read_parquet({str(out)!r}); summarise with: lmxsim analyze {out}")
+    Console().print(
+        f"read it with pandas.read_parquet({str(out)!r}); summarise with: lmxsim analyze {out}",
+        soft_wrap=True,
+    )

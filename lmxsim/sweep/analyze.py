@@ -58,25 +58,31 @@ def mean_ci(values: np.ndarray) -> tuple[int, float, float, float, float]:
 
 
 def point_summary(table: pd.DataFrame, varied: list[str], outcomes: list[str]) -> pd.DataFrame:
-    rows = []
-    for (point, week), group in table.groupby(["point", "week"], sort=True):
-        first = group.iloc[0]
-        for outcome in outcomes:
-            n, mean, sd, low, high = mean_ci(group[outcome].to_numpy())
-            rows.append(
-                {
-                    "point": int(point),
-                    **{name: first[name] for name in varied},
-                    "week": int(week),
-                    "outcome": outcome,
-                    "n": n,
-                    "mean": mean,
-                    "sd": sd,
-                    "ci_low": low,
-                    "ci_high": high,
-                }
-            )
-    return pd.DataFrame(rows)
+    """Long table: one row per design point, week and outcome with n, mean, sd and the 95% CI."""
+    groups = table.groupby(["point", "week"], sort=True)
+    values = groups[varied].first() if varied else None
+    frames = []
+    for outcome in outcomes:
+        stat = groups[outcome].agg(["count", "mean", "std"])
+        n = stat["count"].to_numpy()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            half = stats.t.ppf(0.975, np.where(n > 1, n - 1, np.nan)) * stat["std"].to_numpy() / np.sqrt(n)
+        frame = pd.DataFrame(
+            {
+                "outcome": outcome,
+                "n": n,
+                "mean": stat["mean"].to_numpy(),
+                "sd": stat["std"].to_numpy(),
+                "ci_low": stat["mean"].to_numpy() - half,
+                "ci_high": stat["mean"].to_numpy() + half,
+            },
+            index=stat.index,
+        )
+        if values is not None:
+            frame = values.join(frame)
+        frames.append(frame.reset_index())
+    columns = ["point", *varied, "week", "outcome", "n", "mean", "sd", "ci_low", "ci_high"]
+    return pd.concat(frames, ignore_index=True)[columns].sort_values(["point", "week"], kind="stable")
 
 
 def sensitivity(

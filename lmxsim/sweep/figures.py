@@ -59,19 +59,26 @@ def effects(analysis: Analysis, design: Design, path: Path, title: str) -> Path:
     """Each outcome against each varied parameter: point means with 95% CIs; grid: level means joined."""
     outcomes = analysis.outcomes[:MAX_OUTCOMES]
     names = design.names
+    columns = min(len(names), 4)
+    rows_per_outcome = -(-len(names) // columns)
     at = analysis.summary[analysis.summary["week"] == analysis.week]
+    many = at["point"].nunique() > 60
     fig, axes = plt.subplots(
-        len(outcomes), len(names), figsize=(3.2 * len(names), 2.6 * len(outcomes)), squeeze=False
+        len(outcomes) * rows_per_outcome,
+        columns,
+        figsize=(3.2 * columns, 2.6 * len(outcomes) * rows_per_outcome),
+        squeeze=False,
     )
+    for ax in axes.flat:
+        ax.set_visible(False)
     for i, outcome in enumerate(outcomes):
         rows = at[at["outcome"] == outcome]
+        y = rows["mean"].to_numpy()
+        error = np.vstack([y - rows["ci_low"].to_numpy(), rows["ci_high"].to_numpy() - y])
         for j, name in enumerate(names):
-            ax = axes[i][j]
+            ax = axes[i * rows_per_outcome + j // columns][j % columns]
+            ax.set_visible(True)
             x = rows[name].astype(float).to_numpy()
-            y = rows["mean"].to_numpy()
-            low, high = rows["ci_low"].to_numpy(), rows["ci_high"].to_numpy()
-            error = np.vstack([y - low, high - y])
-            many = len(rows) > 60
             ax.errorbar(
                 x,
                 y,
@@ -85,11 +92,13 @@ def effects(analysis: Analysis, design: Design, path: Path, title: str) -> Path:
             if design.kind == "grid":
                 level = rows.groupby(name)["mean"].mean()
                 ax.plot(level.index.astype(float), level.to_numpy(), "-", color="black", lw=1.5)
-            if i == len(outcomes) - 1:
-                ax.set_xlabel(label(name))
-            if j == 0:
+            ax.set_xlabel(label(name))
+            if j % columns == 0:
                 ax.set_ylabel(f"{label(outcome)}\n(week {analysis.week})")
-    fig.text(0.01, 0.005, "dots: design points, mean over replications with 95% CI", fontsize=7)
+    note = "dots: design points, mean over replications" + ("" if many else " with 95% CI")
+    if design.kind == "grid":
+        note += "; line: mean over the other parameters"
+    fig.text(0.01, 0.005, note, fontsize=7)
     return _save(fig, path, title)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+import signal
 import time
 import traceback
 from collections import deque
@@ -34,6 +35,7 @@ from lmxsim.sweep.tidy import Job, record_batch, record_mesa, tidy_tables
 
 RUNS_PER_TASK = {"batch": 1000, "mesa": 20}  # about 0.2-1 s of work per task on this machine
 MAX_RESTARTS = 3  # fresh process pools after a worker death, before giving up
+MAX_TRACEBACKS = 20
 
 
 def run_seed(entropy: int, point: int, replication: int) -> int:
@@ -149,7 +151,9 @@ def open_executor(workers: int | None = None, dask: str | None = None) -> Iterat
             context = multiprocessing.get_context("spawn")
 
         def pool() -> Executor:
-            return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+            return ProcessPoolExecutor(
+                max_workers=workers, mp_context=context, initializer=_leave_ctrl_c_to_driver
+            )
 
         choice = ExecutorChoice(pool(), f"{workers} local processes", workers, renew=pool)
         try:
@@ -167,6 +171,11 @@ def open_executor(workers: int | None = None, dask: str | None = None) -> Iterat
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _leave_ctrl_c_to_driver() -> None:
+    """Workers ignore Ctrl-C: the driver stops handing out tasks and the running ones finish their parts."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _dask_client(address: str, workers: int):
@@ -376,7 +385,7 @@ def _execute(
     pending: dict[Future, Task] = {}
     counted: set[int] = set()
 
-    def count(task: Task, written: int = 0) -> None:
+    def count(task: Task) -> None:
         if task.index not in counted:
             counted.add(task.index)
             report.runs_now += task.runs
@@ -397,14 +406,14 @@ def _execute(
                 broken = True
                 queue.appendleft(task)
             except Exception as error:
-                report.failures.append(
-                    {
-                        "task": task.index,
-                        "runs": [task.start, task.stop],
-                        "error": f"{type(error).__name__}: {error}",
-                        "traceback": "".join(traceback.format_exception(error)),
-                    }
-                )
+                failure = {
+                    "task": task.index,
+                    "runs": [task.start, task.stop],
+                    "error": f"{type(error).__name__}: {error}",
+                }
+                if len(report.failures) < MAX_TRACEBACKS:  # keep the manifest small when everything fails
+                    failure["traceback"] = "".join(traceback.format_exception(error))
+                report.failures.append(failure)
             else:
                 count(task)
         if broken:

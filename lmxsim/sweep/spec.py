@@ -63,7 +63,8 @@ class Varied:
         if self.levels is not None:
             return list(self.levels)
         assert self.low is not None and self.high is not None and self.steps is not None
-        return [self.low + (self.high - self.low) * i / (self.steps - 1) for i in range(self.steps)]
+        step = (self.high - self.low) / (self.steps - 1)
+        return [round(self.low + step * i, 12) for i in range(self.steps)]  # 0.3, not 0.30000000000000004
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
+
 PAGE = Path(__file__).with_name("strategy_lab_page.py")
 
 
@@ -27,21 +30,39 @@ def _download(page, label: str) -> bytes:
     return Path(info.value.path()).read_bytes()
 
 
+def _type_name(page, field, text: str) -> None:
+    """Type a name and commit it (Enter); retried if a re-render replaced the input meanwhile."""
+    for _ in range(3):
+        field.fill(text)
+        field.press("Enter", timeout=5_000)
+        try:
+            page.locator(".lab-team-svg title", has_text=text).wait_for(state="attached", timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"the name {text!r} never reached the team")
+
+
 def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page):
-    page.goto(_serve(app_server) + "/")
+    base_url = _serve(app_server)
+    page.goto(base_url + "/")
     run = page.get_by_role("button", name="Compare strategies")
     run.wait_for(state="visible", timeout=60_000)
 
+    # the first paint comes before the kernel listens: a click right away can be lost
+    page.wait_for_load_state("networkidle")
+    expect(run).to_have_count(1)
+
     # --- a small team: remove one person, add one and name her
     people = page.locator(".lab-person")
-    assert people.count() == 4
+    expect(people).to_have_count(4)
     page.get_by_role("button", name="Remove Lotte").click()
+    expect(people).to_have_count(3)
     page.get_by_role("button", name="Add person").click()
-    people.nth(3).wait_for()
+    expect(people).to_have_count(4)
     name = people.nth(3).locator("input[type=text]").first
-    name.fill("Noor")
-    name.press("Enter")
-    page.locator(".lab-team-svg title", has_text="Noor").wait_for(state="attached")
+    expect(name).to_have_value("Person 4")  # the new row has rendered (the kernel answered)
+    _type_name(page, name, "Noor")
     assert page.locator(".lab-team-svg title", has_text="Lotte").count() == 0
 
     # a bad pasted team gives one readable message and keeps the team
@@ -80,3 +101,12 @@ def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page):
 
     page.wait_for_load_state("networkidle")
     assert page.problems() == []
+
+    # another browser session gets its own lab: the team edited above is not shared
+    other = page.context.browser.new_context().new_page()
+    try:
+        other.goto(base_url + "/")
+        other.locator(".lab-team-svg title", has_text="Lotte").wait_for(state="attached", timeout=60_000)
+        assert other.locator(".lab-team-svg title", has_text="Noor").count() == 0
+    finally:
+        other.context.close()
