@@ -43,6 +43,7 @@ class Employee(mesa.Agent):
         self.motivation = float(start["motivation"])
         self.safety = float(start["safety"])
         self.performance = 0.0
+        self.shown = 0.0  # how much competence this week's work let the leader see
         self.phase = dyn.Phase.STRANGER
         self.plasticity = 1.0
         self.contacts = 0
@@ -88,14 +89,11 @@ class Employee(mesa.Agent):
 
     def work(self) -> None:
         """Performance = skill x effort x opportunity + luck, minus the cost of fires."""
+        p = self.model.params
+        output, self.shown = dyn.work(self.skill, self.motivation, self.autonomy, p)
         self.performance = float(
             dyn.performance(
-                self.skill,
-                self.motivation,
-                self.autonomy,
-                self.model.fires / self.model.team_size,
-                self.luck[Draw.PERFORMANCE],
-                self.model.params,
+                output, self.model.fires / self.model.team_size, self.luck[Draw.PERFORMANCE], p
             )
         )
 
@@ -187,9 +185,7 @@ class Leader(mesa.Agent):
         autonomy = column("autonomy")
         noise = dyn.observation_noise(autonomy, p, nudges.clarity)
         observed = dyn.observed_competence(
-            column("skill"),
-            column("motivation"),
-            autonomy,
+            column("shown"),
             column("challenge"),
             noise,
             np.array([m.luck[Draw.OBSERVATION] for m in employees]),

@@ -33,8 +33,8 @@ import pandas as pd
 
 from lmxsim import dynamics as dyn
 from lmxsim.dynamics import Draw
+from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, plan_week
-from lmxsim.model import MEMBER_COLUMNS
 from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
 from lmxsim.team import MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_values
@@ -584,10 +584,9 @@ class _Engine:
         )
         mean_autonomy = np.mean(autonomy, axis=-1, keepdims=True)
         # 3. work
+        output, shown = dyn.work(s["skill"], s["motivation"], autonomy, p)
         s["performance"] = dyn.performance(
-            s["skill"],
-            s["motivation"],
-            autonomy,
+            output,
             self.fires[:, None] / n,
             luck[Draw.PERFORMANCE],
             p,
@@ -595,9 +594,7 @@ class _Engine:
         # 4-5. the leader observes and trusts
         noise = dyn.observation_noise(autonomy, p, nudges.clarity)
         observed = dyn.observed_competence(
-            s["skill"],
-            s["motivation"],
-            autonomy,
+            shown,
             self.traits["challenge"],
             noise,
             luck[Draw.OBSERVATION],

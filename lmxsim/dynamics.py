@@ -108,9 +108,16 @@ def opportunity(autonomy, p):
     return p.opportunity_floor + (1.0 - p.opportunity_floor) * autonomy**0.53
 
 
-def performance(skill, motivation, autonomy, fires_per_member, luck, p):
-    """Output = skill x effort x opportunity + noise, minus what fires cost."""
-    output = skill * effort(motivation, p) * opportunity(autonomy, p)
+def work(skill, motivation, autonomy, p):
+    """This week's work: its output (skill x effort x opportunity) and how much of the
+    member's competence it shows. Routine work hides ability less than it limits output."""
+    engaged = skill * effort(motivation, p)
+    room = opportunity(autonomy, p)
+    return engaged * room, engaged * (1.0 - 0.73 * (1.0 - room))
+
+
+def performance(output, fires_per_member, luck, p):
+    """Output plus luck, minus what fires cost."""
     return clip01(output + p.performance_noise * normal(luck) - p.fire_cost * fires_per_member)
 
 
@@ -122,12 +129,11 @@ def observation_noise(autonomy, p, clarity=1.0):
     return (p.observation_noise + p.routine_noise * (1.0 - autonomy)) * clarity
 
 
-def observed_competence(skill, motivation, autonomy, challenge, noise_sd, luck, p):
+def observed_competence(shown, challenge, noise_sd, luck, p):
     """What the leader sees: shown competence, coloured by what the leader values.
 
     Scaled so a typical performer reads near .75 rather than saturating at 1.
     """
-    shown = skill * effort(motivation, p) * (1.0 - 0.73 * (1.0 - opportunity(autonomy, p)))
     colour = 0.15 * p.values_challenge * (challenge - 0.5)
     return clip01(shown / 0.75 + colour + noise_sd * normal(luck))
 

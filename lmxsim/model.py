@@ -11,42 +11,10 @@ import pandas as pd
 
 from lmxsim import dynamics as dyn
 from lmxsim.agents import Employee, Leader
+from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
 from lmxsim.params import Params
 from lmxsim.team import Member, complete_team, draw_team
-
-MEMBER_COLUMNS = [
-    "week",
-    "member_id",
-    "name",
-    "ability",
-    "first_impression",
-    "trust",
-    "autonomy",
-    "motivation",
-    "skill",
-    "safety",
-    "performance",
-    "leader_impression",
-    "leader_trust",
-    "lmx",
-    "lmx7",
-    "phase",
-    "group",
-    "problems_reported",
-    "problems_hidden",
-]
-TEAM_COLUMNS = [
-    "week",
-    "performance",
-    "lmx_mean",
-    "lmx_differentiation",
-    "out_group_share",
-    "safety_mean",
-    "problems_reported",
-    "problems_hidden",
-    "fires",
-]
 
 
 class LMXModel(mesa.Model):

@@ -30,7 +30,7 @@ class Params:
 
     # --- the team as drawn when no team is given -------------------------------------
     ability_mean: float = _p(0.6, 0.05, 0.95,
-        'mean true ability of drawn members',
+        'mean true ability of drawn members (normal, cut to .01..99)',
         'calibration: with sd .09 gives r(LMX, performance) near Martin et al. 2016 rho=.30')
     ability_sd: float = _p(0.09, 0.0, 0.25,
         'spread of true ability of drawn members',
@@ -38,8 +38,8 @@ class Params:
     first_impression_noise: float = _p(0.21, 0.0, 0.6,
         'how far the first impression may miss true ability (sd)',
         'Liden et al. 1993: early LMX rests on affect more than on performance')
-    trust_propensity_shape: float = _p(1.5, 0.5, 20.0,
-        "members' trust propensity ~ Beta(shape, shape); higher = more alike",
+    trust_propensity_sd: float = _p(0.35, 0.05, 2.0,
+        "spread of members' trust propensity (normal around .5, cut to 0..1; .35 gives SD .25)",
         'keeps a member-specific part of trust so r(trust, LMX) stays near .69 (Dirks & Ferrin)')
 
     # --- the leader's attention -------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import betaincinv
+from scipy.special import ndtr
 
 from lmxsim.dynamics import clip01, normal
 from lmxsim.params import ParameterError, Params
@@ -94,18 +94,25 @@ def draw_team(rng: np.random.Generator, n: int, p: Params) -> list[Member]:
 
 
 def team_values(uniforms, p):
-    """Turn TEAM_DRAWS uniforms per member into member traits (works on (..., n, 4) arrays)."""
-    mean, sd = p.ability_mean, p.ability_sd
-    # Beta with the requested mean and sd, by inverse CDF so one uniform is one draw.
-    concentration = np.maximum(mean * (1 - mean) / np.maximum(sd, 1e-6) ** 2 - 1, 0.5)
-    beta = betaincinv(mean * concentration, (1 - mean) * concentration, uniforms[..., 0])
-    ability = np.where(np.asarray(sd) == 0, mean, beta)
+    """Turn TEAM_DRAWS uniforms per member into member traits (works on (..., n, 4) arrays).
+
+    Inverse CDFs of the normal keep every trait one uniform and cheap to compute:
+    ability ~ Normal(ability_mean, ability_sd) cut to .01..99; trust propensity
+    ~ Normal(.5, trust_propensity_sd) truncated to 0..1.
+    """
+    ability = np.clip(p.ability_mean + p.ability_sd * normal(uniforms[..., 0]), 0.01, 0.99)
     return {
         "ability": ability,
         "first_impression": clip01(ability + p.first_impression_noise * normal(uniforms[..., 1])),
-        "trust_propensity": betaincinv(p.trust_propensity_shape, p.trust_propensity_shape, uniforms[..., 2]),
+        "trust_propensity": _truncated_normal(uniforms[..., 2], 0.5, p.trust_propensity_sd),
         "challenge": uniforms[..., 3],
     }
+
+
+def _truncated_normal(uniform, mean, sd):
+    """Inverse CDF of Normal(mean, sd) truncated to 0..1."""
+    low, high = ndtr((0.0 - mean) / sd), ndtr((1.0 - mean) / sd)
+    return clip01(mean + sd * normal(low + uniform * (high - low)))
 
 
 def complete_team(rng: np.random.Generator, team: list[Member], p: Params) -> list[Member]:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmxsim import LMXModel, Member, ParameterError, Params
-from lmxsim.model import MEMBER_COLUMNS, TEAM_COLUMNS
+from lmxsim.frames import MEMBER_COLUMNS, TEAM_COLUMNS
 from lmxsim.params import PARAMETERS
 
 UNIT_COLUMNS = [

@@ -314,3 +314,22 @@ def test_app_runs_a_comparison_in_dutch():
     rc.find(v.Btn, children=["Strategieën vergelijken"]).widget.click()
     wait_html(rc, "lab-ran", "30 herhalingen")
     box.close()
+
+
+def test_app_builds_a_custom_strategy_and_compares_it():
+    import ipyvuetify as v
+
+    box, rc = _render_lab("en")
+    rc.find(v.Select, label="Intervention").widget.v_model = "Regular one-on-ones"
+    rc.find(v.Select, label="With whom").widget.v_model = "Sam"
+    set_number(rc, "Every ... weeks (0: its own rhythm)", "1")
+    rc.find(v.Btn, children=["Add this step"]).widget.click()
+    rc.find(v.TextField, label="Name of your strategy").widget.v_model = "Sam weekly"
+    rc.find(v.TextField, label="Name of your strategy").widget.fire_event("focusout", None)
+    rc.find(v.Btn, children=["Add strategy"]).widget.click()
+    set_number(rc, "Replications (simulated years)", "20")
+    rc.find(v.Btn, children=["Compare strategies"]).widget.click()
+    text = wait_html(rc, "lab-conclusions", "Sam weekly")
+    assert "Sam weekly. After 52 weeks" in text
+    assert "2 strategies x 20 replications" in wait_html(rc, "lab-ran", "strategies")  # nothing + custom
+    box.close()

@@ -1,4 +1,5 @@
-"""The strategy lab in a real browser: enter a small team, pick two strategies, run, see, export.
+"""The strategy lab in a real browser: enter a small team (names, a dragged circle), pick two
+strategies, run, see the comparison, export.
 
 Serves tests/browser/strategy_lab_page.py (just `StrategyLab(lang="en")`) with `solara run`,
 offline, and drives it with headless Chromium.
@@ -64,6 +65,17 @@ def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page):
     expect(name).to_have_value("Person 4")  # the new row has rendered (the kernel answered)
     _type_name(page, name, "Noor")
     assert page.locator(".lab-team-svg title", has_text="Lotte").count() == 0
+    expect(people.nth(2).locator("input[type=text]").first).to_have_value("Sam")
+
+    # drag Sam's circle to the leader in the centre: closeness 1
+    sam = page.locator(".lab-person-dot[data-member='Sam'] circle").bounding_box()
+    drawing = page.locator(".lab-team-svg").bounding_box()
+    page.mouse.move(sam["x"] + sam["width"] / 2, sam["y"] + sam["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(drawing["x"] + drawing["width"] / 2, drawing["y"] + drawing["height"] / 2, steps=5)
+    page.mouse.up()
+    expect(people.nth(2)).to_contain_text("Closeness 1.00")
+    expect(people.nth(0)).to_contain_text("Closeness 0.35")  # the others stay where they were
 
     # a bad pasted team gives one readable message and keeps the team
     page.locator("textarea").fill("date,amount\n2024-01-01,12\n")
