@@ -29,7 +29,8 @@ TEAM = 12
 def summary(name: str, times_ms: list[float]) -> str:
     times = sorted(times_ms)
     p90 = times[int(0.9 * (len(times) - 1))]
-    return f"{name:8s} n={len(times):3d}  median {statistics.median(times):6.1f} ms  p90 {p90:6.1f} ms  max {times[-1]:6.1f} ms"
+    median = statistics.median(times)
+    return f"{name:8s} n={len(times):3d}  median {median:6.1f} ms  p90 {p90:6.1f} ms  max {times[-1]:6.1f} ms"
 
 
 def bench_python(weeks: int) -> list[float]:

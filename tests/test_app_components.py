@@ -6,6 +6,7 @@ when the model moves, and stay separate between sessions.
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
 from types import SimpleNamespace
@@ -21,7 +22,7 @@ from lmxsim.app.charts import member_charts_svg, team_charts_svg
 from lmxsim.app.narration import QUIET_WEEKS, SILENT_AFTER, Narrator, describe
 from lmxsim.app.page import Page
 from lmxsim.app.session import Workshop
-from lmxsim.app.team_drawing import COLOURS, CENTRE, distance, drawing_svg
+from lmxsim.app.team_drawing import CENTRE, COLOURS, distance, drawing_svg
 from lmxsim.interventions import CATALOGUE
 
 # --------------------------------------------------------------------------- texts
@@ -57,7 +58,7 @@ def _positions(svg: str) -> dict[str, tuple[float, float, str]]:
 def test_distance_shrinks_as_the_relationship_improves():
     lmx = np.linspace(0.0, 1.0, 41)
     radii = [distance(value, 0.62, 0.45) for value in lmx]
-    assert all(a >= b for a, b in zip(radii, radii[1:], strict=False))
+    assert all(a >= b for a, b in itertools.pairwise(radii))
     assert radii[0] > radii[-1]
 
 
@@ -72,7 +73,7 @@ def test_drawing_shows_every_member_closer_when_lmx_is_higher_and_coloured_by_gr
     assert "Week 12" in svg and ">Leader<" in svg
     by_lmx = sorted(model.employees, key=lambda e: e.lmx)
     far = [np.hypot(spots[e.name][0] - CENTRE, spots[e.name][1] - CENTRE) for e in by_lmx]
-    assert all(a >= b - 1e-6 for a, b in zip(far, far[1:], strict=False))
+    assert all(a >= b - 1e-6 for a, b in itertools.pairwise(far))
     for member in model.employees:
         assert spots[member.name][2] == COLOURS[member.group_name]
     assert ">Leider<" in drawing_svg(model, selected=None, lang="nl")
@@ -170,7 +171,12 @@ def test_team_size_cuts_or_extends_the_preset_team():
 
 def _member(name, group="middle", phase="stranger", hidden=0, reported=0, fire=0):
     return SimpleNamespace(
-        name=name, group_name=group, phase_name=phase, hidden_stock=hidden, problems_reported=reported, fire=fire
+        name=name,
+        group_name=group,
+        phase_name=phase,
+        hidden_stock=hidden,
+        problems_reported=reported,
+        fire=fire,
     )
 
 
@@ -218,7 +224,7 @@ def _button(rc, label):
 
 
 def test_page_steps_selects_applies_and_switches_language():
-    box, rc = solara.render(Page(), handle_error=False)
+    _box, rc = solara.render(Page(), handle_error=False)
     try:
         _button(rc, "Step one week").click()
         _button(rc, "Step one week").click()
@@ -257,3 +263,47 @@ def test_language_at_start_comes_from_the_environment(monkeypatch, lang, label):
         rc.find(v.Btn, children=[label]).assert_single()
     finally:
         rc.close()
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_room_mode_warns_and_shows_the_address_to_share(monkeypatch):
+    from lmxsim.app import server
+
+    monkeypatch.setattr(server, "lan_address", lambda: "192.168.1.23")
+    local, lines = server.addresses("0.0.0.0", 8765)
+    assert local == "http://127.0.0.1:8765/"
+    assert any("WARNING" in line and "local network" in line for line in lines)
+    assert "Participants open: http://192.168.1.23:8765/" in lines
+    _, lines = server.addresses("127.0.0.1", 8765)
+    assert not any("WARNING" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [(["--lang", "fr"], "--lang 'fr'"), (["--scenario", "nope"], "unknown scenario 'nope'")],
+)
+def test_bad_command_line_is_one_readable_line_before_any_server_starts(args, words):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "lmxsim", "app", "--no-open", "--port", "1", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_port_in_use_is_reported():
+    import socket
+
+    from lmxsim.app.server import port_free
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        assert not port_free("127.0.0.1", busy.getsockname()[1])

@@ -240,10 +240,10 @@ def test_speed_of_five_strategies_for_twelve_people_is_recorded():
 def _render_lab(lang: str = "en"):
     import solara
 
-    from lmxsim.app.strategy_lab import STATE, StrategyLab
+    from lmxsim.app.strategy_lab import LabState, StrategyLab
 
-    STATE.reset()
-    return solara.render(StrategyLab(lang=lang), handle_error=False)
+    # outside solara-server there is no session: a lab state of its own per test
+    return solara.render(StrategyLab(lang=lang, state=LabState()), handle_error=False)
 
 
 def _messages(rc) -> str:

@@ -76,9 +76,11 @@ def line_chart(
 
     parts = [
         f'<svg class="lmx-chart"{f" data-chart={chr(34)}{chart_id}{chr(34)}" if chart_id else ""} '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" font-family="{FONT}">',
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" '
+        f'font-family="{FONT}">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#FFFFFF"/>',
-        f'<text x="{LEFT - 36}" y="24" font-size="19" font-weight="700" fill="#1B2A41">{escape(title)}</text>',
+        f'<text x="{LEFT - 36}" y="24" font-size="19" font-weight="700" fill="#1B2A41">'
+        f"{escape(title)}</text>",
     ]
     for share in (0.0, 0.5, 1.0):
         value = y_max * share
@@ -88,12 +90,14 @@ def line_chart(
         )
         text = f"{value:g}" if y_max > 1 else f"{value:.1f}"
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y(value) + 5:.1f}" font-size="14" fill="#555" text-anchor="end">{text}</text>'
+            f'<text x="{LEFT - 6}" y="{y(value) + 5:.1f}" font-size="14" fill="#555" '
+            f'text-anchor="end">{text}</text>'
         )
     step = 13 if horizon > 30 else 5
     for week in range(0, horizon + 1, step):
         parts.append(
-            f'<text x="{x(week):.1f}" y="{HEIGHT - 8}" font-size="14" fill="#555" text-anchor="middle">{week}</text>'
+            f'<text x="{x(week):.1f}" y="{HEIGHT - 8}" font-size="14" fill="#555" '
+            f'text-anchor="middle">{week}</text>'
         )
     for mark in marks:
         if 0 <= mark.week <= horizon:
@@ -128,14 +132,14 @@ def line_chart(
                 f'font-weight="700" fill="{line.colour}" stroke="#FFF" stroke-width="3" paint-order="stroke">'
                 f"{escape(line.label)}</text>"
             )
-    lx = LEFT + 150
+    lx = LEFT - 36 + 12.5 * len(title) + 24  # after the title
     for colour, dash, text in legend:
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
             f'<line x1="{lx}" x2="{lx + 22}" y1="18" y2="18" stroke="{colour}" stroke-width="4"{dash_attr}/>'
             f'<text x="{lx + 27}" y="23" font-size="14" fill="#333">{escape(text)}</text>'
         )
-        lx += 40 + 7.2 * len(text)
+        lx += 36 + 7.4 * len(text)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -166,10 +170,14 @@ def member_charts_svg(workshop, selected: str | None, lang: str) -> str:
         if twin is not None and chosen is not None:
             twin_values = twin.member_series(measure)
             index = names.index(selected)
-            lines.append(Line(np.array(twin.weeks)[start:], twin_values[start:, index], TWIN_COLOUR, 3.0, 0.9, "6 5"))
+            lines.append(
+                Line(np.array(twin.weeks)[start:], twin_values[start:, index], TWIN_COLOUR, 3.0, 0.9, "6 5")
+            )
         if chosen is not None:
             lines.append(chosen)
-        charts.append(line_chart(t(f"chart_{measure}", lang), workshop.horizon, lines, marks, 1.0, chart_id=measure))
+        charts.append(
+            line_chart(t(f"chart_{measure}", lang), workshop.horizon, lines, marks, 1.0, chart_id=measure)
+        )
     return "".join(charts)
 
 
@@ -207,7 +215,9 @@ def team_charts_svg(workshop, lang: str) -> str:
         ("#8B1A1A", "", t("fires", lang)),
     ]
     charts.append(
-        line_chart(t("chart_problems", lang), horizon, lines, marks, bars=bars, legend=legend, chart_id="problems")
+        line_chart(
+            t("chart_problems", lang), horizon, lines, marks, bars=bars, legend=legend, chart_id="problems"
+        )
     )
     return "".join(charts)
 
@@ -216,7 +226,9 @@ def team_charts_svg(workshop, lang: str) -> str:
 def MemberCharts(workshop, selected: str | None, lang: str, version: solara.Reactive[int] | None = None):
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
-    solara.HTML(tag="div", unsafe_innerHTML=member_charts_svg(workshop, selected, lang), classes=["lmx-charts"])
+    solara.HTML(
+        tag="div", unsafe_innerHTML=member_charts_svg(workshop, selected, lang), classes=["lmx-charts"]
+    )
 
 
 @solara.component

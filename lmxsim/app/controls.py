@@ -53,7 +53,10 @@ def PlayControls(
         solara.Text(t("week", lang, week=workshop.week), classes=["lmx-week"])
         with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
             solara.Button(
-                t("step", lang), on_click=step, color="primary", disabled=playing.value or workshop.at_end,
+                t("step", lang),
+                on_click=step,
+                color="primary",
+                disabled=playing.value or workshop.at_end,
                 classes=["lmx-big-button"],
             )
             solara.Button(

@@ -12,7 +12,10 @@ LANGUAGE_NAMES = {"en": "English", "nl": "Nederlands"}
 
 TEXT: dict[str, dict[str, str]] = {
     # --- page and navigation ---
-    "app_title": {"en": "Leader and team: how relationships grow", "nl": "Leider en team: hoe relaties groeien"},
+    "app_title": {
+        "en": "Leader and team: how relationships grow",
+        "nl": "Leider en team: hoe relaties groeien",
+    },
     "tab_workshop": {"en": "Workshop", "nl": "Workshop"},
     "tab_lab": {"en": "Strategy lab", "nl": "Strategielab"},
     "language": {"en": "Language", "nl": "Taal"},

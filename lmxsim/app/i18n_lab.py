@@ -12,10 +12,12 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "team": {"en": "1. Your team", "nl": "1. Uw team"},
     "team_help": {
-        "en": "Closeness: how close each person stands to you now (0 far, 1 very close). Ability: how able "
-        "you believe them to be (0.6 is an average colleague).",
-        "nl": "Nabijheid: hoe dicht iemand nu bij u staat (0 ver weg, 1 heel dichtbij). Bekwaamheid: hoe "
-        "bekwaam u iemand vindt (0,6 is een gemiddelde collega).",
+        "en": "Closeness: how close each person stands to you now (0 far, 1 very close); drag a circle "
+        "nearer or farther, or use the slider. Ability: how able you believe them to be (0.6 is an "
+        "average colleague).",
+        "nl": "Nabijheid: hoe dicht iemand nu bij u staat (0 ver weg, 1 heel dichtbij); sleep een cirkel "
+        "dichterbij of verder weg, of gebruik de schuif. Bekwaamheid: hoe bekwaam u iemand vindt (0,6 is "
+        "een gemiddelde collega).",
     },
     "name": {"en": "Name", "nl": "Naam"},
     "closeness": {"en": "Closeness", "nl": "Nabijheid"},

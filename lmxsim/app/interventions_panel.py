@@ -33,12 +33,22 @@ def InterventionsPanel(
     on_who: Callable[[str], None],
     on_change: Callable[[], None],
     version: solara.Reactive[int] | None = None,
+    chosen_kind: solara.Reactive[str] | None = None,
+    last_result: solara.Reactive[tuple[str, str]] | None = None,
 ):
-    """Choose who and what, apply from next week, and see what is planned."""
+    """Choose who and what, apply from next week, and see what is planned.
+
+    `chosen_kind` and `last_result` may be owned by the page, so they survive the panel
+    moving when the twin view changes the layout.
+    """
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
-    kind, set_kind = solara.use_state(next(iter(CATALOGUE), ""))
-    result, set_result = solara.use_state(("", ""))  # (kind of message, text)
+    own_kind = solara.use_reactive(next(iter(CATALOGUE), ""))
+    own_result = solara.use_reactive(("", ""))
+    kind_state = chosen_kind if chosen_kind is not None else own_kind
+    result_state = last_result if last_result is not None else own_result
+    kind, set_kind = kind_state.value, kind_state.set
+    result, set_result = result_state.value, result_state.set  # (kind of message, text)
     choices = target_choices(workshop.names, lang)
     labels = {target: label for label, target in choices.items()}
     titles = {intervention_title(cls, lang): key for key, cls in CATALOGUE.items()}
@@ -47,7 +57,9 @@ def InterventionsPanel(
         outcome = workshop.apply(kind, who)
         if isinstance(outcome, Intervention):
             title = intervention_title(CATALOGUE[kind], lang)
-            set_result(("ok", t("applied", lang, title=title, target=labels.get(who, who), start=outcome.start)))
+            set_result(
+                ("ok", t("applied", lang, title=title, target=labels.get(who, who), start=outcome.start))
+            )
         else:
             set_result(("error", t("bad_intervention", lang, error=outcome)))
         on_change()
@@ -61,12 +73,17 @@ def InterventionsPanel(
             on_value=lambda label: on_who(choices[label]),
         )
         current = next((title for title, key in titles.items() if key == kind), None)
-        solara.Select(t("what", lang), values=list(titles), value=current, on_value=lambda v: set_kind(titles[v]))
+        solara.Select(
+            t("what", lang), values=list(titles), value=current, on_value=lambda v: set_kind(titles[v])
+        )
         if kind in CATALOGUE:
             description = CATALOGUE[kind].description
             solara.Text(description.get(lang) or description.get("en", ""), classes=["lmx-help"])
         solara.Button(
-            t("apply", lang), on_click=apply, color="primary", disabled=who not in choices.values() or not kind,
+            t("apply", lang),
+            on_click=apply,
+            color="primary",
+            disabled=who not in choices.values() or not kind,
             classes=["lmx-big-button"],
         )
         if result[0] == "ok":

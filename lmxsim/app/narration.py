@@ -54,9 +54,12 @@ class Narrator:
     def _look(member) -> _Seen:
         return _Seen(member.group_name, member.phase_name, int(member.hidden_stock))
 
-    def _say(self, week: int, kind: str, name: str, key: str = "") -> None:
+    def _fresh(self, week: int, name: str, kind: str) -> bool:
         last = self._last_said.get((name, kind))
-        if last is not None and week - last < QUIET_WEEKS:
+        return last is None or week - last >= QUIET_WEEKS
+
+    def _say(self, week: int, kind: str, name: str, key: str = "") -> None:
+        if not self._fresh(week, name, kind):
             return
         self._last_said[(name, kind)] = week
         self.events.append(Event(week, kind, name, key))
@@ -73,13 +76,17 @@ class Narrator:
             seen, now = self._seen[member.name], self._look(member)
             self._group_change(week, member.name, seen.group, now.group)
             if now.phase != seen.phase:
-                kind = {"acquaintance": "ev_acquaintance", "mature": "ev_mature"}.get(now.phase, "ev_start_over")
+                kind = {"acquaintance": "ev_acquaintance", "mature": "ev_mature"}.get(
+                    now.phase, "ev_start_over"
+                )
                 if not (kind == "ev_acquaintance" and seen.phase == "mature"):
                     self._say(week, kind, member.name)
             self._speaking_up(week, member, seen, now)
             self._seen[member.name] = now
-        burning = [m.name for m in model.employees if m.fire]
-        if burning:
+        burning = [m.name for m in model.employees if m.fire and self._fresh(week, m.name, "ev_fire")]
+        if burning:  # one line a week; a member's fires are not repeated within QUIET_WEEKS
+            for name in burning:
+                self._last_said[(name, "ev_fire")] = week
             self.events.append(Event(week, "ev_fire", ", ".join(burning)))
         return self.events[before:]
 

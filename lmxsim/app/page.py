@@ -23,6 +23,12 @@ from lmxsim.app.narration import EventLog
 from lmxsim.app.session import Workshop
 from lmxsim.app.style import CSS
 from lmxsim.app.team_drawing import TeamDrawing
+from lmxsim.interventions import CATALOGUE
+
+# Play threads of all sessions take turns: one steps and redraws at a time, so the server's
+# event loop (clicks, websocket messages) always gets its share, even when a whole room
+# presses Play at once. Play then slows down for everyone instead of freezing the page.
+PLAY_TURN = threading.Lock()
 
 # Set by `lmxsim app --lang/--scenario` (server.py) before the server starts.
 LANG_ENV = "LMXSIM_APP_LANG"
@@ -65,6 +71,8 @@ def WorkshopView(workshop: Workshop, lang: str):
     playing = solara.use_reactive(False)
     speed = solara.use_reactive(3)
     selected = solara.use_reactive(workshop.names[0])
+    kind = solara.use_reactive(next(iter(CATALOGUE), ""))
+    applied = solara.use_reactive(("", ""))
     who = solara.use_reactive(workshop.names[0])
 
     render_context = reacton.core.get_render_context()
@@ -81,20 +89,28 @@ def WorkshopView(workshop: Workshop, lang: str):
         if not playing.value:
             return
         while not cancel.is_set():
-            started = time.perf_counter()
-            workshop.step()
-            changed()
+            with PLAY_TURN:
+                if cancel.is_set():
+                    return
+                started = time.perf_counter()
+                workshop.step()
+                changed()
+                busy = time.perf_counter() - started
             if workshop.at_end:
                 playing.set(False)
                 return
-            cancel.wait(max(0.0, 1.0 / speed.value - (time.perf_counter() - started)))
+            cancel.wait(max(busy, 1.0 / speed.value - busy))  # never busy more than half the time
 
     solara.use_thread(play, dependencies=[playing.value, speed.value])
 
     layout.value  # noqa: B018 - subscribe: re-render when the team or the twin changes
     names = workshop.names
     chosen = selected.value if selected.value in names else names[0]
-    target = who.value if who.value in names or who.value in ("in-group", "middle", "out-group", "team") else chosen
+    target = (
+        who.value
+        if who.value in names or who.value in ("in-group", "middle", "out-group", "team")
+        else chosen
+    )
 
     def select(name: str) -> None:
         if name in workshop.names:
@@ -106,33 +122,74 @@ def WorkshopView(workshop: Workshop, lang: str):
         if value in workshop.names:
             selected.set(value)
 
-    with solara.Columns([3, 5, 4], classes=["lmx-main"]):
+    def drawing_card(twin: bool) -> None:
+        with solara.Card(t("drawing", lang), classes=["lmx-card"]):
+            solara.Switch(
+                label=t("twin", lang),
+                value=workshop.twin_on,
+                on_value=lambda on: (workshop.set_twin(on), restructured()),
+            )
+            if twin:  # side by side, large enough for the back of the room
+                with solara.Columns([1, 1]):
+                    TeamDrawing(
+                        workshop,
+                        chosen,
+                        lang,
+                        select,
+                        t("with_interventions", lang),
+                        "lmx-team",
+                        version=version,
+                    )
+                    TeamDrawing(
+                        workshop,
+                        chosen,
+                        lang,
+                        select,
+                        t("without_interventions", lang),
+                        "lmx-twin",
+                        twin=True,
+                        version=version,
+                    )
+            else:
+                TeamDrawing(workshop, chosen, lang, select, None, "lmx-team", version=version)
+            solara.Text(t("selected", lang, name=chosen), classes=["lmx-selected"])
+
+    def side_panels() -> None:
+        InterventionsPanel(
+            workshop, lang, target, pick_who, changed, version=version, chosen_kind=kind, last_result=applied
+        )
+        EventLog(workshop, lang, version=version)
+
+    controls_width = 3
+    with solara.Columns(
+        [controls_width, 12 - controls_width] if workshop.twin else [3, 5, 4], classes=["lmx-main"]
+    ):
         with solara.Column():
             PlayControls(workshop, lang, playing, speed, changed, version=version)
             ScenarioPicker(workshop, lang, restructured)
             Settings(workshop, lang, restructured)
-        with solara.Column():
-            with solara.Card(t("drawing", lang), classes=["lmx-card"]):
-                solara.Switch(
-                    label=t("twin", lang),
-                    value=workshop.twin_on,
-                    on_value=lambda on: (workshop.set_twin(on), restructured()),
-                )
-                if workshop.twin is not None:
-                    with solara.Columns([1, 1]):
-                        TeamDrawing(
-                            workshop, chosen, lang, select, t("with_interventions", lang), "lmx-team", version=version
+        if workshop.twin is not None:
+            with solara.Column():
+                drawing_card(twin=True)
+                with solara.Columns([1, 1]):
+                    with solara.Column():
+                        InterventionsPanel(
+                            workshop,
+                            lang,
+                            target,
+                            pick_who,
+                            changed,
+                            version=version,
+                            chosen_kind=kind,
+                            last_result=applied,
                         )
-                        TeamDrawing(
-                            workshop, chosen, lang, select, t("without_interventions", lang), "lmx-twin",
-                            twin=True, version=version,
-                        )
-                else:
-                    TeamDrawing(workshop, chosen, lang, select, None, "lmx-team", version=version)
-                solara.Text(t("selected", lang, name=chosen), classes=["lmx-selected"])
-        with solara.Column():
-            InterventionsPanel(workshop, lang, target, pick_who, changed, version=version)
-            EventLog(workshop, lang, version=version)
+                    with solara.Column():
+                        EventLog(workshop, lang, version=version)
+        else:
+            with solara.Column():
+                drawing_card(twin=False)
+            with solara.Column():
+                side_panels()
     with solara.Card(t("charts_members", lang), classes=["lmx-card"]):
         if workshop.twin is not None:
             solara.Text(t("twin_dashed", lang), classes=["lmx-help"])

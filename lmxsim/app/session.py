@@ -27,7 +27,12 @@ MAX_WEEKS = 156  # three years: Play stops here so a forgotten tab does not grow
 MEMBER_MEASURES = ("trust", "autonomy", "performance", "lmx")
 TEAM_MEASURES = ("performance", "lmx_differentiation", "problems_reported", "problems_hidden", "fires")
 # The knobs a trainer explains, in the order shown: Params field -> slider step.
-KNOBS = {"initial_confidence": 0.01, "first_impression_noise": 0.01, "confirmation_bias": 0.01, "attention_budget": 0.01}
+KNOBS = {
+    "initial_confidence": 0.01,
+    "first_impression_noise": 0.01,
+    "confirmation_bias": 0.01,
+    "attention_budget": 0.01,
+}
 TEAM_SIZE_RANGE = (2, len(NAMES))
 USER_ERRORS = (ParameterError, ConfigError, InterventionError, ValueError)
 

@@ -1,8 +1,9 @@
 """The strategy lab tab: describe your team, choose strategies, compare them over many replications.
 
-`StrategyLab(lang)` is self-contained (its state lives in the component, so
-each browser session has its own team). Rendering is offline-safe: plain
-Solara widgets, SVG/HTML strings and matplotlib PNGs. Bad team files or
+`StrategyLab(lang)` is self-contained: its state (LabState) is per browser
+session and survives the tab being hidden. Rendering is offline-safe: plain
+Solara widgets, HTML strings, matplotlib PNGs and one small Vue template
+(lab_team_circle.vue: the team as circles to drag nearer or farther). Bad team files or
 pasted text only produce a message; the team being edited is never replaced
 by something invalid.
 """
@@ -10,7 +11,6 @@ by something invalid.
 from __future__ import annotations
 
 import logging
-import math
 from html import escape
 from pathlib import Path
 
@@ -111,37 +111,6 @@ def new_name(rows: list[dict], lang: str) -> str:
 # --------------------------------------------------------------------------- pictures and tables
 
 
-def team_svg(rows: list[dict], lang: str) -> str:
-    """Leader in the centre, each person at a distance that shows closeness (nearer = closer)."""
-    size, centre, near, far = 340, 170, 40.0, 150.0
-    n = max(len(rows), 1)
-    parts = [
-        f'<svg class="lab-team-svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" '
-        f'xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(tl("drawing", lang))}" '
-        'font-family="Segoe UI, Helvetica, Arial, sans-serif">',
-        f'<circle cx="{centre}" cy="{centre}" r="{far}" fill="#F7F7F7" stroke="#DDD"/>',
-        f'<circle cx="{centre}" cy="{centre}" r="{(near + far) / 2}" fill="none" stroke="#DDD" '
-        'stroke-dasharray="4 4"/>',
-        f'<circle cx="{centre}" cy="{centre}" r="14" fill="#1B2A41"/>',
-    ]
-    dot = 9 if n <= 20 else 5
-    for i, row in enumerate(rows):
-        angle = -math.pi / 2 + 2 * math.pi * i / n
-        radius = near + (1 - float(row["closeness"])) * (far - near)
-        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
-        parts.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{dot}" fill="#0072B2" fill-opacity="0.8">'
-            f"<title>{escape(str(row['name']))}</title></circle>"
-        )
-        if n <= 20:
-            parts.append(
-                f'<text x="{x:.1f}" y="{y - dot - 3:.1f}" font-size="11" text-anchor="middle">'
-                f"{escape(str(row['name']))}</text>"
-            )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
 @solara.component_vue("lab_team_circle.vue", vuetify=False)
 def TeamCircle(people: list, label: str, event_place=None) -> None:
     """The team as circles around the leader; drag a circle nearer or farther to set closeness."""
@@ -235,11 +204,6 @@ class LabState:
     def __init__(self) -> None:
         for name, value in _fresh().items():
             setattr(self, name, solara.reactive(value))
-
-    def reset(self) -> None:
-        """Back to a fresh lab (for tests that render several labs in one process)."""
-        for name, value in _fresh().items():
-            getattr(self, name).set(value)
 
 
 STATE = LabState()
@@ -551,11 +515,15 @@ def Results(comparison: Comparison, lang: str, stale: bool):
 
 
 @solara.component
-def StrategyLab(lang: str = "en"):
-    """The strategy lab: team, strategies, run, results (labels in English or Dutch)."""
+def StrategyLab(lang: str = "en", state: LabState | None = None):
+    """The strategy lab: team, strategies, run, results (labels in English or Dutch).
+
+    `state` defaults to the session's LabState; tests pass their own.
+    """
     lang = lang if lang in ("en", "nl") else "en"
-    rows, message, chosen, customs = STATE.rows, STATE.message, STATE.chosen, STATE.customs
-    replications, weeks, seed, last = STATE.replications, STATE.weeks, STATE.seed, STATE.last
+    state = STATE if state is None else state
+    rows, message, chosen, customs = state.rows, state.message, state.chosen, state.customs
+    replications, weeks, seed, last = state.replications, state.weeks, state.seed, state.last
 
     try:
         team = team_from_rows(rows.value)

@@ -8,6 +8,7 @@ group, size the performance, the outline the phase. Clicking a member calls
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from html import escape
@@ -18,6 +19,7 @@ from lmxsim.app.i18n import group_label, phase_label, t
 
 COLOURS = {"in": "#0072B2", "middle": "#8F8F8F", "out": "#D55E00"}  # colour-blind safe (Okabe-Ito)
 LEADER_COLOUR = "#1B2A41"
+FONT = "Segoe UI, Helvetica, Arial, sans-serif"
 SIZE = 600
 CENTRE = SIZE / 2
 # Distance from the centre: the group boundaries sit on fixed rings, so the middle band
@@ -35,7 +37,7 @@ def distance(lmx: float, in_group_lmx: float, out_group_lmx: float) -> float:
     """Radius at which a member with this LMX is drawn (higher LMX, closer to the leader)."""
     lmx = min(max(lmx, LMX_WORST), LMX_BEST)
     steps = [(LMX_BEST, NEAR), (in_group_lmx, IN_RING), (out_group_lmx, OUT_RING), (LMX_WORST, FAR)]
-    for (high, r_high), (low, r_low) in zip(steps, steps[1:], strict=False):
+    for (high, r_high), (low, r_low) in itertools.pairwise(steps):
         if lmx >= low:
             share = (high - lmx) / (high - low) if high > low else 0.0
             return r_high + share * (r_low - r_high)
@@ -56,7 +58,7 @@ def drawing_svg(model, selected: str | None, lang: str, title: str | None = None
     parts = [
         f'<svg class="lmx-team-svg" {f"id={chr(34)}{dom_id}{chr(34)} " if dom_id else ""}'
         f'viewBox="0 0 {SIZE} {SIZE + 92}" width="100%" xmlns="http://www.w3.org/2000/svg" '
-        f'role="img" aria-label="{escape(t("drawing", lang))}" font-family="Segoe UI, Helvetica, Arial, sans-serif">',
+        f'role="img" aria-label="{escape(t("drawing", lang))}" font-family="{FONT}">',
         # decorations ignore the mouse, so a click near a member still reaches the member
         '<g pointer-events="none">',
         f'<rect width="{SIZE}" height="{SIZE + 92}" fill="#FFFFFF"/>',
@@ -113,6 +115,7 @@ def _member(member, x: float, y: float, n: int, selected: bool, lang: str) -> st
     radius = member_radius(member.performance, n)
     colour = COLOURS[member.group_name]
     width, dash = OUTLINE.get(member.phase_name, (2.5, ""))
+    dashes = f' stroke-dasharray="{dash}"' if dash else ""
     name = escape(member.name)
     tip = (
         f"{name}: {group_label(member.group_name, lang)}, {phase_label(member.phase_name, lang)}, "
@@ -125,11 +128,12 @@ def _member(member, x: float, y: float, n: int, selected: bool, lang: str) -> st
     ]
     if selected:
         out.append(
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius + 9:.1f}" fill="none" stroke="#FFC20A" stroke-width="7"/>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius + 9:.1f}" fill="none" '
+            'stroke="#FFC20A" stroke-width="7"/>'
         )
     out.append(
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" '
-        f'stroke="#1B2A41" stroke-width="{width}"{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}/>'
+        f'stroke="#1B2A41" stroke-width="{width}"{dashes}/>'
     )
     label_y = y + radius + 21 if y >= CENTRE - 5 else y - radius - 9
     out.append(_label(x, label_y, member.name, 20, "#111111", weight="700" if selected else "600"))
@@ -147,7 +151,9 @@ def _label(
     weight: str = "400",
     halo: bool = True,
 ) -> str:
-    outline = ' stroke="#FFFFFF" stroke-width="4" paint-order="stroke" stroke-linejoin="round"' if halo else ""
+    outline = (
+        ' stroke="#FFFFFF" stroke-width="4" paint-order="stroke" stroke-linejoin="round"' if halo else ""
+    )
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{colour}" '
         f'text-anchor="{anchor}"{outline}>{escape(text)}</text>'

@@ -1,5 +1,5 @@
 """The strategy lab in a real browser: enter a small team (names, a dragged circle), pick two
-strategies, run, see the comparison, export.
+strategies, run, see the comparison, export; bad pasted or dropped team files only give a message.
 
 Serves tests/browser/strategy_lab_page.py (just `StrategyLab(lang="en")`) with `solara run`,
 offline, and drives it with headless Chromium.
@@ -23,6 +23,23 @@ def _serve(app_server) -> str:
         port_flag="--port",
         env={"SOLARA_ASSETS_PROXY": "true"},
     )  # fmt: skip
+
+
+# Chromium gives synthetic drops no file-system entry (webkitGetAsEntry() is null), so the
+# entry is supplied from the same File; the upload, parsing and message are the real path.
+# (The same trick as tests/browser/test_app.py.)
+DROP_FILE = """
+async ([selector, name, text]) => {
+  DataTransferItem.prototype.webkitGetAsEntry = function () {
+    const file = this.getAsFile();
+    return {isFile: true, file: (resolve) => resolve(file)};
+  };
+  const zone = document.querySelector(selector);
+  const data = new DataTransfer();
+  data.items.add(new File([text], name, {type: "text/csv"}));
+  zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+}
+"""
 
 
 def _download(page, label: str) -> bytes:
@@ -110,6 +127,16 @@ def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page):
     assert "reopen-role-taking" in summary
     assert _download(page, "outcomes.png")[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Noor" in _download(page, "Save team (CSV)").decode()
+
+    # a bad dropped file: a message naming row and field, the team and the result stay
+    page.evaluate(DROP_FILE, [".solara-file-drop", "bad-team.csv", "name,closeness\nKim,lots\n"])
+    page.get_by_text("line 2 (Kim): closeness = 'lots' is not a number").wait_for()
+    assert people.count() == 4 and conclusions.is_visible()
+    # a good one replaces the team; the shown result is marked as out of date
+    page.evaluate(DROP_FILE, [".solara-file-drop", "team.csv", "name,closeness\nKim,0.8\nJo,0.3\n"])
+    page.locator(".lab-team-svg title", has_text="Kim").wait_for(state="attached")
+    expect(people).to_have_count(2)
+    page.get_by_text("changed after this run").wait_for()
 
     page.wait_for_load_state("networkidle")
     assert page.problems() == []
