@@ -82,8 +82,9 @@ def WorkshopView(workshop: Workshop, lang: str):
             version.set(next(counter))
 
     def restructured() -> None:
-        layout.set(next(counter))
-        changed()
+        with render_context:
+            layout.set(next(counter))
+            version.set(next(counter))
 
     def play(cancel: threading.Event) -> None:
         if not playing.value:

@@ -195,3 +195,31 @@ def test_a_bad_team_file_shows_a_message_and_the_app_keeps_running(app_url, page
     page.locator('#lmx-team [data-member="Kim"]').wait_for()
     eventually(lambda: page.locator("#lmx-team .lmx-member").count() == 2)
     clean(page)
+
+
+def test_strategy_lab_tab_leaves_the_workshop_team_alone(app_url, page):
+    pytest.importorskip("lmxsim.app.strategy_lab", reason="the strategy lab page is not installed")
+    open_app(page, app_url)
+    page.get_by_role("button", name=STEP).click()
+    wait_week(page, 1)
+    page.get_by_role("tab", name="Strategy lab").click()
+    page.get_by_text("1. Your team").wait_for()
+    page.get_by_role("tab", name="Workshop").click()
+    wait_week(page, 1)  # the same model, still at week 1
+    clean(page)
+
+
+def test_closed_tabs_release_their_models():
+    """A small run of the load test: 3 sessions, then every tab closed -> no model left alive."""
+    script = Path(__file__).resolve().parents[1] / "load" / "load_sessions.py"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "LMXSIM_APP_"))}
+    result = subprocess.run(
+        [sys.executable, str(script), "--sessions", "3", "--seconds", "2", "--limit-ms", "5000"],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=env,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "live models: 3" in result.stdout
+    assert "after closing every tab: live models 0" in result.stdout
