@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     stages = {
         "seed sequences": lambda: replication_seeds(2026, 0, len(chunk)),
         "generators + draws": lambda: batch._draw(chunk, members, weeks),
-        "team traits (Beta inverse CDF)": lambda: batch._traits(team_u, Params(), None),
+        "team traits (inverse normal CDF)": lambda: batch._traits(team_u, Params(), None),
         "weeks (dynamics.py calls)": lambda: batch._Engine(Params(), traits, setup.names, []).run(
             run_u, np.array(record), False
         ),

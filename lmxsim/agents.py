@@ -132,7 +132,7 @@ class Employee(mesa.Agent):
         self.plasticity = float(dyn.next_plasticity(self.plasticity, quality - self.lmx, p))
         self.phase = int(dyn.next_phase(self.phase, self.contacts, quality, self.plasticity, p))
         self.lmx = quality
-        self.group = int(dyn.group(quality, p))
+        self.group = int(dyn.group(quality, self.phase, p))
 
 
 class Leader(mesa.Agent):

@@ -495,7 +495,7 @@ class _Engine:
         s["problems_reported"] = np.zeros(shape, dtype=np.int64)
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
         s["lmx"] = dyn.lmx(s["leader_trust"], s["trust"])
-        s["group"] = dyn.group(s["lmx"], p)
+        s["group"] = dyn.group(s["lmx"], s["phase"], p)
         self.s = {k: np.asfortranarray(v) for k, v in s.items()}
         s = self.s
         self.fires = np.zeros(shape[0], dtype=np.int64)
@@ -638,7 +638,7 @@ class _Engine:
         s["plasticity"] = dyn.next_plasticity(s["plasticity"], quality - s["lmx"], p)
         s["phase"] = dyn.next_phase(s["phase"], s["contacts"], quality, s["plasticity"], p)
         s["lmx"] = quality
-        s["group"] = dyn.group(quality, p)
+        s["group"] = dyn.group(quality, s["phase"], p)
         self.fires = np.sum(fire, axis=-1)
         self.differentiation = dyn.differentiation(quality)
         return active, member_active

@@ -264,11 +264,13 @@ def next_phase(phase, contacts, quality, plasticity, p):
     return np.where(to_acquaintance, Phase.ACQUAINTANCE, np.where(to_mature, Phase.MATURE, phase))
 
 
-def group(quality, p):
-    """In / middle / out by LMX."""
-    return np.where(
+def group(quality, phase, p):
+    """In / middle / out by LMX. Strangers are not sorted yet: leaders sort members into
+    in- and out-group while they get acquainted (Graen & Uhl-Bien 1995)."""
+    by_quality = np.where(
         quality >= p.in_group_lmx, Group.IN, np.where(quality < p.out_group_lmx, Group.OUT, Group.MIDDLE)
     )
+    return np.where(phase == Phase.STRANGER, Group.MIDDLE, by_quality)
 
 
 def differentiation(quality):

@@ -59,7 +59,7 @@ class LMXModel(mesa.Model):
         self.active_targets: list[tuple[str, np.ndarray]] = []
         for member in self.employees:
             member.lmx = float(dyn.lmx(self.leader.trust[member.index], member.trust))
-            member.group = int(dyn.group(member.lmx, self.params))
+            member.group = int(dyn.group(member.lmx, member.phase, self.params))
         self.differentiation = float(dyn.differentiation(self.lmx_values()))
         for intervention in interventions:
             self.apply(intervention)
@@ -164,7 +164,8 @@ class LMXModel(mesa.Model):
     def run(self, weeks: int) -> LMXModel:
         if not isinstance(weeks, int) or weeks < 0:
             raise ValueError(f"weeks = {weeks!r} must be a whole number, 0 or more")
-        self.run_for(weeks)
+        if weeks:  # Mesa warns on run_for(0)
+            self.run_for(weeks)
         return self
 
     def member_frame(self) -> pd.DataFrame:
