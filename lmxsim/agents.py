@@ -92,9 +92,7 @@ class Employee(mesa.Agent):
         p = self.model.params
         output, self.shown = dyn.work(self.skill, self.motivation, self.autonomy, p)
         self.performance = float(
-            dyn.performance(
-                output, self.model.fires / self.model.team_size, self.luck[Draw.PERFORMANCE], p
-            )
+            dyn.performance(output, self.model.fires / self.model.team_size, self.luck[Draw.PERFORMANCE], p)
         )
 
     def respond(self) -> None:
