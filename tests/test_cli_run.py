@@ -14,24 +14,6 @@ def lmxsim(*args, cwd=None):
     )
 
 
-@pytest.fixture
-def cli(capsys, monkeypatch):
-    """The same entry point in-process (fast), returning (exit code, stdout, stderr)."""
-    from lmxsim.cli import main
-
-    def call(*args):
-        monkeypatch.setattr(sys, "argv", ["lmxsim", *args])
-        try:
-            main()
-            code = 0
-        except SystemExit as stop:
-            code = stop.code or 0
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return call
-
-
 def test_run_prints_members_and_writes_tidy_table(tmp_path):
     out = tmp_path / "results.parquet"
     result = lmxsim(

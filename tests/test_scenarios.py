@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 
 import numpy as np
 import pytest
 
-from lmxsim import cli
 from lmxsim.batch import run_batch
 from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
 from lmxsim.interventions import OneOnOnes, RoleClarification
@@ -25,17 +23,6 @@ SEEDS = list(range(300))
 
 def run_preset(scenario, params=None, team=None):
     return run_batch(SEEDS, scenario.weeks, params or scenario.params, team or scenario.team)
-
-
-def main(argv: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["lmxsim", *argv])
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def sentences(text: str) -> int:
@@ -175,8 +162,8 @@ def test_a_bad_intervention_in_a_file_is_one_clear_config_error(tmp_path, row: s
 # --- the command ---------------------------------------------------------------------------
 
 
-def test_scenarios_command_lists_every_preset_with_its_title(monkeypatch, capsys) -> None:
-    code, out, _ = main(["scenarios"], monkeypatch, capsys)
+def test_scenarios_command_lists_every_preset_with_its_title(cli) -> None:
+    code, out, _ = cli("scenarios")
     assert code == 0
     flat = " ".join(out.split())
     for name in scenario_names():
@@ -184,22 +171,22 @@ def test_scenarios_command_lists_every_preset_with_its_title(monkeypatch, capsys
         assert load_scenario(name).title["en"].split()[0] in flat
 
 
-def test_scenarios_command_speaks_dutch(monkeypatch, capsys) -> None:
-    code, out, _ = main(["scenarios", "--lang", "nl", "--stories"], monkeypatch, capsys)
+def test_scenarios_command_speaks_dutch(cli) -> None:
+    code, out, _ = cli("scenarios", "--lang", "nl", "--stories")
     assert code == 0
     flat = " ".join(out.replace("│", " ").split())
     assert "Favorieten en de rest" in flat
     assert "Favourites and the rest" not in flat
 
 
-def test_scenarios_command_rejects_an_unknown_language(monkeypatch, capsys) -> None:
-    code, _, err = main(["scenarios", "--lang", "fr"], monkeypatch, capsys)
+def test_scenarios_command_rejects_an_unknown_language(cli) -> None:
+    code, _, err = cli("scenarios", "--lang", "fr")
     assert code == 2
     assert err.strip().splitlines() == ["error: --lang 'fr' is not allowed (allowed: en, nl)"]
 
 
 @pytest.mark.parametrize("name", ["rebels", "low-safety"])
-def test_run_takes_a_preset_by_name(monkeypatch, capsys, name: str) -> None:
-    code, out, _ = main(["run", "--scenario", name, "--weeks", "3"], monkeypatch, capsys)
+def test_run_takes_a_preset_by_name(cli, name: str) -> None:
+    code, out, _ = cli("run", "--scenario", name, "--weeks", "3")
     assert code == 0
     assert load_scenario(name).team[0].name in out

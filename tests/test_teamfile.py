@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -117,32 +116,20 @@ def test_missing_file_is_a_team_file_error(tmp_path):
         load_team(tmp_path / "nope.csv")
 
 
-def cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    """Run `lmxsim ARGS` in-process through main() (the user-error handler included)."""
-    from lmxsim.cli import main
-
-    monkeypatch.setattr(sys, "argv", ["lmxsim", *args])
-    monkeypatch.setenv("COLUMNS", "200")
-    with pytest.raises(SystemExit) as stop:
-        main()
-    out = capsys.readouterr()
-    return stop.value.code or 0, out.out, out.err
-
-
-def test_cli_prints_one_line_and_exits_2_for_a_bad_team_file(tmp_path, monkeypatch, capsys):
+def test_cli_prints_one_line_and_exits_2_for_a_bad_team_file(tmp_path, cli):
     bad = tmp_path / "team.csv"
     bad.write_text("name,closeness\nAn,0.3\nBram,7\n")
     for command in (["strategies", "--team", str(bad), "-r", "5"], ["run", "--team", str(bad), "-w", "2"]):
-        code, out, err = cli(monkeypatch, capsys, *command)
+        code, out, err = cli(*command)
         assert code == 2, err
         assert "line 3 (Bram): closeness" in err
         assert "Traceback" not in err + out
 
 
-def test_run_uses_the_team_file(tmp_path, monkeypatch, capsys):
+def test_run_uses_the_team_file(tmp_path, cli):
     team = tmp_path / "team.csv"
     team.write_text("name,closeness\nQuinten,0.3\nRosa,0.8\n")
-    code, out, err = cli(monkeypatch, capsys, "run", "--team", str(team), "-w", "3")
+    code, out, err = cli("run", "--team", str(team), "-w", "3")
     assert code == 0, err
     assert "Quinten" in out and "Rosa" in out
     assert "Bram" not in out  # the preset scenario's team is replaced

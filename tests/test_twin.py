@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import numpy as np
 import pandas as pd
 import pytest
 
 import lmxsim
-from lmxsim import cli
 from lmxsim.config import load_scenario
 from lmxsim.interventions import InterventionError, OneOnOnes, RoleClarification
 from lmxsim.params import ParameterError
@@ -26,17 +23,6 @@ def split(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     base = frame[frame["variant"] == "baseline"].reset_index(drop=True)
     variant = frame[frame["variant"] == "variant"].reset_index(drop=True)
     return base, variant
-
-
-def main(argv: list[str], monkeypatch, capsys) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["lmxsim", *argv])
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -125,20 +111,9 @@ def test_bad_twin_requests_fail_clearly_before_running(kwargs, error, message) -
 # --- lmxsim compare ------------------------------------------------------------------------
 
 
-def test_compare_prints_a_per_member_table_of_differences(monkeypatch, capsys) -> None:
-    code, out, err = main(
-        [
-            "compare",
-            "--scenario",
-            "first-impression",
-            "--intervention",
-            "role-clarification:An@8",
-            "--seed",
-            "3",
-        ],
-        monkeypatch,
-        capsys,
-    )
+def test_compare_prints_a_per_member_table_of_differences(cli) -> None:
+    spec = "role-clarification:An@8"
+    code, out, err = cli("compare", "--scenario", "first-impression", "--intervention", spec, "--seed", "3")
     assert code == 0, err
     twins = twin_run("first-impression", "role-clarification:An@8", rng=3)
     an = twins.summary().set_index("name").loc["An"]
@@ -150,10 +125,10 @@ def test_compare_prints_a_per_member_table_of_differences(monkeypatch, capsys) -
 
 
 @pytest.mark.parametrize("suffix", [".parquet", ".csv"])
-def test_compare_writes_both_runs_in_one_tidy_table(monkeypatch, capsys, tmp_path, suffix: str) -> None:
+def test_compare_writes_both_runs_in_one_tidy_table(cli, tmp_path, suffix: str) -> None:
     path = tmp_path / f"twins{suffix}"
     argv = ["compare", "-s", "favouritism", "-i", "one-on-ones:out-group@4/2", "-i", "team-map@6"]
-    code, _, err = main([*argv, "--weeks", "10", "--engine", "mesa", "--out", str(path)], monkeypatch, capsys)
+    code, _, err = cli(*argv, "--weeks", "10", "--engine", "mesa", "--out", str(path))
     assert code == 0, err
     table = pd.read_parquet(path) if suffix == ".parquet" else pd.read_csv(path, keep_default_na=False)
     expected = twin_run("favouritism", ["one-on-ones:out-group@4/2", "team-map@6"], 10, engine="mesa").members
@@ -176,11 +151,9 @@ def test_compare_writes_both_runs_in_one_tidy_table(monkeypatch, capsys, tmp_pat
         (["-i", "team-map", "--out", "twins.xlsx"], "'.xlsx'"),
     ],
 )
-def test_compare_mistakes_give_one_error_line_and_exit_2(
-    monkeypatch, capsys, tmp_path, argv, message
-) -> None:
+def test_compare_mistakes_give_one_error_line_and_exit_2(cli, monkeypatch, tmp_path, argv, message) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, err = main(["compare", *argv], monkeypatch, capsys)
+    code, out, err = cli("compare", *argv)
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
@@ -196,8 +169,8 @@ def test_compare_help_names_every_intervention_kind() -> None:
     assert all(key in SPEC_HELP for key in CATALOGUE)
 
 
-def test_compare_help_shows_the_spec_syntax(monkeypatch, capsys) -> None:
-    code, out, err = main(["compare", "--help"], monkeypatch, capsys)
+def test_compare_help_shows_the_spec_syntax(cli) -> None:
+    code, out, err = cli("compare", "--help")
     assert code == 0, err
     flat = " ".join(out.replace("│", " ").split())
     assert "role-clarification:An@8" in flat and "docs/interventions.md" in flat
