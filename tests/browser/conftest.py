@@ -334,3 +334,30 @@ def app_server(request: pytest.FixtureRequest):
             _LIVE_SERVERS.remove(server)
         with contextlib.suppress(OSError):
             server.log_path.unlink()
+
+
+# Drop a file on Solara's FileDrop as a user's drag would. Chromium gives synthetic drops no
+# file-system entry (webkitGetAsEntry() is null), so the entry is supplied from the same
+# File; everything after that (chunked upload, parsing, the message) is the real path.
+DROP_FILE = """
+async ([selector, name, text]) => {
+  DataTransferItem.prototype.webkitGetAsEntry = function () {
+    const file = this.getAsFile();
+    return {isFile: true, file: (resolve) => resolve(file)};
+  };
+  const zone = document.querySelector(selector);
+  const data = new DataTransfer();
+  data.items.add(new File([text], name, {type: "text/csv"}));
+  zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+}
+"""
+
+
+@pytest.fixture
+def drop_file():
+    """drop_file(page, name, text): drop a text file on the first Solara FileDrop, as a user would."""
+
+    def drop(page, name: str, text: str, selector: str = ".solara-file-drop") -> None:
+        page.evaluate(DROP_FILE, [selector, name, text])
+
+    return drop

@@ -168,30 +168,13 @@ def test_two_tabs_have_their_own_model(app_url, page, browser):
     clean(page)
 
 
-# Drop a file on Solara's FileDrop as a user's drag would. Chromium gives synthetic drops no
-# file-system entry (webkitGetAsEntry() is null), so the entry is supplied from the same
-# File; everything after that (chunked upload, parsing, the message) is the real path.
-DROP_FILE = """
-async ([selector, name, text]) => {
-  DataTransferItem.prototype.webkitGetAsEntry = function () {
-    const file = this.getAsFile();
-    return {isFile: true, file: (resolve) => resolve(file)};
-  };
-  const zone = document.querySelector(selector);
-  const data = new DataTransfer();
-  data.items.add(new File([text], name, {type: "text/csv"}));
-  zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
-}
-"""
-
-
-def test_a_bad_team_file_shows_a_message_and_the_app_keeps_running(app_url, page):
+def test_a_bad_team_file_shows_a_message_and_the_app_keeps_running(app_url, page, drop_file):
     open_app(page, app_url)
-    page.evaluate(DROP_FILE, [".solara-file-drop", "bad-team.csv", "name,closeness\nKim,lots\n"])
+    drop_file(page, "bad-team.csv", "name,closeness\nKim,lots\n")
     page.get_by_text("Could not use bad-team.csv").wait_for()
     page.get_by_role("button", name=STEP).click()
     wait_week(page, 1)
-    page.evaluate(DROP_FILE, [".solara-file-drop", "team.csv", "name,closeness\nKim,0.8\nJo,0.3\n"])
+    drop_file(page, "team.csv", "name,closeness\nKim,0.8\nJo,0.3\n")
     page.locator('#lmx-team [data-member="Kim"]').wait_for()
     eventually(lambda: page.locator("#lmx-team .lmx-member").count() == 2)
     clean(page)

@@ -25,23 +25,6 @@ def _serve(app_server) -> str:
     )  # fmt: skip
 
 
-# Chromium gives synthetic drops no file-system entry (webkitGetAsEntry() is null), so the
-# entry is supplied from the same File; the upload, parsing and message are the real path.
-# (The same trick as tests/browser/test_app.py.)
-DROP_FILE = """
-async ([selector, name, text]) => {
-  DataTransferItem.prototype.webkitGetAsEntry = function () {
-    const file = this.getAsFile();
-    return {isFile: true, file: (resolve) => resolve(file)};
-  };
-  const zone = document.querySelector(selector);
-  const data = new DataTransfer();
-  data.items.add(new File([text], name, {type: "text/csv"}));
-  zone.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
-}
-"""
-
-
 def _download(page, label: str) -> bytes:
     with page.expect_download() as info:
         page.get_by_role("button", name=label).click()
@@ -61,7 +44,7 @@ def _type_name(page, field, text: str) -> None:
     raise AssertionError(f"the name {text!r} never reached the team")
 
 
-def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page):
+def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page, drop_file):
     base_url = _serve(app_server)
     page.goto(base_url + "/")
     run = page.get_by_role("button", name="Compare strategies")
@@ -129,11 +112,11 @@ def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page):
     assert "Noor" in _download(page, "Save team (CSV)").decode()
 
     # a bad dropped file: a message naming row and field, the team and the result stay
-    page.evaluate(DROP_FILE, [".solara-file-drop", "bad-team.csv", "name,closeness\nKim,lots\n"])
+    drop_file(page, "bad-team.csv", "name,closeness\nKim,lots\n")
     page.get_by_text("line 2 (Kim): closeness = 'lots' is not a number").wait_for()
     assert people.count() == 4 and conclusions.is_visible()
     # a good one replaces the team; the shown result is marked as out of date
-    page.evaluate(DROP_FILE, [".solara-file-drop", "team.csv", "name,closeness\nKim,0.8\nJo,0.3\n"])
+    drop_file(page, "team.csv", "name,closeness\nKim,0.8\nJo,0.3\n")
     page.locator(".lab-team-svg title", has_text="Kim").wait_for(state="attached")
     expect(people).to_have_count(2)
     page.get_by_text("changed after this run").wait_for()
