@@ -134,10 +134,10 @@ class Params:
     problem_rate: float = _p(0.6, 0.0, 1.0,
         'chance a member meets a problem in a week',
         'assumed')
-    fire_chance: float = _p(0.1, 0.0, 1.0,
+    fire_chance: float = _p(0.06, 0.0, 1.0,
         'weekly chance that one hidden problem flares up into a fire',
-        'assumed; Repenning & Sterman 2001')
-    resolve_chance: float = _p(0.2, 0.0, 1.0,
+        'assumed: a default team of ten sees a fire every week or two, a low-safety team several')
+    resolve_chance: float = _p(0.25, 0.0, 1.0,
         'weekly chance that one hidden problem is quietly solved',
         'assumed')
 
