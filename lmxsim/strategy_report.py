@@ -86,7 +86,7 @@ TEXT = {
         "runner": " Dat is {d} (95%-BI {lo} tot {hi}) meer dan {second}{clear}.",
         "not_clear": ", geen duidelijk verschil",
         "spread": (
-            "Dit zijn gemiddelden over {r} gesimuleerde jaren van uw team, elke strategie met "
+            "Dit zijn gemiddelden over {r} gesimuleerde jaren van je team, elke strategie met "
             "hetzelfde toeval (common random numbers). Eén echt jaar wijkt veel meer af: bij niets "
             "doen ligt de teamprestatie in week {w} in 95% van de runs tussen {lo} en {hi}. Het "
             "model is een denkhulp, geen voorspelling."

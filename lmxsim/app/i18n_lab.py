@@ -7,16 +7,16 @@ LABELS: dict[str, dict[str, str]] = {
     "intro": {
         "en": "Describe your own team, choose strategies, and compare them over many simulated years "
         "on the same luck. The model is a thinking aid, not a forecast.",
-        "nl": "Beschrijf uw eigen team, kies strategieën en vergelijk ze over veel gesimuleerde jaren "
+        "nl": "Beschrijf je eigen team, kies strategieën en vergelijk ze over veel gesimuleerde jaren "
         "met hetzelfde toeval. Het model is een denkhulp, geen voorspelling.",
     },
-    "team": {"en": "1. Your team", "nl": "1. Uw team"},
+    "team": {"en": "1. Your team", "nl": "1. Jouw team"},
     "team_help": {
         "en": "Closeness: how close each person stands to you now (0 far, 1 very close); drag a circle "
         "nearer or farther, or use the slider. Ability: how able you believe them to be (0.6 is an "
         "average colleague).",
-        "nl": "Nabijheid: hoe dicht iemand nu bij u staat (0 ver weg, 1 heel dichtbij); sleep een cirkel "
-        "dichterbij of verder weg, of gebruik de schuif. Bekwaamheid: hoe bekwaam u iemand vindt (0,6 is "
+        "nl": "Nabijheid: hoe dicht iemand nu bij jou staat (0 ver weg, 1 heel dichtbij); sleep een cirkel "
+        "dichterbij of verder weg, of gebruik de schuif. Bekwaamheid: hoe bekwaam je iemand vindt (0,6 is "
         "een gemiddelde collega).",
     },
     "name": {"en": "Name", "nl": "Naam"},
@@ -36,7 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
     "loaded": {"en": "Loaded {n} people from {file}.", "nl": "{n} personen geladen uit {file}."},
     "kept": {
         "en": "The team you were editing is unchanged.",
-        "nl": "Het team waaraan u werkte is ongewijzigd.",
+        "nl": "Het team waaraan je werkte is ongewijzigd.",
     },
     "too_many": {"en": "A team has at most {n} people.", "nl": "Een team heeft hoogstens {n} personen."},
     "at_least_one": {
@@ -48,13 +48,13 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Doing nothing is always included: every strategy is compared with it.",
         "nl": "Niets doen zit er altijd bij: elke strategie wordt ermee vergeleken.",
     },
-    "custom": {"en": "Your own strategy", "nl": "Uw eigen strategie"},
+    "custom": {"en": "Your own strategy", "nl": "Je eigen strategie"},
     "intervention": {"en": "Intervention", "nl": "Interventie"},
     "target": {"en": "With whom", "nl": "Met wie"},
     "start": {"en": "From week", "nl": "Vanaf week"},
     "every": {"en": "Every ... weeks (0: its own rhythm)", "nl": "Elke ... weken (0: eigen ritme)"},
     "add_step": {"en": "Add this step", "nl": "Deze stap toevoegen"},
-    "strategy_name": {"en": "Name of your strategy", "nl": "Naam van uw strategie"},
+    "strategy_name": {"en": "Name of your strategy", "nl": "Naam van je strategie"},
     "add_strategy": {"en": "Add strategy", "nl": "Strategie toevoegen"},
     "clear_steps": {"en": "Clear steps", "nl": "Stappen wissen"},
     "no_steps": {"en": "No steps yet.", "nl": "Nog geen stappen."},
@@ -95,7 +95,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "drawing": {
         "en": "Your team: nearer the centre = closer to you",
-        "nl": "Uw team: dichter bij het midden = dichter bij u",
+        "nl": "Jouw team: dichter bij het midden = dichter bij jou",
     },
 }
 
