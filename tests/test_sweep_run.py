@@ -184,6 +184,20 @@ def test_a_changed_base_scenario_file_also_refuses_resume(tmp_path):
         run_sweep(load_sweep(path), tmp_path / "out", resume=True)
 
 
+def test_resume_after_the_model_code_changed_is_refused(tmp_path, monkeypatch):
+    """Parts made by another version of the equations must not be mixed with new ones."""
+    from lmxsim.sweep import store
+
+    spec = load_sweep(sweep_file(tmp_path))
+    run_sweep(spec, tmp_path / "out", chunk=4)
+    (tmp_path / "out" / "part-0000002.parquet").unlink()
+    manifest = json.loads((tmp_path / "out" / "_manifest.json").read_text())
+    assert manifest["model_fingerprint"] == store.model_fingerprint()
+    monkeypatch.setattr(store, "model_fingerprint", lambda: "0" * 64)  # as if dynamics.py had changed
+    with pytest.raises(SweepError, match="another version of the model code"):
+        run_sweep(spec, tmp_path / "out", resume=True)
+
+
 def test_an_existing_sweep_is_never_overwritten_without_resume(tmp_path):
     spec = load_sweep(sweep_file(tmp_path))
     run_sweep(spec, tmp_path / "out", chunk=4)

@@ -259,6 +259,13 @@ def prepare(
                 f"(hash {spec.digest[:12]}); resuming would mix two different sweeps. Restore the file, "
                 "or start the changed sweep in a new --out directory"
             )
+        recorded = manifest.get("model_fingerprint")
+        if recorded is not None and recorded != store.model_fingerprint():
+            raise SweepError(
+                f"{out} was started with another version of the model code (code "
+                f"{manifest.get('code_version', '?')}); resuming would mix results of two model versions. "
+                "Start the sweep again in a new --out directory"
+            )
         if engine is not None and engine != manifest["engine"]:
             raise SweepError(
                 f"{out} was started with --engine {manifest['engine']}; resume it with the same engine"

@@ -14,6 +14,7 @@ place first, the team part last, so a killed worker never leaves half a task.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -125,6 +126,31 @@ def code_version() -> str:
     return f"lmxsim {_version('lmxsim')}"
 
 
+# The files whose code decides a run's numbers; a change to any of them makes old parts
+# incomparable with new ones.
+MODEL_FILES = (
+    "dynamics.py",
+    "params.py",
+    "team.py",
+    "nudges.py",
+    "interventions.py",
+    "agents.py",
+    "model.py",
+    "batch.py",
+    "config.py",
+)
+
+
+def model_fingerprint() -> str:
+    """SHA-256 over the model's source files: what `--resume` compares, dirty tree or not."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for name in MODEL_FILES:
+        digest.update(name.encode())
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()
+
+
 def package_versions() -> dict[str, str]:
     versions = {"python": platform.python_version()}
     versions.update({name: _version(name) for name in PACKAGES})
@@ -141,6 +167,7 @@ def _version(name: str) -> str:
 def environment() -> dict[str, Any]:
     return {
         "code_version": code_version(),
+        "model_fingerprint": model_fingerprint(),
         "packages": package_versions(),
         "host": socket.gethostname(),
     }
