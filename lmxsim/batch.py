@@ -39,20 +39,9 @@ from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
 from lmxsim.team import MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_values
 
+# The member columns that are simulated state (the rest are identity, traits or derived).
 MEMBER_STATE = [
-    "trust",
-    "autonomy",
-    "motivation",
-    "skill",
-    "safety",
-    "performance",
-    "leader_impression",
-    "leader_trust",
-    "lmx",
-    "phase",
-    "group",
-    "problems_reported",
-    "problems_hidden",
+    c for c in MEMBER_COLUMNS if c not in ("week", "member_id", "name", "ability", "first_impression", "lmx7")
 ]
 TEAM_MEASURES = [
     "performance",
