@@ -220,22 +220,15 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                             on_value=lambda v, i=i: set_field(i, "name", v),
                             style={"max-width": "160px"},
                         )
-                        solara.SliderFloat(
-                            f"{tl('closeness', lang)} {number(row['closeness'], lang, 2)}",
-                            value=row["closeness"],
-                            min=0.0,
-                            max=1.0,
-                            step=0.05,
-                            on_value=lambda v, i=i: set_field(i, "closeness", v),
-                        )
-                        solara.SliderFloat(
-                            f"{tl('ability', lang)} {number(row['ability'], lang, 2)}",
-                            value=row["ability"],
-                            min=0.0,
-                            max=1.0,
-                            step=0.05,
-                            on_value=lambda v, i=i: set_field(i, "ability", v),
-                        )
+                        for field in ("closeness", "ability"):
+                            solara.SliderFloat(
+                                f"{tl(field, lang)} {number(row[field], lang, 2)}",
+                                value=row[field],
+                                min=0.0,
+                                max=1.0,
+                                step=0.05,
+                                on_value=lambda v, i=i, field=field: set_field(i, field, v),
+                            )
                         solara.Button(
                             icon_name="mdi-delete",
                             text=True,
