@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-SWEEPS = ROOT / "configs" / "sweeps"
+SWEEPS = ROOT / "lmxsim" / "configs" / "sweeps"
 RESULTS = ROOT / "results"
 FIGURES = ROOT / "docs" / "figures"
 

@@ -1,6 +1,6 @@
 """Scenario and config files (TOML): parameters, the team, scheduled interventions.
 
-A file looks like configs/scenarios/first-impression.toml. Every mistake is a
+A file looks like lmxsim/configs/scenarios/first-impression.toml. Every mistake is a
 ConfigError that names the file, the field, the value and what is allowed.
 """
 
@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from lmxsim.interventions import Intervention, InterventionError
+from lmxsim.packaged import SCENARIO_DIR
 from lmxsim.params import ParameterError, Params
 from lmxsim.team import MAX_TEAM, Member
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent / "configs" / "scenarios"
 MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", "trust_propensity"}
 TOP_LEVEL = {"title", "story", "weeks", "seed", "params", "team", "team_size", "interventions"}
 

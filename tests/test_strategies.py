@@ -27,7 +27,7 @@ from lmxsim.strategy_report import conclusions, export
 from lmxsim.teamfile import load_team
 
 ROOT = Path(__file__).resolve().parents[1]
-TEAM = load_team(ROOT / "configs" / "teams" / "example.toml")
+TEAM = load_team(ROOT / "lmxsim" / "configs" / "teams" / "example.toml")
 
 
 def half_width(values: np.ndarray) -> float:

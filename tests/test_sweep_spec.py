@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from lmxsim.packaged import SWEEP_DIR
 from lmxsim.params import PARAMETERS
 from lmxsim.sweep.design import build_design
 from lmxsim.sweep.spec import SweepError, load_sweep
@@ -202,7 +203,7 @@ def test_every_parameter_can_be_named_in_a_sweep(tmp_path):
         assert spec.names == [name]
 
 
-@pytest.mark.parametrize("path", sorted((Path(__file__).parent.parent / "configs" / "sweeps").glob("*.toml")))
+@pytest.mark.parametrize("path", sorted(SWEEP_DIR.glob("*.toml")))
 def test_shipped_sweep_files_are_valid(path):
     spec = load_sweep(path)
     design = build_design(spec, spec.seed if spec.seed is not None else 1)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from lmxsim.packaged import TEAM_DIR
 from lmxsim.team import MAX_TEAM
 from lmxsim.teamfile import (
     DEFAULT_ABILITY,
@@ -18,7 +19,7 @@ from lmxsim.teamfile import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = [ROOT / "configs" / "teams" / "example.toml", ROOT / "configs" / "teams" / "example.csv"]
+EXAMPLES = [TEAM_DIR / "example.toml", TEAM_DIR / "example.csv"]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from pathlib import Path
 
 import solara
 
 from lmxsim.app.i18n_lab import TARGET_LABELS, tl
 from lmxsim.app.lab_tables import gains_html, outcomes_html
 from lmxsim.interventions import CATALOGUE, InterventionError
+from lmxsim.packaged import EXAMPLE_TEAM
 from lmxsim.params import ParameterError
 from lmxsim.spec import parse_spec
 from lmxsim.strategies import (
@@ -44,7 +44,6 @@ from lmxsim.teamfile import (
 )
 
 log = logging.getLogger(__name__)
-EXAMPLE_TEAM = Path(__file__).resolve().parents[2] / "configs" / "teams" / "example.toml"
 START_ROWS = (("An", 0.35, 0.65), ("Bram", 0.85, 0.65), ("Sam", 0.3, 0.6), ("Lotte", 0.25, 0.6))
 USER_ERRORS = (TeamFileError, InterventionError, ParameterError)
 

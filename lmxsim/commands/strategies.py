@@ -9,12 +9,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from lmxsim.packaged import EXAMPLE_TEAM
+
 STRATEGY_HELP = (
     "a ready strategy (nothing, one-on-ones-out-group, reopen-role-taking, reflection-every-4, "
     "equal-latitude, team-map-one-on-ones) or a custom one: [LABEL=]SPEC+SPEC..., e.g. "
     "'Sam and Lotte=one-on-ones:Sam@1/1+one-on-ones:Lotte@1/1' (repeatable; default: all ready ones)"
 )
-DEFAULT_TEAM = Path(__file__).resolve().parents[2] / "configs" / "teams" / "example.toml"
+DEFAULT_TEAM = EXAMPLE_TEAM
 SHOWN = {
     "performance": ("performance", 3),
     "lmx_differentiation": ("LMX spread", 3),
@@ -34,7 +36,7 @@ def strategies(
         "--team",
         "-t",
         help="team file (.csv or .toml, docs/team-files.md)",
-        show_default="configs/teams/example.toml",
+        show_default="the packaged example team",
     ),
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
     replications: int = typer.Option(500, "--replications", "-r", help="simulated years per strategy"),

@@ -38,7 +38,7 @@ class RateColumn(ProgressColumn):
 
 def sweep(
     sweep_file: Path = typer.Argument(
-        ..., help="sweep file (TOML), e.g. configs/sweeps/first-impression.toml"
+        ..., help="sweep file (TOML), e.g. lmxsim/configs/sweeps/first-impression.toml"
     ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="output directory (default: results/<sweep file name>)"
