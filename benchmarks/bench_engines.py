@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> None:
     # --- where the batch time goes, one chunk at a time ---------------------------------
     chunk = seeds[: args.chunk]
     setup = batch._setup(chunk, weeks, None, members, [])
-    team_u, run_u = batch._draw(chunk, members, weeks)
+    team_u, _climate_u, run_u = batch._draw(chunk, members, weeks)
     traits = batch._traits(team_u, Params(), None)
     stages = {
         "seed sequences": lambda: replication_seeds(2026, 0, len(chunk)),

@@ -33,8 +33,15 @@ class Employee(mesa.Agent):
         self.first_impression = member.first_impression
         self.challenge = member.challenge
         self.trust_propensity = member.trust_propensity
+        self.member_expectation = member.member_expectation
+        self.safety_propensity = member.safety_propensity
         start = dyn.initial_members(
-            member.ability, member.first_impression, member.trust_propensity, model.params
+            member.ability,
+            member.trust_propensity,
+            member.member_expectation,
+            member.safety_propensity,
+            model.climate,
+            model.params,
         )
         self.skill = float(start["skill"])
         self.trust = float(start["trust"])
@@ -101,6 +108,7 @@ class Employee(mesa.Agent):
         self.support = float(dyn.next_support(self.support, self.contact, self.shown_trust, p))
         target = dyn.trust_target(
             self.trust_propensity,
+            self.member_expectation,
             self.support,
             self.autonomy,
             model.mean_autonomy,
@@ -108,11 +116,15 @@ class Employee(mesa.Agent):
             p,
         )
         self.trust = float(dyn.next_trust(self.trust, target, self.phase, self.plasticity, p))
-        self.motivation = float(dyn.next_motivation(self.motivation, self.trust, self.autonomy))
+        self.motivation = float(dyn.next_motivation(self.motivation, self.trust, self.autonomy, p))
         self.skill = float(
             dyn.next_skill(self.skill, self.ability, self.autonomy, self.contact, self.shown_trust, p)
         )
-        self.safety = float(dyn.next_safety(self.safety, self.trust, model.differentiation, p))
+        self.safety = float(
+            dyn.next_safety(
+                self.safety, self.trust, self.safety_propensity, model.climate, model.differentiation, p
+            )
+        )
 
     def meet_problems(self) -> None:
         """Report a problem if it feels safe; hidden problems may flare up into fires."""
@@ -144,16 +156,17 @@ class Leader(mesa.Agent):
         super().__init__(model)
         p = model.params
         self.impression = np.array(first_impressions, dtype=float)
-        self.confidence = np.full(len(first_impressions), float(p.initial_confidence))
+        self.confidence = np.array(dyn.initial_confidence(self.impression, p), dtype=float)
         self.trust = np.array(dyn.initial_leader_trust(self.impression, p), dtype=float)
 
     def take_nudges(self, nudges: Nudges) -> None:
         self.confidence = np.minimum(self.confidence, nudges.confidence_cap)
 
     def spend_attention(self, employees: list[Employee], nudges: Nudges) -> None:
-        """Meet members, more often those trusted; fires eat into the time."""
+        """Meet members, more often those trusted and those who raised a problem; fires eat the time."""
+        raised = np.array([m.problems_reported for m in employees])
         chance = dyn.contact_probability(
-            self.trust, self.model.fires, self.model.params, nudges.guaranteed_contact
+            self.trust, self.model.fires, self.model.params, nudges.guaranteed_contact, raised
         )
         for member in employees:
             member.contact = bool(member.luck[Draw.CONTACT] < chance[member.index])

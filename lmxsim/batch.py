@@ -33,16 +33,14 @@ import pandas as pd
 
 from lmxsim import dynamics as dyn
 from lmxsim.dynamics import Draw
-from lmxsim.frames import MEMBER_COLUMNS
+from lmxsim.frames import MEMBER_COLUMNS, MEMBER_TRAITS
 from lmxsim.interventions import Intervention, plan_week
 from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.team import MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_values
+from lmxsim.team import DRAWN, MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_climate, team_values
 
 # The member columns that are simulated state (the rest are identity, traits or derived).
-MEMBER_STATE = [
-    c for c in MEMBER_COLUMNS if c not in ("week", "member_id", "name", "ability", "first_impression", "lmx7")
-]
+MEMBER_STATE = [c for c in MEMBER_COLUMNS if c not in ("week", "member_id", "name", *MEMBER_TRAITS, "lmx7")]
 TEAM_MEASURES = [
     "performance",
     "lmx_mean",
@@ -121,8 +119,7 @@ class BatchRun:
                 "week": weeks,
                 "member_id": np.tile(np.arange(n), self.weeks + 1),
                 "name": np.tile(self.names, self.weeks + 1),
-                "ability": np.tile(self.traits["ability"][replication], self.weeks + 1),
-                "first_impression": np.tile(self.traits["first_impression"][replication], self.weeks + 1),
+                **{t: np.tile(self.traits[t][replication], self.weeks + 1) for t in MEMBER_TRAITS},
             }
         )
         for var in MEMBER_STATE:
@@ -195,15 +192,18 @@ def _setup(
     return _Setup(weeks, team, len(names), names, plans)
 
 
-def _draw(seeds: Sequence[Seed], n: int, weeks: int) -> tuple[np.ndarray, np.ndarray]:
-    """Team uniforms (R, n, 4) and run uniforms (R, weeks, n, 5), one generator per seed."""
+def _draw(seeds: Sequence[Seed], n: int, weeks: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Team uniforms (R, n, 6), climate uniforms (R,) and run uniforms (R, weeks, n, 5),
+    one generator per seed, in the order LMXModel draws them."""
     team_u = np.empty((len(seeds), n, TEAM_DRAWS))
+    climate_u = np.empty(len(seeds))
     run_u = np.empty((len(seeds), weeks, n, dyn.DRAWS_PER_MEMBER))
     for r, seed in enumerate(seeds):
         generator = np.random.default_rng(seed)
         generator.random(out=team_u[r])
+        climate_u[r] = generator.random()
         generator.random(out=run_u[r])
-    return team_u, run_u
+    return team_u, climate_u, run_u
 
 
 def _traits(team_u: np.ndarray, p, team: list[Member] | None) -> dict[str, np.ndarray]:
@@ -215,22 +215,21 @@ def _traits(team_u: np.ndarray, p, team: list[Member] | None) -> dict[str, np.nd
         return np.broadcast_to(np.array([getattr(m, attribute) for m in team], dtype=float), (reps, n)).copy()
 
     traits = {name: given(name) for name in ("ability", "first_impression", "challenge")}
-    open_ = np.array([m.trust_propensity is None for m in team])
-    fixed = np.array([0.0 if m.trust_propensity is None else m.trust_propensity for m in team])
-    if open_.any():
-        # The Mesa model completes the team from the same uniforms; only the propensity is used.
-        drawn = team_values(team_u[:, open_], p)["trust_propensity"]
-        traits["trust_propensity"] = np.broadcast_to(fixed, (reps, n)).copy()
-        traits["trust_propensity"][:, open_] = drawn
-    else:
-        traits["trust_propensity"] = np.broadcast_to(fixed, (reps, n)).copy()
+    drawn = team_values(team_u, p)  # the Mesa model completes the team from the same uniforms
+    for trait in DRAWN:
+        open_ = np.array([getattr(m, trait) is None for m in team])
+        fixed = np.array([0.0 if getattr(m, trait) is None else getattr(m, trait) for m in team])
+        traits[trait] = np.broadcast_to(fixed, (reps, n)).copy()
+        if open_.any():
+            traits[trait][:, open_] = drawn[trait][:, open_]
     return traits
 
 
 def _start(seeds: Sequence[Seed], params, setup: _Setup) -> tuple[_Engine, np.ndarray]:
     p = _as_params(params, len(seeds))
-    team_u, run_u = _draw(seeds, setup.n, setup.weeks)
+    team_u, climate_u, run_u = _draw(seeds, setup.n, setup.weeks)
     traits = _traits(team_u, p, setup.team)
+    traits["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * traits["ability"]
     plans = [dataclasses.replace(plan) for plan in setup.interventions]
     return _Engine(p, traits, setup.names, plans), run_u
 
@@ -469,14 +468,19 @@ class _Engine:
         traits = {k: np.asfortranarray(v, dtype=float) for k, v in traits.items()}
         self.p, self.traits, self.names, self.plans = p, traits, names, plans
         start = dyn.initial_members(
-            traits["ability"], traits["first_impression"], traits["trust_propensity"], p
+            traits["ability"],
+            traits["trust_propensity"],
+            traits["member_expectation"],
+            traits["safety_propensity"],
+            traits["climate"],
+            p,
         )
         self.s = {k: np.array(v, dtype=float, order="F") for k, v in start.items()}
         shape = traits["ability"].shape
         s = self.s
         s["performance"] = np.zeros(shape)
         s["leader_impression"] = np.array(traits["first_impression"], dtype=float)
-        s["confidence"] = np.broadcast_to(np.asarray(p.initial_confidence, float), shape).copy()
+        s["confidence"] = np.array(dyn.initial_confidence(s["leader_impression"], p), dtype=float)
         s["leader_trust"] = np.array(dyn.initial_leader_trust(s["leader_impression"], p), dtype=float)
         s["phase"] = np.zeros(shape, dtype=np.int64)
         s["plasticity"] = np.ones(shape)
@@ -559,7 +563,9 @@ class _Engine:
         s["support"] = np.maximum(s["support"], nudges.support_floor)
 
         # 1. attention
-        chance = dyn.contact_probability(s["leader_trust"], self.fires, p, nudges.guaranteed_contact)
+        chance = dyn.contact_probability(
+            s["leader_trust"], self.fires, p, nudges.guaranteed_contact, s["problems_reported"]
+        )
         contact = luck[Draw.CONTACT] < chance
         s["contacts"] = s["contacts"] + contact
         shown_trust = s["leader_trust"]
@@ -607,6 +613,7 @@ class _Engine:
         s["support"] = dyn.next_support(s["support"], contact, shown_trust, p)
         target = dyn.trust_target(
             self.traits["trust_propensity"],
+            self.traits["member_expectation"],
             s["support"],
             autonomy,
             mean_autonomy,
@@ -614,9 +621,16 @@ class _Engine:
             p,
         )
         s["trust"] = dyn.next_trust(s["trust"], target, s["phase"], s["plasticity"], p)
-        s["motivation"] = dyn.next_motivation(s["motivation"], s["trust"], autonomy)
+        s["motivation"] = dyn.next_motivation(s["motivation"], s["trust"], autonomy, p)
         s["skill"] = dyn.next_skill(s["skill"], self.traits["ability"], autonomy, contact, shown_trust, p)
-        s["safety"] = dyn.next_safety(s["safety"], s["trust"], self.differentiation[:, None], p)
+        s["safety"] = dyn.next_safety(
+            s["safety"],
+            s["trust"],
+            self.traits["safety_propensity"],
+            self.traits["climate"],
+            self.differentiation[:, None],
+            p,
+        )
         # 7. problems
         reported, hidden = dyn.meet_problem(s["safety"], luck[Draw.PROBLEM], p)
         fire, solved = dyn.escalate(s["problems_hidden"], luck[Draw.ESCALATION], p)

@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lmxsim.expect import Expectations, parse_expectations
 from lmxsim.interventions import Intervention, InterventionError
 from lmxsim.packaged import SCENARIO_DIR
 from lmxsim.params import ParameterError, Params
-from lmxsim.team import MAX_TEAM, Member
+from lmxsim.team import DRAWN, MAX_TEAM, Member
 
-MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", "trust_propensity"}
-TOP_LEVEL = {"title", "story", "weeks", "seed", "params", "team", "team_size", "interventions"}
+MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", *DRAWN}
+TOP_LEVEL = {"title", "story", "weeks", "seed", "params", "team", "team_size", "interventions", "expect"}
 
 
 class ConfigError(ValueError):
@@ -37,6 +38,7 @@ class Scenario:
     seed: int = 1
     title: dict[str, str] = field(default_factory=lambda: {"en": "", "nl": ""})
     story: dict[str, str] = field(default_factory=lambda: {"en": "", "nl": ""})
+    expect: Expectations | None = None  # what the story claims, checked by tests/test_scenarios.py
 
     def model(self, rng: int | None = None, interventions: list[Intervention] | None = None):
         """A fresh LMXModel for this scenario (optionally with other interventions)."""
@@ -106,6 +108,11 @@ def scenario_from_dict(data: dict[str, Any], name: str = "custom", where: str = 
         scenario.team_size = len(scenario.team)
     if "interventions" in data:
         scenario.interventions = parse_interventions(data["interventions"], where)
+    if "expect" in data:
+        try:
+            scenario.expect = parse_expectations(_table(data["expect"], "expect", where), scenario)
+        except ValueError as error:
+            raise ConfigError(f"{where}: [expect] {error}") from None
     names = [m.name for m in scenario.team] if scenario.team else None
     for intervention in scenario.interventions:
         if names is not None:

@@ -16,8 +16,16 @@ from enum import IntEnum
 import numpy as np
 from scipy.special import ndtri
 
-
 # One week of luck for one member is DRAWS_PER_MEMBER uniforms, in this order.
+# Structural numbers, not behaviour: the scale the leader reads work on (a typical
+# performer reads near .75, so observations do not saturate at 1), how strongly a leader's
+# preference for challengers colours that reading at its extreme, and the engagement of a
+# member with no trust and no autonomy (motivation is 0..1 above it).
+OBSERVATION_SCALE = 0.75
+VALUES_COLOUR = 0.15
+MOTIVATION_FLOOR = 0.2
+
+
 class Draw(IntEnum):
     CONTACT = 0  # does the leader find time for this member?
     PERFORMANCE = 1  # luck in this week's output
@@ -70,14 +78,19 @@ def clip01(x):
 # --- 1. attention -------------------------------------------------------------------
 
 
-def contact_probability(leader_trust, fires, p, guaranteed=False):
-    """The in-group is seen more; fires crowd out relationship work. Member axis last."""
+def contact_probability(leader_trust, fires, p, guaranteed=False, raised_problem=0):
+    """The in-group is seen more; fires crowd out relationship work; a member who raised a
+    problem last week is likely to get a real conversation about it. Member axis last."""
     team_size = np.shape(leader_trust)[-1]
     # the tiny constant keeps shares defined when nobody is trusted and attention is all trust-driven
     weight = p.attention_equality + leader_trust + 1e-12
     share = weight / np.sum(weight, axis=-1, keepdims=True)
-    firefighting = np.maximum(0.2, 1.0 - 0.1 * np.asarray(fires)[..., None] / team_size)
+    firefighting = np.maximum(
+        p.firefighting_floor, 1.0 - p.firefighting_weight * np.asarray(fires)[..., None] / team_size
+    )
     probability = np.minimum(1.0, p.attention_budget * team_size * share * firefighting)
+    talk = p.problem_contact * np.minimum(raised_problem, 1)
+    probability = probability + (1.0 - probability) * talk
     return np.where(guaranteed, 1.0, probability)
 
 
@@ -100,12 +113,12 @@ def next_autonomy(autonomy, leader_trust, p, target=None, boost=0.0):
 
 
 def effort(motivation, p):
-    return p.effort_floor + (1.0 - p.effort_floor) * motivation**0.58
+    return p.effort_floor + (1.0 - p.effort_floor) * motivation**p.effort_curve
 
 
 def opportunity(autonomy, p):
     """Routine work (low autonomy) leaves little room to use or show ability."""
-    return p.opportunity_floor + (1.0 - p.opportunity_floor) * autonomy**0.53
+    return p.opportunity_floor + (1.0 - p.opportunity_floor) * autonomy**p.opportunity_curve
 
 
 def work(skill, motivation, autonomy, p):
@@ -113,7 +126,7 @@ def work(skill, motivation, autonomy, p):
     member's competence it shows. Routine work hides ability less than it limits output."""
     engaged = skill * effort(motivation, p)
     room = opportunity(autonomy, p)
-    return engaged * room, engaged * (1.0 - 0.73 * (1.0 - room))
+    return engaged * room, engaged * (1.0 - p.routine_hides * (1.0 - room))
 
 
 def performance(output, fires_per_member, luck, p):
@@ -134,8 +147,8 @@ def observed_competence(shown, challenge, noise_sd, luck, p):
 
     Scaled so a typical performer reads near .75 rather than saturating at 1.
     """
-    colour = 0.15 * p.values_challenge * (challenge - 0.5)
-    return clip01(shown / 0.75 + colour + noise_sd * normal(luck))
+    colour = VALUES_COLOUR * p.values_challenge * (challenge - 0.5)
+    return clip01(shown / OBSERVATION_SCALE + colour + noise_sd * normal(luck))
 
 
 def update_impression(
@@ -157,7 +170,7 @@ def update_impression(
     view of this member relative to the team (`reference`) is discounted.
     Returns (impression, confidence).
     """
-    clarity = 0.24**2 / (0.24**2 + noise_sd**2)
+    clarity = p.clear_evidence_sd**2 / (p.clear_evidence_sd**2 + noise_sd**2)
     disconfirms = (observed - impression) * (impression - reference) < 0
     discount = 1.0 - p.confirmation_bias * bias_factor * disconfirms
     weight = p.belief_rate * phase_learning(phase, p) * plasticity * (1.0 - confidence) * clarity * discount
@@ -167,6 +180,7 @@ def update_impression(
 
 
 def next_leader_trust(leader_trust, impression, p):
+    """Trust is earned in exchanges: it follows the impression, not at once."""
     return leader_trust + p.leader_trust_rate * (impression - leader_trust)
 
 
@@ -178,12 +192,16 @@ def next_support(support, contact, shown_trust, p):
     return support + p.support_rate * contact * (shown_trust - support)
 
 
-def trust_target(propensity, support, autonomy, mean_autonomy, differentiation, p):
-    """Own propensity, support received, fairness against peers, team split."""
+def trust_target(propensity, expectation, support, autonomy, mean_autonomy, differentiation, p):
+    """Own propensity, own expectation of this leader, support received, fairness against
+    peers, team split. The member's expectation keeps colouring how they read the leader
+    (Liden, Wayne & Stilwell 1993: it still predicted LMX at six months)."""
     unfairness = np.minimum(autonomy - mean_autonomy, 0.0)
+    support_weight = 1.0 - p.propensity_weight - p.member_expectation_weight
     return clip01(
-        0.3 * propensity
-        + 0.7 * support
+        p.propensity_weight * propensity
+        + p.member_expectation_weight * expectation
+        + support_weight * support
         + p.unfairness_weight * unfairness
         - p.differentiation_weight * differentiation
     )
@@ -193,33 +211,50 @@ def next_trust(trust, target, phase, plasticity, p):
     return trust + p.trust_rate * phase_learning(phase, p) * plasticity * (target - trust)
 
 
-def next_motivation(motivation, trust, autonomy):
+def motivation_target(trust, autonomy, p):
     """Self-determination: trust and autonomy drive engagement."""
-    return motivation + 0.3 * (0.2 + 0.8 * (0.58 * trust + 0.42 * autonomy) - motivation)
+    drive = p.motivation_trust_share * trust + (1.0 - p.motivation_trust_share) * autonomy
+    return MOTIVATION_FLOOR + (1.0 - MOTIVATION_FLOOR) * drive
+
+
+def next_motivation(motivation, trust, autonomy, p):
+    return motivation + p.motivation_rate * (motivation_target(trust, autonomy, p) - motivation)
 
 
 def next_skill(skill, ability, autonomy, contact, shown_trust, p):
     """Skill grows toward ability with chances (autonomy) and coaching (trusted contact)."""
-    chances = np.minimum(1.0, autonomy + 0.89 * contact * shown_trust)
+    chances = np.minimum(1.0, autonomy + p.coaching_weight * contact * shown_trust)
     return np.minimum(ability, skill + p.skill_rate * chances * (ability - skill))
 
 
-def next_safety(safety, trust, differentiation, p):
-    target = clip01(0.39 + 0.56 * trust - p.safety_differentiation_weight * differentiation)
-    return safety + 0.3 * (target - safety)
+def safety_target(trust, safety_propensity, climate, differentiation, p):
+    """Safety to speak up: trust in the leader, one's own disposition, the team's climate,
+    and how split the team is (Edmondson 1999; Yu et al. 2018)."""
+    return clip01(
+        p.safety_base
+        + p.safety_trust_weight * (trust - 0.5)
+        + p.safety_propensity_weight * (safety_propensity - 0.5)
+        + climate
+        - p.safety_differentiation_weight * differentiation
+    )
+
+
+def next_safety(safety, trust, safety_propensity, climate, differentiation, p):
+    target = safety_target(trust, safety_propensity, climate, differentiation, p)
+    return safety + p.safety_rate * (target - safety)
 
 
 # --- 7. problems and fires ----------------------------------------------------------
 
 
-def reporting_chance(safety):
+def reporting_chance(safety, p):
     """Edmondson 1996: detected problems = actual problems x reporting rate."""
-    return 0.1 + 0.8 * safety
+    return p.reporting_floor + p.reporting_safety_weight * safety
 
 
 def meet_problem(safety, luck, p):
     """One uniform decides: no problem, a reported one, or a hidden one. Returns (reported, hidden)."""
-    reported_below = p.problem_rate * reporting_chance(safety)
+    reported_below = p.problem_rate * clip01(reporting_chance(safety, p))
     reported = luck < reported_below
     hidden = (luck >= reported_below) & (luck < p.problem_rate)
     return reported.astype(np.int64), hidden.astype(np.int64)
@@ -260,7 +295,7 @@ def next_plasticity(plasticity, lmx_change, p):
 def next_phase(phase, contacts, quality, plasticity, p):
     """Stranger -> acquaintance after enough contacts; -> mature once high and settled."""
     to_acquaintance = (phase == Phase.STRANGER) & (contacts >= p.contacts_to_acquaintance)
-    to_mature = (phase == Phase.ACQUAINTANCE) & (quality >= p.mature_lmx) & (plasticity < 0.6)
+    to_mature = (phase == Phase.ACQUAINTANCE) & (quality >= p.mature_lmx) & (plasticity < p.mature_plasticity)
     return np.where(to_acquaintance, Phase.ACQUAINTANCE, np.where(to_mature, Phase.MATURE, phase))
 
 
@@ -281,17 +316,20 @@ def differentiation(quality):
 # --- start of a relationship and one-off changes by interventions --------------------
 
 
-def initial_members(ability, first_impression, propensity, p):
-    """Member-side state on day one (the leader's side starts at the first impression)."""
-    trust = np.asarray(propensity, dtype=float)
-    autonomy = np.where(p.autonomy_follows_trust, p.initial_autonomy, p.fixed_autonomy) + 0 * trust
+def initial_members(ability, propensity, expectation, safety_propensity, climate, p):
+    """Member-side state on day one: trust is what the member brings (propensity and
+    expectation) plus the support a newcomer assumes; the team is not split yet."""
+    ability = np.asarray(ability, dtype=float)
+    support = p.initial_support + 0.0 * ability
+    trust = trust_target(propensity, expectation, support, 0.0, 0.0, 0.0, p)
+    autonomy = np.where(p.autonomy_follows_trust, p.initial_autonomy, p.fixed_autonomy) + 0.0 * ability
     return {
-        "skill": 0.95 * np.asarray(ability, dtype=float),
+        "skill": p.initial_skill * ability,
         "trust": trust,
-        "support": p.initial_support + 0 * trust,
+        "support": support,
         "autonomy": autonomy,
-        "motivation": 0.2 + 0.8 * (0.58 * trust + 0.42 * autonomy),
-        "safety": clip01(0.39 + 0.56 * trust),
+        "motivation": motivation_target(trust, autonomy, p),
+        "safety": safety_target(trust, safety_propensity, climate, 0.0, p),
     }
 
 
@@ -305,5 +343,10 @@ def reopen_plasticity(plasticity, reopen):
 
 
 def initial_leader_trust(first_impression, p):
-    """Strangers get the same guarded trust; the first impression works through the impression."""
+    """Strangers get the same guarded trust; the first impression works through the impression,
+    which starts at it (the leader's side of day one)."""
     return p.initial_leader_trust + 0.0 * np.asarray(first_impression, dtype=float)
+
+
+def initial_confidence(first_impression, p):
+    return p.initial_confidence + 0.0 * np.asarray(first_impression, dtype=float)

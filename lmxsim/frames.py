@@ -10,6 +10,8 @@ MEMBER_COLUMNS = [
     "name",
     "ability",
     "first_impression",
+    "member_expectation",
+    "safety_propensity",
     "trust",
     "autonomy",
     "motivation",
@@ -25,6 +27,8 @@ MEMBER_COLUMNS = [
     "problems_reported",
     "problems_hidden",
 ]
+# Traits: given or drawn at the start, constant over a run.
+MEMBER_TRAITS = ["ability", "first_impression", "member_expectation", "safety_propensity"]
 TEAM_COLUMNS = [
     "week",
     "performance",

@@ -209,6 +209,8 @@ class RoleClarification(Intervention):
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         nudges.confidence_cap[who] = np.minimum(nudges.confidence_cap[who], 0.2)
         nudges.clarity[who] *= 0.5
+        # expectations agreed out loud are harder to explain away (Manzoni & Barsoux 1998)
+        nudges.bias_factor[who] *= 0.5
         nudges.guaranteed_contact[who] = True
         nudges.support_floor[who] = np.maximum(nudges.support_floor[who], 0.7)
         nudges.reopen[who] = True

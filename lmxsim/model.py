@@ -14,7 +14,7 @@ from lmxsim.agents import Employee, Leader
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
 from lmxsim.params import Params
-from lmxsim.team import Member, complete_team, draw_team
+from lmxsim.team import Member, complete_team, draw_team, team_climate
 
 
 class LMXModel(mesa.Model):
@@ -47,6 +47,8 @@ class LMXModel(mesa.Model):
         else:
             team = complete_team(self.rng, list(team), self.params)
         self.team = team
+        # one draw for the team after its members, as the batch engine does
+        self.climate = float(team_climate(self.rng.random(), self.params))
         self.names = [m.name for m in team]
         self.team_size = len(team)
         self.leader = Leader(self, np.array([m.first_impression for m in team]))
@@ -83,6 +85,8 @@ class LMXModel(mesa.Model):
                     "name": "name",
                     "ability": "ability",
                     "first_impression": "first_impression",
+                    "member_expectation": "member_expectation",
+                    "safety_propensity": "safety_propensity",
                     "trust": "trust",
                     "autonomy": "autonomy",
                     "motivation": "motivation",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,7 +34,8 @@ NAMES = (
     "Zoë",
 )
 MAX_TEAM = 200
-TEAM_DRAWS = 4  # uniforms per member when the team is set up
+TEAM_DRAWS = 6  # uniforms per member when the team is set up (then one for the team climate)
+DRAWN = ("trust_propensity", "member_expectation", "safety_propensity")  # drawn when left open
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,9 @@ class Member:
     challenge: how much the member challenges rather than follows rules (0..1);
         only matters when the leader has a preference (values_challenge).
     trust_propensity: how readily the member trusts a boss (0..1); drawn if None.
+    member_expectation: what the member expects of this leader after the first days
+        (0..1); drawn if None.
+    safety_propensity: how readily the member speaks up (0..1); drawn if None.
     """
 
     name: str
@@ -52,13 +57,15 @@ class Member:
     first_impression: float = 0.6
     challenge: float = 0.5
     trust_propensity: float | None = None
+    member_expectation: float | None = None
+    safety_propensity: float | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
             raise ParameterError(f"member name {self.name!r} must be a non-empty text")
-        for field in ("ability", "first_impression", "challenge", "trust_propensity"):
+        for field in ("ability", "first_impression", "challenge", *DRAWN):
             value = getattr(self, field)
-            if field == "trust_propensity" and value is None:
+            if field in DRAWN and value is None:
                 continue
             if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
                 raise ParameterError(
@@ -77,7 +84,7 @@ def check_team(team: list[Member]) -> None:
 
 
 def draw_team(rng: np.random.Generator, n: int, p: Params) -> list[Member]:
-    """A random team: ability ~ Beta around ability_mean, first impression = ability + noise."""
+    """A random team: ability ~ normal around ability_mean, first impression = ability + noise."""
     if not 1 <= n <= MAX_TEAM:
         raise ParameterError(f"n_employees = {n} is not allowed (1 to {MAX_TEAM})")
     values = team_values(rng.random((n, TEAM_DRAWS)), p)
@@ -87,18 +94,18 @@ def draw_team(rng: np.random.Generator, n: int, p: Params) -> list[Member]:
             ability=float(values["ability"][i]),
             first_impression=float(values["first_impression"][i]),
             challenge=float(values["challenge"][i]),
-            trust_propensity=float(values["trust_propensity"][i]),
+            **{trait: float(values[trait][i]) for trait in DRAWN},
         )
         for i in range(n)
     ]
 
 
 def team_values(uniforms, p):
-    """Turn TEAM_DRAWS uniforms per member into member traits (works on (..., n, 4) arrays).
+    """Turn TEAM_DRAWS uniforms per member into member traits (works on (..., n, 6) arrays).
 
     Inverse CDFs of the normal keep every trait one uniform and cheap to compute:
-    ability ~ Normal(ability_mean, ability_sd) cut to .01..99; trust propensity
-    ~ Normal(.5, trust_propensity_sd) truncated to 0..1.
+    ability ~ Normal(ability_mean, ability_sd) cut to .01..99; trust propensity,
+    member expectation and safety propensity ~ Normal(.5, their sd) truncated to 0..1.
     """
     ability = np.clip(p.ability_mean + p.ability_sd * normal(uniforms[..., 0]), 0.01, 0.99)
     return {
@@ -106,22 +113,30 @@ def team_values(uniforms, p):
         "first_impression": clip01(ability + p.first_impression_noise * normal(uniforms[..., 1])),
         "trust_propensity": _truncated_normal(uniforms[..., 2], 0.5, p.trust_propensity_sd),
         "challenge": uniforms[..., 3],
+        "member_expectation": _truncated_normal(uniforms[..., 4], 0.5, p.member_expectation_sd),
+        "safety_propensity": _truncated_normal(uniforms[..., 5], 0.5, p.safety_propensity_sd),
     }
 
 
+def team_climate(uniform, p):
+    """The team's climate: one draw per team around team_climate."""
+    return p.team_climate + p.climate_sd * normal(uniform)
+
+
 def _truncated_normal(uniform, mean, sd):
-    """Inverse CDF of Normal(mean, sd) truncated to 0..1."""
+    """Inverse CDF of Normal(mean, sd) truncated to 0..1 (sd 0: the mean)."""
+    if np.all(np.asarray(sd) == 0):
+        return mean + 0.0 * uniform
+    sd = np.maximum(sd, 1e-9)
     low, high = ndtr((0.0 - mean) / sd), ndtr((1.0 - mean) / sd)
     return clip01(mean + sd * normal(low + uniform * (high - low)))
 
 
 def complete_team(rng: np.random.Generator, team: list[Member], p: Params) -> list[Member]:
-    """Fill in trust propensities the user left open, from the same draws a drawn team uses."""
+    """Fill in the traits the user left open, from the same draws a drawn team uses."""
     check_team(team)
     values = team_values(rng.random((len(team), TEAM_DRAWS)), p)
     return [
-        m
-        if m.trust_propensity is not None
-        else Member(m.name, m.ability, m.first_impression, m.challenge, float(values["trust_propensity"][i]))
+        dataclasses.replace(m, **{t: float(values[t][i]) for t in DRAWN if getattr(m, t) is None})
         for i, m in enumerate(team)
     ]

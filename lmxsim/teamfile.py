@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from lmxsim.params import ParameterError
-from lmxsim.team import MAX_TEAM, Member
+from lmxsim.team import DRAWN, MAX_TEAM, Member
 
 EXTENSIONS = (".csv", ".toml")
 REQUIRED = ("name", "closeness")
-OPTIONAL = ("ability", "challenge", "trust_propensity")
+OPTIONAL = ("ability", "challenge", "trust_propensity", "member_expectation", "safety_propensity")
 FIELDS = (*REQUIRED, *OPTIONAL)
 ALIASES = {"first_impression": "closeness"}  # the scenario files' name for the same thing
 # Without a believed ability everyone is taken to be equally able (the model's average):
@@ -214,6 +214,8 @@ def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bo
                     first_impression=values["closeness"],
                     challenge=values.get("challenge", DEFAULT_CHALLENGE),
                     trust_propensity=values.get("trust_propensity"),
+                    member_expectation=values.get("member_expectation"),
+                    safety_propensity=values.get("safety_propensity"),
                 )
             )
         except ParameterError as error:  # a rule of Member this module does not check itself
@@ -261,8 +263,9 @@ def _row(member: Member) -> dict[str, Any]:
         "ability": round(float(member.ability), 4),
         "challenge": round(float(member.challenge), 4),
     }
-    if member.trust_propensity is not None:
-        row["trust_propensity"] = round(float(member.trust_propensity), 4)
+    for trait in DRAWN:
+        if getattr(member, trait) is not None:
+            row[trait] = round(float(getattr(member, trait)), 4)
     return row
 
 

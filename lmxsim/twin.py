@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from lmxsim.config import Scenario, load_scenario
+from lmxsim.frames import MEMBER_TRAITS
 from lmxsim.interventions import Intervention, InterventionError
 from lmxsim.params import ParameterError
 from lmxsim.spec import check_plan, parse_spec
@@ -154,8 +155,7 @@ def _differences(baseline: pd.DataFrame, variant: pd.DataFrame) -> pd.DataFrame:
     numeric = [
         c
         for c in baseline.columns
-        if c not in (*_KEYS, "ability", "first_impression", "variant")
-        and pd.api.types.is_numeric_dtype(baseline[c])
+        if c not in (*_KEYS, *MEMBER_TRAITS, "variant") and pd.api.types.is_numeric_dtype(baseline[c])
     ]
     table = baseline[_KEYS].copy()
     for column in numeric:

@@ -9,11 +9,16 @@ import numpy as np
 import pytest
 
 from lmxsim.batch import run_batch
-from lmxsim.facts import TEAM_SIZE, _equal_team, _seeds, _teams
+from lmxsim.facts import TEAM_SIZE, Bench, _equal_team, _seeds
 from lmxsim.params import Params
 
 REPS = 300
 P = Params()
+
+
+def _teams(params: Params, replications: int, seed: int):
+    return Bench(params, seed, replications).teams()
+
 
 # An able member with a bad first impression, one with a good one, and an average team.
 HIDDEN_TALENT = _equal_team([0.3, 0.85, *[0.6] * (TEAM_SIZE - 2)], ability=0.7)

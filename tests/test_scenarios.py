@@ -15,7 +15,9 @@ import pytest
 
 from lmxsim.batch import run_batch
 from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
+from lmxsim.expect import arrays_from_model
 from lmxsim.interventions import OneOnOnes, RoleClarification
+from lmxsim.team import DRAWN
 
 REQUIRED = {"first-impression", "favouritism", "new-leader", "low-safety", "rebels"}
 SEEDS = list(range(300))
@@ -51,6 +53,62 @@ def test_each_preset_runs_in_both_engines_alike(name: str) -> None:
     np.testing.assert_allclose(
         fast.member_frame(0)["lmx"], model.member_frame()["lmx"], rtol=0, atol=1e-9, err_msg=name
     )
+
+
+# --- each preset's story is a claim: [expect] --------------------------------------------
+
+STORY_SEEDS = 200
+
+
+@pytest.mark.parametrize("name", scenario_names())
+def test_each_preset_declares_what_its_story_claims(name: str) -> None:
+    scenario = load_scenario(name)
+    assert scenario.expect is not None, f"{name}: no [expect] table"
+    for member in scenario.team:  # no drawn trait can turn the story around
+        for trait in DRAWN:
+            assert getattr(member, trait) is not None, f"{name}: {member.name} has no {trait}"
+
+
+@pytest.mark.parametrize("name", scenario_names())
+def test_the_story_happens_on_the_presets_own_seed(name: str) -> None:
+    """What the app shows: the Mesa model on the preset's seed."""
+    scenario = load_scenario(name)
+    model = scenario.model().run(scenario.weeks)
+    held = scenario.expect.check(*arrays_from_model(model))
+    broken = [claim for claim, ok in held.items() if not ok.all()]
+    assert not broken, f"{name} (seed {scenario.seed}): the story says {broken}, the model does not"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", scenario_names())
+def test_the_story_happens_on_most_seeds(name: str) -> None:
+    scenario = load_scenario(name)
+    run = run_batch(list(range(STORY_SEEDS)), scenario.weeks, scenario.params, scenario.team)
+    held = scenario.expect.check(run.members, run.team)
+    together = np.logical_and.reduce(list(held.values()))
+    shares = {claim: f"{ok.mean():.0%}" for claim, ok in held.items()}
+    assert together.mean() >= 0.8, (
+        f"{name}: the whole story holds in {together.mean():.0%} of seeds; {shares}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('out = ["Nobody"]', "unknown member 'Nobody'"),
+        ('spread = "shrinks"', "spread"),
+        ("by_week = 99", "by_week"),
+        ('ahead = ["An"]', "ahead and behind go together"),
+        ("louder = 1", "unknown claim"),
+    ],
+)
+def test_a_bad_expect_table_is_one_clear_config_error(tmp_path, table: str, message: str) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(
+        f'weeks = 10\n[[team]]\nname = "An"\n[[team]]\nname = "Bram"\n[expect]\n{table}\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
 
 
 def test_first_impression_keeps_its_two_equally_able_colleagues() -> None:
@@ -190,3 +248,20 @@ def test_run_takes_a_preset_by_name(cli, name: str) -> None:
     code, out, _ = cli("run", "--scenario", name, "--weeks", "3")
     assert code == 0
     assert load_scenario(name).team[0].name in out
+
+
+def test_the_first_impression_knobs_change_who_ends_where() -> None:
+    """A trainer who turns 'first impression sticks' and 'confirmation bias' down sees An recover."""
+    scenario = load_scenario("first-impression")
+    open_minded = scenario.params.replace(initial_confidence=0.0, confirmation_bias=0.0)
+    an, bram = 0, 1
+
+    def ends(params):
+        run = run_batch(list(range(STORY_SEEDS)), scenario.weeks, params, scenario.team)
+        out = run.members["group"][scenario.weeks, :, an] == 0
+        gap = run.members["lmx"][scenario.weeks, :, bram] - run.members["lmx"][scenario.weeks, :, an]
+        return out.mean(), gap.mean()
+
+    (out_sticky, gap_sticky), (out_open, gap_open) = ends(scenario.params), ends(open_minded)
+    assert out_sticky >= 0.8 and out_open <= 0.5, (out_sticky, out_open)
+    assert gap_open < 0.6 * gap_sticky, (gap_sticky, gap_open)
