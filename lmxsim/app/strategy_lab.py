@@ -18,6 +18,7 @@ import solara
 from lmxsim.app.i18n_lab import TARGET_LABELS, tl
 from lmxsim.app.lab_tables import gains_html, outcomes_html
 from lmxsim.interventions import CATALOGUE, InterventionError
+from lmxsim.output import csv_text
 from lmxsim.packaged import EXAMPLE_TEAM
 from lmxsim.params import ParameterError
 from lmxsim.spec import parse_spec
@@ -413,19 +414,19 @@ def Results(comparison: Comparison, lang: str, stale: bool):
         heading(tl("export", lang))
         with solara.Row(style={"flex-wrap": "wrap"}):
             solara.FileDownload(
-                lambda: comparison.summary().to_csv(index=False),
+                lambda: csv_text(comparison.summary()),
                 "summary.csv",
                 label="summary.csv",
                 mime_type="text/csv",
             )
             solara.FileDownload(
-                lambda: comparison.member_gains().to_csv(index=False),
+                lambda: csv_text(comparison.member_gains()),
                 "member_gains.csv",
                 label="member_gains.csv",
                 mime_type="text/csv",
             )
             solara.FileDownload(
-                lambda: comparison.replication_table().to_csv(index=False),
+                lambda: csv_text(comparison.replication_table()),
                 "replications.csv",
                 label="replications.csv",
                 mime_type="text/csv",

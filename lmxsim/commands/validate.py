@@ -19,6 +19,10 @@ def validate(
 ) -> None:
     """Check every stylized fact: fact, source, target band, model value, pass/fail."""
     from lmxsim.facts import FACTS
+    from lmxsim.limits import check_replications
+
+    if replications is not None:
+        check_replications(replications, low=20)
 
     table = Table(title="lmxsim: stylized facts (default parameters)")
     for column in ("fact", "source", "target", "model", "result"):

@@ -197,9 +197,8 @@ def _leave_ctrl_c_to_driver() -> None:
 
 
 def _worker_start(driver: int) -> None:
-    """Leave Ctrl-C and SIGTERM (sent to the whole process group) to the driver, and die with it."""
+    """Leave Ctrl-C to the driver and die with it (SIGTERM stays: the pool ends its workers with it)."""
     _leave_ctrl_c_to_driver()
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     from lmxsim.sweep.orphans import exit_with
 
     exit_with(driver)
