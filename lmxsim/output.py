@@ -30,6 +30,9 @@ from lmxsim.params import ParameterError
 FORMATS = (".parquet", ".csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
+# RFC 4180 line ends: csv quotes a cell holding any character of the line end, so "\r" inside a
+# name is quoted (with "\n" alone it is written bare and splits the row in a spreadsheet).
+LINE_END = "\r\n"
 _ESCAPED = (*FORMULA_START, QUOTE)
 
 REASONS = {
@@ -86,7 +89,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
 
 def csv_text(frame: pd.DataFrame) -> str:
     """The table as spreadsheet-safe CSV text (for downloads)."""
-    return spreadsheet_safe(frame).to_csv(index=False)
+    return spreadsheet_safe(frame).to_csv(index=False, lineterminator=LINE_END)
 
 
 # --------------------------------------------------------------------------- checks before the work
@@ -186,4 +189,4 @@ def write_table(frame: pd.DataFrame, path: str | Path) -> Path:
     if path.suffix == ".parquet":
         return write_with(path, lambda p: frame.to_parquet(p, index=False))
     safe = spreadsheet_safe(frame)
-    return write_with(path, lambda p: safe.to_csv(p, index=False))
+    return write_with(path, lambda p: safe.to_csv(p, index=False, lineterminator=LINE_END))

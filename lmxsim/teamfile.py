@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from lmxsim.output import neutralise_cell, restore_cell, write_text
+from lmxsim.output import LINE_END, neutralise_cell, restore_cell, write_text
 from lmxsim.params import ParameterError
 from lmxsim.team import MAX_TEAM, Member
 
@@ -272,7 +272,7 @@ def _row(member: Member) -> dict[str, Any]:
 def team_to_csv(team: list[Member]) -> str:
     """The team as CSV text (the columns of docs/team-files.md)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator=LINE_END)
     writer.writeheader()
     for member in team:
         row = _row(member)

@@ -22,13 +22,18 @@ def cells(text: str) -> list[str]:
 
 
 def dangerous(cell: str) -> bool:
-    return cell.startswith(FORMULA_START)
+    """Text a spreadsheet would evaluate (a plain negative number is a number, not a formula)."""
+    try:
+        float(cell)
+    except ValueError:
+        return cell.startswith(FORMULA_START)
+    return False
 
 
 @given(st.text(max_size=30))
 def test_restore_undoes_neutralise_for_every_text(text):
     assert restore_cell(neutralise_cell(text)) == text
-    assert not dangerous(neutralise_cell(text))
+    assert not neutralise_cell(text).startswith(FORMULA_START)
 
 
 def test_numbers_stay_numbers_and_text_cells_are_neutralised():
@@ -37,7 +42,7 @@ def test_numbers_stay_numbers_and_text_cells_are_neutralised():
     header, values = written[:3], written[3:]
     assert header == ["name", "lmx", "week"]
     names, numbers = values[0::3], values[1::3]
-    assert not any(dangerous(n) for n in names)
+    assert not any(n.startswith(FORMULA_START) for n in names)
     assert numbers == ["-0.5"] * len(ATTACKS)  # a negative number is a number, not a formula
     assert [restore_cell(n) for n in names] == ATTACKS
 
@@ -73,7 +78,7 @@ def test_strategies_out_neutralises_every_csv(tmp_path, cli):
     out = tmp_path / "lab"
     code, _, err = cli(
         "strategies", "--team", str(team), "--replications", "4", "--weeks", "4", "--strategy",
-        "@evil=one-on-ones:Ann@1/1", "--out", str(out),
+        "+SUM(1)=one-on-ones:Ann@1/1", "--out", str(out),
     )  # fmt: skip
     assert code == 0, err
     for name in ("summary.csv", "member_gains.csv", "replications.csv"):
@@ -81,7 +86,7 @@ def test_strategies_out_neutralises_every_csv(tmp_path, cli):
         assert not any(dangerous(cell) for cell in cells(text)), name
     assert "'=cmd|' /C calc'!A0" in set(pd.read_csv(out / "member_gains.csv")["member"])
     summary = pd.read_csv(out / "summary.csv")
-    assert "'@evil" in set(summary["strategy"]) | set(summary["title"])
+    assert "'+SUM(1)" in set(summary["strategy"]) | set(summary["title"])
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])
