@@ -16,6 +16,7 @@ files back unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import uuid
@@ -133,10 +134,16 @@ def _check_folder_writable(folder: Path, what: str, target: Path) -> None:
     except OSError as error:
         raise OutputError(f"{what} {target}: cannot write in {existing} ({reason(error)})") from None
     finally:
-        probe.unlink(missing_ok=True)
+        _remove(probe)
 
 
 # --------------------------------------------------------------------------- atomic writing
+
+
+def _remove(path: Path) -> None:
+    """Remove a temporary file if it is there (a read-only disk refuses even that; then nothing is there)."""
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
 
 
 def temporary_name(path: Path) -> Path:
@@ -161,7 +168,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     except OSError as error:
         raise OutputError(f"cannot write {path} ({reason(error)}); nothing was left half-written") from None
     finally:
-        temporary.unlink(missing_ok=True)
+        _remove(temporary)
 
 
 def write_with(path: str | Path, writer: Callable[[Path], object]) -> Path:

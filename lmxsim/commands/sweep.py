@@ -74,6 +74,9 @@ def sweep(
         raise SweepError(f"--engine {engine!r} is not allowed (allowed: {', '.join(ENGINES)})")
     spec = load_sweep(sweep_file)
     out = out or Path("results") / sweep_file.stem
+    from lmxsim.output import check_output_folder
+
+    check_output_folder(out, "--out")  # a file in the way or a read-only disk: one line, before any bar
     console = Console(stderr=True)
     columns = (
         TextColumn("[bold]{task.description}"),

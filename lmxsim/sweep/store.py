@@ -14,6 +14,7 @@ place first, the team part last, so a killed worker never leaves half a task.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -85,7 +86,8 @@ def _write_atomic(frame: pd.DataFrame, path: Path, digest: str, entropy: int | N
         size = temporary.stat().st_size
         os.replace(temporary, path)
     finally:
-        temporary.unlink(missing_ok=True)  # a full disk must not leave a half-written part behind
+        with contextlib.suppress(OSError):  # a full disk must not leave a half-written part behind
+            temporary.unlink(missing_ok=True)
     return size
 
 
