@@ -499,7 +499,8 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
 
     session = _kernel_context()
     people = len(team) if team else 0
-    work_asked = app_work(people, weeks.value or 0, replications.value or 0, len(strategies))
+    compared = len({s.name for s in strategies} | {NOTHING})  # doing nothing is always run alongside
+    work_asked = app_work(people, weeks.value or 0, replications.value or 0, compared)
     too_much = work_asked > APP_MAX_WORK
 
     def work() -> None:

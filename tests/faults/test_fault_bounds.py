@@ -90,3 +90,12 @@ def test_the_app_caps_the_work_of_one_request():
     assert limits.app_work_problem(10, 52, 500, 6) is None  # the lab's defaults
     problem = limits.app_work_problem(200, 520, 2000, 4)  # the reported 6-8 minute request
     assert problem is not None and f"{limits.APP_MAX_WORK:,}" in problem and "832,000,000" in problem
+
+
+def test_the_empty_vary_message_shows_toml_as_written(tmp_path):
+    path = tmp_path / "empty.toml"
+    path.write_text("replications = 2\n[vary]\n", encoding="utf-8")
+    with pytest.raises(SweepError) as refused:
+        load_sweep(path)
+    assert "confirmation_bias = { low = 0.0, high = 0.6 }" in str(refused.value)
+    assert "{{" not in str(refused.value)
