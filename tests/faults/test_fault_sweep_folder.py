@@ -97,6 +97,7 @@ def test_a_lock_from_another_host_cannot_be_checked_and_says_so(tmp_path, cli):
     assert code == 2 and "another-machine.example" in err and "cannot be checked" in err
 
 
+@pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_two_sweeps_started_at_once_into_one_folder_never_mix(tmp_path):
     """The reported case: the same unseeded sweep twice into one --out, at the same moment."""
