@@ -49,7 +49,7 @@ def main() -> None:
     for spec in SPECS:
         twin = run_batch(seeds, week, preset.params, preset.team, interventions=[parse_spec(spec)])
 
-        def change(measure: str, member: int):
+        def change(measure: str, member: int, twin=twin):
             return twin.members[measure][week, :, member] - base.members[measure][week, :, member]
 
         performance = (

@@ -13,6 +13,7 @@ from typing import Any
 
 from lmxsim.expect import Expectations, parse_expectations
 from lmxsim.interventions import Intervention, InterventionError
+from lmxsim.limits import MAX_WEEKS
 from lmxsim.packaged import SCENARIO_DIR
 from lmxsim.params import ParameterError, Params
 from lmxsim.team import DRAWN, MAX_TEAM, Member
@@ -71,6 +72,10 @@ def load_config(path: str | Path) -> Scenario:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"config file {path} does not exist") from None
+    except IsADirectoryError:
+        raise ConfigError(f"config file {path} is a folder, not a TOML file") from None
+    except OSError as error:
+        raise ConfigError(f"config file {path} cannot be read ({error.strerror})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: not a valid TOML file ({error})") from None
     return scenario_from_dict(data, name=path.stem, where=str(path))
@@ -87,7 +92,7 @@ def scenario_from_dict(data: dict[str, Any], name: str = "custom", where: str = 
     except ParameterError as error:
         raise ConfigError(f"{where}: [params] {error}") from None
     scenario = Scenario(name=name, params=params)
-    for key, low, high in (("weeks", 0, 10_000), ("seed", 0, 2**63 - 1), ("team_size", 1, MAX_TEAM)):
+    for key, low, high in (("weeks", 0, MAX_WEEKS), ("seed", 0, 2**63 - 1), ("team_size", 1, MAX_TEAM)):
         if key in data:
             value = data[key]
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.figure import Figure
 
-from lmxsim.output import write_table
+from lmxsim.output import write_bytes, write_table, write_text
 from lmxsim.strategies import MEASURES, NEGLIGIBLE, Comparison
 
 LANGS = ("en", "nl")
@@ -284,7 +284,6 @@ def png_bytes(fig: Figure) -> bytes:
 def export(comparison: Comparison, out: str | Path, lang: str = "en") -> list[Path]:
     """Write the tables (CSV), the figures (PNG) and the conclusions (text) into `out`."""
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     paths = [
         write_table(comparison.summary(), out / "summary.csv"),
         write_table(comparison.member_gains(), out / "member_gains.csv"),
@@ -294,10 +293,8 @@ def export(comparison: Comparison, out: str | Path, lang: str = "en") -> list[Pa
         ("outcomes.png", figure_outcomes(comparison, lang)),
         ("member_gains.png", figure_member_gains(comparison, lang)),
     ):
-        (out / name).write_bytes(png_bytes(fig))
-        paths.append(out / name)
+        paths.append(write_bytes(out / name, png_bytes(fig)))
     for language in LANGS:
-        path = out / f"conclusions_{language}.txt"
-        path.write_text("\n\n".join(conclusions(comparison, language)) + "\n", encoding="utf-8")
-        paths.append(path)
+        text = "\n\n".join(conclusions(comparison, language)) + "\n"
+        paths.append(write_text(out / f"conclusions_{language}.txt", text))
     return paths

@@ -17,6 +17,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from lmxsim.output import LINE_END, neutralise_cell, restore_cell, write_text
 from lmxsim.params import ParameterError
 from lmxsim.team import DRAWN, MAX_TEAM, Member
 
@@ -112,6 +113,8 @@ def _parse_csv(text: str, where: str) -> list[Member]:
                 f"{where}: line {line_number}: {len(cells)} values but the header has {len(header)} columns"
             )
         row = {column: cell.strip() for column, cell in zip(header, cells, strict=False) if cell.strip()}
+        if "name" in row:  # a name we wrote as '=... (spreadsheet-safe) reads back as =...
+            row["name"] = restore_cell(row["name"])
         label = f"line {line_number}" + (f" ({row['name']})" if row.get("name") else "")
         rows.append((label, row))
         if len(rows) > MAX_TEAM:
@@ -272,10 +275,12 @@ def _row(member: Member) -> dict[str, Any]:
 def team_to_csv(team: list[Member]) -> str:
     """The team as CSV text (the columns of docs/team-files.md)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=list(FIELDS), lineterminator=LINE_END)
     writer.writeheader()
     for member in team:
-        writer.writerow(_row(member))
+        row = _row(member)
+        row["name"] = neutralise_cell(row["name"])  # Excel must show =cmd|... as text, never run it
+        writer.writerow(row)
     return buffer.getvalue()
 
 
@@ -300,6 +305,4 @@ def save_team(team: list[Member], path: str | Path) -> Path:
             f"{path}: cannot save a team as {suffix or '(no extension)'!r} (allowed: .csv, .toml)"
         )
     text = team_to_csv(team) if suffix == ".csv" else team_to_toml(team)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_text(path, text)

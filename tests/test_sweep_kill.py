@@ -88,8 +88,16 @@ def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, u
     on_disk = len(done_tasks(out))
     assert 5 <= on_disk < TASKS, "the kill must come mid-way"
 
-    resumed = subprocess.run(
+    refused = subprocess.run(
         _sweep_command(path, out, "--workers", "1", "--resume", "--engine", "mesa"),
+        capture_output=True,
+        text=True,
+        timeout=200,
+    )
+    assert refused.returncode == 2, refused.stderr  # the killed sweep's lock is stale, and says so
+    assert "stale lock" in refused.stderr and "--take-over" in refused.stderr
+    resumed = subprocess.run(
+        _sweep_command(path, out, "--workers", "1", "--resume", "--engine", "mesa", "--take-over"),
         capture_output=True,
         text=True,
         timeout=200,

@@ -107,9 +107,15 @@ def Settings(workshop, lang: str, on_change: Callable[[], None]):
         on_change()
 
     def dropped(info) -> None:
-        data = info.get("data")
-        if data is None:
-            data = info["file_obj"].read()
+        from lmxsim.app.uploads import read_upload
+        from lmxsim.teamfile import TeamFileError
+
+        try:
+            data = read_upload(info)
+        except TeamFileError as error:
+            set_message(t("bad_file", lang, file=info["name"], error=error))
+            set_file_note("")
+            return
         problem = workshop.load_team(data, info["name"])
         if problem:
             set_message(t("bad_file", lang, file=info["name"], error=problem))
@@ -145,6 +151,6 @@ def Settings(workshop, lang: str, on_change: Callable[[], None]):
         if message:
             solara.Error(message, classes=["lmx-error"])
         solara.Text(t("team_file", lang), classes=["lmx-label"])
-        solara.FileDrop(label=t("team_file_drop", lang), on_file=dropped, lazy=False)
+        solara.FileDrop(label=t("team_file_drop", lang), on_file=dropped, lazy=True)  # read as it arrives
         if file_note:
             solara.Success(file_note)

@@ -64,6 +64,18 @@ LABELS: dict[str, dict[str, str]] = {
     "seed": {"en": "Seed", "nl": "Startgetal (seed)"},
     "run": {"en": "Compare strategies", "nl": "Strategieën vergelijken"},
     "running": {"en": "Simulating ...", "nl": "Bezig met simuleren ..."},
+    "work_cap": {
+        "en": "One run may ask for at most {cap} person-weeks (people x weeks x replications x strategies); "
+        "this one asks for {work}.",
+        "nl": "Eén run mag hoogstens {cap} persoon-weken vragen (personen x weken x herhalingen x "
+        "strategieën); deze vraagt {work}.",
+    },
+    "too_much": {
+        "en": "Too much for one run here: use fewer replications or weeks, or the command line "
+        "(lmxsim strategies).",
+        "nl": "Te veel voor één run hier: neem minder herhalingen of weken, of gebruik de opdrachtregel "
+        "(lmxsim strategies).",
+    },
     "choose_one": {"en": "Choose at least one strategy.", "nl": "Kies minstens één strategie."},
     "results": {"en": "4. Results", "nl": "4. Resultaten"},
     "ran": {

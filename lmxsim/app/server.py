@@ -103,7 +103,17 @@ def asgi_app(host: str, port: int, lang: str = "en", scenario: str | None = None
 
     import solara.server.starlette
 
-    return solara.server.starlette.app
+    app = solara.server.starlette.app
+    hide_diagnostics(app)
+    return app
+
+
+DIAGNOSTICS = ("/resourcez",)  # the host's CPU, memory and sessions: nothing for a workshop room to see
+
+
+def hide_diagnostics(app) -> None:
+    """Remove Solara's diagnostic routes: with --host 0.0.0.0 anyone in the room could read them."""
+    app.router.routes[:] = [r for r in app.router.routes if getattr(r, "path", None) not in DIAGNOSTICS]
 
 
 def serve(

@@ -17,7 +17,10 @@ import solara
 
 from lmxsim.app.i18n_lab import TARGET_LABELS, tl
 from lmxsim.app.lab_tables import gains_html, outcomes_html
+from lmxsim.app.uploads import read_upload
 from lmxsim.interventions import CATALOGUE, InterventionError
+from lmxsim.limits import APP_MAX_WORK, app_work, app_work_problem
+from lmxsim.output import csv_text
 from lmxsim.packaged import EXAMPLE_TEAM
 from lmxsim.params import ParameterError
 from lmxsim.spec import parse_spec
@@ -46,6 +49,26 @@ from lmxsim.teamfile import (
 log = logging.getLogger(__name__)
 START_ROWS = (("An", 0.35, 0.65), ("Bram", 0.85, 0.65), ("Sam", 0.3, 0.6), ("Lotte", 0.25, 0.6))
 USER_ERRORS = (TeamFileError, InterventionError, ParameterError)
+BLOCK_WORK = 1_000_000  # person-weeks per block of replications: about half a second, then a cancel check
+
+
+class RunAbandoned(Exception):
+    """The session that asked for a comparison closed, or a newer run replaced it."""
+
+
+def lab_chunk(people: int, weeks: int) -> int:
+    """Replications per block: small enough that a cancel is noticed within a second or so."""
+    return max(1, min(100, BLOCK_WORK // max(1, people * weeks)))
+
+
+def _kernel_context():
+    """This browser session's Solara kernel context (None outside a server, e.g. in tests)."""
+    try:
+        from solara.server import kernel_context
+
+        return kernel_context.get_current_context()
+    except Exception:  # no session: nothing to watch
+        return None
 
 
 # --------------------------------------------------------------------------- the team as rows
@@ -201,7 +224,12 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
         message.set((tl("loaded", lang, n=len(loaded), file=filename), "success"))
 
     def dropped(info) -> None:
-        take(info["name"], info["data"] or b"")
+        try:
+            data = read_upload(info)
+        except TeamFileError as error:
+            message.set((f"{error}. {tl('kept', lang)}", "error"))
+            return
+        take(info["name"], data)
 
     def example() -> None:
         rows.set(rows_from_team(load_team(EXAMPLE_TEAM)))
@@ -248,7 +276,7 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                         int(moved["index"]), "closeness", float(moved["closeness"])
                     ),
                 )
-        solara.FileDrop(label=tl("drop", lang), on_file=dropped, lazy=False)
+        solara.FileDrop(label=tl("drop", lang), on_file=dropped, lazy=True)  # read as it arrives
         solara.InputTextArea(tl("paste", lang), value=paste, rows=3, continuous_update=True)
         with solara.Row():
             solara.Button(
@@ -413,19 +441,19 @@ def Results(comparison: Comparison, lang: str, stale: bool):
         heading(tl("export", lang))
         with solara.Row(style={"flex-wrap": "wrap"}):
             solara.FileDownload(
-                lambda: comparison.summary().to_csv(index=False),
+                lambda: csv_text(comparison.summary()),
                 "summary.csv",
                 label="summary.csv",
                 mime_type="text/csv",
             )
             solara.FileDownload(
-                lambda: comparison.member_gains().to_csv(index=False),
+                lambda: csv_text(comparison.member_gains()),
                 "member_gains.csv",
                 label="member_gains.csv",
                 mime_type="text/csv",
             )
             solara.FileDownload(
-                lambda: comparison.replication_table().to_csv(index=False),
+                lambda: csv_text(comparison.replication_table()),
                 "replications.csv",
                 label="replications.csv",
                 mime_type="text/csv",
@@ -469,11 +497,25 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
         seed.value,
     )
 
+    session = _kernel_context()
+    people = len(team) if team else 0
+    compared = len({s.name for s in strategies} | {NOTHING})  # doing nothing is always run alongside
+    work_asked = app_work(people, weeks.value or 0, replications.value or 0, compared)
+    too_much = work_asked > APP_MAX_WORK
+
     def work() -> None:
         def progress(fraction: float) -> None:
+            # Work ends with its owner: a closed tab, or a newer run replacing this one, stops it
+            # between two blocks of replications (each about half a second of work).
+            if not task.is_current() or (session is not None and session.closed_event.is_set()):
+                raise RunAbandoned
             task.progress = 100 * fraction
 
         try:
+            if too_much:
+                raise ParameterError(
+                    app_work_problem(people, weeks.value, replications.value, len(strategies))
+                )
             result = compare_strategies(
                 team,
                 strategies,
@@ -481,8 +523,11 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
                 weeks=weeks.value,
                 seed=seed.value,
                 progress=progress,
-                chunk=100,  # a smoother progress bar; blocks of 100 cost little speed
+                chunk=lab_chunk(people, weeks.value),
             )
+        except RunAbandoned:
+            log.info("strategy comparison stopped: its session closed or a new run replaced it")
+            return
         except USER_ERRORS as error:
             result, error_text = None, str(error)
         except Exception as error:  # a workshop must not show a traceback; the log keeps it
@@ -514,11 +559,18 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
                 solara.InputInt(tl("seed", lang), value=seed, style={"max-width": "160px"})
             if not strategies:
                 solara.Text(tl("choose_one", lang), style={"color": "#666"})
+            solara.Text(
+                tl("work_cap", lang, cap=f"{APP_MAX_WORK:,}", work=f"{work_asked:,}"),
+                classes=["lab-work-cap"],
+                style={"color": "#666", "font-size": "0.85em"},
+            )
+            if too_much:
+                solara.Warning(tl("too_much", lang), classes=["lab-too-much"])
             solara.Button(
                 tl("run", lang),
                 color="primary",
                 on_click=lambda: task(),
-                disabled=task.pending or team is None or not strategies,
+                disabled=task.pending or team is None or not strategies or too_much,
             )
             if task.pending:
                 solara.Text(tl("running", lang))

@@ -28,9 +28,13 @@ def analyze(
     ),
 ) -> None:
     """Per design point means with 95% CIs, Sobol or Morris indices with CIs, and PNG figures."""
+    from lmxsim.output import check_output_folder
     from lmxsim.sweep.analyze import analyze as run_analysis
     from lmxsim.sweep.analyze import write
+    from lmxsim.sweep.store import ANALYSIS
 
+    if directory.is_dir():  # a missing folder gets the analysis's own message
+        check_output_folder(figures or directory / ANALYSIS, "--figures")
     result = run_analysis(directory, week=week, outcomes=outcome or None)
     console = Console()
     at = result.summary[result.summary["week"] == result.week]

@@ -40,13 +40,14 @@ def compare(
 ) -> None:
     """Run a twin: the scenario as it is and with the interventions, on the same random draws."""
     from lmxsim.config import load_config, load_scenario
-    from lmxsim.output import FORMATS, write_table
-    from lmxsim.params import ParameterError
+    from lmxsim.limits import check_weeks
+    from lmxsim.output import FORMATS, check_output_file, write_table
     from lmxsim.twin import twin_run
 
-    if out is not None and out.suffix not in FORMATS:
-        # checked before the run, so a typo does not cost a simulation
-        raise ParameterError(f"--out {out} has extension {out.suffix!r} (allowed: {', '.join(FORMATS)})")
+    if out is not None:  # checked before the run, so a typo does not cost a simulation
+        check_output_file(out, "--out", FORMATS)
+    if weeks is not None:
+        check_weeks(weeks, low=1)
     setup = load_config(config) if config else load_scenario(scenario)
     twins = twin_run(setup, intervention, weeks=weeks, rng=seed, engine=engine)
     console = Console()

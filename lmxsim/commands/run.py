@@ -34,14 +34,18 @@ def run(
 ) -> None:
     """Run one team and print where each relationship ended up."""
     from lmxsim.config import load_config, load_scenario
+    from lmxsim.limits import check_weeks
+    from lmxsim.output import FORMATS, check_output_file
 
+    if out is not None:
+        check_output_file(out, "--out", FORMATS)  # before the run: a typo must not cost a simulation
     setup = load_config(config) if config else load_scenario(scenario)
     if team is not None:
         from lmxsim.teamfile import load_team
 
         setup.team = load_team(team)
         setup.team_size = len(setup.team)
-    weeks = setup.weeks if weeks is None else weeks
+    weeks = setup.weeks if weeks is None else check_weeks(weeks)
     model = setup.model(rng=setup.seed if seed is None else seed).run(weeks)
     members = model.member_frame()
     console = Console()

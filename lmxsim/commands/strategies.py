@@ -49,6 +49,7 @@ def strategies(
         "en", "--lang", help="language of the printed conclusions and figures: en or nl"
     ),
     list_ready: bool = typer.Option(False, "--list", help="list the ready strategies and stop"),
+    overwrite: bool = typer.Option(False, "--overwrite", help="replace the files in a non-empty --out"),
 ) -> None:
     """Compare strategies on the same luck (common random numbers) and say what they change."""
     from lmxsim.params import ParameterError
@@ -65,6 +66,10 @@ def strategies(
                 f"[bold]{escape(s.name)}[/bold]: {escape(s.title[lang])} - {escape(s.describe(lang))}"
             )
         return
+    if out is not None:  # before the simulation: a full or read-only folder must not cost a run
+        from lmxsim.output import check_output_folder
+
+        check_output_folder(out, "--out", overwrite=overwrite)
     members = load_team(team)
     chosen = [parse_strategy(text) for text in strategy] if strategy else ready_strategies()
     with console.status("simulating...") as status:

@@ -36,6 +36,12 @@ class RateColumn(ProgressColumn):
         return Text(f"{done / elapsed:,.0f} runs/s", style="cyan")
 
 
+def _terminate_like_ctrl_c(signum, frame) -> None:
+    """SIGTERM (kill, a batch system's time limit) stops the sweep as Ctrl-C does: cleanly, resumable."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def sweep(
     sweep_file: Path = typer.Argument(
         ..., help="sweep file (TOML), e.g. lmxsim/configs/sweeps/first-impression.toml"
@@ -56,6 +62,9 @@ def sweep(
     chunk: int | None = typer.Option(
         None, "--chunk", min=1, help="runs per task and Parquet part (default: about a second of work)"
     ),
+    take_over: bool = typer.Option(
+        False, "--take-over", help="take over --out from a sweep that was killed and left its lock"
+    ),
 ) -> None:
     """Run a parameter sweep: designs, replications, Parquet output; --resume after an interruption."""
     from lmxsim.sweep.runner import open_executor, run_sweep
@@ -65,6 +74,9 @@ def sweep(
         raise SweepError(f"--engine {engine!r} is not allowed (allowed: {', '.join(ENGINES)})")
     spec = load_sweep(sweep_file)
     out = out or Path("results") / sweep_file.stem
+    from lmxsim.output import check_output_folder
+
+    check_output_folder(out, "--out")  # a file in the way or a read-only disk: one line, before any bar
     console = Console(stderr=True)
     columns = (
         TextColumn("[bold]{task.description}"),
@@ -76,6 +88,7 @@ def sweep(
         TextColumn("ETA"),
         TimeRemainingColumn(),
     )
+    signal.signal(signal.SIGTERM, _terminate_like_ctrl_c)
     with open_executor(workers, dask) as choice, Progress(*columns, console=console) as progress:
         bar = progress.add_task(sweep_file.stem, total=None)
         first: list[int] = []
@@ -89,7 +102,14 @@ def sweep(
 
         try:
             report = run_sweep(
-                spec, out, choice, resume=resume, chunk=chunk, engine=engine, on_progress=update
+                spec,
+                out,
+                choice,
+                resume=resume,
+                chunk=chunk,
+                engine=engine,
+                on_progress=update,
+                take_over=take_over,
             )
         except KeyboardInterrupt:
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short

@@ -30,7 +30,11 @@ def validate(
 ) -> None:
     """Check every stylized fact over many seeds: band, mean, 95% interval, share of seeds in band."""
     from lmxsim.facts import FACTS, REPLICATIONS
+    from lmxsim.limits import check_replications
     from lmxsim.validation import ablate, as_json, open_executor, summarise
+
+    if replications is not None:
+        check_replications(replications, low=20)
 
     replications = replications or REPLICATIONS
     if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()):

@@ -179,16 +179,13 @@ def analyze(out: str | Path, week: int | None = None, outcomes: list[str] | None
 
 def write(analysis: Analysis, out: Path, folder: Path | None = None) -> list[Path]:
     """CSV tables and PNG figures into out/_analysis (or `folder`)."""
+    from lmxsim.output import write_table
     from lmxsim.sweep import figures
 
     folder = folder or out / store.ANALYSIS
-    folder.mkdir(parents=True, exist_ok=True)
-    written = [folder / "summary.csv"]
-    analysis.summary.to_csv(written[0], index=False)
+    written = [write_table(analysis.summary, folder / "summary.csv")]
     if analysis.indices is not None:
-        path = folder / f"{analysis.method}.csv"
-        analysis.indices.to_csv(path, index=False)
-        written.append(path)
+        written.append(write_table(analysis.indices, folder / f"{analysis.method}.csv"))
     manifest = store.read_manifest(out) or {}
     written += figures.draw_all(
         analysis, Design.from_json(manifest["design"]), folder, manifest.get("title", "")

@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from lmxsim.output import write_with
 from lmxsim.sweep.design import Design
 
 if TYPE_CHECKING:
@@ -50,8 +51,10 @@ def _save(fig, path: Path, title: str) -> Path:
     if title:
         fig.suptitle(title)
     fig.tight_layout()
-    fig.savefig(path, dpi=150)
-    plt.close(fig)
+    try:
+        write_with(path, lambda temporary: fig.savefig(temporary, dpi=150, format="png"))
+    finally:
+        plt.close(fig)
     return path
 
 

@@ -72,14 +72,27 @@ class TaskDone:
     skipped: bool = False
 
 
-def make_tasks(design: Design, replications: int, chunk: int) -> list[Task]:
+def task_count(design: Design, replications: int, chunk: int) -> int:
+    return math.ceil(design.points * replications / chunk)
+
+
+def make_task(design: Design, replications: int, chunk: int, index: int) -> Task:
     total = design.points * replications
-    tasks = []
-    for index, start in enumerate(range(0, total, chunk)):
-        stop = min(total, start + chunk)
-        first, last = start // replications, (stop - 1) // replications
-        tasks.append(Task(index, start, stop, first, design.values[first : last + 1]))
-    return tasks
+    start = index * chunk
+    stop = min(total, start + chunk)
+    first, last = start // replications, (stop - 1) // replications
+    return Task(index, start, stop, first, design.values[first : last + 1])
+
+
+def iter_tasks(design: Design, replications: int, chunk: int, skip: set[int] = frozenset()) -> Iterator[Task]:
+    """The tasks one at a time: a design of millions of runs does not fill memory before the first."""
+    for index in range(task_count(design, replications, chunk)):
+        if index not in skip:
+            yield make_task(design, replications, chunk, index)
+
+
+def make_tasks(design: Design, replications: int, chunk: int) -> list[Task]:
+    return list(iter_tasks(design, replications, chunk))
 
 
 def run_task(job: Job, task: Task) -> TaskDone:
@@ -107,7 +120,7 @@ def run_task(job: Job, task: Task) -> TaskDone:
     team, members = tidy_tables(
         job, recorded, runs, points, reps, seeds, task.values[points - task.first_point]
     )
-    written = store.write_task(out, task.index, team, members, job.digest)
+    written = store.write_task(out, task.index, team, members, job.digest, entropy=job.entropy)
     return TaskDone(task.index, task.runs, written, time.perf_counter() - began)
 
 
@@ -150,9 +163,14 @@ def open_executor(workers: int | None = None, dask: str | None = None) -> Iterat
         else:
             context = multiprocessing.get_context("spawn")
 
+        driver = os.getpid()
+
         def pool() -> Executor:
             return ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_leave_ctrl_c_to_driver
+                max_workers=workers,
+                mp_context=context,
+                initializer=_worker_start,
+                initargs=(driver,),
             )
 
         choice = ExecutorChoice(pool(), f"{workers} local processes", workers, renew=pool)
@@ -176,6 +194,14 @@ def open_executor(workers: int | None = None, dask: str | None = None) -> Iterat
 def _leave_ctrl_c_to_driver() -> None:
     """Workers ignore Ctrl-C: the driver stops handing out tasks and the running ones finish their parts."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker_start(driver: int) -> None:
+    """Leave Ctrl-C to the driver and die with it (SIGTERM stays: the pool ends its workers with it)."""
+    _leave_ctrl_c_to_driver()
+    from lmxsim.sweep.orphans import exit_with
+
+    exit_with(driver)
 
 
 def _dask_client(address: str, workers: int):
@@ -244,6 +270,8 @@ def prepare(
     spec: SweepSpec, out: Path, resume: bool, chunk: int | None, engine: str | None, workers: int
 ) -> tuple[dict[str, Any], Design]:
     """Load or create the manifest; refuse to mix two different sweeps in one directory."""
+    from lmxsim.sweep import lock
+
     manifest = store.read_manifest(out)
     if manifest is not None:
         done = len(store.done_tasks(out))
@@ -273,7 +301,7 @@ def prepare(
         if chunk is not None and chunk != manifest["chunk"]:
             raise SweepError(f"{out} was started with --chunk {manifest['chunk']}; resume it with the same")
         return manifest, Design.from_json(manifest["design"])
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+    if out.exists() and (not out.is_dir() or any(p.name != lock.LOCK for p in out.iterdir())):
         raise SweepError(
             f"--out {out} is not empty and holds no sweep ({store.MANIFEST} missing): choose a new directory"
         )
@@ -345,27 +373,44 @@ def run_sweep(
     chunk: int | None = None,
     engine: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    take_over: bool = False,
 ) -> SweepReport:
-    """Run (or finish) a sweep into `out`. on_progress(runs_done, total_runs) after each task."""
+    """Run (or finish) a sweep into `out`. on_progress(runs_done, total_runs) after each task.
+
+    The folder is locked for the whole run (lock.py): a second sweep into it is refused.
+    """
+    from lmxsim.sweep import lock
+
     out = Path(out)
     choice = choice or ExecutorChoice(SequentialExecutor(), "sequential", 1)
+    with lock.held(out, command=f"sweep {spec.path}", take_over=take_over):
+        return _run_locked(spec, out, choice, resume, chunk, engine, on_progress)
+
+
+def _run_locked(spec, out, choice, resume, chunk, engine, on_progress) -> SweepReport:
     manifest, design = prepare(spec, out, resume, chunk, engine, choice.workers)
-    job = make_job(spec, manifest, design, out)
-    tasks = make_tasks(design, spec.replications, manifest["chunk"])
     store.remove_temporaries(out)
+    store.check_parts(out, manifest)  # parts of another sweep, or damaged ones, are never counted as done
+    job = make_job(spec, manifest, design, out)
+    replications, size = spec.replications, manifest["chunk"]
+    count = task_count(design, replications, size)
     done = store.done_tasks(out)
-    report = SweepReport(out, manifest["runs"], len(tasks), executor=choice.label)
-    report.runs_before = sum(t.runs for t in tasks if t.index in done)
+    report = SweepReport(out, manifest["runs"], count, executor=choice.label)
+    report.runs_before = sum(make_task(design, replications, size, i).runs for i in done if i < count)
     session = {"started": store.now(), "executor": choice.label, "resumed_tasks": len(done)}
     began = time.perf_counter()
     if on_progress:
         on_progress(report.runs_before, report.total_runs)
+    status = "incomplete"
     try:
-        _execute(job, [t for t in tasks if t.index not in done], choice, report, on_progress)
+        _execute(job, iter_tasks(design, replications, size, done), choice, report, on_progress)
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM turned into one by `lmxsim sweep`
+        status = "interrupted"
+        raise
     finally:
         report.seconds = time.perf_counter() - began
         report.bytes = store.output_bytes(out)
-        complete = len(store.done_tasks(out)) == len(tasks)
+        complete = len(store.done_tasks(out)) == count
         session.update(
             finished=store.now(),
             runs=report.runs_now,
@@ -373,21 +418,25 @@ def run_sweep(
             failures=report.failures,
             restarts=report.restarts,
         )
+        if status == "interrupted":
+            session["interrupted"] = True
         manifest["sessions"].append(session)
-        manifest["status"] = "complete" if complete else "incomplete"
+        manifest["status"] = "complete" if complete else status
         store.write_manifest(out, manifest)
     return report
 
 
 def _execute(
     job: Job,
-    todo: list[Task],
+    todo: Iterator[Task],
     choice: ExecutorChoice,
     report: SweepReport,
     on_progress: Callable[[int, int], None] | None,
 ) -> None:
     """Keep a bounded window of tasks in flight; record failures instead of stopping the sweep."""
-    queue = deque(todo)
+    queue: deque[Task] = deque()  # tasks to do again (after a broken pool) before new ones
+    source = iter(todo)
+    exhausted = False
     window = max(4, 3 * choice.workers)
     pending: dict[Future, Task] = {}
     counted: set[int] = set()
@@ -399,10 +448,18 @@ def _execute(
             if on_progress:
                 on_progress(report.runs_before + report.runs_now, report.total_runs)
 
-    while queue or pending:
-        while queue and len(pending) < window:
-            task = queue.popleft()
+    while queue or pending or not exhausted:
+        while len(pending) < window:
+            if queue:
+                task = queue.popleft()
+            elif not exhausted and (task := next(source, None)) is not None:
+                pass
+            else:
+                exhausted = True
+                break
             pending[choice.executor.submit(run_task, job, task)] = task
+        if not pending:
+            continue
         finished, _ = wait(pending, return_when=FIRST_COMPLETED)
         broken = False
         for future in finished:
@@ -423,12 +480,19 @@ def _execute(
                 report.failures.append(failure)
             else:
                 count(task)
-        if broken:
-            _recover(job, choice, report, queue, pending, count)
+        if broken and not _recover(job, choice, report, queue, pending, count):
+            for task in source:  # given up: the tasks never started are failures too (resume redoes them)
+                report.failures.append(
+                    {"task": task.index, "runs": [task.start, task.stop], "error": "not started"}
+                )
+            exhausted = True
 
 
-def _recover(job, choice, report, queue, pending, count) -> None:
-    """A worker died and took the process pool down: start a fresh pool and resubmit what is not on disk."""
+def _recover(job, choice, report, queue, pending, count) -> bool:
+    """A worker died and took the process pool down: start a fresh pool and resubmit what is not on disk.
+
+    Returns False when it gives up (too many restarts, or an executor that cannot be renewed).
+    """
     queue.extendleft(reversed(list(pending.values())))
     pending.clear()
     on_disk = store.done_tasks(Path(job.out))
@@ -441,7 +505,8 @@ def _recover(job, choice, report, queue, pending, count) -> None:
                 {"task": task.index, "runs": [task.start, task.stop], "error": "worker process died"}
             )
         queue.clear()
-        return
+        return False
     choice.executor.shutdown(wait=False, cancel_futures=True)
     choice.executor = choice.renew()
     report.restarts += 1
+    return True

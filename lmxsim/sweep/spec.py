@@ -15,6 +15,7 @@ from typing import Any
 
 from lmxsim.batch import MEMBER_STATE, TEAM_MEASURES
 from lmxsim.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
+from lmxsim.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
 from lmxsim.params import PARAMETERS, ParameterError, Params
 from lmxsim.team import MAX_TEAM
 
@@ -38,7 +39,6 @@ TOP_LEVEL = {
 DESIGN_FIELDS = {"kind", "samples", "second_order", "levels"}
 OUTCOME_FIELDS = {"team", "weeks", "members", "member_weeks"}
 RANGE_FIELDS = {"low", "high", "steps"}
-MAX_WEEKS = 10_000
 
 
 class SweepError(ConfigError):
@@ -140,7 +140,7 @@ def parse_sweep(data: dict[str, Any], path: Path, text: str) -> SweepSpec:
 
     team_size = _whole(data, "team_size", where, 1, MAX_TEAM, None)
     weeks = _whole(data, "weeks", where, 1, MAX_WEEKS, scenario.weeks)
-    replications = _whole(data, "replications", where, 1, 1_000_000, 10)
+    replications = _whole(data, "replications", where, 1, MAX_REPLICATIONS, 10)
     seed = _whole(data, "seed", where, 0, 2**128 - 1, None)
     engine = data.get("engine", "batch")
     if engine not in ENGINES:
@@ -188,7 +188,7 @@ def parse_sweep(data: dict[str, Any], path: Path, text: str) -> SweepSpec:
 
     outcomes = _outcomes(data.get("outcomes", {}), weeks, where)
     digest = hashlib.sha256((text + "\0" + scenario_text).encode("utf-8")).hexdigest()
-    return SweepSpec(
+    spec = SweepSpec(
         path=path,
         text=text,
         digest=digest,
@@ -210,6 +210,12 @@ def parse_sweep(data: dict[str, Any], path: Path, text: str) -> SweepSpec:
         description=str(data.get("description", "")),
         fixed=fixed,
     )
+    from lmxsim.sweep.design import design_size
+
+    problem = sweep_runs_problem(design_size(spec), replications)
+    if problem:
+        raise SweepError(f"{where}: {problem}")
+    return spec
 
 
 _SAMPLES_MEANING = {
@@ -255,7 +261,7 @@ def _vary(value: Any, kind: str, where: str) -> list[Varied]:
     if not isinstance(value, dict) or not value:
         raise SweepError(
             f"{where}: [vary] is missing or empty: name at least one parameter, "
-            "e.g. confirmation_bias = [0.0, 0.3] or confirmation_bias = {{ low = 0.0, high = 0.6 }}"
+            "e.g. confirmation_bias = [0.0, 0.3] or confirmation_bias = { low = 0.0, high = 0.6 }"
         )
     result = []
     for name, spec in value.items():
