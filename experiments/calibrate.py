@@ -67,7 +67,6 @@ SEARCH = {
     "safety_trust_weight": (0.2, 0.8),
     "opportunity_curve": (0.3, 1.0),
     "firefighting_weight": (1.0, 8.0),
-    "routine_hides": (0.5, 1.0),
 }
 # How close to a band edge a fact's mean may come before it is penalised: a share of the
 # band's width, capped for the one-sided bands.
