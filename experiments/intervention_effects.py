@@ -28,9 +28,14 @@ SPECS = [
 ]
 
 
+def signed(value: float, digits: int) -> str:
+    rounded = round(value, digits) + 0.0  # no "-0.00"
+    return f"{rounded:+.{digits}f}".replace("-", "−")
+
+
 def cell(values, digits: int) -> str:
     mean, low, high = mean_interval(values)
-    return f"{mean:+.{digits}f} ({low:+.{digits}f} to {high:+.{digits}f})".replace("-", "−")
+    return f"{signed(mean, digits)} ({signed(low, digits)} to {signed(high, digits)})"
 
 
 def main() -> None:

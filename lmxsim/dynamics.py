@@ -49,10 +49,10 @@ PHASE_NAMES = ("stranger", "acquaintance", "mature")
 
 
 def phase_learning(phase, p):
-    """Impressions form fast among strangers, are tested in acquaintance, settle in maturity."""
+    """How open each phase is to evidence: roles are taken, then tested in acquaintance, then settle."""
     return np.where(
         phase == Phase.STRANGER,
-        1.0,
+        p.stranger_learning,
         np.where(phase == Phase.ACQUAINTANCE, p.acquaintance_learning, p.mature_learning),
     )
 

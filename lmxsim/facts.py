@@ -25,6 +25,9 @@ from lmxsim.team import Member
 
 TEAM_SIZE = 10
 REPLICATIONS = 300
+# A ratio whose reference effect is absent (e.g. the loop's share of a gap, with the loop
+# switched off) cannot be measured: nan is outside every band.
+UNDEFINED = float("nan")
 
 
 def _seeds(replications: int, seed: int) -> list[np.random.SeedSequence]:
@@ -42,6 +45,8 @@ def _equal_team(first_impressions: list[float], ability: float = 0.6) -> list[Me
 def mean_interval(values: np.ndarray, level: float = 0.95) -> tuple[float, float, float]:
     """Mean and its t-based interval (paired differences, seeds, ...)."""
     values = np.asarray(values, dtype=float)
+    if not np.isfinite(values).all():
+        return UNDEFINED, UNDEFINED, UNDEFINED
     mean = float(values.mean())
     if len(values) < 2:
         return mean, mean, mean
@@ -204,7 +209,7 @@ def split_comes_from_loop(b: Bench) -> float:
     """Growth of the split (SD 26 / SD 4 - 1) with the loop cut, as a share of the growth with it."""
     with_loop = split_grows(b) - 1.0
     cut = _mean_sd(b.loop_cut(), 26) / _mean_sd(b.loop_cut(), 4) - 1.0
-    return cut / with_loop if with_loop > 0 else np.inf
+    return cut / with_loop if with_loop > 0 else UNDEFINED
 
 
 def pygmalion_effect(b: Bench) -> float:
@@ -231,7 +236,7 @@ def spiral_is_a_loop(b: Bench) -> float:
     """Late performance gap of the pair with the loop cut, as a share of the gap with the loop."""
     with_loop = _pair_gap(b.run("pair", team=PAIR_TEAM), "performance", slice(23, 27))
     cut = b.run("pair-cut", team=PAIR_TEAM, params=b.params.replace(autonomy_follows_trust=False))
-    return _pair_gap(cut, "performance", slice(23, 27)) / with_loop if with_loop > 0 else np.inf
+    return _pair_gap(cut, "performance", slice(23, 27)) / with_loop if with_loop > 0 else UNDEFINED
 
 
 def differentiation_hurts_safety(b: Bench) -> float:

@@ -38,7 +38,7 @@ class Params:
     first_impression_noise: float = _p(0.11, 0.0, 0.6,
         'how far the first impression may miss true ability (sd)',
         'Liden et al. 1993: early LMX rests on affect more than on performance')
-    trust_propensity_sd: float = _p(0.175, 0.05, 2.0,
+    trust_propensity_sd: float = _p(0.15, 0.05, 2.0,
         "spread of members' trust propensity (normal around .5, cut to 0..1; .35 gives SD .25)",
         'keeps a member-specific part of trust so r(trust, LMX) stays near .69 (Dirks & Ferrin)')
 
@@ -56,7 +56,7 @@ class Params:
         'calibration: keeps r(LMX spread, team safety) from being a function of trust alone')
 
     # --- the leader's attention -------------------------------------------------------
-    attention_budget: float = _p(0.33, 0.05, 1.0,
+    attention_budget: float = _p(0.305, 0.05, 1.0,
         'share of the team the leader has real contact with in a week',
         'assumed: about one contact in three weeks on average')
     attention_equality: float = _p(0.1, 0.0, 100.0,
@@ -74,10 +74,10 @@ class Params:
         'Edmondson 1996: speaking up is an exchange; assumed')
 
     # --- autonomy (negotiating latitude) ----------------------------------------------
-    autonomy_rate: float = _p(0.3, 0.0, 1.0,
+    autonomy_rate: float = _p(0.2625, 0.0, 1.0,
         "how fast granted autonomy follows the leader's trust, per week",
         'Dansereau et al. 1975: latitude follows the exchange; calibration')
-    initial_autonomy: float = _p(0.7, 0.0, 1.0,
+    initial_autonomy: float = _p(0.65, 0.0, 1.0,
         'autonomy every newcomer starts with',
         'assumed')
     autonomy_follows_trust: bool = _p(True, 0, 1,
@@ -88,10 +88,10 @@ class Params:
         'ablation level: the middle of the range')
 
     # --- work and performance ---------------------------------------------------------
-    performance_noise: float = _p(0.168, 0.0, 0.5,
+    performance_noise: float = _p(0.156, 0.0, 0.5,
         'week-to-week luck in output (sd)',
         'calibration: sets Pygmalion d near .95 (McNatt 2000 d=1.13; Kierein & Gold d=.81)')
-    effort_floor: float = _p(0.3, 0.0, 1.0,
+    effort_floor: float = _p(0.4, 0.0, 1.0,
         'effort of a member with no motivation, relative to full effort',
         'calibration')
     opportunity_floor: float = _p(0.05, 0.0, 1.0,
@@ -103,7 +103,7 @@ class Params:
     opportunity_curve: float = _p(0.53, 0.1, 3.0,
         'shape of opportunity against autonomy (below 1: some latitude opens most chances)',
         'calibration')
-    routine_hides: float = _p(0.95, 0.0, 1.0,
+    routine_hides: float = _p(0.825, 0.0, 1.0,
         'how much of what routine work withholds from output it also hides from the leader',
         'Manzoni & Barsoux 1998: routine work gives few chances to show what one can')
     fire_cost: float = _p(0.5, 0.0, 3.0,
@@ -111,7 +111,7 @@ class Params:
         'Repenning & Sterman 2001: firefighting crowds out productive work')
 
     # --- the leader's observation and belief (first-impression bias) -------------------
-    observation_noise: float = _p(0.064, 0.0, 0.5,
+    observation_noise: float = _p(0.0315, 0.0, 0.5,
         "noise of the leader's view of work done with full autonomy (sd)",
         'calibration')
     routine_noise: float = _p(0.25, 0.0, 1.0,
@@ -123,7 +123,7 @@ class Params:
     initial_confidence: float = _p(0.1, 0.0, 0.95,
         'how firmly the first impression anchors (confidence at start)',
         'Manzoni & Barsoux 1998: labels form within days and are hard to change')
-    confidence_gain: float = _p(0.02, 0.0, 1.0,
+    confidence_gain: float = _p(0.083, 0.0, 1.0,
         'how fast the leader grows sure of an impression per clear observation',
         'calibration')
     confirmation_bias: float = _p(0.2975, 0.0, 1.0,
@@ -135,7 +135,7 @@ class Params:
     initial_leader_trust: float = _p(0.3, 0.0, 1.0,
         "the leader's trust in a newcomer before any exchange (a stranger)",
         'Graen & Uhl-Bien 1995: the stranger phase is low, contractual exchange')
-    leader_trust_rate: float = _p(0.2875, 0.0, 1.0,
+    leader_trust_rate: float = _p(0.275, 0.0, 1.0,
         "how fast the leader's trust follows the impression, per week",
         'calibration')
     values_challenge: float = _p(0.0, -1.0, 1.0,
@@ -149,16 +149,16 @@ class Params:
     support_rate: float = _p(0.1, 0.0, 1.0,
         "how fast felt support follows the leader's trust shown in a contact",
         'calibration')
-    propensity_weight: float = _p(0.3, 0.0, 1.0,
+    propensity_weight: float = _p(0.4, 0.0, 1.0,
         "weight of the member's own trust propensity in their trust",
         'keeps a member-specific part of trust (Dirks & Ferrin 2002: r(trust, LMX) = .69)')
-    member_expectation_weight: float = _p(0.25, 0.0, 0.7,
+    member_expectation_weight: float = _p(0.215, 0.0, 0.7,
         "weight of the member's expectation of this leader in their trust (0 switches it off)",
         'Liden, Wayne & Stilwell 1993: member expectations predict LMX at six months')
     trust_rate: float = _p(0.22, 0.0, 1.0,
         'how fast member trust moves toward its target, per week',
         'slow updating keeps r(trust, LMX) near .69 (Dirks & Ferrin 2002)')
-    unfairness_weight: float = _p(0.2, 0.0, 2.0,
+    unfairness_weight: float = _p(0.28, 0.0, 2.0,
         'trust lost per unit of autonomy below the team average',
         'Yu et al. 2018; Dong et al. 2020: differentiation lowers trust')
     differentiation_weight: float = _p(0.34, 0.0, 2.0,
@@ -176,13 +176,13 @@ class Params:
     initial_skill: float = _p(0.95, 0.5, 1.0,
         'skill a newcomer shows at the start, as a share of their ability',
         'assumed')
-    skill_rate: float = _p(0.08, 0.0, 0.5,
+    skill_rate: float = _p(0.077, 0.0, 0.5,
         'how fast skill grows toward ability with autonomy and coaching',
         'assumed: months to close most of the gap')
     safety_base: float = _p(0.67, 0.0, 1.0,
         'safety of a member with average trust and disposition in an average, unsplit team',
         'calibration')
-    safety_trust_weight: float = _p(0.62, 0.0, 2.0,
+    safety_trust_weight: float = _p(0.41, 0.0, 2.0,
         'safety gained per unit of trust in the leader',
         'Edmondson 1999; Dong et al. 2020: trust in the leader carries voice')
     safety_propensity_weight: float = _p(0.4, 0.0, 2.0,
@@ -216,11 +216,14 @@ class Params:
     contacts_to_acquaintance: float = _p(2, 1, 20,
         'contacts that end the stranger phase',
         'Graen & Uhl-Bien 1995; assumed')
-    acquaintance_learning: float = _p(0.75, 0.0, 1.0,
-        'learning rate in the acquaintance phase (stranger = 1)',
+    stranger_learning: float = _p(1.0, 0.0, 1.0,
+        'learning rate of the leader and the member while still strangers (role-taking)',
+        'Graen & Uhl-Bien 1995; calibration')
+    acquaintance_learning: float = _p(0.69, 0.0, 1.0,
+        'learning rate in the acquaintance phase (role-making, the decisive phase)',
         'Graen & Uhl-Bien 1995: roles are tested, then negotiated; calibration')
-    mature_learning: float = _p(0.35, 0.0, 1.0,
-        'learning rate in a mature partnership (stranger = 1)',
+    mature_learning: float = _p(0.1, 0.0, 1.0,
+        'learning rate in a mature partnership',
         'Graen & Uhl-Bien 1995: a mature partnership is stable')
     mature_lmx: float = _p(0.55, 0.0, 1.0,
         'LMX a settled relationship needs to count as a mature partnership',
@@ -234,15 +237,15 @@ class Params:
     settle_speed: float = _p(0.1, 0.0, 1.0,
         'how fast plasticity fades in a settling relationship, per week',
         "'the bandwidth is fixed': calibration")
-    plasticity_floor: float = _p(0.15, 0.0, 1.0,
+    plasticity_floor: float = _p(0.22, 0.0, 1.0,
         'plasticity left in a fully settled relationship',
         'calibration')
 
     # --- group labels -----------------------------------------------------------------
-    in_group_lmx: float = _p(0.53, 0.0, 1.0,
+    in_group_lmx: float = _p(0.55, 0.0, 1.0,
         'LMX from which a member counts as in-group (LMX-7 about 23)',
         'calibration: about the top quarter of default teams at week 26')
-    out_group_lmx: float = _p(0.41, 0.0, 1.0,
+    out_group_lmx: float = _p(0.44, 0.0, 1.0,
         'LMX below which a member counts as out-group (LMX-7 about 20)',
         'calibration: about the bottom quarter; LMX-7 below 20 reads as low')
     # fmt: on

@@ -129,8 +129,17 @@ def open_executor(workers: int) -> ProcessPoolExecutor | None:
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
+def _finite(value: Any) -> Any:
+    """JSON has no NaN: an unmeasurable value is null."""
+    if isinstance(value, float):
+        return value if np.isfinite(value) else None
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
 def as_json(facts: list[FactSummary], ablations: list[dict] | None) -> dict[str, Any]:
     return {
-        "facts": [asdict(f) for f in facts],
+        "facts": [{k: _finite(v) for k, v in asdict(f).items()} for f in facts],
         "ablations": [{k: a[k] for k in ("mechanism", "switch", "out_of_band")} for a in ablations or []],
     }
