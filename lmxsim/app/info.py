@@ -28,7 +28,7 @@ def info_text(lang: str) -> str:
 
 
 def _block(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"(<!-- info:{lang} -->\n)(.*?)(\n<!-- /info:{lang} -->)", re.DOTALL)
+    return re.compile(rf"(<!-- info:{lang} -->)(.*?)(<!-- /info:{lang} -->)", re.DOTALL)
 
 
 def guide_block(guide: str, lang: str) -> str | None:
@@ -40,7 +40,7 @@ def guide_block(guide: str, lang: str) -> str | None:
 def synced_guide(guide: str) -> str:
     """The guide with each language's marked block replaced by the panel's text."""
     for lang in LANGUAGES:
-        guide = _block(lang).sub(lambda m, lang=lang: m.group(1) + info_text(lang) + m.group(3), guide)
+        guide = _block(lang).sub(lambda m, lang=lang: f"{m.group(1)}\n{info_text(lang)}\n{m.group(3)}", guide)
     return guide
 
 
