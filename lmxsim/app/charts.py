@@ -155,6 +155,11 @@ def line_chart(
             continue
         points = " ".join(f"{x(w):.1f},{y(v):.1f}" for w, v in zip(line.weeks, line.values, strict=False))
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+        if len(line.values) == 1:  # week 0: a dot, so the line has somewhere to start from
+            parts.append(
+                f'<circle cx="{x(line.weeks[0]):.1f}" cy="{y(line.values[0]):.1f}" r="{line.width:.1f}" '
+                f'fill="{line.colour}" fill-opacity="{line.opacity}"/>'
+            )
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{line.colour}" stroke-width="{line.width}" '
             f'stroke-opacity="{line.opacity}" stroke-linejoin="round"{dash}/>'

@@ -143,7 +143,9 @@ def WorkshopView(workshop: Workshop, lang: str):
             version.set(next(counter))
 
     views = {t("view_team", lang): "team", t("view_charts", lang): "charts", t("view_info", lang): "info"}
-    with solara.Div(classes=["lmx-stage", *(["lmx-with-twin"] if twin_on else [])]):
+    wide = view.value != "team"  # all charts or info: the centre takes the right column's room too
+    stage = ["lmx-stage", *(["lmx-wide"] if wide else ["lmx-with-twin"] if twin_on else [])]
+    with solara.Div(classes=stage):
         with solara.Div(classes=["lmx-left"]):
             PlayControls(workshop, lang, playing, speed, changed, restructured, notice, version=version)
             Banner(notice)
@@ -163,7 +165,7 @@ def WorkshopView(workshop: Workshop, lang: str):
                     )
                 with solara.lab.Tab(t("tab_settings", lang)):
                     Settings(workshop, lang, restructured, notice, generation=layout.value)
-        with solara.Div(classes=["lmx-centre", *(["lmx-scroll"] if view.value != "team" else [])]):
+        with solara.Div(classes=["lmx-centre", *(["lmx-scroll"] if wide else [])]):
             with solara.Row(classes=["lmx-view-bar"], style={"align-items": "center"}):
                 solara.ToggleButtonsSingle(
                     value=next(label for label, v in views.items() if v == view.value),
@@ -206,9 +208,10 @@ def WorkshopView(workshop: Workshop, lang: str):
                     )
             else:
                 TeamDrawing(workshop, chosen, lang, select, None, "lmx-team", version=version)
-        with solara.Div(classes=["lmx-right"]):
-            PersonChart(workshop, chosen, lang, version=version)
-            EventLog(workshop, lang, version=version)
+        if not wide:
+            with solara.Div(classes=["lmx-right"]):
+                PersonChart(workshop, chosen, lang, version=version)
+                EventLog(workshop, lang, version=version)
 
 
 def presenting(search: str | None) -> bool:

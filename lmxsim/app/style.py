@@ -16,14 +16,17 @@ CSS = """
   height: calc(100vh - 118px); min-height: 0;
 }
 .lmx-stage.lmx-with-twin { grid-template-columns: minmax(280px, 20fr) minmax(0, 52fr) minmax(300px, 28fr); }
+.lmx-stage.lmx-wide { grid-template-columns: minmax(290px, 23fr) minmax(0, 77fr); }
 .lmx-left, .lmx-centre, .lmx-right {
   min-height: 0; min-width: 0; display: flex; flex-direction: column; overflow: hidden;
 }
-.lmx-side-tabs { flex: 1 1 auto; min-height: 0; display: flex; flex-direction: column; }
-.lmx-side-tabs > .v-tabs { flex: 0 0 auto; }
-.lmx-side-tabs .v-tabs-items, .lmx-side-tabs .v-window { flex: 1 1 auto; min-height: 0; overflow-y: auto; }
+.lmx-left { overflow-y: auto; }
+.lmx-left .lmx-play { position: sticky; top: 0; z-index: 3; }
 .lmx-side-tabs .v-tab { font-size: 14px; text-transform: none; min-width: 0; padding: 0 6px; }
 .lmx-tab-body { padding: 6px 4px; }
+.lmx-tab-body .v-select, .lmx-tab-body .v-input { margin-top: 0; padding-top: 4px; }
+.lmx-tab-body .v-text-field__details { display: none; }
+.lmx-interventions .lmx-big-button { margin: 4px 0 6px 0; }
 .lmx-centre.lmx-scroll { overflow-y: auto; }
 .lmx-view-bar { flex: 0 0 auto; gap: 14px; flex-wrap: wrap; }
 .lmx-view-bar .v-input--selection-controls { margin-top: 0; padding-top: 0; }
@@ -64,6 +67,7 @@ CSS = """
 .lmx-log-fire { color: #8B1A1A !important; font-size: 14px; }
 .lmx-plan { font-size: 15px; display: block; }
 .lmx-charts { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
+@media (max-width: 1700px) { .lmx-charts { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
 .lmx-drawing .lmx-member:hover circle { filter: brightness(1.15); }
 .lmx-info { font-size: 16px; line-height: 1.45; max-width: 60em; }
 .lmx-info h2 { font-size: 22px; margin: 12px 0 4px 0; }

@@ -20,6 +20,12 @@ from pathlib import Path
 import pytest
 
 STEP = "Step one week"
+SERVER_LOGS: dict[str, Path] = {}  # app URL -> the server's log file, while it runs
+
+
+def server_log(url: str) -> str:
+    """What the server has printed so far (tests look for tracebacks in it)."""
+    return SERVER_LOGS[url].read_text(errors="replace")
 
 
 def free_port() -> int:
@@ -52,7 +58,9 @@ def serve_app(*args: str):
             log.flush()
             pytest.fail(f"lmxsim app did not start:\n{Path(log.name).read_text()}", pytrace=False)
         time.sleep(0.25)
+    SERVER_LOGS[url] = Path(log.name)
     yield url
+    SERVER_LOGS.pop(url, None)
     with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGTERM)
     try:
