@@ -149,7 +149,7 @@ def WorkshopView(workshop: Workshop, lang: str):
         with solara.Div(classes=["lmx-left"]):
             PlayControls(workshop, lang, playing, speed, changed, restructured, notice, version=version)
             Banner(notice)
-            with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True):
+            with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
                 with solara.lab.Tab(t("tab_scenario", lang)):
                     ScenarioPicker(workshop, lang, restructured, notice, generation=layout.value)
                 with solara.lab.Tab(t("tab_intervene", lang)):
