@@ -176,10 +176,25 @@ def _html(rc) -> str:
     )
 
 
+def _open_side_tab(rc, label: str) -> None:
+    """What clicking a tab on the left does (its content is rendered only when shown)."""
+    todo = list(rc.find(v.Tabs).widgets)
+    while todo:
+        widget = todo.pop()
+        children = [c for c in getattr(widget, "children", None) or [] if hasattr(c, "children")]
+        labels = [c.children[0] for c in children if isinstance(c, v.Tab) and c.children]
+        if isinstance(widget, v.Tabs) and label in labels:
+            widget.v_model = labels.index(label)
+            return
+        todo.extend(children)
+    raise AssertionError(f"no tab {label!r}")
+
+
 def test_starting_again_after_an_intervention_clears_its_message_and_marks():
     _, rc = solara.render(Page(), handle_error=False)
     try:
         rc.find(v.Btn, children=["Step one week"]).widget.click()
+        _open_side_tab(rc, "Intervene")
         rc.find(v.Btn, children=["Apply from next week"]).widget.click()
         assert "starts in week 2" in _html(rc)
         assert "lmx-mark" in _html(rc)
@@ -201,3 +216,27 @@ def test_the_info_panel_and_the_trainers_guide_are_one_text(lang):
     guide = GUIDE.read_text(encoding="utf-8")
     assert guide_block(guide, lang) == text, "run `uv run python -m lmxsim.app.info` to copy the panel's text"
     assert synced_guide(guide) == guide
+
+
+def test_a_view_that_fails_shows_a_short_message_and_start_again_recovers(monkeypatch):
+    import lmxsim.app.page as page_module
+
+    real_view = page_module.WorkshopView
+    failures = [IndexError("index -1 is out of bounds")]
+
+    @solara.component
+    def FailingOnce(workshop, lang):
+        if failures:
+            raise failures.pop()
+        return real_view(workshop, lang)
+
+    monkeypatch.setattr(page_module, "WorkshopView", FailingOnce)
+    _, rc = solara.render(Page(), handle_error=False)
+    try:
+        html = _html(rc)
+        assert "Something went wrong" in html and "IndexError" not in html and "Traceback" not in html
+        rc.find(v.Btn, children=["Start again"]).widget.click()
+        rc.find(v.Btn, children=["Step one week"]).assert_single()  # the workshop is back
+        assert "Something went wrong" not in _html(rc)
+    finally:
+        rc.close()
