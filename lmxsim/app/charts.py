@@ -19,7 +19,7 @@ from lmxsim.app.i18n import group_label, number, t
 from lmxsim.app.team_drawing import COLOURS
 
 WIDTH, HEIGHT = 460, 270
-LEFT, RIGHT, TOP, BOTTOM = 58, 92, 72, 46
+LEFT, RIGHT, TOP, BOTTOM = 58, 102, 72, 46
 LEGEND_Y = 44  # the legend row, between the title and the intervention marks
 MARK_Y = TOP - 10  # marks sit in their own band above the plot: never on a title or a legend
 MARK_COLOUR = "#7B3FA0"
@@ -172,7 +172,7 @@ def line_chart(
             label_y += 15
         placed.append(label_y)
         parts.append(
-            f'<text class="lmx-line-label" x="{label_x:.1f}" y="{label_y:.1f}" font-size="15" '
+            f'<text class="lmx-line-label" x="{label_x:.1f}" y="{label_y:.1f}" font-size="14" '
             f'font-weight="700" fill="{line.colour}" stroke="#FFF" stroke-width="3" paint-order="stroke">'
             f"{escape(line.label)}</text>"
         )
@@ -208,9 +208,7 @@ def member_charts_svg(workshop, selected: str | None, lang: str) -> str:
     groups = history.groups[-1]
     marks = intervention_marks(workshop)
     twin = workshop.twin_history
-    legend = group_legend(lang, selected)
-    if twin is not None:
-        legend = [*legend[:1], (TWIN_COLOUR, "6 5", t("without_interventions", lang).lower()), *legend[1:]]
+    legend = group_legend(lang, selected)  # the twin's dashes are explained above the charts
     charts = []
     for measure in ("trust", "autonomy", "performance"):
         values = history.member_series(measure)
