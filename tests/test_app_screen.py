@@ -240,3 +240,31 @@ def test_a_view_that_fails_shows_a_short_message_and_start_again_recovers(monkey
         assert "Something went wrong" not in _html(rc)
     finally:
         rc.close()
+
+
+def test_fires_can_be_hidden_and_group_changes_stand_out():
+    from lmxsim.app.narration import Event, EventLog
+
+    workshop = Workshop()
+    workshop.narrator.events = [Event(1, "ev_in", "An"), Event(2, "ev_fire", "Sam, Kim", count=2)]
+    _, rc = solara.render(EventLog(workshop, "en"), handle_error=False)
+    try:
+
+        def log_lines():
+            return [w for w in rc.find(v.Html).widgets if "lmx-log-line" in (w.class_ or "")]
+
+        lines = log_lines()
+        assert [w.children[0] for w in lines] == [
+            "week 2: 2 fires this week: problems kept quiet flare up (Sam, Kim)",
+            "week 1: An joins the in-group",
+        ]
+        assert "lmx-log-fire" in lines[0].class_ and "lmx-log-group" in lines[1].class_
+        rc.find(v.Switch, label="Show fires").widget.v_model = False
+
+        def log_lines():
+            return [w for w in rc.find(v.Html).widgets if "lmx-log-line" in (w.class_ or "")]
+
+        lines = log_lines()
+        assert [w.children[0] for w in lines] == ["week 1: An joins the in-group"]
+    finally:
+        rc.close()
