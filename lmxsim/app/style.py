@@ -62,9 +62,9 @@ CSS = """
 .lmx-knob .v-input__slot { margin-bottom: 0 !important; }
 .lmx-knob-ends { font-size: 13px; color: #555; margin-top: -6px; }
 .lmx-log-line { font-size: 16px; display: block; line-height: 1.3; }
-.lmx-log-group { font-weight: 700; }
-.lmx-log-intervention { font-weight: 700; color: #7B3FA0 !important; }
-.lmx-log-fire { color: #8B1A1A !important; font-size: 14px; }
+.lmx-log-line.lmx-log-group { font-weight: 700; }
+.lmx-log-line.lmx-log-intervention { font-weight: 700; color: #7B3FA0 !important; }
+.lmx-log-line.lmx-log-fire { color: #8B1A1A !important; font-size: 0.85em; }
 .lmx-plan { font-size: 15px; display: block; }
 .lmx-charts { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
 @media (max-width: 1700px) { .lmx-charts { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
