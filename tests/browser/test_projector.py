@@ -6,6 +6,7 @@ zoom 100%). Each test opens its own session on the module's `lmxsim app` server.
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -247,4 +248,21 @@ def test_the_info_panel_is_one_click_away(app_url, page):
     assert page.locator(".lmx-info").get_by_text("Things to notice", exact=False).count() >= 1
     page.get_by_role("button", name="Nederlands").click()
     page.locator(".lmx-info").get_by_text("Waar moet je op letten", exact=False).first.wait_for()
+    clean(page)
+
+
+def test_every_knob_shows_its_value_its_ends_and_an_explanation(app_url, page):
+    open_app(page, app_url)
+    page.get_by_role("button", name="Nederlands").click()
+    page.get_by_role("tab", name="Instellingen").click()
+    knobs = page.locator(".lmx-tab-body [data-knob]")
+    knobs.first.wait_for()
+    assert knobs.count() == 5  # four model knobs and the team size
+    for i in range(knobs.count()):
+        knob = knobs.nth(i)
+        assert knob.get_attribute("title"), "an explanation on hover"
+        value = knob.locator(".lmx-knob-value").inner_text()
+        assert re.fullmatch(r"\d+(,\d\d)?", value), value  # always shown, decimal comma in Dutch
+        ends = knob.locator(".lmx-knob-ends span").all_inner_texts()
+        assert len(ends) == 2 and all(ends) and ends[0] != ends[1], ends
     clean(page)
