@@ -146,7 +146,9 @@ def ScenarioPicker(
     notice: solara.Reactive[tuple[str, str]],
     generation: int = 0,
 ):
-    """The presets by title, and the story to read aloud (always the current scenario's)."""
+    """The presets by title, and the story to read aloud (always the current scenario's).
+
+    `generation` changes whenever the team is rebuilt, so this re-renders at once then."""
     names = scenario_names()
     titles = {scenario_title(n, lang): n for n in names}
     current = next((title for title, n in titles.items() if n == workshop.scenario_name), None)
@@ -154,7 +156,8 @@ def ScenarioPicker(
     def choose(title: str) -> None:
         problem = workshop.choose_scenario(titles[title])
         notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
-        on_change()
+        if not problem:  # otherwise the old scenario keeps running, untouched
+            on_change()
 
     with solara.Div(classes=["lmx-tab-body"]):
         solara.Select(t("scenario", lang), values=list(titles), value=current, on_value=choose)
@@ -174,12 +177,15 @@ def Settings(
     notice: solara.Reactive[tuple[str, str]],
     generation: int = 0,
 ):
-    """Sliders for the knobs a trainer explains, and an upload for the leader's own team."""
+    """Sliders for the knobs a trainer explains, and an upload for the leader's own team.
+
+    `generation` changes whenever the team is rebuilt, so the sliders show the new values at once."""
 
     def change(name: str, value: float) -> None:
         problem = workshop.set_knob(name, value)
         notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
-        on_change()
+        if not problem:
+            on_change()
 
     def dropped(info) -> None:
         data = info.get("data")
@@ -190,7 +196,7 @@ def Settings(
             notice.set(("error", t("bad_file", lang, file=info["name"], error=problem)))
         else:
             notice.set(("ok", t("team_file_loaded", lang, file=info["name"])))
-        on_change()
+            on_change()
 
     with solara.Div(classes=["lmx-tab-body"]):
         solara.Text(t("settings_note", lang), classes=["lmx-muted"])

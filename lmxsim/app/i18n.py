@@ -58,7 +58,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "scenario": {"en": "Scenario", "nl": "Scenario"},
     "story": {"en": "Read aloud", "nl": "Voorlezen"},
-    "settings": {"en": "The leader and the team", "nl": "De leider en het team"},
     "settings_note": {
         "en": "Changing a setting starts the team again at week 0.",
         "nl": "Een instelling wijzigen laat het team opnieuw beginnen bij week 0.",
@@ -110,7 +109,6 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Met deze instellingen kan het model niet draaien: {error}. Het vorige team loopt door.",
     },
     # --- interventions ---
-    "interventions": {"en": "Try an intervention", "nl": "Probeer een interventie"},
     "who": {"en": "For whom", "nl": "Voor wie"},
     "what": {"en": "What", "nl": "Wat"},
     "apply": {"en": "Apply from next week", "nl": "Toepassen vanaf volgende week"},
@@ -153,7 +151,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "closer = better relationship with the leader",
         "nl": "dichterbij = betere relatie met de leider",
     },
-    "relationship": {"en": "relationship", "nl": "relatie"},
     "relationship_distant": {"en": "distant", "nl": "afstandelijk"},
     "relationship_working": {"en": "working", "nl": "werkbaar"},
     "relationship_close": {"en": "close", "nl": "hecht"},
@@ -166,7 +163,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "outline: dashed = strangers, thin = acquaintances, thick = partners",
         "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners",
     },
-    "selected": {"en": "Selected: {name}", "nl": "Gekozen: {name}"},
     # --- charts ---
     "charts_members": {"en": "Each team member", "nl": "Elk teamlid"},
     "charts_team": {"en": "The team", "nl": "Het team"},
@@ -186,7 +182,6 @@ TEXT: dict[str, dict[str, str]] = {
     "axis_spread": {"en": "spread (0 = all equal)", "nl": "spreiding (0 = allen gelijk)"},
     "axis_count": {"en": "problems per week", "nl": "problemen per week"},
     "smoothed": {"en": "4-week average", "nl": "gemiddelde over 4 weken"},
-    "others_by_group": {"en": "others:", "nl": "anderen:"},
     "chart_problems": {"en": "Problems", "nl": "Problemen"},
     "reported": {"en": "reported", "nl": "gemeld"},
     "hidden": {"en": "hidden", "nl": "verborgen"},

@@ -92,8 +92,7 @@ def WorkshopView(workshop: Workshop, lang: str):
         """The team was rebuilt (scenario, setting, file, start again): nothing of the old run stays."""
         with render_context:
             applied.set(("", ""))
-            if workshop.week == 0:
-                playing.set(False)
+            playing.set(False)  # a new run waits for its own Play
             layout.set(next(counter))
             version.set(next(counter))
 
