@@ -62,6 +62,16 @@ def Knob(
 
 
 @solara.component
+def WeekLabel(workshop, lang: str, version: solara.Reactive[int] | None = None):
+    """'Week 6': the one part of the controls that changes every week."""
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
+    with workshop.lock:
+        week = workshop.week
+    solara.Text(t("week", lang, week=week), classes=["lmx-week"])
+
+
+@solara.component
 def PlayControls(
     workshop,
     lang: str,
@@ -70,11 +80,15 @@ def PlayControls(
     on_change: Callable[[], None],
     on_rebuilt: Callable[[], None] | None = None,
     notice: solara.Reactive[tuple[str, str]] | None = None,
-    version: solara.Reactive[int] | None = None,
+    version: solara.Reactive | None = None,
+    week_version: solara.Reactive[int] | None = None,
 ):
-    """Week counter, Step / Play-Pause / Start again, and the speed."""
+    """Week counter, Step / Play-Pause / Start again, and the speed.
+
+    Re-renders when `version` changes (the page moves it when the run ends or restarts);
+    only the week label follows `week_version` every week."""
     if version is not None:
-        version.value  # noqa: B018 - subscribe to weekly changes
+        version.value  # noqa: B018 - subscribe
 
     def clear_notice() -> None:
         if notice is not None and notice.value[0] == "error":
@@ -98,10 +112,10 @@ def PlayControls(
         (on_rebuilt or on_change)()
 
     with workshop.lock:
-        week, at_end, last = workshop.week, workshop.at_end, workshop.last_week
+        at_end, last = workshop.at_end, workshop.last_week
     with solara.Card(classes=["lmx-card", "lmx-play"]):
         with solara.Row(justify="space-between", style={"align-items": "baseline"}):
-            solara.Text(t("week", lang, week=week), classes=["lmx-week"])
+            WeekLabel(workshop, lang, week_version)
             solara.Text(t("of_weeks", lang, weeks=last), classes=["lmx-muted"])
         with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
             solara.Button(

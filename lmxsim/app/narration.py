@@ -146,10 +146,12 @@ STYLE = {
 
 
 @solara.component
-def EventLog(workshop, lang: str, version: solara.Reactive[int] | None = None):
-    """The newest events first, a short list the room can read; fires can be hidden."""
+def EventLog(workshop, lang: str, version: solara.Reactive | None = None):
+    """The newest events first, a short list the room can read; fires can be hidden.
+
+    The page moves `version` when a sentence is added or the team is rebuilt."""
     if version is not None:
-        version.value  # noqa: B018 - subscribe to weekly changes
+        version.value  # noqa: B018 - subscribe to changes of the log
     show_fires = solara.use_reactive(True)
     with workshop.lock:
         events = list(workshop.narrator.events)

@@ -71,6 +71,11 @@ def WorkshopView(workshop: Workshop, lang: str):
     # `version` moves every week and is read only by the views that change with the model;
     # `layout` moves when the team or the twin changes and re-renders this whole view.
     version = solara.use_reactive(0)
+    # Views that change less often than every week read these instead (fewer renders per week,
+    # which is what keeps Play's pace when many tabs play): Play's buttons when the run ends,
+    # the narration when a sentence is added.
+    status = solara.use_reactive((workshop.generation, workshop.at_end))
+    log_size = solara.use_reactive((workshop.generation, 0))
     layout = solara.use_reactive(0)
     playing = solara.use_reactive(False)
     speed = solara.use_reactive(3)
@@ -85,8 +90,13 @@ def WorkshopView(workshop: Workshop, lang: str):
     render_context = reacton.core.get_render_context()
 
     def changed() -> None:
-        with render_context:  # one render pass for all the views that read `version`, not one each
+        with workshop.lock:
+            now = (workshop.generation, workshop.at_end)
+            said = (workshop.generation, len(workshop.narrator.events))
+        with render_context:  # one render pass for all the views that read these, not one each
             version.set(next(counter))
+            status.set(now)
+            log_size.set(said)
 
     def restructured() -> None:
         """The team was rebuilt (scenario, setting, file, start again): nothing of the old run stays."""
@@ -94,7 +104,7 @@ def WorkshopView(workshop: Workshop, lang: str):
             applied.set(("", ""))
             playing.set(False)  # a new run waits for its own Play
             layout.set(next(counter))
-            version.set(next(counter))
+        changed()
 
     def play(cancel: threading.Event) -> None:
         if not playing.value:
@@ -146,7 +156,17 @@ def WorkshopView(workshop: Workshop, lang: str):
     stage = ["lmx-stage", *(["lmx-wide"] if wide else ["lmx-with-twin"] if twin_on else [])]
     with solara.Div(classes=stage):
         with solara.Div(classes=["lmx-left"]):
-            PlayControls(workshop, lang, playing, speed, changed, restructured, notice, version=version)
+            PlayControls(
+                workshop,
+                lang,
+                playing,
+                speed,
+                changed,
+                restructured,
+                notice,
+                version=status,
+                week_version=version,
+            )
             Banner(notice)
             with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
                 with solara.lab.Tab(t("tab_scenario", lang)):
@@ -210,7 +230,7 @@ def WorkshopView(workshop: Workshop, lang: str):
         if not wide:
             with solara.Div(classes=["lmx-right"]):
                 PersonChart(workshop, chosen, lang, version=version)
-                EventLog(workshop, lang, version=version)
+                EventLog(workshop, lang, version=log_size)
 
 
 def presenting(search: str | None) -> bool:
