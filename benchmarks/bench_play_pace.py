@@ -87,20 +87,21 @@ def start_server() -> tuple[subprocess.Popen, str]:
     raise SystemExit("the app did not start")
 
 
-def play_in_tabs(browser, url: str, tabs: int, last: int) -> list[float]:
-    """Open `tabs` sessions, press Play in all at once, return each one's seconds to the last week."""
-    contexts = [browser.new_context(viewport={"width": 1280, "height": 720}) for _ in range(tabs)]
-    pages = [context.new_page() for context in contexts]
+def open_tabs(browser, url: str, tabs: int) -> list:
+    """`tabs` sessions (each its own browser context), loaded and settled."""
+    pages = [browser.new_context(viewport={"width": 1280, "height": 720}).new_page() for _ in range(tabs)]
     for page in pages:
         page.goto(url)
         page.get_by_role("button", name="Play").wait_for(timeout=60_000)
     time.sleep(1.0)  # let every page settle before the clock starts
+    return pages
+
+
+def play_in_tabs(pages: list, last: int) -> list[float]:
+    """Press Play in all tabs at once; each one's seconds to the last week."""
     for page in pages:  # start all, then collect: the tabs play at the same time
         page.evaluate(f"() => {{ window.lmxPace = ({PLAY_AND_WAIT})({last}); }}")
-    seconds = [page.evaluate("() => window.lmxPace") for page in pages]
-    for context in contexts:
-        context.close()
-    return seconds
+    return [page.evaluate("() => window.lmxPace") for page in pages]
 
 
 def main() -> None:
@@ -128,11 +129,14 @@ def main() -> None:
             )
             for tabs in args.tabs:
                 for _ in range(args.rounds):
+                    pages = open_tabs(browser, url, tabs)
                     load = os.getloadavg()[0]
                     server_cpu, all_cpu = cpu_seconds(server.pid), cpu_seconds(os.getpid())
-                    seconds = play_in_tabs(browser, url, tabs, last)
+                    seconds = play_in_tabs(pages, last)
                     server_cpu = cpu_seconds(server.pid) - server_cpu
                     browser_cpu = cpu_seconds(os.getpid()) - all_cpu - server_cpu
+                    for page in pages:
+                        page.context.close()
                     slowest = max(seconds)
                     print(
                         f"{tabs} tab(s): " + ", ".join(f"{s:.1f}" for s in seconds) + " s"
