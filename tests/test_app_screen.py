@@ -255,7 +255,7 @@ def test_fires_can_be_hidden_and_group_changes_stand_out():
 
         lines = log_lines()
         assert [w.children[0] for w in lines] == [
-            "week 2: 2 fires this week: problems kept quiet flare up (Sam, Kim)",
+            "week 2: 2 fires this week: hidden problems flare up (Sam, Kim)",
             "week 1: An joins the in-group",
         ]
         assert "lmx-log-fire" in lines[0].class_ and "lmx-log-group" in lines[1].class_

@@ -214,11 +214,11 @@ TEXT: dict[str, dict[str, str]] = {
     "ev_silent": {"en": "{name} stops reporting problems", "nl": "{name} meldt geen problemen meer"},
     "ev_speaks": {"en": "{name} reports problems again", "nl": "{name} meldt weer problemen"},
     "ev_fire": {
-        "en": "fire! a problem kept quiet flares up ({name})",
-        "nl": "brand! een verzwegen probleem laait op ({name})",
+        "en": "fire: a hidden problem flares up ({name})",
+        "nl": "brand: een verzwegen probleem laait op ({name})",
     },
     "ev_fires": {
-        "en": "{count} fires this week: problems kept quiet flare up ({name})",
+        "en": "{count} fires this week: hidden problems flare up ({name})",
         "nl": "{count} branden deze week: verzwegen problemen laaien op ({name})",
     },
     "ev_intervention": {"en": "{title} starts for {target}", "nl": "{title} begint voor {target}"},
