@@ -1,13 +1,14 @@
 """How long one week takes in the workshop app with 12 members: step + redraw (target: median <= 100 ms).
 
 Three measurements:
-  python   Workshop.step() + drawing + member and team charts + narration (the work per week)
+  python   Workshop.step() + drawing + the person chart + all member and team charts + narration
+           (the work per week; the app draws the six charts only while "All charts" is shown)
   render   the same through Solara: click 'Step one week' in a headless render of the Page
   browser  real Chromium against `lmxsim app`: click Step, wait until the week label and the drawing
            show the new week and the frame is painted (server, websocket, Vue, SVG; timed in the page);
            skipped if Chromium is missing
 
-Run:  uv run python benchmarks/bench_app_step.py [--weeks 60] [--no-browser]
+Run:  uv run python benchmarks/bench_app_step.py [--weeks 26] [--no-browser]
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def summary(name: str, times_ms: list[float]) -> str:
 
 
 def bench_python(weeks: int) -> list[float]:
-    from lmxsim.app.charts import member_charts_svg, team_charts_svg
+    from lmxsim.app.charts import member_charts_svg, person_chart_svg, team_charts_svg
     from lmxsim.app.narration import describe
     from lmxsim.app.session import Workshop
     from lmxsim.app.team_drawing import drawing_svg
@@ -49,7 +50,8 @@ def bench_python(weeks: int) -> list[float]:
         workshop.step()
         drawing_svg(workshop.model, workshop.names[0], "en")
         drawing_svg(workshop.twin, workshop.names[0], "en")
-        member_charts_svg(workshop, workshop.names[0], "en")
+        person_chart_svg(workshop, workshop.names[0], "en")  # on screen every week
+        member_charts_svg(workshop, workshop.names[0], "en")  # on the "All charts" view
         team_charts_svg(workshop, "en")
         [describe(e, "en") for e in workshop.narrator.events[-12:]]
         times.append((time.perf_counter() - start) * 1000)
@@ -127,7 +129,8 @@ def bench_browser(weeks: int) -> list[float] | None:
             page.goto(url)
             step = page.get_by_role("button", name="Step one week")
             step.wait_for(timeout=60_000)
-            size = page.locator(".v-input").filter(has_text="Team size").get_by_role("slider")
+            page.get_by_role("tab", name="Settings").click()
+            size = page.locator('[data-knob="team_size"]').get_by_role("slider")
             size.focus()
             for _ in range(20):  # bounded: each key press adds one member
                 if page.locator("#lmx-team .lmx-member").count() >= TEAM:
@@ -151,9 +154,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--weeks", type=int, default=60)
+    parser.add_argument("--weeks", type=int, default=26, help="at most the scenario's length (26)")
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
+    from lmxsim.app.session import Workshop
+
+    args.weeks = min(args.weeks, Workshop().last_week)  # Step stops at the scenario's last week
     print(f"team of {TEAM}, {args.weeks} weeks, twin on for 'python'")
     print(summary("python", bench_python(args.weeks)))
     print(summary("render", bench_render(args.weeks)))

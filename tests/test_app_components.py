@@ -219,8 +219,34 @@ def _texts(rc) -> str:
     )
 
 
+def _person_chart(rc) -> str:
+    import solara.widgets
+
+    charts = [
+        w.unsafe_innerHTML
+        for w in rc.find(solara.widgets.HTML).widgets
+        if "lmx-person-chart" in w.attributes.get("class", "")
+    ]
+    assert len(charts) == 1
+    return charts[0]
+
+
 def _button(rc, label):
     return rc.find(v.Btn, children=[label]).widget
+
+
+def _open_side_tab(rc, label: str) -> None:
+    """What clicking a tab on the left does (its content is rendered only when shown)."""
+    todo = list(rc.find(v.Tabs).widgets)
+    while todo:
+        widget = todo.pop()
+        children = [c for c in getattr(widget, "children", None) or [] if hasattr(c, "children")]
+        labels = [c.children[0] for c in children if isinstance(c, v.Tab) and c.children]
+        if isinstance(widget, v.Tabs) and label in labels:
+            widget.v_model = labels.index(label)
+            return
+        todo.extend(children)
+    raise AssertionError(f"no tab {label!r}")
 
 
 def test_page_steps_selects_applies_and_switches_language():
@@ -232,7 +258,8 @@ def test_page_steps_selects_applies_and_switches_language():
         drawing = next(w for w in rc.find(ipyvue.VueTemplate).widgets if hasattr(w, "vue_select"))
         drawing.vue_select("Sam")
         assert 'data-member="Sam" ' in drawing.svg and "lmx-selected" in drawing.svg
-        rc.find(v.Html, children=["Selected: Sam"]).assert_single()
+        assert "Sam over the weeks" in _person_chart(rc)
+        _open_side_tab(rc, "Intervene")
         _button(rc, "Apply from next week").click()
         plans = [w.children[0] for w in rc.find(v.Html, class_="lmx-plan").widgets]
         assert len(plans) == 1 and re.fullmatch(r"1\. Week 3: .+ → Sam", plans[0]), plans

@@ -1,11 +1,16 @@
-"""Take the README and guide screenshots from the real app in headless Chromium.
+"""Retake the README and guide screenshots from the real app in headless Chromium.
 
-Run:  uv run python docs/img/take_screenshots.py      (writes docs/img/app-*.png)
+At 1920x1080 in English and Dutch and at 1280x720 (the two projector sizes), plus
+the start screen, the drawing, all charts and the Info panel at 1920x1080. Rerun
+after a model change: the pictures show whatever the current model does.
+
+Run:  uv run python docs/img/take_screenshots.py      (writes docs/img/app-*.png, about a minute)
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -43,7 +48,7 @@ def step(page, label: str, weeks: int) -> None:
     for _ in range(weeks):
         week = int(page.locator(".lmx-week").inner_text().split()[-1])
         button.click()
-        page.locator(".lmx-week").filter(has_text=f"Week {week + 1}").wait_for()
+        page.locator(".lmx-week").filter(has_text=re.compile(rf"^Week {week + 1}$")).wait_for()
 
 
 def choose(page, field: str, option: str) -> None:
@@ -52,19 +57,36 @@ def choose(page, field: str, option: str) -> None:
     time.sleep(0.3)
 
 
-def shoot(lang: str) -> None:
+WORDS = {
+    "en": {
+        "step": "Step one week",
+        "intervene": "Intervene",
+        "what": "What",
+        "kind": "Role clarification",
+        "apply": "Apply from next week",
+        "twin": "Show the same team",
+        "charts": "All charts",
+        "info": "Info",
+    },
+    "nl": {
+        "step": "Eén week verder",
+        "intervene": "Ingrijpen",
+        "what": "Wat",
+        "kind": "Rolverheldering",
+        "apply": "Toepassen vanaf volgende week",
+        "twin": "Toon hetzelfde team",
+        "charts": "Alle grafieken",
+        "info": "Info",
+    },
+}
+
+
+def shoot(lang: str, width: int, height: int, name: str, extras: bool = False) -> None:
+    """One screenshot of the whole window (what the room sees), after the guide's first minutes:
+    6 weeks, Role clarification for An, the twin on, 20 more weeks."""
     from playwright.sync_api import sync_playwright
 
-    words = {
-        "en": ("Step one week", "What", "Role clarification", "Apply from next week", "Show the same team"),
-        "nl": (
-            "Eén week verder",
-            "Wat",
-            "Rolverheldering",
-            "Toepassen vanaf volgende week",
-            "Toon hetzelfde team",
-        ),
-    }[lang]
+    words = WORDS[lang]
     proc, url = start_app(lang)
     try:
         with sync_playwright() as pw:
@@ -72,28 +94,33 @@ def shoot(lang: str) -> None:
             browser = pw.chromium.launch(
                 executable_path=exe, headless=True, args=["--no-sandbox", "--disable-gpu"]
             )
-            page = browser.new_page(viewport={"width": 1600, "height": 1000}, device_scale_factor=1)
+            page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
             page.goto(url)
-            page.get_by_role("button", name=words[0]).wait_for(timeout=60_000)
-            step(page, words[0], 6)
-            page.locator('#lmx-team [data-member="An"] circle').last.click()
-            choose(page, words[1], words[2])
-            page.get_by_role("button", name=words[3]).click()
-            if lang == "nl":
-                page.get_by_text(words[4]).click()
-                page.locator("#lmx-twin").wait_for()
-            step(page, words[0], 20)
+            page.get_by_role("button", name=words["step"]).wait_for(timeout=60_000)
+            page.locator("#lmx-team .lmx-member").first.wait_for()
             time.sleep(1.0)
-            page.set_viewport_size({"width": 1600, "height": 2000})
-            time.sleep(0.5)
-            height = page.evaluate("document.querySelector('.lmx-app').scrollHeight") + 40
-            page.set_viewport_size({"width": 1600, "height": int(height)})
-            time.sleep(0.5)
-            page.screenshot(path=str(HERE / f"app-workshop-{lang}.png"))
-            if lang == "en":
+            if extras:  # what the room sees first: week 0, the story to read aloud
+                page.screenshot(path=str(HERE / f"app-start-{lang}.png"))
+            step(page, words["step"], 6)
+            page.locator('#lmx-team [data-member="An"] circle').last.click()
+            page.get_by_role("tab", name=words["intervene"]).click()
+            choose(page, words["what"], words["kind"])
+            page.get_by_role("button", name=words["apply"]).click()
+            page.get_by_text(words["twin"]).click()
+            page.locator("#lmx-twin").wait_for()
+            step(page, words["step"], 20)
+            time.sleep(1.0)
+            page.screenshot(path=str(HERE / name))
+            if extras:
                 page.locator("#lmx-team").screenshot(path=str(HERE / "app-drawing.png"))
-                page.locator(".lmx-charts").first.screenshot(path=str(HERE / "app-member-charts.png"))
-                page.locator(".lmx-charts").nth(1).screenshot(path=str(HERE / "app-team-charts.png"))
+                page.get_by_role("button", name=words["charts"]).click()
+                page.locator(".lmx-charts").first.wait_for()
+                time.sleep(0.5)
+                page.screenshot(path=str(HERE / f"app-charts-{lang}.png"))
+                page.get_by_role("button", name=words["info"], exact=True).click()
+                page.locator(".lmx-info h3").first.wait_for()
+                time.sleep(0.5)
+                page.screenshot(path=str(HERE / f"app-info-{lang}.png"))
             browser.close()
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -101,6 +128,8 @@ def shoot(lang: str) -> None:
 
 
 if __name__ == "__main__":
-    for language in ("en", "nl"):
-        shoot(language)
+    shoot("en", 1920, 1080, "app-workshop-en.png", extras=True)
+    shoot("nl", 1920, 1080, "app-workshop-nl.png")
+    shoot("en", 1280, 720, "app-workshop-en-1280x720.png")
+    shoot("nl", 1280, 720, "app-workshop-nl-1280x720.png")
     print("\n".join(sorted(str(p.relative_to(HERE.parent.parent)) for p in HERE.glob("app-*.png"))))

@@ -15,15 +15,18 @@ from html import escape
 import numpy as np
 import solara
 
-from lmxsim.app.i18n import t
+from lmxsim.app.i18n import group_label, number, t
 from lmxsim.app.team_drawing import COLOURS
 
-WIDTH, HEIGHT = 460, 236
-LEFT, RIGHT, TOP, BOTTOM = 46, 78, 40, 30
+WIDTH, HEIGHT = 460, 270
+LEFT, RIGHT, TOP, BOTTOM = 58, 102, 72, 46
+LEGEND_Y = 44  # the legend row, between the title and the intervention marks
+MARK_Y = TOP - 10  # marks sit in their own band above the plot: never on a title or a legend
 MARK_COLOUR = "#7B3FA0"
 SELECTED_COLOUR = "#1B2A41"
 TWIN_COLOUR = "#555555"
 FONT = "Segoe UI, Helvetica, Arial, sans-serif"
+SMOOTH_WEEKS = 4
 
 
 @dataclass
@@ -43,11 +46,28 @@ class Mark:
     number: int
 
 
+def rolling_mean(values, weeks: int = SMOOTH_WEEKS) -> np.ndarray:
+    """Mean of the last `weeks` values at each point (fewer at the start): the trend, not the noise."""
+    data = np.asarray(values, dtype=float)
+    if data.size == 0:
+        return data
+    sums = np.cumsum(np.insert(data, 0, 0.0, axis=0), axis=0)
+    ends = np.arange(1, len(data) + 1)
+    starts = np.maximum(ends - weeks, 0)
+    counts = (ends - starts).reshape((-1,) + (1,) * (data.ndim - 1))
+    return (sums[ends] - sums[starts]) / counts
+
+
 def _nice_max(value: float) -> float:
     for top in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
         if value <= top:
             return float(top)
     return float(value)
+
+
+def _week_ticks(horizon: int) -> range:
+    step = 1 if horizon <= 10 else 2 if horizon <= 20 else 4 if horizon <= 40 else 13
+    return range(0, horizon + 1, step)
 
 
 def line_chart(
@@ -59,8 +79,10 @@ def line_chart(
     bars: Line | None = None,
     legend: list[tuple[str, str, str]] = (),
     chart_id: str = "",
+    lang: str = "en",
+    y_title: str = "",
 ) -> str:
-    """One chart: weeks 0..horizon on x; y from 0 to y_max (or a round number above the data)."""
+    """One chart: weeks 0..horizon on x (titled 'week'); y from 0 to y_max with `y_title`."""
     if y_max is None:
         peak = max([float(np.max(ln.values)) for ln in lines if len(ln.values)] + [1.0])
         if bars is not None and len(bars.values):
@@ -79,7 +101,7 @@ def line_chart(
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" '
         f'font-family="{FONT}">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#FFFFFF"/>',
-        f'<text x="{LEFT - 36}" y="24" font-size="19" font-weight="700" fill="#1B2A41">'
+        f'<text class="lmx-chart-title" x="8" y="22" font-size="19" font-weight="700" fill="#1B2A41">'
         f"{escape(title)}</text>",
     ]
     for share in (0.0, 0.5, 1.0):
@@ -88,26 +110,36 @@ def line_chart(
             f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
             f'stroke="#DDDDDD" stroke-width="1"/>'
         )
-        text = f"{value:g}" if y_max > 1 else f"{value:.1f}"
+        text = number(value, lang, 0 if y_max > 2 else 1)
         parts.append(
             f'<text x="{LEFT - 6}" y="{y(value) + 5:.1f}" font-size="14" fill="#555" '
             f'text-anchor="end">{text}</text>'
         )
-    step = 13 if horizon > 30 else 5
-    for week in range(0, horizon + 1, step):
+    if y_title:
+        middle = TOP + plot_h / 2
         parts.append(
-            f'<text x="{x(week):.1f}" y="{HEIGHT - 8}" font-size="14" fill="#555" '
+            f'<text class="lmx-axis-title" x="14" y="{middle:.1f}" font-size="13" fill="#555" '
+            f'text-anchor="middle" transform="rotate(-90 14 {middle:.1f})">{escape(y_title)}</text>'
+        )
+    for week in _week_ticks(horizon):
+        parts.append(
+            f'<text x="{x(week):.1f}" y="{TOP + plot_h + 18}" font-size="14" fill="#555" '
             f'text-anchor="middle">{week}</text>'
         )
+    parts.append(
+        f'<text class="lmx-axis-title" x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 6}" font-size="14" '
+        f'fill="#555" text-anchor="middle">{escape(t("axis_week", lang))}</text>'
+    )
     for mark in marks:
         if 0 <= mark.week <= horizon:
             parts.append(
-                f'<line x1="{x(mark.week):.1f}" x2="{x(mark.week):.1f}" y1="{TOP - 6}" y2="{TOP + plot_h}" '
-                f'stroke="{MARK_COLOUR}" stroke-width="2" stroke-dasharray="5 4" class="lmx-mark" '
-                f'data-week="{mark.week}"/>'
-                f'<circle cx="{x(mark.week):.1f}" cy="{TOP - 12}" r="9" fill="{MARK_COLOUR}"/>'
-                f'<text x="{x(mark.week):.1f}" y="{TOP - 7}" font-size="13" font-weight="700" fill="#FFF" '
-                f'text-anchor="middle">{mark.number}</text>'
+                f'<line x1="{x(mark.week):.1f}" x2="{x(mark.week):.1f}" y1="{MARK_Y + 8}" '
+                f'y2="{TOP + plot_h}" stroke="{MARK_COLOUR}" stroke-width="2" stroke-dasharray="5 4" '
+                f'class="lmx-mark" data-week="{mark.week}"/>'
+                f'<circle class="lmx-mark-dot" cx="{x(mark.week):.1f}" cy="{MARK_Y}" r="8" '
+                f'fill="{MARK_COLOUR}"/>'
+                f'<text x="{x(mark.week):.1f}" y="{MARK_Y + 4.5}" font-size="12" font-weight="700" '
+                f'fill="#FFF" text-anchor="middle">{mark.number}</text>'
             )
     if bars is not None:
         bar_w = max(plot_w / max(horizon, 1) * 0.7, 1.5)
@@ -117,31 +149,51 @@ def line_chart(
                     f'<rect x="{x(week) - bar_w / 2:.1f}" y="{y(value):.1f}" width="{bar_w:.1f}" '
                     f'height="{TOP + plot_h - y(value):.1f}" fill="{bars.colour}" opacity="{bars.opacity}"/>'
                 )
+    labels = []
     for line in lines:
         if len(line.values) == 0:
             continue
         points = " ".join(f"{x(w):.1f},{y(v):.1f}" for w, v in zip(line.weeks, line.values, strict=False))
         dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
+        if len(line.values) == 1:  # week 0: a dot, so the line has somewhere to start from
+            parts.append(
+                f'<circle cx="{x(line.weeks[0]):.1f}" cy="{y(line.values[0]):.1f}" r="{line.width:.1f}" '
+                f'fill="{line.colour}" fill-opacity="{line.opacity}"/>'
+            )
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{line.colour}" stroke-width="{line.width}" '
             f'stroke-opacity="{line.opacity}" stroke-linejoin="round"{dash}/>'
         )
         if line.label:
-            parts.append(
-                f'<text x="{x(line.weeks[-1]) + 6:.1f}" y="{y(line.values[-1]) + 5:.1f}" font-size="16" '
-                f'font-weight="700" fill="{line.colour}" stroke="#FFF" stroke-width="3" paint-order="stroke">'
-                f"{escape(line.label)}</text>"
-            )
-    lx = LEFT - 36 + 12.5 * len(title) + 24  # after the title
+            labels.append((y(line.values[-1]) + 5, x(line.weeks[-1]) + 6, line))
+    placed: list[float] = []
+    for label_y, label_x, line in sorted(labels, key=lambda item: item[0]):
+        while any(abs(label_y - other) < 15 for other in placed):  # direct labels never overlap
+            label_y += 15
+        placed.append(label_y)
+        parts.append(
+            f'<text class="lmx-line-label" x="{label_x:.1f}" y="{label_y:.1f}" font-size="14" '
+            f'font-weight="700" fill="{line.colour}" stroke="#FFF" stroke-width="3" paint-order="stroke">'
+            f"{escape(line.label)}</text>"
+        )
+    lx = 8.0
     for colour, dash, text in legend:
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         parts.append(
-            f'<line x1="{lx}" x2="{lx + 22}" y1="18" y2="18" stroke="{colour}" stroke-width="4"{dash_attr}/>'
-            f'<text x="{lx + 27}" y="23" font-size="14" fill="#333">{escape(text)}</text>'
+            f'<line x1="{lx}" x2="{lx + 20}" y1="{LEGEND_Y - 5}" y2="{LEGEND_Y - 5}" stroke="{colour}" '
+            f'stroke-width="4"{dash_attr}/>'
+            f'<text class="lmx-legend" x="{lx + 24}" y="{LEGEND_Y}" font-size="13" fill="#333">'
+            f"{escape(text)}</text>"
         )
-        lx += 36 + 7.4 * len(text)
+        lx += 34 + 6.8 * len(text)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def group_legend(lang: str, selected: str | None = None) -> list[tuple[str, str, str]]:
+    """Colour = group, explained on the chart itself."""
+    entries = [(SELECTED_COLOUR, "", selected)] if selected else []
+    return entries + [(COLOURS[g], "", group_label(g, lang)) for g in ("in", "middle", "out")]
 
 
 def intervention_marks(workshop) -> list[Mark]:
@@ -149,60 +201,136 @@ def intervention_marks(workshop) -> list[Mark]:
 
 
 def member_charts_svg(workshop, selected: str | None, lang: str) -> str:
-    """Trust, autonomy and performance of every member; the selected one bold and labelled."""
+    """Trust, autonomy and performance of every member (coloured by group); the selected one
+    bold and labelled. Performance is drawn as a 4-week average: week-to-week luck is noise."""
     history, names = workshop.history, workshop.names
     weeks = np.array(history.weeks)
     groups = history.groups[-1]
     marks = intervention_marks(workshop)
     twin = workshop.twin_history
+    legend = group_legend(lang, selected)  # the twin's dashes are explained above the charts
     charts = []
     for measure in ("trust", "autonomy", "performance"):
         values = history.member_series(measure)
         start = 1 if measure == "performance" else 0  # nobody has worked yet in week 0
+        shown = rolling_mean(values[start:]) if measure == "performance" else values[start:]
         lines = []
         chosen = None
         for i, name in enumerate(names):
-            line = Line(weeks[start:], values[start:, i], COLOURS[groups[i]], 2.0, 0.55)
             if name == selected:
-                chosen = Line(weeks[start:], values[start:, i], SELECTED_COLOUR, 4.5, 1.0, label=name)
+                chosen = Line(weeks[start:], shown[:, i], SELECTED_COLOUR, 4.5, 1.0, label=name)
             else:
-                lines.append(line)
+                lines.append(Line(weeks[start:], shown[:, i], COLOURS[groups[i]], 2.0, 0.55))
         if twin is not None and chosen is not None:
-            twin_values = twin.member_series(measure)
+            twin_values = twin.member_series(measure)[start:]
+            if measure == "performance":
+                twin_values = rolling_mean(twin_values)
             index = names.index(selected)
             lines.append(
-                Line(np.array(twin.weeks)[start:], twin_values[start:, index], TWIN_COLOUR, 3.0, 0.9, "6 5")
+                Line(np.array(twin.weeks)[start:], twin_values[:, index], TWIN_COLOUR, 3.0, 0.9, "6 5")
             )
         if chosen is not None:
             lines.append(chosen)
+        title = t(f"chart_{measure}", lang) + (
+            f" ({t('smoothed', lang)})" if measure == "performance" else ""
+        )
         charts.append(
-            line_chart(t(f"chart_{measure}", lang), workshop.horizon, lines, marks, 1.0, chart_id=measure)
+            line_chart(
+                title,
+                workshop.horizon,
+                lines,
+                marks,
+                1.0,
+                legend=legend,
+                chart_id=measure,
+                lang=lang,
+                y_title=t("axis_share", lang),
+            )
         )
     return "".join(charts)
 
 
+def person_chart_svg(workshop, selected: str, lang: str) -> str:
+    """The selected person's trust, autonomy and performance (4-week average, raw faint) in one
+    chart, each line named at its end; with the twin on, the same person without interventions dashed."""
+    history, names = workshop.history, workshop.names
+    if selected not in names:
+        selected = names[0]
+    index = names.index(selected)
+    weeks = np.array(history.weeks)
+    twin = workshop.twin_history
+    colours = {"trust": "#0072B2", "autonomy": "#009E73", "performance": "#CC79A7"}
+    lines = []
+    for measure, colour in colours.items():
+        values = history.member_series(measure)[:, index]
+        start = 1 if measure == "performance" else 0
+        if measure == "performance":
+            lines.append(Line(weeks[start:], values[start:], colour, 1.5, 0.35))
+            values = np.concatenate([values[:start], rolling_mean(values[start:])])
+        if twin is not None:
+            twin_values = twin.member_series(measure)[:, index]
+            if measure == "performance":
+                twin_values = np.concatenate([twin_values[:start], rolling_mean(twin_values[start:])])
+            lines.append(Line(np.array(twin.weeks)[start:], twin_values[start:], colour, 2.5, 0.7, "6 5"))
+        lines.append(Line(weeks[start:], values[start:], colour, 4.0, 1.0, label=t(measure, lang)))
+    legend = [(colour, "", t(measure, lang)) for measure, colour in colours.items()]
+    if twin is not None:
+        legend.append((TWIN_COLOUR, "6 5", t("without_interventions", lang).lower()))
+    return line_chart(
+        t("chart_person", lang, name=selected),
+        workshop.horizon,
+        lines,
+        intervention_marks(workshop),
+        1.0,
+        legend=legend,
+        chart_id="person",
+        lang=lang,
+        y_title=t("axis_share", lang),
+    )
+
+
 def team_charts_svg(workshop, lang: str) -> str:
-    """Mean performance, LMX differentiation, and problems reported vs hidden with fires."""
+    """Mean performance (4-week average, raw faint), how unequal the relationships are, and
+    problems reported vs hidden with fires."""
     from lmxsim.app.session import team_series
 
     team = team_series(workshop.model)
     twin = team_series(workshop.twin) if workshop.twin is not None else None
     marks = intervention_marks(workshop)
     horizon = workshop.horizon
+    twin_legend = [(TWIN_COLOUR, "6 5", t("without_interventions", lang).lower())] if twin is not None else []
     charts = []
-    for key, measure, y_max in (
-        ("chart_team_performance", "performance", 1.0),
-        ("chart_differentiation", "lmx_differentiation", None),
+    for key, measure, y_max, y_title in (
+        ("chart_team_performance", "performance", 1.0, "axis_share"),
+        ("chart_differentiation", "lmx_differentiation", None, "axis_spread"),
     ):
         start = 1 if measure == "performance" else 0
+        smooth = rolling_mean if measure == "performance" else np.asarray
         lines = []
+        if measure == "performance":
+            lines.append(Line(team["week"][start:], team[measure][start:], SELECTED_COLOUR, 1.5, 0.3))
         if twin is not None:
-            lines.append(Line(twin["week"][start:], twin[measure][start:], TWIN_COLOUR, 3.0, 0.9, "6 5"))
-        lines.append(Line(team["week"][start:], team[measure][start:], SELECTED_COLOUR, 3.5))
+            lines.append(
+                Line(twin["week"][start:], smooth(twin[measure][start:]), TWIN_COLOUR, 3.0, 0.9, "6 5")
+            )
+        lines.append(Line(team["week"][start:], smooth(team[measure][start:]), SELECTED_COLOUR, 3.5))
         if y_max is None:
             peak = max(max(ln.values, default=0.0) for ln in lines)
             y_max = 0.2 if peak <= 0.2 else 0.5 if peak <= 0.5 else 1.0
-        charts.append(line_chart(t(key, lang), horizon, lines, marks, y_max, chart_id=measure))
+        title = t(key, lang) + (f" ({t('smoothed', lang)})" if measure == "performance" else "")
+        charts.append(
+            line_chart(
+                title,
+                horizon,
+                lines,
+                marks,
+                y_max,
+                legend=twin_legend,
+                chart_id=measure,
+                lang=lang,
+                y_title=t(y_title, lang),
+            )
+        )
     lines = []
     if twin is not None:
         lines.append(Line(twin["week"][1:], twin["problems_hidden"][1:], COLOURS["out"], 3.0, 0.6, "6 5"))
@@ -213,26 +341,47 @@ def team_charts_svg(workshop, lang: str) -> str:
         (COLOURS["in"], "", t("reported", lang)),
         (COLOURS["out"], "", t("hidden", lang)),
         ("#8B1A1A", "", t("fires", lang)),
+        *twin_legend,
     ]
     charts.append(
         line_chart(
-            t("chart_problems", lang), horizon, lines, marks, bars=bars, legend=legend, chart_id="problems"
+            t("chart_problems", lang),
+            horizon,
+            lines,
+            marks,
+            bars=bars,
+            legend=legend,
+            chart_id="problems",
+            lang=lang,
+            y_title=t("axis_count", lang),
         )
     )
     return "".join(charts)
 
 
 @solara.component
+def PersonChart(workshop, selected: str, lang: str, version: solara.Reactive[int] | None = None):
+    """The selected person's chart, on the main screen next to the drawing."""
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
+    with workshop.lock:  # read the history as one week, never while Play appends to it
+        svg = person_chart_svg(workshop, selected, lang)
+    solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-person-chart"])
+
+
+@solara.component
 def MemberCharts(workshop, selected: str | None, lang: str, version: solara.Reactive[int] | None = None):
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
-    solara.HTML(
-        tag="div", unsafe_innerHTML=member_charts_svg(workshop, selected, lang), classes=["lmx-charts"]
-    )
+    with workshop.lock:
+        svg = member_charts_svg(workshop, selected, lang)
+    solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-charts"])
 
 
 @solara.component
 def TeamCharts(workshop, lang: str, version: solara.Reactive[int] | None = None):
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
-    solara.HTML(tag="div", unsafe_innerHTML=team_charts_svg(workshop, lang), classes=["lmx-charts"])
+    with workshop.lock:
+        svg = team_charts_svg(workshop, lang)
+    solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-charts"])

@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 import solara
 
-from lmxsim.app.i18n import t
-from lmxsim.app.session import KNOBS, MAX_WEEKS, TEAM_SIZE_RANGE
+from lmxsim.app.file_drop import TeamFileDrop
+from lmxsim.app.i18n import number, t
+from lmxsim.app.session import KNOBS, TEAM_SIZE_RANGE
 from lmxsim.config import load_scenario, scenario_names
 from lmxsim.params import PARAMETERS
 
@@ -28,83 +29,177 @@ def scenario_title(name: str, lang: str) -> str:
 
 
 @solara.component
+def Knob(
+    label: str,
+    value: float,
+    low: float,
+    high: float,
+    step: float,
+    on_value: Callable[[float], None],
+    lang: str,
+    words: tuple[str, str],
+    help_text: str = "",
+    digits: int = 2,
+    css_id: str = "",
+):
+    """A slider that always shows its value, says in words what its two ends mean and explains
+    itself on hover (and below the slider, for a tap on a tablet)."""
+    with solara.Div(classes=["lmx-knob"], attributes={"title": help_text, "data-knob": css_id}):
+        with solara.Row(justify="space-between", classes=["lmx-knob-head"]):
+            solara.Text(label, classes=["lmx-knob-label"])
+            solara.Text(number(value, lang, digits), classes=["lmx-knob-value"])
+        if isinstance(step, int) and isinstance(value, int):
+            solara.SliderInt(
+                "", value=value, min=int(low), max=int(high), step=step, on_value=on_value, thumb_label=False
+            )
+        else:
+            solara.SliderFloat(
+                "", value=value, min=low, max=high, step=step, on_value=on_value, thumb_label=False
+            )
+        with solara.Row(justify="space-between", classes=["lmx-knob-ends"]):
+            solara.Text(words[0])
+            solara.Text(words[1])
+
+
+@solara.component
+def WeekLabel(workshop, lang: str, version: solara.Reactive[int] | None = None):
+    """'Week 6': the one part of the controls that changes every week."""
+    if version is not None:
+        version.value  # noqa: B018 - subscribe to weekly changes
+    with workshop.lock:
+        week = workshop.week
+    solara.Text(t("week", lang, week=week), classes=["lmx-week"])
+
+
+@solara.component
 def PlayControls(
     workshop,
     lang: str,
     playing: solara.Reactive[bool],
     speed: solara.Reactive[int],
     on_change: Callable[[], None],
-    version: solara.Reactive[int] | None = None,
+    on_rebuilt: Callable[[], None] | None = None,
+    notice: solara.Reactive[tuple[str, str]] | None = None,
+    version: solara.Reactive | None = None,
+    week_version: solara.Reactive[int] | None = None,
 ):
-    """Week counter, Step / Play-Pause / Start again, and the speed."""
+    """Week counter, Step / Play-Pause / Start again, and the speed.
+
+    Re-renders when `version` changes (the page moves it when the run ends or restarts);
+    only the week label follows `week_version` every week."""
     if version is not None:
-        version.value  # noqa: B018 - subscribe to weekly changes
+        version.value  # noqa: B018 - subscribe
+
+    def clear_notice() -> None:
+        if notice is not None and notice.value[0] == "error":
+            notice.set(("", ""))
 
     def step() -> None:
         workshop.step()
+        clear_notice()
         on_change()
+
+    def play_pause() -> None:
+        if not playing.value and workshop.at_end:
+            return  # a click that arrives after the last week changes nothing
+        clear_notice()
+        playing.set(not playing.value)
 
     def reset() -> None:
         playing.set(False)
         workshop.reset()
-        on_change()
+        clear_notice()
+        (on_rebuilt or on_change)()
 
-    with solara.Card(classes=["lmx-card"]):
-        solara.Text(t("week", lang, week=workshop.week), classes=["lmx-week"])
-        with solara.Row(gap="8px", style={"flex-wrap": "wrap"}):
+    with workshop.lock:
+        at_end, last = workshop.at_end, workshop.last_week
+    with solara.Card(classes=["lmx-card", "lmx-play"]):
+        with solara.Row(justify="space-between", style={"align-items": "baseline"}):
+            WeekLabel(workshop, lang, week_version)
+            solara.Text(t("of_weeks", lang, weeks=last), classes=["lmx-muted"])
+        with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
             solara.Button(
                 t("step", lang),
                 on_click=step,
                 color="primary",
-                disabled=playing.value or workshop.at_end,
+                disabled=playing.value or at_end,
                 classes=["lmx-big-button"],
             )
             solara.Button(
                 t("pause", lang) if playing.value else t("play", lang),
-                on_click=lambda: playing.set(not playing.value),
+                on_click=play_pause,
                 color="primary",
                 outlined=True,
-                disabled=workshop.at_end and not playing.value,
+                disabled=at_end and not playing.value,
                 classes=["lmx-big-button"],
             )
             solara.Button(t("reset", lang), on_click=reset, outlined=True, classes=["lmx-big-button"])
-        solara.SliderInt(t("speed", lang), value=speed, min=SPEEDS[0], max=SPEEDS[1], thumb_label="always")
-        if workshop.at_end:
-            solara.Info(t("end_reached", lang, week=MAX_WEEKS))
+        if at_end:
+            solara.Info(t("end_reached", lang, week=last), classes=["lmx-end"])
+        else:
+            Knob(
+                t("speed", lang),
+                speed.value,
+                SPEEDS[0],
+                SPEEDS[1],
+                1,
+                lambda v: speed.set(int(v)),
+                lang,
+                (t("speed_low", lang), t("speed_high", lang)),
+                t("speed_help", lang),
+                digits=0,
+                css_id="speed",
+            )
 
 
 @solara.component
-def ScenarioPicker(workshop, lang: str, on_change: Callable[[], None]):
-    """The presets by title, and the story to read aloud."""
-    message, set_message = solara.use_state("")
+def ScenarioPicker(
+    workshop,
+    lang: str,
+    on_change: Callable[[], None],
+    notice: solara.Reactive[tuple[str, str]],
+    generation: int = 0,
+):
+    """The presets by title, and the story to read aloud (always the current scenario's).
+
+    `generation` changes whenever the team is rebuilt, so this re-renders at once then."""
     names = scenario_names()
     titles = {scenario_title(n, lang): n for n in names}
     current = next((title for title, n in titles.items() if n == workshop.scenario_name), None)
 
     def choose(title: str) -> None:
-        set_message(workshop.choose_scenario(titles[title]) or "")
-        on_change()
+        problem = workshop.choose_scenario(titles[title])
+        notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
+        if not problem:  # otherwise the old scenario keeps running, untouched
+            on_change()
 
-    with solara.Card(t("scenario", lang), classes=["lmx-card"]):
+    with solara.Div(classes=["lmx-tab-body"]):
         solara.Select(t("scenario", lang), values=list(titles), value=current, on_value=choose)
-        if message:
-            solara.Error(t("bad_setting", lang, error=message))
         story = workshop.scenario.story.get(lang) or workshop.scenario.story.get("en")
         if story:
             solara.Text(t("story", lang), classes=["lmx-label"])
-            solara.Text(story, classes=["lmx-story"])
+            solara.Div(
+                children=[story], classes=["lmx-story"], attributes={"data-scenario": workshop.scenario_name}
+            )
 
 
 @solara.component
-def Settings(workshop, lang: str, on_change: Callable[[], None]):
-    """Sliders for the knobs a trainer explains, and an upload for the leader's own team."""
-    message, set_message = solara.use_state("")
-    file_note, set_file_note = solara.use_state("")
+def Settings(
+    workshop,
+    lang: str,
+    on_change: Callable[[], None],
+    notice: solara.Reactive[tuple[str, str]],
+    generation: int = 0,
+):
+    """Sliders for the knobs a trainer explains, and an upload for the leader's own team.
+
+    `generation` changes whenever the team is rebuilt, so the sliders show the new values at once."""
 
     def change(name: str, value: float) -> None:
         problem = workshop.set_knob(name, value)
-        set_message(t("bad_setting", lang, error=problem) if problem else "")
-        on_change()
+        notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
+        if not problem:
+            on_change()
 
     def dropped(info) -> None:
         from lmxsim.app.uploads import read_upload
@@ -113,44 +208,43 @@ def Settings(workshop, lang: str, on_change: Callable[[], None]):
         try:
             data = read_upload(info)
         except TeamFileError as error:
-            set_message(t("bad_file", lang, file=info["name"], error=error))
-            set_file_note("")
+            notice.set(("error", t("bad_file", lang, file=info["name"], error=error)))
             return
         problem = workshop.load_team(data, info["name"])
         if problem:
-            set_message(t("bad_file", lang, file=info["name"], error=problem))
-            set_file_note("")
+            notice.set(("error", t("bad_file", lang, file=info["name"], error=problem)))
         else:
-            set_message("")
-            set_file_note(t("team_file_loaded", lang, file=info["name"]))
-        on_change()
+            notice.set(("ok", t("team_file_loaded", lang, file=info["name"])))
+            on_change()
 
-    with solara.Card(t("settings", lang), classes=["lmx-card"]):
+    with solara.Div(classes=["lmx-tab-body"]):
+        solara.Text(t("settings_note", lang), classes=["lmx-muted"])
         for name, step in KNOBS.items():
             meta = PARAMETERS[name].metadata
-            solara.SliderFloat(
+            Knob(
                 t(name, lang),
-                value=workshop.knobs[name],
-                min=float(meta["low"]),
-                max=float(meta["high"]),
-                step=step,
-                on_value=lambda v, name=name: change(name, float(v)),
-                thumb_label=True,
+                workshop.knobs[name],
+                float(meta["low"]),
+                float(meta["high"]),
+                step,
+                lambda v, name=name: change(name, float(v)),
+                lang,
+                (t(f"{name}_low", lang), t(f"{name}_high", lang)),
+                t(f"{name}_help", lang),
+                css_id=name,
             )
-            solara.Text(t(f"{name}_help", lang), classes=["lmx-help"])
-        solara.SliderInt(
+        Knob(
             t("team_size", lang),
-            value=workshop.team_size,
-            min=TEAM_SIZE_RANGE[0],
-            max=TEAM_SIZE_RANGE[1],
-            on_value=lambda v: change("team_size", int(v)),
-            thumb_label=True,
+            workshop.team_size,
+            TEAM_SIZE_RANGE[0],
+            TEAM_SIZE_RANGE[1],
+            1,
+            lambda v: change("team_size", int(v)),
+            lang,
+            (t("team_size_low", lang, n=TEAM_SIZE_RANGE[0]), t("team_size_high", lang, n=TEAM_SIZE_RANGE[1])),
+            t("team_size_help", lang),
+            digits=0,
+            css_id="team_size",
         )
-        solara.Text(t("team_size_help", lang), classes=["lmx-help"])
-        solara.Text(t("settings_note", lang), classes=["lmx-muted"])
-        if message:
-            solara.Error(message, classes=["lmx-error"])
         solara.Text(t("team_file", lang), classes=["lmx-label"])
-        solara.FileDrop(label=t("team_file_drop", lang), on_file=dropped, lazy=True)  # read as it arrives
-        if file_note:
-            solara.Success(file_note)
+        TeamFileDrop(label=t("team_file_drop", lang), on_file=dropped)

@@ -19,45 +19,80 @@ TEXT: dict[str, dict[str, str]] = {
     "tab_workshop": {"en": "Workshop", "nl": "Workshop"},
     "tab_lab": {"en": "Strategy lab", "nl": "Strategielab"},
     "language": {"en": "Language", "nl": "Taal"},
+    "page_title": {
+        "en": "lmxsim workshop: leader and team relationships",
+        "nl": "lmxsim workshop: relaties tussen leider en team",
+    },
+    "present": {"en": "Large text", "nl": "Grote letters"},
+    "view_team": {"en": "Team", "nl": "Team"},
+    "view_charts": {"en": "All charts", "nl": "Alle grafieken"},
+    "view_info": {"en": "Info", "nl": "Info"},
+    "tab_scenario": {"en": "Scenario", "nl": "Scenario"},
+    "tab_intervene": {"en": "Intervene", "nl": "Ingrijpen"},
+    "tab_settings": {"en": "Settings", "nl": "Instellingen"},
+    "oops": {
+        "en": "Something went wrong while drawing the page. Your settings are kept: "
+        "start the team again to go on.",
+        "nl": "Er ging iets mis bij het tekenen van de pagina. Je instellingen blijven: "
+        "begin het team opnieuw om verder te gaan.",
+    },
     # --- controls ---
     "week": {"en": "Week {week}", "nl": "Week {week}"},
     "step": {"en": "Step one week", "nl": "Eén week verder"},
     "play": {"en": "Play", "nl": "Afspelen"},
     "pause": {"en": "Pause", "nl": "Pauzeren"},
     "reset": {"en": "Start again", "nl": "Opnieuw beginnen"},
-    "speed": {"en": "Speed: weeks per second", "nl": "Snelheid: weken per seconde"},
+    "of_weeks": {"en": "of {weeks}", "nl": "van {weeks}"},
+    "speed": {"en": "Speed (weeks per second)", "nl": "Snelheid (weken per seconde)"},
+    "speed_low": {"en": "slow", "nl": "langzaam"},
+    "speed_high": {"en": "fast", "nl": "snel"},
+    "speed_help": {
+        "en": "How many weeks Play shows per second.",
+        "nl": "Hoeveel weken Afspelen per seconde laat zien.",
+    },
     "end_reached": {
-        "en": "Week {week} is the end of this run. Press 'Start again' to replay.",
-        "nl": "Week {week} is het einde van deze run. Druk op 'Opnieuw beginnen'.",
+        "en": "Week {week} is the last week of this scenario: Play stops here. "
+        "Press 'Start again' to replay.",
+        "nl": "Week {week} is de laatste week van dit scenario: Afspelen stopt hier. "
+        "Druk op 'Opnieuw beginnen'.",
     },
     "scenario": {"en": "Scenario", "nl": "Scenario"},
     "story": {"en": "Read aloud", "nl": "Voorlezen"},
-    "settings": {"en": "The leader and the team", "nl": "De leidinggevende en het team"},
     "settings_note": {
         "en": "Changing a setting starts the team again at week 0.",
         "nl": "Een instelling wijzigen laat het team opnieuw beginnen bij week 0.",
     },
     "initial_confidence": {"en": "First impression sticks", "nl": "Eerste indruk blijft hangen"},
+    "initial_confidence_low": {"en": "forgets quickly", "nl": "vergeet snel"},
+    "initial_confidence_high": {"en": "keeps the first impression", "nl": "houdt de eerste indruk vast"},
     "initial_confidence_help": {
         "en": "How firmly the leader holds on to the first impression.",
-        "nl": "Hoe stevig de leidinggevende vasthoudt aan de eerste indruk.",
+        "nl": "Hoe stevig de leider vasthoudt aan de eerste indruk.",
     },
     "first_impression_noise": {"en": "First impressions miss by", "nl": "Eerste indruk zit ernaast met"},
+    "first_impression_noise_low": {"en": "spot on", "nl": "precies raak"},
+    "first_impression_noise_high": {"en": "far off", "nl": "ver ernaast"},
     "first_impression_noise_help": {
         "en": "How far a first impression may miss real ability (for drawn team members).",
         "nl": "Hoe ver een eerste indruk naast het echte kunnen mag zitten (bij gelote teamleden).",
     },
-    "confirmation_bias": {"en": "Confirmation bias", "nl": "Bevestigingsbias"},
+    "confirmation_bias": {"en": "Sees what they expect", "nl": "Ziet wat ze verwacht"},
+    "confirmation_bias_low": {"en": "weighs all evidence", "nl": "weegt al het bewijs"},
+    "confirmation_bias_high": {"en": "overlooks what does not fit", "nl": "mist wat niet past"},
     "confirmation_bias_help": {
         "en": "Share of the evidence against the impression that the leader overlooks.",
-        "nl": "Deel van het bewijs tegen het beeld dat de leidinggevende over het hoofd ziet.",
+        "nl": "Deel van het bewijs tegen het beeld dat de leider over het hoofd ziet.",
     },
-    "attention_budget": {"en": "Attention budget", "nl": "Aandachtsbudget"},
+    "attention_budget": {"en": "Time for the team", "nl": "Tijd voor het team"},
+    "attention_budget_low": {"en": "talks to a few", "nl": "spreekt enkelen"},
+    "attention_budget_high": {"en": "talks to everyone", "nl": "spreekt iedereen"},
     "attention_budget_help": {
         "en": "Share of the team the leader really talks to in a week.",
-        "nl": "Deel van het team dat de leidinggevende in een week echt spreekt.",
+        "nl": "Deel van het team dat de leider in een week echt spreekt.",
     },
     "team_size": {"en": "Team size", "nl": "Teamgrootte"},
+    "team_size_low": {"en": "{n} people", "nl": "{n} mensen"},
+    "team_size_high": {"en": "{n} people", "nl": "{n} mensen"},
     "team_size_help": {
         "en": "Fewer: the last members leave. More: new members are drawn.",
         "nl": "Minder: de laatste leden vertrekken. Meer: er worden nieuwe leden geloot.",
@@ -74,7 +109,6 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Met deze instellingen kan het model niet draaien: {error}. Het vorige team loopt door.",
     },
     # --- interventions ---
-    "interventions": {"en": "Try an intervention", "nl": "Probeer een interventie"},
     "who": {"en": "For whom", "nl": "Voor wie"},
     "what": {"en": "What", "nl": "Wat"},
     "apply": {"en": "Apply from next week", "nl": "Toepassen vanaf volgende week"},
@@ -114,15 +148,21 @@ TEXT: dict[str, dict[str, str]] = {
     "phase_acquaintance": {"en": "acquaintances", "nl": "kennissen"},
     "phase_mature": {"en": "partners", "nl": "partners"},
     "legend_distance": {
-        "en": "closer = better relationship (LMX)",
-        "nl": "dichterbij = betere relatie (LMX)",
+        "en": "closer = better relationship with the leader",
+        "nl": "dichterbij = betere relatie met de leider",
+    },
+    "relationship_distant": {"en": "distant", "nl": "afstandelijk"},
+    "relationship_working": {"en": "working", "nl": "werkbaar"},
+    "relationship_close": {"en": "close", "nl": "hecht"},
+    "member_tip": {
+        "en": "{name}: relationship {word} ({score} of 1), {group}, {phase}, performance {performance}",
+        "nl": "{name}: relatie {word} ({score} van 1), {group}, {phase}, prestatie {performance}",
     },
     "legend_size": {"en": "bigger = performs better", "nl": "groter = presteert beter"},
     "legend_phase": {
         "en": "outline: dashed = strangers, thin = acquaintances, thick = partners",
         "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners",
     },
-    "selected": {"en": "Selected: {name}", "nl": "Gekozen: {name}"},
     # --- charts ---
     "charts_members": {"en": "Each team member", "nl": "Elk teamlid"},
     "charts_team": {"en": "The team", "nl": "Het team"},
@@ -131,14 +171,23 @@ TEXT: dict[str, dict[str, str]] = {
     "chart_performance": {"en": "Performance", "nl": "Prestatie"},
     "chart_team_performance": {"en": "Mean performance", "nl": "Gemiddelde prestatie"},
     "chart_differentiation": {
-        "en": "LMX differentiation (spread)",
-        "nl": "LMX-differentiatie (spreiding)",
+        "en": "How unequal the relationships are",
+        "nl": "Hoe ongelijk de relaties zijn",
     },
+    "chart_person": {"en": "{name} over the weeks", "nl": "{name} door de weken"},
+    "trust": {"en": "trust", "nl": "vertrouwen"},
+    "autonomy": {"en": "autonomy", "nl": "autonomie"},
+    "performance": {"en": "performance", "nl": "prestatie"},
+    "axis_share": {"en": "0 = none, 1 = full", "nl": "0 = geen, 1 = volledig"},
+    "axis_spread": {"en": "spread (0 = all equal)", "nl": "spreiding (0 = allen gelijk)"},
+    "axis_count": {"en": "problems per week", "nl": "problemen per week"},
+    "smoothed": {"en": "4-week average", "nl": "gemiddelde over 4 weken"},
     "chart_problems": {"en": "Problems", "nl": "Problemen"},
     "reported": {"en": "reported", "nl": "gemeld"},
     "hidden": {"en": "hidden", "nl": "verborgen"},
     "fires": {"en": "fires", "nl": "branden"},
     "axis_week": {"en": "week", "nl": "week"},
+    "show_fires": {"en": "Show fires", "nl": "Toon branden"},
     # --- narration ---
     "narration": {"en": "What happened", "nl": "Wat er gebeurde"},
     "nothing_yet": {
@@ -165,8 +214,12 @@ TEXT: dict[str, dict[str, str]] = {
     "ev_silent": {"en": "{name} stops reporting problems", "nl": "{name} meldt geen problemen meer"},
     "ev_speaks": {"en": "{name} reports problems again", "nl": "{name} meldt weer problemen"},
     "ev_fire": {
-        "en": "fire! a problem kept quiet flares up ({name})",
-        "nl": "brand! een verzwegen probleem laait op ({name})",
+        "en": "fire: a hidden problem flares up ({name})",
+        "nl": "brand: een verzwegen probleem laait op ({name})",
+    },
+    "ev_fires": {
+        "en": "{count} fires this week: hidden problems flare up ({name})",
+        "nl": "{count} branden deze week: verzwegen problemen laaien op ({name})",
     },
     "ev_intervention": {"en": "{title} starts for {target}", "nl": "{title} begint voor {target}"},
 }
@@ -177,6 +230,12 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = TEXT[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def number(value: float, lang: str, digits: int = 2) -> str:
+    """A number as the room reads it: '0.62' in English, '0,62' in Dutch (decimal comma)."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def check_lang(lang: str) -> str:

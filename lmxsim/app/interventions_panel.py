@@ -64,7 +64,7 @@ def InterventionsPanel(
             set_result(("error", t("bad_intervention", lang, error=outcome)))
         on_change()
 
-    with solara.Card(t("interventions", lang), classes=["lmx-card"]):
+    with solara.Div(classes=["lmx-tab-body", "lmx-interventions"]):
         solara.Text(t("click_hint", lang), classes=["lmx-help"])
         solara.Select(
             t("who", lang),
@@ -76,9 +76,6 @@ def InterventionsPanel(
         solara.Select(
             t("what", lang), values=list(titles), value=current, on_value=lambda v: set_kind(titles[v])
         )
-        if kind in CATALOGUE:
-            description = CATALOGUE[kind].description
-            solara.Text(description.get(lang) or description.get("en", ""), classes=["lmx-help"])
         solara.Button(
             t("apply", lang),
             on_click=apply,
@@ -87,9 +84,12 @@ def InterventionsPanel(
             classes=["lmx-big-button"],
         )
         if result[0] == "ok":
-            solara.Success(result[1])
+            solara.Success(result[1], dense=True)
         elif result[0] == "error":
-            solara.Error(result[1])
+            solara.Error(result[1], dense=True)
+        if kind in CATALOGUE:
+            description = CATALOGUE[kind].description
+            solara.Text(description.get(lang) or description.get("en", ""), classes=["lmx-help"])
         solara.Text(t("planned", lang), classes=["lmx-label"])
         planned = workshop.intervention_starts()
         if not planned:

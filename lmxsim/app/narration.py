@@ -29,6 +29,7 @@ class Event:
     kind: str
     name: str
     key: str = ""  # intervention key, for ev_intervention
+    count: int = 0  # for ev_fire: how many fires flared up this week
 
 
 @dataclass
@@ -83,11 +84,10 @@ class Narrator:
                     self._say(week, kind, member.name)
             self._speaking_up(week, member, seen, now)
             self._seen[member.name] = now
-        burning = [m.name for m in model.employees if m.fire and self._fresh(week, m.name, "ev_fire")]
-        if burning:  # one line a week; a member's fires are not repeated within QUIET_WEEKS
-            for name in burning:
-                self._last_said[(name, "ev_fire")] = week
-            self.events.append(Event(week, "ev_fire", ", ".join(burning)))
+        burning = [m for m in model.employees if m.fire]
+        if burning:  # one line a week that sums the fires, however many members they are
+            count = sum(int(m.fire) for m in burning)
+            self.events.append(Event(week, "ev_fire", ", ".join(m.name for m in burning), count=count))
         return self.events[before:]
 
     def _speaking_up(self, week: int, member, seen: _Seen, now: _Seen) -> None:
@@ -127,20 +127,44 @@ def describe(event: Event, lang: str) -> str:
         cls = CATALOGUE.get(event.key)
         title = intervention_title(cls, lang) if cls else event.key
         text = t("ev_intervention", lang, title=title, target=target_label(event.name, lang))
+    elif event.kind == "ev_fire" and event.count > 1:
+        text = t("ev_fires", lang, count=event.count, name=event.name)
     else:
         text = t(event.kind, lang, name=event.name)
     return t("log_line", lang, week=event.week, text=text)
 
 
+# How a line looks: group changes and interventions stand out, fires step back.
+STYLE = {
+    "ev_intervention": "lmx-log-intervention",
+    "ev_in": "lmx-log-group",
+    "ev_out": "lmx-log-group",
+    "ev_up_from_out": "lmx-log-group",
+    "ev_down_from_in": "lmx-log-group",
+    "ev_fire": "lmx-log-fire",
+}
+
+
 @solara.component
-def EventLog(workshop, lang: str, version: solara.Reactive[int] | None = None):
-    """The newest events first, a short list the room can read."""
+def EventLog(workshop, lang: str, version: solara.Reactive | None = None):
+    """The newest events first, a short list the room can read; fires can be hidden.
+
+    The page moves `version` when a sentence is added or the team is rebuilt."""
     if version is not None:
-        version.value  # noqa: B018 - subscribe to weekly changes
-    events = workshop.narrator.events
-    with solara.Card(t("narration", lang), classes=["lmx-card"]):
+        version.value  # noqa: B018 - subscribe to changes of the log
+    show_fires = solara.use_reactive(True)
+    with workshop.lock:
+        events = list(workshop.narrator.events)
+    if not show_fires.value:
+        events = [e for e in events if e.kind != "ev_fire"]
+    with solara.Card(classes=["lmx-card", "lmx-narration"]):
+        with solara.Row(justify="space-between", style={"align-items": "center"}):
+            solara.Text(t("narration", lang), classes=["lmx-card-title"])
+            solara.Switch(label=t("show_fires", lang), value=show_fires, classes=["lmx-fire-filter"])
         if not events:
             solara.Text(t("nothing_yet", lang), classes=["lmx-muted"])
         with solara.Column(gap="2px", classes=["lmx-log"]):
             for event in reversed(events[-SHOWN:]):
-                solara.Text(describe(event, lang), classes=["lmx-log-line"])
+                solara.Text(
+                    describe(event, lang), classes=["lmx-log-line", STYLE.get(event.kind, "lmx-log-other")]
+                )

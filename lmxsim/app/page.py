@@ -8,6 +8,7 @@ thread that steps the model and bumps `version`, which redraws the views.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import threading
 import time
@@ -15,9 +16,10 @@ import time
 import reacton.core
 import solara
 
-from lmxsim.app.charts import MemberCharts, TeamCharts
+from lmxsim.app.charts import MemberCharts, PersonChart, TeamCharts
 from lmxsim.app.controls import PlayControls, ScenarioPicker, Settings
 from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
+from lmxsim.app.info import InfoPanel
 from lmxsim.app.interventions_panel import InterventionsPanel
 from lmxsim.app.narration import EventLog
 from lmxsim.app.session import Workshop
@@ -62,11 +64,18 @@ def LanguageSwitch(lang: solara.Reactive[str]):
 
 @solara.component
 def WorkshopView(workshop: Workshop, lang: str):
-    """Controls left, the drawing (and its twin) in the middle, interventions and log right, charts below."""
+    """One projector screen: controls left, the drawing (or the twin pair) centre, the selected
+    person's chart and the latest narration right. Everything else is one click away: the
+    left tabs (scenario, interventions, settings) and the view switch (all charts, info)."""
     counter = solara.use_memo(lambda: itertools.count(1), [])
     # `version` moves every week and is read only by the views that change with the model;
     # `layout` moves when the team or the twin changes and re-renders this whole view.
     version = solara.use_reactive(0)
+    # Views that change less often than every week read these instead (fewer renders per week,
+    # which is what keeps Play's pace when many tabs play): Play's buttons when the run ends,
+    # the narration when a sentence is added.
+    status = solara.use_reactive((workshop.generation, workshop.at_end))
+    log_size = solara.use_reactive((workshop.generation, 0))
     layout = solara.use_reactive(0)
     playing = solara.use_reactive(False)
     speed = solara.use_reactive(3)
@@ -74,17 +83,28 @@ def WorkshopView(workshop: Workshop, lang: str):
     kind = solara.use_reactive(next(iter(CATALOGUE), ""))
     applied = solara.use_reactive(("", ""))
     who = solara.use_reactive(workshop.names[0])
+    notice = solara.use_reactive(("", ""))  # (kind, text): one banner for every action
+    view = solara.use_reactive("team")
+    side_tab = solara.use_reactive(0)
 
     render_context = reacton.core.get_render_context()
 
     def changed() -> None:
-        with render_context:  # one render pass for all the views that read `version`, not one each
+        with workshop.lock:
+            now = (workshop.generation, workshop.at_end)
+            said = (workshop.generation, len(workshop.narrator.events))
+        with render_context:  # one render pass for all the views that read these, not one each
             version.set(next(counter))
+            status.set(now)
+            log_size.set(said)
 
     def restructured() -> None:
+        """The team was rebuilt (scenario, setting, file, start again): nothing of the old run stays."""
         with render_context:
+            applied.set(("", ""))
+            playing.set(False)  # a new run waits for its own Play
             layout.set(next(counter))
-            version.set(next(counter))
+        changed()
 
     def play(cancel: threading.Event) -> None:
         if not playing.value:
@@ -105,7 +125,9 @@ def WorkshopView(workshop: Workshop, lang: str):
     solara.use_thread(play, dependencies=[playing.value, speed.value])
 
     layout.value  # noqa: B018 - subscribe: re-render when the team or the twin changes
-    names = workshop.names
+    with workshop.lock:
+        names = workshop.names
+        twin_on = workshop.twin is not None
     chosen = selected.value if selected.value in names else names[0]
     target = (
         who.value
@@ -123,15 +145,67 @@ def WorkshopView(workshop: Workshop, lang: str):
         if value in workshop.names:
             selected.set(value)
 
-    def drawing_card(twin: bool) -> None:
-        with solara.Card(t("drawing", lang), classes=["lmx-card"]):
-            solara.Switch(
-                label=t("twin", lang),
-                value=workshop.twin_on,
-                on_value=lambda on: (workshop.set_twin(on), restructured()),
+    def toggle_twin(on: bool) -> None:
+        workshop.set_twin(on)
+        with render_context:
+            layout.set(next(counter))
+            version.set(next(counter))
+
+    views = {t("view_team", lang): "team", t("view_charts", lang): "charts", t("view_info", lang): "info"}
+    wide = view.value != "team"  # all charts or info: the centre takes the right column's room too
+    stage = ["lmx-stage", *(["lmx-wide"] if wide else ["lmx-with-twin"] if twin_on else [])]
+    with solara.Div(classes=stage):
+        with solara.Div(classes=["lmx-left"]):
+            PlayControls(
+                workshop,
+                lang,
+                playing,
+                speed,
+                changed,
+                restructured,
+                notice,
+                version=status,
+                week_version=version,
             )
-            if twin:  # side by side, large enough for the back of the room
-                with solara.Columns([1, 1]):
+            Banner(notice)
+            with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
+                with solara.lab.Tab(t("tab_scenario", lang)):
+                    ScenarioPicker(workshop, lang, restructured, notice, generation=layout.value)
+                with solara.lab.Tab(t("tab_intervene", lang)):
+                    InterventionsPanel(
+                        workshop,
+                        lang,
+                        target,
+                        pick_who,
+                        changed,
+                        version=version,
+                        chosen_kind=kind,
+                        last_result=applied,
+                    )
+                with solara.lab.Tab(t("tab_settings", lang)):
+                    Settings(workshop, lang, restructured, notice, generation=layout.value)
+        with solara.Div(classes=["lmx-centre", *(["lmx-scroll"] if wide else [])]):
+            with solara.Row(classes=["lmx-view-bar"], style={"align-items": "center"}):
+                solara.ToggleButtonsSingle(
+                    value=next(label for label, v in views.items() if v == view.value),
+                    values=list(views),
+                    on_value=lambda label: view.set(views[label]),
+                    classes=["lmx-view-switch"],
+                )
+                solara.Switch(
+                    label=t("twin", lang), value=twin_on, on_value=toggle_twin, classes=["lmx-twin-switch"]
+                )
+            if view.value == "charts":
+                if twin_on:
+                    solara.Text(t("twin_dashed", lang), classes=["lmx-help"])
+                solara.Text(t("charts_members", lang), classes=["lmx-label"])
+                MemberCharts(workshop, chosen, lang, version=version)
+                solara.Text(t("charts_team", lang), classes=["lmx-label"])
+                TeamCharts(workshop, lang, version=version)
+            elif view.value == "info":
+                InfoPanel(lang)
+            elif twin_on:  # side by side, as large as the screen allows
+                with solara.Div(classes=["lmx-pair"]):
                     TeamDrawing(
                         workshop,
                         chosen,
@@ -153,50 +227,46 @@ def WorkshopView(workshop: Workshop, lang: str):
                     )
             else:
                 TeamDrawing(workshop, chosen, lang, select, None, "lmx-team", version=version)
-            solara.Text(t("selected", lang, name=chosen), classes=["lmx-selected"])
+        if not wide:
+            with solara.Div(classes=["lmx-right"]):
+                PersonChart(workshop, chosen, lang, version=version)
+                EventLog(workshop, lang, version=log_size)
 
-    def side_panels() -> None:
-        InterventionsPanel(
-            workshop, lang, target, pick_who, changed, version=version, chosen_kind=kind, last_result=applied
-        )
-        EventLog(workshop, lang, version=version)
 
-    controls_width = 3
-    with solara.Columns(
-        [controls_width, 12 - controls_width] if workshop.twin else [3, 5, 4], classes=["lmx-main"]
-    ):
-        with solara.Column():
-            PlayControls(workshop, lang, playing, speed, changed, version=version)
-            ScenarioPicker(workshop, lang, restructured)
-            Settings(workshop, lang, restructured)
-        if workshop.twin is not None:
-            with solara.Column():
-                drawing_card(twin=True)
-                with solara.Columns([1, 1]):
-                    with solara.Column():
-                        InterventionsPanel(
-                            workshop,
-                            lang,
-                            target,
-                            pick_who,
-                            changed,
-                            version=version,
-                            chosen_kind=kind,
-                            last_result=applied,
-                        )
-                    with solara.Column():
-                        EventLog(workshop, lang, version=version)
-        else:
-            with solara.Column():
-                drawing_card(twin=False)
-            with solara.Column():
-                side_panels()
-    with solara.Card(t("charts_members", lang), classes=["lmx-card"]):
-        if workshop.twin is not None:
-            solara.Text(t("twin_dashed", lang), classes=["lmx-help"])
-        MemberCharts(workshop, chosen, lang, version=version)
-    with solara.Card(t("charts_team", lang), classes=["lmx-card"]):
-        TeamCharts(workshop, lang, version=version)
+def presenting(search: str | None) -> bool:
+    """`?present=1` (or yes/true/on) in the address: large type for the back row."""
+    from urllib.parse import parse_qs
+
+    value = parse_qs(search or "").get("present", [""])[-1].strip().lower()
+    return value in ("1", "yes", "true", "on")
+
+
+@solara.component
+def Banner(notice: solara.Reactive[tuple[str, str]]):
+    """The one message line of the workshop: an error until the next action that works."""
+    kind, text = notice.value
+    if kind == "error":
+        solara.Error(text, classes=["lmx-error"])
+    elif kind == "ok":
+        solara.Success(text)
+
+
+@solara.component
+def GuardedWorkshop(workshop: Workshop, lang: str):
+    """Last resort: if a view fails while drawing, show a short message and a way back, not a traceback."""
+    error, clear = solara.use_exception()
+    if error is not None:
+        logging.getLogger(__name__).error("workshop view failed", exc_info=error)
+
+        def start_again() -> None:
+            workshop.reset()
+            clear()
+
+        with solara.Card(classes=["lmx-card", "lmx-oops"]):
+            solara.Text(t("oops", lang), classes=["lmx-story"])
+            solara.Button(t("reset", lang), on_click=start_again, color="primary", classes=["lmx-big-button"])
+        return
+    WorkshopView(workshop, lang)
 
 
 @solara.component
@@ -204,19 +274,23 @@ def Page():
     """The whole app: header with language and navigation, then the workshop or the strategy lab."""
     lang = solara.use_reactive(initial_lang())
     tab = solara.use_reactive(0)
+    router = solara.use_router()
+    present = solara.use_reactive(presenting(router.search))
     workshop = solara.use_memo(lambda: Workshop(os.environ.get(SCENARIO_ENV) or None), [])
     lab = strategy_lab()
-    solara.Title("lmxsim")
+    solara.Title(t("page_title", lang.value))
     solara.Style(CSS)
-    with solara.Column(classes=["lmx-app"], gap="8px"):
+    with solara.Column(classes=["lmx-app", *(["lmx-present"] if present.value else [])], gap="4px"):
         with solara.Row(classes=["lmx-header"], justify="space-between", style={"align-items": "center"}):
             solara.Text(t("app_title", lang.value), classes=["lmx-title"])
-            LanguageSwitch(lang)
+            with solara.Row(gap="12px", style={"align-items": "center"}):
+                solara.Switch(label=t("present", lang.value), value=present, classes=["lmx-present-toggle"])
+                LanguageSwitch(lang)
         if lab is None:
-            WorkshopView(workshop, lang.value)
+            GuardedWorkshop(workshop, lang.value)
             return
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab(t("tab_workshop", lang.value)):
-                WorkshopView(workshop, lang.value)
+                GuardedWorkshop(workshop, lang.value)
             with solara.lab.Tab(t("tab_lab", lang.value)):
                 lab(lang=lang.value)

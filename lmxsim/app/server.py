@@ -95,6 +95,7 @@ def asgi_app(host: str, port: int, lang: str = "en", scenario: str | None = None
     solara.server.settings.main.mode = "production"
     solara.server.settings.telemetry.mixpanel_enable = False
     solara.server.settings.kernel.cull_timeout = os.environ["SOLARA_KERNEL_CULL_TIMEOUT"]
+    solara.server.settings.theme.show_banner = False  # the "runs on Solara" badge covered content
 
     import solara.server.app as appmod
 

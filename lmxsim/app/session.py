@@ -23,7 +23,7 @@ from lmxsim.params import ParameterError
 from lmxsim.team import NAMES, Member, draw_team
 
 DEFAULT_SCENARIO = "first-impression"
-MAX_WEEKS = 156  # three years: Play stops here so a forgotten tab does not grow forever
+MAX_WEEKS = 156  # three years: the longest run the app shows, whatever a scenario file says
 MEMBER_MEASURES = ("trust", "autonomy", "performance", "lmx")
 TEAM_MEASURES = ("performance", "lmx_differentiation", "problems_reported", "problems_hidden", "fires")
 # The knobs a trainer explains, in the order shown: Params field -> slider step.
@@ -83,6 +83,7 @@ class Workshop:
         self.twin_on = False
         self.twin: LMXModel | None = None
         self.twin_history: History | None = None
+        self.generation = 0  # counts rebuilds: views keyed on it drop what they showed before
         self._build()
         LIVE.add(self)
 
@@ -112,26 +113,29 @@ class Workshop:
         )
 
     def _build(self) -> None:
+        """New model, history, narrator and twin, swapped in together: a view never sees half of them."""
         with self.lock:
             model = self._new_model(None)
-            self.model = model
-            self.history = History()
-            self.history.record(self.model)
-            self.narrator = Narrator(self.model)
-            self.twin = None
-            self.twin_history = None
-            if self.twin_on:
-                self._build_twin()
+            history = History()
+            history.record(model)
+            narrator = Narrator(model)
+            twin = self._twin_at(0) if self.twin_on else (None, None)
+            self.model, self.history, self.narrator = model, history, narrator
+            self.twin, self.twin_history = twin
+            self.generation += 1
 
-    def _build_twin(self) -> None:
-        """The same scenario and seed without interventions, brought to the current week."""
+    def _twin_at(self, week: int) -> tuple[LMXModel, History]:
+        """The same scenario and seed without interventions, brought to `week`."""
         twin = self._new_model([])
         history = History()
         history.record(twin)
-        for _ in range(self.model.week):
+        for _ in range(week):
             twin.step()
             history.record(twin)
-        self.twin, self.twin_history = twin, history
+        return twin, history
+
+    def _build_twin(self) -> None:
+        self.twin, self.twin_history = self._twin_at(self.model.week)
 
     def _rebuild_or_message(self, undo) -> str | None:
         try:
@@ -147,8 +151,13 @@ class Workshop:
         return self.model.week
 
     @property
+    def last_week(self) -> int:
+        """The scenario's last week: Play and Step stop there (the charts' x axis ends there too)."""
+        return min(max(self.scenario.weeks, 1), MAX_WEEKS)
+
+    @property
     def at_end(self) -> bool:
-        return self.model.week >= MAX_WEEKS
+        return self.model.week >= self.last_week
 
     def step(self, weeks: int = 1) -> None:
         with self.lock:
@@ -243,8 +252,5 @@ class Workshop:
 
     @property
     def horizon(self) -> int:
-        """Weeks on the x axis: the scenario's length, extended in quarters when passed."""
-        weeks = max(self.scenario.weeks, 13)
-        while weeks < self.model.week:
-            weeks += 13
-        return weeks
+        """Weeks on the x axis: the scenario's length from week 0, so the axis never jumps."""
+        return max(self.last_week, self.model.week, 1)

@@ -15,7 +15,7 @@ from html import escape
 
 import solara
 
-from lmxsim.app.i18n import group_label, phase_label, t
+from lmxsim.app.i18n import group_label, number, phase_label, t
 
 COLOURS = {"in": "#0072B2", "middle": "#8F8F8F", "out": "#D55E00"}  # colour-blind safe (Okabe-Ito)
 LEADER_COLOUR = "#1B2A41"
@@ -106,21 +106,41 @@ def drawing_svg(model, selected: str | None, lang: str, title: str | None = None
     parts.append(_legend(lang))
     parts.append("</g>")
     for member, x, y in spots:
-        parts.append(_member(member, x, y, n, member.name == selected, lang))
+        parts.append(_member(member, x, y, n, member.name == selected, lang, p))
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _member(member, x: float, y: float, n: int, selected: bool, lang: str) -> str:
+def relationship(lmx: float, params) -> str:
+    """'distant', 'working' or 'close': the words the workshop uses instead of an LMX score."""
+    if lmx >= getattr(params, "in_group_lmx", 0.7):
+        return "close"
+    if lmx <= getattr(params, "out_group_lmx", 0.4):
+        return "distant"
+    return "working"
+
+
+def member_tip(member, params, lang: str) -> str:
+    """The hover text: the relationship in words with its score, group, phase and performance."""
+    return t(
+        "member_tip",
+        lang,
+        name=member.name,
+        word=t(f"relationship_{relationship(member.lmx, params)}", lang),
+        score=number(member.lmx, lang),
+        group=group_label(member.group_name, lang),
+        phase=phase_label(member.phase_name, lang),
+        performance=number(member.performance, lang),
+    )
+
+
+def _member(member, x: float, y: float, n: int, selected: bool, lang: str, params=None) -> str:
     radius = member_radius(member.performance, n)
     colour = COLOURS[member.group_name]
     width, dash = OUTLINE.get(member.phase_name, (2.5, ""))
     dashes = f' stroke-dasharray="{dash}"' if dash else ""
     name = escape(member.name)
-    tip = (
-        f"{name}: {group_label(member.group_name, lang)}, {phase_label(member.phase_name, lang)}, "
-        f"LMX-7 {member.lmx7:.0f}, {t('chart_performance', lang).lower()} {member.performance:.2f}"
-    )
+    tip = escape(member_tip(member, params, lang))
     out = [
         f'<g class="lmx-member{" lmx-selected" if selected else ""}" data-member="{name}" '
         f'data-group="{member.group_name}" data-phase="{member.phase_name}" style="cursor:pointer">',
@@ -194,10 +214,11 @@ def TeamDrawing(
     """The session's team (or its twin) as a component; reading `version` redraws it every week."""
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
-    model = workshop.twin if twin else workshop.model
-    if model is None:
-        return
-    svg = drawing_svg(model, selected, lang, title=title, dom_id=dom_id)
+    with workshop.lock:  # the Play thread steps under this lock: never draw a half-stepped week
+        model = workshop.twin if twin else workshop.model
+        if model is None:
+            return
+        svg = drawing_svg(model, selected, lang, title=title, dom_id=dom_id)
     if on_select is None:
         solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-drawing"])
     else:

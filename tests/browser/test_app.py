@@ -7,90 +7,19 @@ request failed or left the machine and the console stayed clean.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-
-STEP = "Step one week"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from workshop_app import STEP, clean, eventually, open_app, serve_app, wait_week, week_label
 
 
 @pytest.fixture(scope="module")
 def app_url():
-    """`lmxsim app --no-open` on a free port, shared by the tests of this module."""
-    port = free_port()
-    log = tempfile.NamedTemporaryFile(prefix="lmxsim_app_", suffix=".log", delete=False)  # noqa: SIM115
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "LMXSIM_APP_"))}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "lmxsim", "app", "--no-open", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-        env=env,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while True:
-        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as response:
-            if response.status == 200:
-                break
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            log.flush()
-            pytest.fail(f"lmxsim app did not start:\n{Path(log.name).read_text()}", pytrace=False)
-        time.sleep(0.25)
-    yield url
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
-    os.unlink(log.name)
-
-
-def open_app(page, url):
-    page.goto(url)
-    page.get_by_role("button", name=STEP).wait_for(state="visible", timeout=60_000)
-    page.locator("#lmx-team .lmx-member").first.wait_for()
-    return page
-
-
-def week_label(page):
-    return page.locator(".lmx-week")
-
-
-def wait_week(page, week: int):
-    week_label(page).filter(has_text=f"Week {week}").wait_for()
-
-
-def eventually(check, timeout: float = 15.0) -> None:
-    """Widgets arrive in separate websocket messages: poll instead of asserting at once."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "condition not met in time"
-        time.sleep(0.1)
-
-
-def clean(page):
-    page.wait_for_load_state("networkidle")
-    assert page.problems() == []
+    yield from serve_app()
 
 
 def test_page_loads_plays_and_works_offline(app_url, page):
@@ -115,24 +44,27 @@ def test_page_loads_plays_and_works_offline(app_url, page):
 def test_an_intervention_on_a_clicked_member_shows_on_the_charts(app_url, page):
     open_app(page, app_url)
     page.locator('#lmx-team [data-member="Sam"] circle').last.click()
-    page.get_by_text("Selected: Sam").wait_for()
+    page.locator(".lmx-person-chart").get_by_text("Sam over the weeks").wait_for()
     assert page.locator("#lmx-team .lmx-selected").get_attribute("data-member") == "Sam"
-    charts = page.locator(".lmx-charts")
     assert page.locator(".lmx-mark").count() == 0
     page.get_by_role("button", name=STEP).click()
     wait_week(page, 1)
+    page.get_by_role("tab", name="Intervene").click()
     page.get_by_role("button", name="Apply from next week").click()
     page.locator(".lmx-plan").filter(has_text="Week 2").filter(has_text="Sam").wait_for()
-    page.locator('.lmx-mark[data-week="2"]').first.wait_for(state="attached")
-    eventually(lambda: page.locator(".lmx-mark").count() == 6)  # three member and three team charts
+    page.locator('.lmx-person-chart .lmx-mark[data-week="2"]').wait_for(state="attached")
+    page.get_by_role("button", name="All charts").click()
+    charts = page.locator(".lmx-charts")
+    eventually(lambda: page.locator(".lmx-charts .lmx-mark").count() == 6)  # 3 member + 3 team charts
     before = charts.first.inner_html()
     page.get_by_role("button", name=STEP).click()
     wait_week(page, 2)
     eventually(lambda: charts.first.inner_html() != before)
     page.get_by_text("Show the same team without interventions").click()
+    eventually(lambda: page.locator('.lmx-charts polyline[stroke-dasharray="6 5"]').count() >= 3)
+    page.get_by_role("button", name="Team", exact=True).click()
     page.locator("#lmx-twin").wait_for()
     assert page.locator('#lmx-twin [data-member="Sam"]').count() == 1
-    eventually(lambda: page.locator('.lmx-charts polyline[stroke-dasharray="6 5"]').count() >= 3)
     clean(page)
 
 
@@ -140,8 +72,8 @@ def test_language_switch(app_url, page):
     open_app(page, app_url)
     page.get_by_role("button", name="Nederlands").click()
     page.get_by_role("button", name="Eén week verder").wait_for()
-    page.locator("#lmx-team").get_by_text("Leider").wait_for()
-    page.get_by_text("Vertrouwen in de leider").first.wait_for()
+    page.locator("#lmx-team").get_by_text("Leider", exact=True).wait_for()
+    page.locator(".lmx-person-chart").get_by_text("vertrouwen").first.wait_for()  # chart words too
     page.get_by_role("button", name="Eén week verder").click()
     wait_week(page, 1)
     page.get_by_role("button", name="English").click()
@@ -170,6 +102,8 @@ def test_two_tabs_have_their_own_model(app_url, page, browser):
 
 def test_a_bad_team_file_shows_a_message_and_the_app_keeps_running(app_url, page, drop_file):
     open_app(page, app_url)
+    page.get_by_role("tab", name="Settings").click()
+    page.locator(".solara-file-drop").wait_for()
     drop_file(page, "bad-team.csv", "name,closeness\nKim,lots\n")
     page.get_by_text("Could not use bad-team.csv").wait_for()
     page.get_by_role("button", name=STEP).click()

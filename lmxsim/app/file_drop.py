@@ -1,0 +1,46 @@
+"""The team-file drop zone, which also opens a file picker when clicked or tapped.
+
+Solara's FileDrop only accepts a dragged file; trainers on a laptop with a
+projector expect to click and choose. This is Solara's own FileDropZone
+widget (same upload protocol) with a template that adds a hidden file input.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import solara
+from solara.components.file_drop import FileDropZone, FileInfo
+
+
+class PickOrDropZone(FileDropZone):
+    template_file = (__file__, "file_drop.vue")
+
+
+@solara.component
+def TeamFileDrop(label: str, on_file: Callable[[FileInfo], None]):
+    """One file, dropped or picked; `on_file` gets Solara's FileInfo and reads `file_obj` itself,
+    so it can stop at a size limit (lmxsim.app.uploads) instead of holding a huge file."""
+    file_info, set_file_info = solara.use_state(None)
+    wired, set_wired = solara.use_state(None)
+    zone = PickOrDropZone.element(label=label, on_file_info=set_file_info, multiple=False)
+
+    def wire() -> None:
+        if not file_info:
+            return
+        real = solara.get_widget(zone)
+        real.version += 1  # Solara's workaround: re-arm the widget's observers
+        real.reset_stats()
+        set_wired(real.get_files())
+
+    solara.use_effect(wire, [file_info])
+
+    def handle(cancel: threading.Event) -> None:
+        if wired:
+            on_file(wired[0])
+
+    result = solara.use_thread(handle, [wired])
+    if result.error:
+        raise result.error
+    return zone

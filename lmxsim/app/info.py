@@ -1,0 +1,55 @@
+"""The Info panel: what the model is, how it works, things to notice and to try, credits.
+
+One source for the app and the trainer's guide: the panel renders the markdown
+files in lmxsim/app/info/ (shipped in the package), and docs/workshop.md
+carries the same text between `<!-- info:LANG -->` markers. `python -m
+lmxsim.app.info` copies the files into the guide; a test checks they match.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+
+import solara
+
+from lmxsim.app.i18n import LANGUAGES
+
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "workshop.md"
+
+
+def info_text(lang: str) -> str:
+    """The panel's markdown in `lang` (English if that language has none)."""
+    folder = resources.files("lmxsim.app") / "info"
+    name = f"{lang}.md" if (folder / f"{lang}.md").is_file() else "en.md"
+    return (folder / name).read_text(encoding="utf-8").strip()
+
+
+def _block(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(<!-- info:{lang} -->)(.*?)(<!-- /info:{lang} -->)", re.DOTALL)
+
+
+def guide_block(guide: str, lang: str) -> str | None:
+    """The text between the guide's markers for `lang`, or None if the markers are missing."""
+    found = _block(lang).search(guide)
+    return found.group(2).strip() if found else None
+
+
+def synced_guide(guide: str) -> str:
+    """The guide with each language's marked block replaced by the panel's text."""
+    for lang in LANGUAGES:
+        guide = _block(lang).sub(lambda m, lang=lang: f"{m.group(1)}\n{info_text(lang)}\n{m.group(3)}", guide)
+    return guide
+
+
+@solara.component
+def InfoPanel(lang: str):
+    with solara.Div(classes=["lmx-info"]):
+        solara.Markdown(info_text(lang))
+
+
+if __name__ == "__main__":  # copy the panel's text into docs/workshop.md
+    GUIDE.write_text(synced_guide(GUIDE.read_text(encoding="utf-8")), encoding="utf-8")
+    sys.exit(0)
