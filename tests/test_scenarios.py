@@ -265,3 +265,25 @@ def test_the_first_impression_knobs_change_who_ends_where() -> None:
     (out_sticky, gap_sticky), (out_open, gap_open) = ends(scenario.params), ends(open_minded)
     assert out_sticky >= 0.8 and out_open <= 0.5, (out_sticky, out_open)
     assert gap_open < 0.6 * gap_sticky, (gap_sticky, gap_open)
+
+
+@pytest.mark.parametrize("name", ["first-impression", "favouritism"])
+def test_the_workshop_narrates_and_draws_what_the_story_claims(name: str) -> None:
+    """The app's narration and drawing tell the same story as the [expect] table."""
+    from lmxsim.app.session import Workshop
+    from lmxsim.app.team_drawing import IN_RING, OUT_RING, distance
+
+    workshop = Workshop(name)
+    workshop.step(workshop.last_week)
+    model, claims = workshop.model, workshop.scenario.expect
+    said = {(e.kind, e.name) for e in workshop.narrator.events}
+    by_name = {e.name: e for e in model.employees}
+    p = model.params
+    for member in claims.out_group:
+        assert ("ev_out", member) in said, f"{name}: the narration never says {member} drifts out"
+        assert by_name[member].group_name == "out"
+        assert distance(by_name[member].lmx, p.in_group_lmx, p.out_group_lmx) > OUT_RING  # outside the ring
+    for member in claims.in_group:
+        assert ("ev_in", member) in said, f"{name}: the narration never says {member} moves in"
+        assert by_name[member].group_name == "in"
+        assert distance(by_name[member].lmx, p.in_group_lmx, p.out_group_lmx) < IN_RING
