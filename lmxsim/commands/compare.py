@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
@@ -30,7 +31,9 @@ def compare(
     config: Path | None = typer.Option(None, "--config", "-c", help="TOML config file instead of a preset"),
     weeks: int | None = typer.Option(None, "--weeks", "-w", help="weeks to simulate"),
     seed: int | None = typer.Option(None, "--seed", min=0, help="random seed (same seed, same twins)"),
-    engine: str = typer.Option("batch", "--engine", "-e", help="batch (fast) or mesa (the reference)"),
+    engine: Literal["batch", "mesa"] = typer.Option(
+        "batch", "--engine", "-e", help="batch (fast) or mesa (the reference)"
+    ),
     out: Path | None = typer.Option(
         None,
         "--out",

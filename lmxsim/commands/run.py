@@ -8,8 +8,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lmxsim.output import write_table
-
 
 def register(app: typer.Typer) -> None:
     app.command()(run)
@@ -34,7 +32,12 @@ def run(
 ) -> None:
     """Run one team and print where each relationship ended up."""
     from lmxsim.config import load_config, load_scenario
+    from lmxsim.output import FORMATS, write_table
+    from lmxsim.params import ParameterError
 
+    if out is not None and out.suffix not in FORMATS:
+        # checked before the run, so a typo does not cost a simulation
+        raise ParameterError(f"--out {out} has extension {out.suffix!r} (allowed: {', '.join(FORMATS)})")
     setup = load_config(config) if config else load_scenario(scenario)
     if team is not None:
         from lmxsim.teamfile import load_team

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
@@ -45,20 +46,17 @@ def strategies(
     out: Path | None = typer.Option(
         None, "--out", "-o", help="folder for the CSV tables, PNG figures, texts"
     ),
-    lang: str = typer.Option(
-        "en", "--lang", help="language of the printed conclusions and figures: en or nl"
+    lang: Literal["en", "nl"] = typer.Option(
+        "en", "--lang", help="language of the printed conclusions and figures"
     ),
     list_ready: bool = typer.Option(False, "--list", help="list the ready strategies and stop"),
 ) -> None:
     """Compare strategies on the same luck (common random numbers) and say what they change."""
-    from lmxsim.params import ParameterError
     from lmxsim.strategies import compare_strategies, parse_strategy, ready_strategies
-    from lmxsim.strategy_report import LANGS, conclusions, export
+    from lmxsim.strategy_report import conclusions, export
     from lmxsim.teamfile import load_team
 
     console = Console()
-    if lang not in LANGS:
-        raise ParameterError(f"--lang {lang!r} is not allowed (allowed: {', '.join(LANGS)})")
     if list_ready:
         for s in ready_strategies():
             console.print(
