@@ -57,6 +57,15 @@ def test_the_installed_package_is_the_wheel_not_the_source_tree(installed_wheel,
         check=True,
     )
     assert files.stdout.strip() == "True"
+    shipped = subprocess.run(
+        [str(python), "-c", "from importlib.metadata import files; print(*files('lmxsim'), sep=chr(10))"],
+        cwd=empty,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert any(name.endswith("licenses/LICENSE") for name in shipped)
+    assert "lmxsim/py.typed" in shipped
 
 
 def test_version_scenarios_run_from_an_empty_directory(installed_wheel, empty):
