@@ -25,6 +25,7 @@ import pandas as pd
 from lmxsim.batch import run_batch
 from lmxsim.interventions import CATALOGUE, Intervention, InterventionError, lookup
 from lmxsim.params import ParameterError, Params
+from lmxsim.seeds import MAX_SEED
 from lmxsim.spec import check_plan, parse_spec
 from lmxsim.team import Member, check_team
 
@@ -340,7 +341,7 @@ def compare_strategies(
     check_team(team)
     _whole(replications, "replications", 2, MAX_REPLICATIONS)  # an interval needs at least two
     _whole(weeks, "weeks", 1, MAX_WEEKS)
-    _whole(seed, "seed", 0, 2**63 - 1)
+    _whole(seed, "seed", 0, MAX_SEED)
     checkpoints = tuple(sorted(set(checkpoints))) if checkpoints else default_checkpoints(weeks)
     if any(not isinstance(w, int) or not 1 <= w <= weeks for w in checkpoints):
         raise ParameterError(f"checkpoints {checkpoints} must be weeks from 1 to {weeks}")

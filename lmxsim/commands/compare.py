@@ -10,6 +10,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from lmxsim.seeds import MAX_SEED
+
 SPEC_HELP = (
     "intervention as KIND:TARGET@START, e.g. role-clarification:An@8; with a rhythm "
     "one-on-ones:out-group@4/2, for 12 weeks: ...@4/2,for=12 (repeatable; syntax in "
@@ -30,7 +32,9 @@ def compare(
     ),
     config: Path | None = typer.Option(None, "--config", "-c", help="TOML config file instead of a preset"),
     weeks: int | None = typer.Option(None, "--weeks", "-w", help="weeks to simulate"),
-    seed: int | None = typer.Option(None, "--seed", min=0, help="random seed (same seed, same twins)"),
+    seed: int | None = typer.Option(
+        None, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same twins)"
+    ),
     engine: Literal["batch", "mesa"] = typer.Option(
         "batch", "--engine", "-e", help="batch (fast) or mesa (the reference)"
     ),

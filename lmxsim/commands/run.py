@@ -8,6 +8,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from lmxsim.seeds import MAX_SEED
+
 
 def register(app: typer.Typer) -> None:
     app.command()(run)
@@ -25,7 +27,9 @@ def run(
         help="team file (.csv or .toml, docs/team-files.md) replacing the scenario's team",
     ),
     weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help="weeks to simulate"),
-    seed: int | None = typer.Option(None, "--seed", min=0, help="random seed (same seed, same run)"),
+    seed: int | None = typer.Option(
+        None, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same run)"
+    ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="write the per-member-per-week table (.parquet or .csv)"
     ),

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lmxsim.packaged import EXAMPLE_TEAM
+from lmxsim.seeds import MAX_SEED
 
 STRATEGY_HELP = (
     "a ready strategy (nothing, one-on-ones-out-group, reopen-role-taking, reflection-every-4, "
@@ -42,7 +43,9 @@ def strategies(
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
     replications: int = typer.Option(500, "--replications", "-r", help="simulated years per strategy"),
     weeks: int = typer.Option(52, "--weeks", "-w", help="weeks to simulate"),
-    seed: int = typer.Option(1, "--seed", help="random seed (same seed, same comparison)"),
+    seed: int = typer.Option(
+        1, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same comparison)"
+    ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="folder for the CSV tables, PNG figures, texts"
     ),

@@ -6,6 +6,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from lmxsim.seeds import MAX_SEED
+
 
 def register(app: typer.Typer) -> None:
     app.command()(validate)
@@ -15,7 +17,7 @@ def validate(
     replications: int | None = typer.Option(
         None, "--replications", "-r", min=20, help="teams per fact (default: what the tests use)"
     ),
-    seed: int = typer.Option(1, "--seed", min=0, help="root seed"),
+    seed: int = typer.Option(1, "--seed", min=0, max=MAX_SEED, help="root seed"),
 ) -> None:
     """Check every stylized fact: fact, source, target band, model value, pass/fail."""
     from lmxsim.facts import FACTS

@@ -28,6 +28,7 @@ import numpy as np
 
 from lmxsim.interventions import Intervention
 from lmxsim.params import Params
+from lmxsim.seeds import SEED_BITS
 from lmxsim.sweep import store
 from lmxsim.sweep.design import Design, build_design
 from lmxsim.sweep.spec import SweepError, SweepSpec
@@ -39,13 +40,14 @@ MAX_TRACEBACKS = 20
 
 
 def run_seed(entropy: int, point: int, replication: int) -> int:
-    """The seed of one run: a 63-bit integer from SeedSequence(entropy, spawn_key=(point, replication)).
+    """The seed of one run: a 53-bit integer from SeedSequence(entropy, spawn_key=(point, replication)).
 
     An integer rather than the SeedSequence itself, so one run can be redone with
-    `LMXModel(rng=seed)` or `lmxsim run --seed SEED` from the number in the table.
+    `LMXModel(rng=seed)` or `lmxsim run --seed SEED` from the number in the table; 53 bits,
+    so the number survives pandas, R, Excel and JSON unchanged (lmxsim/seeds.py).
     """
     state = np.random.SeedSequence(entropy, spawn_key=(point, replication)).generate_state(1, np.uint64)
-    return int(state[0] >> np.uint64(1))
+    return int(state[0] >> np.uint64(64 - SEED_BITS))
 
 
 @dataclass(frozen=True)
@@ -292,7 +294,7 @@ def prepare(
         "title": spec.title,
         "entropy": str(entropy),
         "seeds": "seed of run (point, replication) = SeedSequence(entropy, spawn_key=(point, replication))"
-        ".generate_state(1, uint64)[0] >> 1; LMXModel(rng=seed) redoes the run",
+        f".generate_state(1, uint64)[0] >> {64 - SEED_BITS}; LMXModel(rng=seed) redoes the run",
         "engine": engine,
         "weeks": spec.weeks,
         "replications": spec.replications,
