@@ -11,3 +11,16 @@ from __future__ import annotations
 
 MAX_SEED = 2**53 - 1
 SEED_BITS = 53
+
+
+def run_seed(entropy: int, point: int, replication: int) -> int:
+    """The seed of one run: a 53-bit integer from SeedSequence(entropy, spawn_key=(point, replication)).
+
+    An integer rather than the SeedSequence itself, so one run can be redone with
+    `LMXModel(rng=seed)` or `lmxsim run --seed SEED` from the number in the table; 53 bits,
+    so the number survives pandas, R, Excel and JSON unchanged.
+    """
+    import numpy as np  # here, not at the top: the CLI reads MAX_SEED before any command runs
+
+    state = np.random.SeedSequence(entropy, spawn_key=(point, replication)).generate_state(1, np.uint64)
+    return int(state[0] >> np.uint64(64 - SEED_BITS))

@@ -28,7 +28,7 @@ import numpy as np
 
 from lmxsim.interventions import Intervention
 from lmxsim.params import Params
-from lmxsim.seeds import SEED_BITS
+from lmxsim.seeds import SEED_BITS, run_seed
 from lmxsim.sweep import store
 from lmxsim.sweep.design import Design, build_design
 from lmxsim.sweep.spec import SweepError, SweepSpec
@@ -37,17 +37,6 @@ from lmxsim.sweep.tidy import Job, record_batch, record_mesa, tidy_tables
 RUNS_PER_TASK = {"batch": 1000, "mesa": 20}  # about 0.2-1 s of work per task on this machine
 MAX_RESTARTS = 3  # fresh process pools after a worker death, before giving up
 MAX_TRACEBACKS = 20
-
-
-def run_seed(entropy: int, point: int, replication: int) -> int:
-    """The seed of one run: a 53-bit integer from SeedSequence(entropy, spawn_key=(point, replication)).
-
-    An integer rather than the SeedSequence itself, so one run can be redone with
-    `LMXModel(rng=seed)` or `lmxsim run --seed SEED` from the number in the table; 53 bits,
-    so the number survives pandas, R, Excel and JSON unchanged (lmxsim/seeds.py).
-    """
-    state = np.random.SeedSequence(entropy, spawn_key=(point, replication)).generate_state(1, np.uint64)
-    return int(state[0] >> np.uint64(64 - SEED_BITS))
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,7 @@ MODEL_FILES = (
     "model.py",
     "batch.py",
     "config.py",
+    "seeds.py",
 )
 
 
