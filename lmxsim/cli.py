@@ -24,6 +24,8 @@ COMMANDS = (
     "analyze",
     "strategies",
     "app",
+    "info",
+    "columns",
 )
 
 app = typer.Typer(
@@ -58,9 +60,10 @@ def user_errors() -> tuple[type[Exception], ...]:
     from lmxsim.config import ConfigError
     from lmxsim.interventions import InterventionError
     from lmxsim.params import ParameterError
+    from lmxsim.provenance import ProvenanceError
     from lmxsim.teamfile import TeamFileError
 
-    return (ConfigError, InterventionError, ParameterError, TeamFileError)
+    return (ConfigError, InterventionError, ParameterError, ProvenanceError, TeamFileError)
 
 
 def main() -> None:

@@ -204,6 +204,8 @@ class Comparison:
     seconds: float = 0.0
     baseline: str = NOTHING
     titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    team: list[Member] = field(default_factory=list)  # as given, for the provenance of exports
+    params: Params = field(default_factory=Params)
 
     def title(self, strategy: str, lang: str = "en") -> str:
         return self.titles[strategy].get(lang) or strategy
@@ -401,6 +403,8 @@ def compare_strategies(
         members=members,
         seconds=time.perf_counter() - started,
         titles={s.name: dict(s.title) for s in strategies},
+        team=list(team),
+        params=params or Params(),
     )
 
 

@@ -116,6 +116,31 @@ def test_a_row_read_through_iloc_redoes_its_run_exactly(reference):
             np.testing.assert_array_max_ulp(again[outcome].iloc[0], row[outcome], maxulp=2)
 
 
+def test_every_part_carries_the_sweeps_provenance(reference):
+    from lmxsim.provenance import read
+    from lmxsim.sweep.store import model_fingerprint
+
+    out, _, _ = reference
+    parts = sorted(out.glob("part-*.parquet")) + sorted((out / "_members").glob("part-*.parquet"))
+    assert len(parts) > 2
+    records = [read(part) for part in parts]
+    assert all(r == records[0] for r in records)
+    info = records[0]
+    assert info["command"] == "sweep" and info["seed"]["entropy"] == "2024"
+    assert info["model_fingerprint"] == model_fingerprint()
+    assert info["design"]["varied"] == ["confirmation_bias", "initial_confidence"]
+    assert info["weeks"] == 5 and "attention_budget" in info["params"]
+    assert read(out) == info  # `lmxsim info DIR` reads a sweep directory
+
+
+def test_every_sweep_column_is_in_the_data_dictionary(reference):
+    from lmxsim.columns import lookup
+
+    _, team, members = reference
+    assert [c for c in team.columns if lookup(c, "team") is None] == []
+    assert [c for c in members.columns if lookup(c, "member") is None] == []
+
+
 def test_seeds_stay_below_2_to_the_53():
     from lmxsim.seeds import MAX_SEED
 

@@ -82,5 +82,10 @@ def compare(
         f"the twins are identical before week {twins.first_week}"
     )
     if out is not None:
+        from lmxsim.provenance import of_scenario, stamp
+
         write_table(twins.members, out)
+        added = [i.spec for i in twins.interventions]
+        info = of_scenario("compare", setup, seed=twins.seed, weeks=twins.weeks, engine=twins.engine)
+        stamp(out, {**info, "added_interventions": added, "config": str(config) if config else None})
         console.print(f"wrote {len(twins.members)} rows (both variants) to {out}")

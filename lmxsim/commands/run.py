@@ -49,7 +49,9 @@ def run(
         setup.team = load_team(team)
         setup.team_size = len(setup.team)
     weeks = setup.weeks if weeks is None else weeks
-    model = setup.model(rng=setup.seed if seed is None else seed).run(weeks)
+    seed = setup.seed if seed is None else seed
+    sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
+    model = setup.model(rng=seed).run(weeks)
     members = model.member_frame()
     console = Console()
     final = members[members["week"] == weeks]
@@ -76,5 +78,8 @@ def run(
         f"{int(team.problems_hidden)}, fires {int(team.fires)}"
     )
     if out is not None:
+        from lmxsim.provenance import of_scenario, stamp
+
         write_table(members, out)
+        stamp(out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources))
         console.print(f"wrote {len(members)} rows to {out}")

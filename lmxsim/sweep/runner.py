@@ -28,6 +28,7 @@ import numpy as np
 
 from lmxsim.interventions import Intervention
 from lmxsim.params import Params
+from lmxsim.provenance import record, to_json
 from lmxsim.seeds import SEED_BITS, run_seed
 from lmxsim.sweep import store
 from lmxsim.sweep.design import Design, build_design
@@ -98,7 +99,7 @@ def run_task(job: Job, task: Task) -> TaskDone:
     team, members = tidy_tables(
         job, recorded, runs, points, reps, seeds, task.values[points - task.first_point]
     )
-    written = store.write_task(out, task.index, team, members, job.digest)
+    written = store.write_task(out, task.index, team, members, job.digest, job.provenance)
     return TaskDone(task.index, task.runs, written, time.perf_counter() - began)
 
 
@@ -324,6 +325,27 @@ def make_job(spec: SweepSpec, manifest: dict[str, Any], design: Design, out: Pat
         bools=tuple(design.bools),
         outcomes=spec.outcomes,
         engine=manifest["engine"],
+        provenance=to_json(sweep_record(spec, manifest, design, team)),
+    )
+
+
+def sweep_record(spec: SweepSpec, manifest: dict[str, Any], design: Design, team) -> dict[str, Any]:
+    """The provenance of a sweep's parts: base parameters, team, interventions, seeds, design."""
+    return record(
+        "sweep",
+        seed={"entropy": manifest["entropy"], "rule": manifest["seeds"]},
+        weeks=spec.weeks,
+        params=spec.params,
+        scenario=spec.scenario_source,
+        team=team,
+        team_size=spec.team_size or spec.scenario.team_size,
+        interventions=spec.scenario.interventions,
+        engine=manifest["engine"],
+        sweep_file=str(spec.path),
+        sweep_hash=spec.digest,
+        replications=spec.replications,
+        design={"kind": design.kind, "varied": list(design.names), "points": design.points},
+        varied_parameters="the columns named in design.varied hold each run's values; params are the rest",
     )
 
 

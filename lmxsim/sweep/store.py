@@ -52,19 +52,26 @@ def done_tasks(out: Path) -> set[int]:
     return {int(m.group(1)) for name in os.listdir(out) if (m := PART.match(name))}
 
 
-def write_task(out: Path, task: int, team: pd.DataFrame, members: pd.DataFrame | None, digest: str) -> int:
+def write_task(
+    out: Path, task: int, team: pd.DataFrame, members: pd.DataFrame | None, digest: str, provenance: str = ""
+) -> int:
     """Write one task's rows; returns bytes written. Safe to repeat (a retried task writes the same)."""
     written = 0
     if members is not None:
-        written += _write_atomic(members, out / MEMBERS / part_name(task), digest)
-    written += _write_atomic(team, out / part_name(task), digest)
+        written += _write_atomic(members, out / MEMBERS / part_name(task), digest, provenance)
+    written += _write_atomic(team, out / part_name(task), digest, provenance)
     return written
 
 
-def _write_atomic(frame: pd.DataFrame, path: Path, digest: str) -> int:
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+def _write_atomic(frame: pd.DataFrame, path: Path, digest: str, provenance: str = "") -> int:
+    from lmxsim.columns import field_metadata
+    from lmxsim.provenance import KEY
+
+    table = field_metadata(pa.Table.from_pandas(frame, preserve_index=False))
     meta = dict(table.schema.metadata or {})
     meta.update({b"lmxsim.sweep_hash": digest.encode(), b"lmxsim.schema": str(SCHEMA_VERSION).encode()})
+    if provenance:
+        meta[KEY.encode()] = provenance.encode()
     table = table.replace_schema_metadata(meta)
     path.parent.mkdir(parents=True, exist_ok=True)
     # unique temporary name: two attempts of one task (a Dask retry) never write the same file
