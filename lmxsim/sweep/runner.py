@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from lmxsim.batch import chunk_for
 from lmxsim.interventions import Intervention
 from lmxsim.params import Params
 from lmxsim.provenance import record, to_json
@@ -274,7 +275,10 @@ def prepare(
     engine = engine or spec.engine
     total = design.points * spec.replications
     if chunk is None:
-        chunk = max(1, min(RUNS_PER_TASK[engine], math.ceil(total / (4 * workers))))
+        # about a second of work, enough tasks for every worker, and within the memory budget
+        n = spec.team_size or spec.scenario.team_size
+        fits = chunk_for(n, spec.weeks, record_members=bool(spec.outcomes.members))
+        chunk = max(1, min(RUNS_PER_TASK[engine], math.ceil(total / (4 * workers)), fits))
     manifest = {
         "schema": store.SCHEMA_VERSION,
         "sweep_file": str(spec.path),
