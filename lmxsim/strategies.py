@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lmxsim.batch import run_batch
+from lmxsim.batch import chunk_for, run_batch
 from lmxsim.interventions import CATALOGUE, Intervention, InterventionError, lookup
 from lmxsim.params import ParameterError, Params
 from lmxsim.seeds import MAX_SEED
@@ -363,7 +363,7 @@ def compare_strategies(
 
     seeds = np.random.SeedSequence(seed).spawn(replications)
     # run_batch records every member variable every week: cap a block's size for big teams
-    chunk = max(1, min(chunk, MEMBER_CELLS // len(team)))
+    chunk = max(1, min(chunk, MEMBER_CELLS // len(team), chunk_for(len(team), weeks, record_members=True)))
     blocks = [(a, min(a + chunk, replications)) for a in range(0, replications, chunk)]
     total, done = len(strategies) * len(blocks), 0
     outcomes: dict[str, dict[str, np.ndarray]] = {}
