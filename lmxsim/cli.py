@@ -10,6 +10,7 @@ spec) print one line and exit with status 2; they never show a traceback.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 
 import typer
@@ -68,11 +69,42 @@ def user_errors() -> tuple[type[Exception], ...]:
 
 def main() -> None:
     try:
-        app()
+        code = app(standalone_mode=False)
     except Exception as error:
         # Checked here, not in an `except user_errors()` clause: that clause would import the
-        # library on every exit (Click ends even --help with SystemExit).
+        # library on every exit.
+        if _is_click_error(error):
+            _usage_error(error)
         if not isinstance(error, user_errors()):
             raise
         typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _is_click_error(error: Exception) -> bool:
+    """Click's own errors (typer vendors Click, so they are recognised by class name)."""
+    return any(kind.__name__ in ("ClickException", "Abort") for kind in type(error).__mro__)
+
+
+QUOTE = "'"
+CHOICE = re.compile(
+    r"^Invalid value for '([^']+)'(?: / '[^']+')*: (?:Value error, )?'(.*)' is not one of (.*)\.$"
+)
+
+
+def _usage_error(error: Exception) -> None:
+    """A mistake on the command line: one line naming the option, the value and what is allowed."""
+    if type(error).__name__ == "Abort":
+        typer.secho("Aborted.", err=True)
+        sys.exit(1)
+    if type(error).__name__ == "NoArgsIsHelpError":  # `lmxsim` alone: the help, as Click shows it
+        typer.echo(error.ctx.get_help() if getattr(error, "ctx", None) else str(error))
+        sys.exit(2)
+    message = " ".join(error.format_message().split())
+    choice = CHOICE.match(message)
+    if choice:
+        option, value, allowed = choice.groups()
+        message = f"{option} {value!r} is not allowed (allowed: {allowed.replace(QUOTE, '')})"
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    sys.exit(getattr(error, "exit_code", 2))

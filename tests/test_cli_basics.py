@@ -44,9 +44,40 @@ def test_options_with_fixed_values_list_them_in_help(cli, command, option, choic
 
 
 def test_a_value_outside_the_choices_is_refused_naming_the_allowed_ones(cli):
-    code, _, err = cli("scenarios", "--lang", "de")
+    code, _, err = cli("compare", "-i", "team-map", "--engine", "fast")
     assert code == 2
-    assert "'de'" in err and "'en'" in err and "'nl'" in err
+    assert err.strip().splitlines() == ["error: --engine 'fast' is not allowed (allowed: batch, mesa)"]
+
+
+@pytest.mark.parametrize(
+    "argv, words",
+    [
+        (["run", "--bogus"], "--bogus"),
+        (["run", "--seed", "-3"], "--seed"),
+        (["run", "--seed", str(2**53)], "9007199254740991"),
+        (["analyze"], "directory"),
+    ],
+)
+def test_command_line_mistakes_are_one_line(cli, argv, words):
+    code, _, err = cli(*argv)
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and words in lines[0]
+
+
+def test_exit_status_of_a_command_is_kept(cli, monkeypatch):
+    import lmxsim.facts
+
+    class Failing:
+        claim = source = "a fact that fails"
+        low, high = 0.0, 1.0
+
+        def check(self, replications=None, seed=1):
+            return 2.0, False
+
+    monkeypatch.setattr(lmxsim.facts, "FACTS", [Failing()])
+    code, out, _ = cli("validate")
+    assert code == 1 and "FAIL" in out
 
 
 def test_shell_completion_is_offered(cli):
