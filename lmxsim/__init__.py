@@ -3,27 +3,41 @@
 Public API: LMXModel, Params, Member, ParameterError, twin_run.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING
-
-from lmxsim.params import ParameterError, Params
-from lmxsim.team import Member
 
 if TYPE_CHECKING:
     from lmxsim.model import LMXModel
+    from lmxsim.params import ParameterError, Params
+    from lmxsim.team import Member
     from lmxsim.twin import twin_run
 
 __all__ = ["LMXModel", "Member", "ParameterError", "Params", "twin_run"]
-__version__ = "0.1.0"
+
+# Imported on first use: `lmxsim --help` must not wait for pandas and scipy, and sweep
+# workers that only need the batch engine skip Mesa (which takes seconds to import).
+_LAZY = {
+    "LMXModel": "lmxsim.model",
+    "Member": "lmxsim.team",
+    "ParameterError": "lmxsim.params",
+    "Params": "lmxsim.params",
+    "twin_run": "lmxsim.twin",
+}
+
+
+def _version() -> str:
+    """The version lives in pyproject.toml only; an installed package (wheel or `uv sync`) knows it."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("lmxsim")
+    except metadata.PackageNotFoundError:  # a source tree on sys.path that was never installed
+        return "0+unknown"
 
 
 def __getattr__(name: str):
-    # Mesa takes seconds to import; sweep workers that only need the batch engine skip it.
-    if name == "LMXModel":
-        from lmxsim.model import LMXModel
-
-        return LMXModel
-    if name == "twin_run":
-        from lmxsim.twin import twin_run
-
-        return twin_run
+    if name == "__version__":
+        return _version()
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'lmxsim' has no attribute {name!r}")

@@ -56,8 +56,43 @@ COUNT_MEASURES = ("problems_reported", "problems_hidden", "fires")
 # small next to the work, small enough that a chunk's arrays stay in cache
 # (benchmarks/bench_engines.py --chunks measures the alternatives).
 DEFAULT_CHUNK = 1000
+# Memory one chunk may use, whatever the team size and run length: a chunk's replications
+# are cut so that their pre-drawn random numbers and state stay under this (two worker
+# processes with two chunks in flight each: about 1 GiB). tests/test_batch_memory.py.
+MEMORY_BUDGET = 256 * 2**20
+# (R, n) float arrays alive during a week besides the draws: state, traits, temporaries.
+_STATE_ARRAYS = 64
 
 Seed = int | np.random.SeedSequence
+
+
+def replication_bytes(
+    n: int, weeks: int, recorded_weeks: int | None = None, record_members: bool = False
+) -> int:
+    """Bytes one replication of n members over `weeks` weeks holds while its chunk runs.
+
+    The run's uniforms are drawn up front (weeks x n x DRAWS_PER_MEMBER floats, see _draw):
+    that is what grows with team size and run length.
+    """
+    recorded = weeks + 1 if recorded_weeks is None else recorded_weeks
+    floats = (
+        weeks * n * dyn.DRAWS_PER_MEMBER + n * (TEAM_DRAWS + _STATE_ARRAYS) + recorded * len(TEAM_MEASURES)
+    )
+    if record_members:
+        floats += (weeks + 1) * n * (len(MEMBER_STATE) + 1)  # + the label array's pointers
+    return 8 * floats
+
+
+def chunk_for(
+    n: int,
+    weeks: int,
+    recorded_weeks: int | None = None,
+    record_members: bool = False,
+    budget: int | None = None,
+) -> int:
+    """Replications per chunk that keep one chunk under `budget` bytes (default MEMORY_BUDGET; at least 1)."""
+    budget = MEMORY_BUDGET if budget is None else budget
+    return max(1, budget // replication_bytes(n, weeks, recorded_weeks, record_members))
 
 
 class ParamColumns:
@@ -294,8 +329,9 @@ def iter_team_tables(
     Columns: replication (first_replication + position in seeds), week, TEAM_MEASURES;
     rows are week-major within a chunk. Seeds (and parameter rows, if `params` is
     one Params per seed) are read lazily, chunk by chunk, and only one chunk's
-    trajectories exist at a time, so memory is bounded by chunk_size however many
-    seeds a generator yields. Chunking does not change the numbers.
+    trajectories exist at a time, so memory is bounded however many seeds a generator
+    yields: a chunk holds at most chunk_size replications, and fewer for big teams and
+    long runs (chunk_for: MEMORY_BUDGET). Chunking does not change the numbers.
     """
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
@@ -307,11 +343,10 @@ def iter_team_tables(
     seed_stream = iter(seeds)
     row_stream = iter(params) if per_row else None
     begin = 0
-    setup = chosen = None
-    while chunk := list(islice(seed_stream, chunk_size)):
-        if setup is None:
-            setup = _setup(chunk, weeks, team, n_employees, interventions)
-            chosen = _check_weeks(record_weeks, weeks)
+    setup = _setup([0], weeks, team, n_employees, interventions)  # validated once, for every chunk
+    chosen = _check_weeks(record_weeks, weeks)
+    size = min(chunk_size, chunk_for(setup.n, weeks, len(chosen)))
+    while chunk := list(islice(seed_stream, size)):
         chunk_params = params
         if row_stream is not None:
             chunk_params = list(islice(row_stream, len(chunk)))
@@ -321,7 +356,7 @@ def iter_team_tables(
         team_measures = engine.run(run_u, chosen, record_members=False)[0]
         yield _team_table(team_measures, chosen, first_replication + begin)
         begin += len(chunk)
-    if setup is None:
+    if begin == 0:
         raise ParameterError("need at least one seed (replication)")
     if row_stream is not None and next(row_stream, None) is not None:
         raise ParameterError("more parameter rows than seeds; give one per seed")
@@ -339,6 +374,7 @@ def replication_seeds(root_seed: int | np.random.SeedSequence, start: int, stop:
 def _many_chunk(root_seed, start: int, stop: int, weeks: int, options: dict) -> pd.DataFrame:
     seeds = replication_seeds(root_seed, start, stop)
     tables = list(iter_team_tables(seeds, weeks, chunk_size=stop - start, first_replication=start, **options))
+    assert len(tables) == 1, "iter_many sizes its chunks within the memory budget"
     return tables[0]
 
 
@@ -365,7 +401,9 @@ def iter_many(
 ) -> Iterator[pd.DataFrame]:
     """Like run_many, but yields one team table per chunk, in replication order, as chunks finish.
 
-    At most two chunks per worker are in flight, so memory stays bounded.
+    At most two chunks per worker are in flight, and a chunk holds at most chunk_size
+    replications, fewer for big teams and long runs (chunk_for: MEMORY_BUDGET), so
+    memory stays bounded.
     """
     if isinstance(n_replications, bool) or not isinstance(n_replications, int) or n_replications < 1:
         raise ParameterError(f"n_replications = {n_replications!r} must be a whole number, 1 or more")
@@ -374,8 +412,9 @@ def iter_many(
     if params is not None and not isinstance(params, Params):
         raise ParameterError("run_many takes one Params for all replications (a sweep varies them)")
     # validate once here, not in every worker
-    _setup([0], weeks, team, n_employees, interventions)
+    setup = _setup([0], weeks, team, n_employees, interventions)
     chosen = [int(w) for w in _check_weeks(record_weeks, weeks)]
+    chunk_size = min(chunk_size, chunk_for(setup.n, weeks, len(chosen)))
     options = {
         "params": params,
         "team": team,

@@ -1,25 +1,58 @@
 """The `lmxsim` command. Thin: parses input, calls the library, prints.
 
-Each command lives in lmxsim/commands/<name>.py with a `register(app)`.
-User mistakes (bad config, parameter, intervention spec) print one line and
-exit with status 2; they never show a traceback.
+Each command lives in lmxsim/commands/<name>.py with a `register(app)`; those
+modules import only typer and rich at the top, and the library inside the
+command, so `lmxsim --help` and `--version` answer at once
+(benchmarks/bench_cli.py). User mistakes (bad config, parameter, intervention
+spec) print one line and exit with status 2; they never show a traceback.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 
 import typer
 
-COMMANDS = ("run", "validate", "params", "scenarios", "compare", "sweep", "analyze", "strategies", "app")
+COMMANDS = (
+    "run",
+    "validate",
+    "params",
+    "scenarios",
+    "compare",
+    "sweep",
+    "analyze",
+    "strategies",
+    "app",
+    "info",
+    "columns",
+)
 
 app = typer.Typer(
     help="lmxsim: how the relationship between a leader and each team member grows or sours.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from lmxsim import __version__
+
+        typer.echo(f"lmxsim {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version and stop."
+    ),
+) -> None:
+    """lmxsim: how the relationship between a leader and each team member grows or sours."""
+
+
 for _name in COMMANDS:
     importlib.import_module(f"lmxsim.commands.{_name}").register(app)
 
@@ -28,14 +61,50 @@ def user_errors() -> tuple[type[Exception], ...]:
     from lmxsim.config import ConfigError
     from lmxsim.interventions import InterventionError
     from lmxsim.params import ParameterError
+    from lmxsim.provenance import ProvenanceError
     from lmxsim.teamfile import TeamFileError
 
-    return (ConfigError, InterventionError, ParameterError, TeamFileError)
+    return (ConfigError, InterventionError, ParameterError, ProvenanceError, TeamFileError)
 
 
 def main() -> None:
     try:
-        app()
-    except user_errors() as error:
+        code = app(standalone_mode=False)
+    except Exception as error:
+        # Checked here, not in an `except user_errors()` clause: that clause would import the
+        # library on every exit.
+        if _is_click_error(error):
+            _usage_error(error)
+        if not isinstance(error, user_errors()):
+            raise
         typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _is_click_error(error: Exception) -> bool:
+    """Click's own errors (typer vendors Click, so they are recognised by class name)."""
+    return any(kind.__name__ in ("ClickException", "Abort") for kind in type(error).__mro__)
+
+
+QUOTE = "'"
+CHOICE = re.compile(
+    r"^Invalid value for '([^']+)'(?: / '[^']+')*: (?:Value error, )?'(.*)' is not one of (.*)\.$"
+)
+
+
+def _usage_error(error: Exception) -> None:
+    """A mistake on the command line: one line naming the option, the value and what is allowed."""
+    if type(error).__name__ == "Abort":
+        typer.secho("Aborted.", err=True)
+        sys.exit(1)
+    if type(error).__name__ == "NoArgsIsHelpError":  # `lmxsim` alone: the help, as Click shows it
+        typer.echo(error.ctx.get_help() if getattr(error, "ctx", None) else str(error))
+        sys.exit(2)
+    message = " ".join(error.format_message().split())
+    choice = CHOICE.match(message)
+    if choice:
+        option, value, allowed = choice.groups()
+        message = f"{option} {value!r} is not allowed (allowed: {allowed.replace(QUOTE, '')})"
+    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+    sys.exit(getattr(error, "exit_code", 2))

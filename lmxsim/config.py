@@ -16,6 +16,7 @@ from lmxsim.interventions import Intervention, InterventionError
 from lmxsim.limits import MAX_WEEKS
 from lmxsim.packaged import SCENARIO_DIR
 from lmxsim.params import ParameterError, Params
+from lmxsim.seeds import MAX_SEED
 from lmxsim.team import DRAWN, MAX_TEAM, Member
 
 MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", *DRAWN}
@@ -92,7 +93,7 @@ def scenario_from_dict(data: dict[str, Any], name: str = "custom", where: str = 
     except ParameterError as error:
         raise ConfigError(f"{where}: [params] {error}") from None
     scenario = Scenario(name=name, params=params)
-    for key, low, high in (("weeks", 0, MAX_WEEKS), ("seed", 0, 2**63 - 1), ("team_size", 1, MAX_TEAM)):
+    for key, low, high in (("weeks", 0, MAX_WEEKS), ("seed", 0, MAX_SEED), ("team_size", 1, MAX_TEAM)):
         if key in data:
             value = data[key]
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from lmxsim.batch import run_batch
+from lmxsim.batch import chunk_for, run_batch
 from lmxsim.interventions import CATALOGUE, Intervention, InterventionError, lookup
 from lmxsim.params import ParameterError, Params
+from lmxsim.seeds import MAX_SEED
 from lmxsim.spec import check_plan, parse_spec
 from lmxsim.team import Member, check_team
 
@@ -203,6 +204,8 @@ class Comparison:
     seconds: float = 0.0
     baseline: str = NOTHING
     titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    team: list[Member] = field(default_factory=list)  # as given, for the provenance of exports
+    params: Params = field(default_factory=Params)
 
     def title(self, strategy: str, lang: str = "en") -> str:
         return self.titles[strategy].get(lang) or strategy
@@ -340,7 +343,7 @@ def compare_strategies(
     check_team(team)
     _whole(replications, "replications", 2, MAX_REPLICATIONS)  # an interval needs at least two
     _whole(weeks, "weeks", 1, MAX_WEEKS)
-    _whole(seed, "seed", 0, 2**63 - 1)
+    _whole(seed, "seed", 0, MAX_SEED)
     checkpoints = tuple(sorted(set(checkpoints))) if checkpoints else default_checkpoints(weeks)
     if any(not isinstance(w, int) or not 1 <= w <= weeks for w in checkpoints):
         raise ParameterError(f"checkpoints {checkpoints} must be weeks from 1 to {weeks}")
@@ -360,7 +363,7 @@ def compare_strategies(
 
     seeds = np.random.SeedSequence(seed).spawn(replications)
     # run_batch records every member variable every week: cap a block's size for big teams
-    chunk = max(1, min(chunk, MEMBER_CELLS // len(team)))
+    chunk = max(1, min(chunk, MEMBER_CELLS // len(team), chunk_for(len(team), weeks, record_members=True)))
     blocks = [(a, min(a + chunk, replications)) for a in range(0, replications, chunk)]
     total, done = len(strategies) * len(blocks), 0
     outcomes: dict[str, dict[str, np.ndarray]] = {}
@@ -400,6 +403,8 @@ def compare_strategies(
         members=members,
         seconds=time.perf_counter() - started,
         titles={s.name: dict(s.title) for s in strategies},
+        team=list(team),
+        params=params or Params(),
     )
 
 

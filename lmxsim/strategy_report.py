@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from lmxsim.output import write_bytes, write_table, write_text
+from lmxsim.provenance import FOLDER_FILE, record, write_json
 from lmxsim.strategies import MEASURES, NEGLIGIBLE, Comparison
 
 LANGS = ("en", "nl")
@@ -297,4 +298,20 @@ def export(comparison: Comparison, out: str | Path, lang: str = "en") -> list[Pa
     for language in LANGS:
         text = "\n\n".join(conclusions(comparison, language)) + "\n"
         paths.append(write_text(out / f"conclusions_{language}.txt", text))
+    paths.append(write_json(out / FOLDER_FILE, provenance(comparison)))
     return paths
+
+
+def provenance(comparison: Comparison) -> dict:
+    """What made these tables: the team, every strategy's interventions, seed, parameters."""
+    return record(
+        "strategies",
+        seed=comparison.seed,
+        weeks=comparison.weeks,
+        params=comparison.params,
+        team=comparison.team,
+        replications=comparison.replications,
+        checkpoints=list(comparison.checkpoints),
+        seeds="replication r runs on numpy SeedSequence(seed).spawn(replications)[r], for every strategy",
+        strategies={s.name: [i.spec for i in s.interventions] for s in comparison.strategies},
+    )

@@ -273,13 +273,51 @@ def test_app_keeps_the_team_when_a_bad_team_is_pasted_and_loads_a_good_one():
     box.close()
 
 
-def set_number(rc, label: str, text: str) -> None:
-    """Type into a number field and leave it (the field commits on focus-out, as in a browser)."""
+def settle(rc, timeout: float = 30) -> None:
+    """Wait for a render running in another thread (a finished comparison re-renders from its task
+    thread) to end: typing into a field while that render reconciles it can lose the text.
+
+    Polls the lock instead of taking it: a render requested while we held it would be skipped.
+    """
+    deadline = time.monotonic() + timeout
+    while rc.thread_lock.locked() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def set_number(rc, label: str, text: str, timeout: float = 60) -> None:
+    """Type into a number field and leave it (the field commits on focus-out, as in a browser).
+
+    Retried until the field shows the text after the re-render: on a busy machine a render
+    from the comparison's thread could reset a value typed in the middle of it.
+    """
     import ipyvuetify as v
 
-    field = rc.find(v.TextField, label=label).widget
-    field.v_model = text
-    field.fire_event("focusout", None)
+    deadline = time.monotonic() + timeout
+    while True:
+        settle(rc)
+        field = rc.find(v.TextField, label=label).widget
+        field.v_model = text
+        field.fire_event("focusout", None)
+        settle(rc)
+        if str(rc.find(v.TextField, label=label).widget.v_model) == text:
+            return
+        assert time.monotonic() < deadline, f"{label!r} never kept {text!r}"
+        time.sleep(0.1)
+
+
+def click_when_enabled(rc, label: str, timeout: float = 60) -> None:
+    """Click a button once it is enabled (while a comparison runs, Compare is disabled)."""
+    import ipyvuetify as v
+
+    deadline = time.monotonic() + timeout
+    while True:
+        settle(rc)
+        button = rc.find(v.Btn, children=[label]).widget
+        if not button.disabled:
+            button.click()
+            return
+        assert time.monotonic() < deadline, f"{label!r} stayed disabled"
+        time.sleep(0.1)
 
 
 def wait_html(rc, css_class: str, contains: str, timeout: float = 60) -> str:
@@ -305,13 +343,13 @@ def test_app_runs_a_comparison_in_dutch():
     assert len(boxes) == 1
     boxes[0].v_model = True
     set_number(rc, "Herhalingen (gesimuleerde jaren)", "40")
-    rc.find(v.Btn, children=["Strategieën vergelijken"]).widget.click()
+    click_when_enabled(rc, "Strategieën vergelijken")
     assert "40 herhalingen" in wait_html(rc, "lab-ran", "herhalingen")
     text = wait_html(rc, "lab-conclusions", "Gelijke beslisruimte voor iedereen")
     assert "95%-BI" in text
     # a second run replaces the result (the figures' memo sees a new comparison)
     set_number(rc, "Herhalingen (gesimuleerde jaren)", "30")
-    rc.find(v.Btn, children=["Strategieën vergelijken"]).widget.click()
+    click_when_enabled(rc, "Strategieën vergelijken")
     wait_html(rc, "lab-ran", "30 herhalingen")
     box.close()
 
@@ -328,7 +366,7 @@ def test_app_builds_a_custom_strategy_and_compares_it():
     rc.find(v.TextField, label="Name of your strategy").widget.fire_event("focusout", None)
     rc.find(v.Btn, children=["Add strategy"]).widget.click()
     set_number(rc, "Replications (simulated years)", "20")
-    rc.find(v.Btn, children=["Compare strategies"]).widget.click()
+    click_when_enabled(rc, "Compare strategies")
     text = wait_html(rc, "lab-conclusions", "Sam weekly")
     assert "Sam weekly. After 52 weeks" in text
     assert "2 strategies x 20 replications" in wait_html(rc, "lab-ran", "strategies")  # nothing + custom

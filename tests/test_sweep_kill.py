@@ -68,6 +68,7 @@ def _sweep_command(path: Path, out: Path, *extra: str) -> list[str]:
 
 
 @pytest.mark.timeout(240)
+@pytest.mark.slow
 def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, uninterrupted):
     path, team, members = uninterrupted
     out = tmp_path / "out"
@@ -124,6 +125,7 @@ def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, u
 
 
 @pytest.mark.timeout(240)
+@pytest.mark.slow
 def test_dask_sweep_survives_a_killed_worker_with_every_row(tmp_path, uninterrupted):
     """`--dask local` path: a 2-worker LocalCluster; one worker is SIGKILLed after the first task."""
     pytest.importorskip("distributed")
@@ -182,6 +184,7 @@ def test_a_killed_local_worker_breaks_the_pool_which_is_replaced_without_losing_
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.slow
 def test_an_existing_dask_cluster_by_address(tmp_path, uninterrupted):
     distributed = pytest.importorskip("distributed")
     path, team, _ = uninterrupted

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+
+from lmxsim.seeds import MAX_SEED
 
 SPEC_HELP = (
     "intervention as KIND:TARGET@START, e.g. role-clarification:An@8; with a rhythm "
@@ -29,8 +32,12 @@ def compare(
     ),
     config: Path | None = typer.Option(None, "--config", "-c", help="TOML config file instead of a preset"),
     weeks: int | None = typer.Option(None, "--weeks", "-w", help="weeks to simulate"),
-    seed: int | None = typer.Option(None, "--seed", min=0, help="random seed (same seed, same twins)"),
-    engine: str = typer.Option("batch", "--engine", "-e", help="batch (fast) or mesa (the reference)"),
+    seed: int | None = typer.Option(
+        None, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same twins)"
+    ),
+    engine: Literal["batch", "mesa"] = typer.Option(
+        "batch", "--engine", "-e", help="batch (fast) or mesa (the reference)"
+    ),
     out: Path | None = typer.Option(
         None,
         "--out",
@@ -76,5 +83,10 @@ def compare(
         f"the twins are identical before week {twins.first_week}"
     )
     if out is not None:
+        from lmxsim.provenance import of_scenario, stamp
+
         write_table(twins.members, out)
+        added = [i.spec for i in twins.interventions]
+        info = of_scenario("compare", setup, seed=twins.seed, weeks=twins.weeks, engine=twins.engine)
+        stamp(out, {**info, "added_interventions": added, "config": str(config) if config else None})
         console.print(f"wrote {len(twins.members)} rows (both variants) to {out}")

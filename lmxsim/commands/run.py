@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lmxsim.output import write_table
+from lmxsim.seeds import MAX_SEED
 
 
 def register(app: typer.Typer) -> None:
@@ -27,7 +27,9 @@ def run(
         help="team file (.csv or .toml, docs/team-files.md) replacing the scenario's team",
     ),
     weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help="weeks to simulate"),
-    seed: int | None = typer.Option(None, "--seed", min=0, help="random seed (same seed, same run)"),
+    seed: int | None = typer.Option(
+        None, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same run)"
+    ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="write the per-member-per-week table (.parquet or .csv)"
     ),
@@ -35,7 +37,7 @@ def run(
     """Run one team and print where each relationship ended up."""
     from lmxsim.config import load_config, load_scenario
     from lmxsim.limits import check_weeks
-    from lmxsim.output import FORMATS, check_output_file
+    from lmxsim.output import FORMATS, check_output_file, write_table
 
     if out is not None:
         check_output_file(out, "--out", FORMATS)  # before the run: a typo must not cost a simulation
@@ -46,7 +48,9 @@ def run(
         setup.team = load_team(team)
         setup.team_size = len(setup.team)
     weeks = setup.weeks if weeks is None else check_weeks(weeks)
-    model = setup.model(rng=setup.seed if seed is None else seed).run(weeks)
+    seed = setup.seed if seed is None else seed
+    sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
+    model = setup.model(rng=seed).run(weeks)
     members = model.member_frame()
     console = Console()
     final = members[members["week"] == weeks]
@@ -73,5 +77,8 @@ def run(
         f"{int(team.problems_hidden)}, fires {int(team.fires)}"
     )
     if out is not None:
+        from lmxsim.provenance import of_scenario, stamp
+
         write_table(members, out)
+        stamp(out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources))
         console.print(f"wrote {len(members)} rows to {out}")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import typer
 from rich.console import Console
 from rich.table import Table
-
-LANGUAGES = ("en", "nl")
 
 
 def register(app: typer.Typer) -> None:
@@ -14,15 +14,12 @@ def register(app: typer.Typer) -> None:
 
 
 def scenarios(
-    lang: str = typer.Option("en", "--lang", "-l", help="language of titles and stories: en or nl"),
+    lang: Literal["en", "nl"] = typer.Option("en", "--lang", "-l", help="language of titles and stories"),
     stories: bool = typer.Option(False, "--stories", help="also print each scenario's story"),
 ) -> None:
     """List the preset scenarios (run one with `lmxsim run --scenario NAME`)."""
     from lmxsim.config import load_scenario, scenario_names
-    from lmxsim.params import ParameterError
 
-    if lang not in LANGUAGES:
-        raise ParameterError(f"--lang {lang!r} is not allowed (allowed: {', '.join(LANGUAGES)})")
     table = Table(title="Scenario's" if lang == "nl" else "Scenarios")
     table.add_column("naam" if lang == "nl" else "name")
     table.add_column("titel" if lang == "nl" else "title")

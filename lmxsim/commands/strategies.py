@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
@@ -10,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from lmxsim.packaged import EXAMPLE_TEAM
+from lmxsim.seeds import MAX_SEED
 
 STRATEGY_HELP = (
     "a ready strategy (nothing, one-on-ones-out-group, reopen-role-taking, reflection-every-4, "
@@ -41,25 +43,24 @@ def strategies(
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
     replications: int = typer.Option(500, "--replications", "-r", help="simulated years per strategy"),
     weeks: int = typer.Option(52, "--weeks", "-w", help="weeks to simulate"),
-    seed: int = typer.Option(1, "--seed", help="random seed (same seed, same comparison)"),
+    seed: int = typer.Option(
+        1, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same comparison)"
+    ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="folder for the CSV tables, PNG figures, texts"
     ),
-    lang: str = typer.Option(
-        "en", "--lang", help="language of the printed conclusions and figures: en or nl"
+    lang: Literal["en", "nl"] = typer.Option(
+        "en", "--lang", help="language of the printed conclusions and figures"
     ),
     list_ready: bool = typer.Option(False, "--list", help="list the ready strategies and stop"),
     overwrite: bool = typer.Option(False, "--overwrite", help="replace the files in a non-empty --out"),
 ) -> None:
     """Compare strategies on the same luck (common random numbers) and say what they change."""
-    from lmxsim.params import ParameterError
     from lmxsim.strategies import compare_strategies, parse_strategy, ready_strategies
-    from lmxsim.strategy_report import LANGS, conclusions, export
+    from lmxsim.strategy_report import conclusions, export
     from lmxsim.teamfile import load_team
 
     console = Console()
-    if lang not in LANGS:
-        raise ParameterError(f"--lang {lang!r} is not allowed (allowed: {', '.join(LANGS)})")
     if list_ready:
         for s in ready_strategies():
             console.print(

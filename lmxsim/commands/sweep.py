@@ -5,35 +5,33 @@ from __future__ import annotations
 import signal
 import sys
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
 
 def register(app: typer.Typer) -> None:
     app.command()(sweep)
 
 
-class RateColumn(ProgressColumn):
-    """Runs per second in this session (runs found on disk at the start do not count)."""
+def _rate_column():
+    """Runs per second in this session (runs found on disk at the start do not count).
 
-    def render(self, task: Task) -> Text:
-        elapsed = task.finished_time if task.finished else task.elapsed
-        if not elapsed:
-            return Text("")
-        done = task.completed - task.fields.get("start_done", 0)
-        return Text(f"{done / elapsed:,.0f} runs/s", style="cyan")
+    Built on call: rich.progress is imported by `lmxsim sweep` only, not by `lmxsim --help`.
+    """
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            elapsed = task.finished_time if task.finished else task.elapsed
+            if not elapsed:
+                return Text("")
+            done = task.completed - task.fields.get("start_done", 0)
+            return Text(f"{done / elapsed:,.0f} runs/s", style="cyan")
+
+    return RateColumn()
 
 
 def _terminate_like_ctrl_c(signum, frame) -> None:
@@ -44,7 +42,9 @@ def _terminate_like_ctrl_c(signum, frame) -> None:
 
 def sweep(
     sweep_file: Path = typer.Argument(
-        ..., help="sweep file (TOML), e.g. lmxsim/configs/sweeps/first-impression.toml"
+        ...,
+        help="sweep file (TOML), or the name of one that ships with lmxsim: "
+        "first-impression, pygmalion, differentiation-sobol",
     ),
     out: Path | None = typer.Option(
         None, "--out", "-o", help="output directory (default: results/<sweep file name>)"
@@ -56,7 +56,7 @@ def sweep(
     dask: str | None = typer.Option(
         None, "--dask", help="run on Dask: 'local' (a LocalCluster) or a scheduler address tcp://host:port"
     ),
-    engine: str | None = typer.Option(
+    engine: Literal["batch", "mesa"] | None = typer.Option(
         None, "--engine", help="batch (fast, default) or mesa (the reference model, one run at a time)"
     ),
     chunk: int | None = typer.Option(
@@ -67,11 +67,22 @@ def sweep(
     ),
 ) -> None:
     """Run a parameter sweep: designs, replications, Parquet output; --resume after an interruption."""
-    from lmxsim.sweep.runner import open_executor, run_sweep
-    from lmxsim.sweep.spec import ENGINES, SweepError, load_sweep
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-    if engine is not None and engine not in ENGINES:
-        raise SweepError(f"--engine {engine!r} is not allowed (allowed: {', '.join(ENGINES)})")
+    from lmxsim.packaged import SWEEP_DIR
+    from lmxsim.sweep.runner import open_executor, run_sweep
+    from lmxsim.sweep.spec import load_sweep
+
+    packaged = SWEEP_DIR / f"{sweep_file}.toml"
+    if not sweep_file.exists() and sweep_file.suffix == "" and packaged.is_file():
+        sweep_file = packaged  # a sweep that ships with lmxsim, by name
     spec = load_sweep(sweep_file)
     out = out or Path("results") / sweep_file.stem
     from lmxsim.output import check_output_folder
@@ -83,7 +94,7 @@ def sweep(
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("runs"),
-        RateColumn(),
+        _rate_column(),
         TimeElapsedColumn(),
         TextColumn("ETA"),
         TimeRemainingColumn(),

@@ -1,16 +1,17 @@
-"""PNG figures of a sweep analysis: effects, trajectories, Sobol and Morris indices."""
+"""PNG figures of a sweep analysis: effects, trajectories, Sobol and Morris indices.
+
+Figures are made with matplotlib's object API (Figure, not pyplot): no backend is chosen
+and none is changed, so importing this in a notebook leaves `plt.show()` working.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from lmxsim.output import write_with
 from lmxsim.sweep.design import Design
@@ -47,14 +48,16 @@ def draw_all(analysis: Analysis, design: Design, folder: Path, title: str = "") 
     return paths
 
 
+def _subplots(rows: int, columns: int, figsize: tuple[float, float], squeeze: bool = False):
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots(rows, columns, squeeze=squeeze)
+
+
 def _save(fig, path: Path, title: str) -> Path:
     if title:
         fig.suptitle(title)
     fig.tight_layout()
-    try:
-        write_with(path, lambda temporary: fig.savefig(temporary, dpi=150, format="png"))
-    finally:
-        plt.close(fig)
+    write_with(path, lambda temporary: fig.savefig(temporary, dpi=150, format="png"))
     return path
 
 
@@ -66,7 +69,7 @@ def effects(analysis: Analysis, design: Design, path: Path, title: str) -> Path:
     rows_per_outcome = -(-len(names) // columns)
     at = analysis.summary[analysis.summary["week"] == analysis.week]
     many = at["point"].nunique() > 60
-    fig, axes = plt.subplots(
+    fig, axes = _subplots(
         len(outcomes) * rows_per_outcome,
         columns,
         figsize=(3.2 * columns, 2.6 * len(outcomes) * rows_per_outcome),
@@ -108,7 +111,7 @@ def effects(analysis: Analysis, design: Design, path: Path, title: str) -> Path:
 def trajectories(analysis: Analysis, design: Design, path: Path, title: str) -> Path:
     """Outcomes over the recorded weeks: one line per point (few points) or the spread over points."""
     outcomes = analysis.outcomes[:MAX_OUTCOMES]
-    fig, axes = plt.subplots(1, len(outcomes), figsize=(4 * len(outcomes), 3.2), squeeze=False)
+    fig, axes = _subplots(1, len(outcomes), figsize=(4 * len(outcomes), 3.2), squeeze=False)
     for ax, outcome in zip(axes[0], outcomes, strict=False):
         rows = analysis.summary[analysis.summary["outcome"] == outcome]
         points = sorted(rows["point"].unique())
@@ -135,7 +138,7 @@ def sobol(analysis: Analysis, path: Path, title: str) -> Path:
     table = analysis.indices
     assert table is not None
     outcomes = analysis.outcomes[:MAX_OUTCOMES]
-    fig, axes = plt.subplots(1, len(outcomes), figsize=(4.2 * len(outcomes), 3.6), squeeze=False)
+    fig, axes = _subplots(1, len(outcomes), figsize=(4.2 * len(outcomes), 3.6), squeeze=False)
     for ax, outcome in zip(axes[0], outcomes, strict=False):
         rows = table[table["outcome"] == outcome]
         y = np.arange(len(rows))
@@ -155,7 +158,7 @@ def morris(analysis: Analysis, path: Path, title: str) -> Path:
     table = analysis.indices
     assert table is not None
     outcomes = analysis.outcomes[:MAX_OUTCOMES]
-    fig, axes = plt.subplots(1, len(outcomes), figsize=(4.2 * len(outcomes), 3.6), squeeze=False)
+    fig, axes = _subplots(1, len(outcomes), figsize=(4.2 * len(outcomes), 3.6), squeeze=False)
     for ax, outcome in zip(axes[0], outcomes, strict=False):
         rows = table[table["outcome"] == outcome]
         ax.errorbar(rows["mu_star"], rows["sigma"], xerr=rows["mu_star_conf"], fmt="o", ms=4)

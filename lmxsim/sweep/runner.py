@@ -26,8 +26,11 @@ from typing import Any
 
 import numpy as np
 
+from lmxsim.batch import chunk_for
 from lmxsim.interventions import Intervention
 from lmxsim.params import Params
+from lmxsim.provenance import record, to_json
+from lmxsim.seeds import SEED_BITS, run_seed
 from lmxsim.sweep import store
 from lmxsim.sweep.design import Design, build_design
 from lmxsim.sweep.spec import SweepError, SweepSpec
@@ -36,16 +39,6 @@ from lmxsim.sweep.tidy import Job, record_batch, record_mesa, tidy_tables
 RUNS_PER_TASK = {"batch": 1000, "mesa": 20}  # about 0.2-1 s of work per task on this machine
 MAX_RESTARTS = 3  # fresh process pools after a worker death, before giving up
 MAX_TRACEBACKS = 20
-
-
-def run_seed(entropy: int, point: int, replication: int) -> int:
-    """The seed of one run: a 63-bit integer from SeedSequence(entropy, spawn_key=(point, replication)).
-
-    An integer rather than the SeedSequence itself, so one run can be redone with
-    `LMXModel(rng=seed)` or `lmxsim run --seed SEED` from the number in the table.
-    """
-    state = np.random.SeedSequence(entropy, spawn_key=(point, replication)).generate_state(1, np.uint64)
-    return int(state[0] >> np.uint64(1))
 
 
 @dataclass(frozen=True)
@@ -120,7 +113,9 @@ def run_task(job: Job, task: Task) -> TaskDone:
     team, members = tidy_tables(
         job, recorded, runs, points, reps, seeds, task.values[points - task.first_point]
     )
-    written = store.write_task(out, task.index, team, members, job.digest, entropy=job.entropy)
+    written = store.write_task(
+        out, task.index, team, members, job.digest, job.provenance, entropy=job.entropy
+    )
     return TaskDone(task.index, task.runs, written, time.perf_counter() - began)
 
 
@@ -310,7 +305,10 @@ def prepare(
     engine = engine or spec.engine
     total = design.points * spec.replications
     if chunk is None:
-        chunk = max(1, min(RUNS_PER_TASK[engine], math.ceil(total / (4 * workers))))
+        # about a second of work, enough tasks for every worker, and within the memory budget
+        n = spec.team_size or spec.scenario.team_size
+        fits = chunk_for(n, spec.weeks, record_members=bool(spec.outcomes.members))
+        chunk = max(1, min(RUNS_PER_TASK[engine], math.ceil(total / (4 * workers)), fits))
     manifest = {
         "schema": store.SCHEMA_VERSION,
         "sweep_file": str(spec.path),
@@ -320,7 +318,7 @@ def prepare(
         "title": spec.title,
         "entropy": str(entropy),
         "seeds": "seed of run (point, replication) = SeedSequence(entropy, spawn_key=(point, replication))"
-        ".generate_state(1, uint64)[0] >> 1; LMXModel(rng=seed) redoes the run",
+        f".generate_state(1, uint64)[0] >> {64 - SEED_BITS}; LMXModel(rng=seed) redoes the run",
         "engine": engine,
         "weeks": spec.weeks,
         "replications": spec.replications,
@@ -361,6 +359,27 @@ def make_job(spec: SweepSpec, manifest: dict[str, Any], design: Design, out: Pat
         bools=tuple(design.bools),
         outcomes=spec.outcomes,
         engine=manifest["engine"],
+        provenance=to_json(sweep_record(spec, manifest, design, team)),
+    )
+
+
+def sweep_record(spec: SweepSpec, manifest: dict[str, Any], design: Design, team) -> dict[str, Any]:
+    """The provenance of a sweep's parts: base parameters, team, interventions, seeds, design."""
+    return record(
+        "sweep",
+        seed={"entropy": manifest["entropy"], "rule": manifest["seeds"]},
+        weeks=spec.weeks,
+        params=spec.params,
+        scenario=spec.scenario_source,
+        team=team,
+        team_size=spec.team_size or spec.scenario.team_size,
+        interventions=spec.scenario.interventions,
+        engine=manifest["engine"],
+        sweep_file=str(spec.path),
+        sweep_hash=spec.digest,
+        replications=spec.replications,
+        design={"kind": design.kind, "varied": list(design.names), "points": design.points},
+        varied_parameters="the columns named in design.varied hold each run's values; params are the rest",
     )
 
 

@@ -61,22 +61,30 @@ def write_task(
     team: pd.DataFrame,
     members: pd.DataFrame | None,
     digest: str,
+    provenance: str = "",
     entropy: int | None = None,
 ) -> int:
     """Write one task's rows; returns bytes written. Safe to repeat (a retried task writes the same)."""
     written = 0
     if members is not None:
-        written += _write_atomic(members, out / MEMBERS / part_name(task), digest, entropy)
-    written += _write_atomic(team, out / part_name(task), digest, entropy)
+        written += _write_atomic(members, out / MEMBERS / part_name(task), digest, provenance, entropy)
+    written += _write_atomic(team, out / part_name(task), digest, provenance, entropy)
     return written
 
 
-def _write_atomic(frame: pd.DataFrame, path: Path, digest: str, entropy: int | None = None) -> int:
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+def _write_atomic(
+    frame: pd.DataFrame, path: Path, digest: str, provenance: str = "", entropy: int | None = None
+) -> int:
+    from lmxsim.columns import field_metadata
+    from lmxsim.provenance import KEY
+
+    table = field_metadata(pa.Table.from_pandas(frame, preserve_index=False))
     meta = dict(table.schema.metadata or {})
     meta.update({HASH_KEY: digest.encode(), b"lmxsim.schema": str(SCHEMA_VERSION).encode()})
     if entropy is not None:  # two unseeded runs of one sweep file share a hash, not an entropy
         meta[ENTROPY_KEY] = str(entropy).encode()
+    if provenance:
+        meta[KEY.encode()] = provenance.encode()
     table = table.replace_schema_metadata(meta)
     path.parent.mkdir(parents=True, exist_ok=True)
     # unique temporary name: two attempts of one task (a Dask retry) never write the same file
@@ -206,6 +214,7 @@ MODEL_FILES = (
     "model.py",
     "batch.py",
     "config.py",
+    "seeds.py",
 )
 
 

@@ -41,6 +41,7 @@ class Job:
     bools: tuple[bool, ...]
     outcomes: Outcomes
     engine: str
+    provenance: str = ""  # JSON (lmxsim/provenance.py), stamped on every part
 
 
 @dataclass

@@ -126,6 +126,7 @@ def test_strategy_lab_tab_leaves_the_workshop_team_alone(app_url, page):
     clean(page)
 
 
+@pytest.mark.slow  # a small load test: several sessions for a few seconds each
 def test_closed_tabs_release_their_models():
     """A small run of the load test: 3 sessions, then every tab closed -> no model left alive."""
     script = Path(__file__).resolve().parents[1] / "load" / "load_sessions.py"

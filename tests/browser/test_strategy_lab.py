@@ -44,6 +44,13 @@ def _type_name(page, field, text: str) -> None:
     raise AssertionError(f"the name {text!r} never reached the team")
 
 
+def _click_once_rendered(button) -> None:
+    """Click a button once exactly one is on the page: while a re-render swaps the old row of
+    buttons for the new one, both can be there for a moment (a strict-mode error on a busy machine)."""
+    expect(button).to_have_count(1)
+    button.click()
+
+
 def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page, drop_file):
     base_url = _serve(app_server)
     page.goto(base_url + "/")
@@ -57,9 +64,9 @@ def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page, dro
     # --- a small team: remove one person, add one and name her
     people = page.locator(".lab-person")
     expect(people).to_have_count(4)
-    page.get_by_role("button", name="Remove Lotte").click()
+    _click_once_rendered(page.get_by_role("button", name="Remove Lotte", exact=True))
     expect(people).to_have_count(3)
-    page.get_by_role("button", name="Add person").click()
+    _click_once_rendered(page.get_by_role("button", name="Add person", exact=True))
     expect(people).to_have_count(4)
     name = people.nth(3).locator("input[type=text]").first
     expect(name).to_have_value("Person 4")  # the new row has rendered (the kernel answered)
