@@ -1,11 +1,11 @@
 """Where the Pygmalion effect, r(LMX, performance) and a fading first impression pull apart.
 
 Sweeps two parameters on a grid around the defaults and draws, for each of the facts
-P4 (r(LMX, performance)), P5 (Pygmalion d) and P14 (ability catches up with the first
-impression), the band's edge; the defaults sit where all three hold, and the figure shows how
-little room there is (docs/ODD.md section 7.11).
+P5 (Pygmalion d), P13 (the first impression fades from week 6 to 26) and P14 (ability catches
+up with the first impression by week 26), where the fact is in its band; the defaults sit where
+all three hold (docs/ODD.md section 7.11).
 
-    uv run python experiments/tension.py --x performance_noise 0.10 0.26 --y belief_rate 0.4 1.0
+    uv run python experiments/tension.py --x stranger_learning 0.1 1.0 --y acquaintance_learning 0.3 1.0
 """
 
 from __future__ import annotations
@@ -18,13 +18,13 @@ import numpy as np
 from lmxsim.facts import FACT_BY_KEY, Bench
 from lmxsim.params import Params
 
-FACTS = ("P4", "P5", "P14")
+FACTS = ("P5", "P13", "P14")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--x", nargs=3, default=["performance_noise", "0.10", "0.26"])
-    parser.add_argument("--y", nargs=3, default=["belief_rate", "0.4", "1.0"])
+    parser.add_argument("--x", nargs=3, default=["stranger_learning", "0.1", "1.0"])
+    parser.add_argument("--y", nargs=3, default=["acquaintance_learning", "0.3", "1.0"])
     parser.add_argument("--points", type=int, default=7)
     parser.add_argument("--seeds", type=int, default=2)
     parser.add_argument("--out", type=Path, default=Path("docs/figures/tension.png"))

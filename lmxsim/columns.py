@@ -61,6 +61,18 @@ MEMBER = [
     _c("name", "member", "text", "the member's name"),
     _c("ability", "member", "0-1", "true competence, hidden from the leader (input, or drawn)"),
     _c("first_impression", "member", "0-1", "the leader's view of the member after the first days"),
+    _c(
+        "member_expectation",
+        "member",
+        "0-1",
+        "what the member expects of this leader after the first days (input, or drawn)",
+    ),
+    _c(
+        "safety_propensity",
+        "member",
+        "0-1",
+        "how readily the member speaks up, whoever leads (input, or drawn)",
+    ),
     _c("trust", "member", "0-1", "the member's trust in the leader"),
     _c("autonomy", "member", "0-1", "latitude the leader grants the member (negotiating latitude)"),
     _c("motivation", "member", "0-1", "the member's engagement and effort"),

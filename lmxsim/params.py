@@ -35,7 +35,7 @@ class Params:
     ability_sd: float = _p(0.06, 0.0, 0.25,
         'spread of true ability of drawn members',
         'calibration (model.md): sd .15 pushes r(LMX, performance) to .6, outside the band')
-    first_impression_noise: float = _p(0.11, 0.0, 0.6,
+    first_impression_noise: float = _p(0.08, 0.0, 0.6,
         'how far the first impression may miss true ability (sd)',
         'Liden et al. 1993: early LMX rests on affect more than on performance')
     trust_propensity_sd: float = _p(0.15, 0.05, 2.0,
@@ -51,7 +51,7 @@ class Params:
     team_climate: float = _p(0.0, -0.5, 0.5,
         'the team climate: safety every member of this team starts from, above or below average',
         'Edmondson 1999: psychological safety is a shared team property')
-    climate_sd: float = _p(0.097, 0.0, 0.5,
+    climate_sd: float = _p(0.0545, 0.0, 0.5,
         'how much the climate differs between drawn teams (sd, around team_climate)',
         'calibration: keeps r(LMX spread, team safety) from being a function of trust alone')
 
@@ -74,10 +74,10 @@ class Params:
         'Edmondson 1996: speaking up is an exchange; assumed')
 
     # --- autonomy (negotiating latitude) ----------------------------------------------
-    autonomy_rate: float = _p(0.2625, 0.0, 1.0,
+    autonomy_rate: float = _p(0.2, 0.0, 1.0,
         "how fast granted autonomy follows the leader's trust, per week",
         'Dansereau et al. 1975: latitude follows the exchange; calibration')
-    initial_autonomy: float = _p(0.65, 0.0, 1.0,
+    initial_autonomy: float = _p(0.45, 0.0, 1.0,
         'autonomy every newcomer starts with',
         'assumed')
     autonomy_follows_trust: bool = _p(True, 0, 1,
@@ -88,10 +88,10 @@ class Params:
         'ablation level: the middle of the range')
 
     # --- work and performance ---------------------------------------------------------
-    performance_noise: float = _p(0.156, 0.0, 0.5,
+    performance_noise: float = _p(0.17, 0.0, 0.5,
         'week-to-week luck in output (sd)',
         'calibration: sets Pygmalion d near .95 (McNatt 2000 d=1.13; Kierein & Gold d=.81)')
-    effort_floor: float = _p(0.4, 0.0, 1.0,
+    effort_floor: float = _p(0.775, 0.0, 1.0,
         'effort of a member with no motivation, relative to full effort',
         'calibration')
     opportunity_floor: float = _p(0.05, 0.0, 1.0,
@@ -111,7 +111,7 @@ class Params:
         'Repenning & Sterman 2001: firefighting crowds out productive work')
 
     # --- the leader's observation and belief (first-impression bias) -------------------
-    observation_noise: float = _p(0.0315, 0.0, 0.5,
+    observation_noise: float = _p(0.02, 0.0, 0.5,
         "noise of the leader's view of work done with full autonomy (sd)",
         'calibration')
     routine_noise: float = _p(0.25, 0.0, 1.0,
@@ -120,13 +120,13 @@ class Params:
     belief_rate: float = _p(0.85, 0.0, 1.0,
         "how much one clear observation moves an open-minded leader's impression",
         'calibration')
-    initial_confidence: float = _p(0.1, 0.0, 0.95,
+    initial_confidence: float = _p(0.05, 0.0, 0.95,
         'how firmly the first impression anchors (confidence at start)',
         'Manzoni & Barsoux 1998: labels form within days and are hard to change')
-    confidence_gain: float = _p(0.083, 0.0, 1.0,
+    confidence_gain: float = _p(0.02, 0.0, 1.0,
         'how fast the leader grows sure of an impression per clear observation',
         'calibration')
-    confirmation_bias: float = _p(0.2975, 0.0, 1.0,
+    confirmation_bias: float = _p(0.3, 0.0, 1.0,
         'share of disconfirming evidence the leader discounts',
         'Manzoni & Barsoux 1998: the boss notices mainly confirming evidence')
     clear_evidence_sd: float = _p(0.24, 0.01, 1.0,
@@ -135,7 +135,7 @@ class Params:
     initial_leader_trust: float = _p(0.3, 0.0, 1.0,
         "the leader's trust in a newcomer before any exchange (a stranger)",
         'Graen & Uhl-Bien 1995: the stranger phase is low, contractual exchange')
-    leader_trust_rate: float = _p(0.275, 0.0, 1.0,
+    leader_trust_rate: float = _p(0.3, 0.0, 1.0,
         "how fast the leader's trust follows the impression, per week",
         'calibration')
     values_challenge: float = _p(0.0, -1.0, 1.0,
@@ -149,7 +149,7 @@ class Params:
     support_rate: float = _p(0.1, 0.0, 1.0,
         "how fast felt support follows the leader's trust shown in a contact",
         'calibration')
-    propensity_weight: float = _p(0.4, 0.0, 1.0,
+    propensity_weight: float = _p(0.325, 0.0, 1.0,
         "weight of the member's own trust propensity in their trust",
         'keeps a member-specific part of trust (Dirks & Ferrin 2002: r(trust, LMX) = .69)')
     member_expectation_weight: float = _p(0.215, 0.0, 0.7,
@@ -158,7 +158,7 @@ class Params:
     trust_rate: float = _p(0.22, 0.0, 1.0,
         'how fast member trust moves toward its target, per week',
         'slow updating keeps r(trust, LMX) near .69 (Dirks & Ferrin 2002)')
-    unfairness_weight: float = _p(0.28, 0.0, 2.0,
+    unfairness_weight: float = _p(0.2, 0.0, 2.0,
         'trust lost per unit of autonomy below the team average',
         'Yu et al. 2018; Dong et al. 2020: differentiation lowers trust')
     differentiation_weight: float = _p(0.34, 0.0, 2.0,
@@ -167,7 +167,7 @@ class Params:
     motivation_rate: float = _p(0.3, 0.0, 1.0,
         'how fast motivation follows trust and autonomy, per week',
         'assumed')
-    motivation_trust_share: float = _p(0.3, 0.0, 1.0,
+    motivation_trust_share: float = _p(0.425, 0.0, 1.0,
         'share of trust (against autonomy) in what drives motivation',
         'Deci & Ryan: relatedness and autonomy; calibration')
     coaching_weight: float = _p(0.89, 0.0, 2.0,
@@ -176,13 +176,13 @@ class Params:
     initial_skill: float = _p(0.95, 0.5, 1.0,
         'skill a newcomer shows at the start, as a share of their ability',
         'assumed')
-    skill_rate: float = _p(0.077, 0.0, 0.5,
+    skill_rate: float = _p(0.047, 0.0, 0.5,
         'how fast skill grows toward ability with autonomy and coaching',
         'assumed: months to close most of the gap')
     safety_base: float = _p(0.67, 0.0, 1.0,
         'safety of a member with average trust and disposition in an average, unsplit team',
         'calibration')
-    safety_trust_weight: float = _p(0.41, 0.0, 2.0,
+    safety_trust_weight: float = _p(0.71, 0.0, 2.0,
         'safety gained per unit of trust in the leader',
         'Edmondson 1999; Dong et al. 2020: trust in the leader carries voice')
     safety_propensity_weight: float = _p(0.4, 0.0, 2.0,
@@ -216,10 +216,10 @@ class Params:
     contacts_to_acquaintance: float = _p(2, 1, 20,
         'contacts that end the stranger phase',
         'Graen & Uhl-Bien 1995; assumed')
-    stranger_learning: float = _p(1.0, 0.0, 1.0,
+    stranger_learning: float = _p(0.45, 0.0, 1.0,
         'learning rate of the leader and the member while still strangers (role-taking)',
         'Graen & Uhl-Bien 1995; calibration')
-    acquaintance_learning: float = _p(0.69, 0.0, 1.0,
+    acquaintance_learning: float = _p(1, 0.0, 1.0,
         'learning rate in the acquaintance phase (role-making, the decisive phase)',
         'Graen & Uhl-Bien 1995: roles are tested, then negotiated; calibration')
     mature_learning: float = _p(0.1, 0.0, 1.0,
@@ -242,10 +242,10 @@ class Params:
         'calibration')
 
     # --- group labels -----------------------------------------------------------------
-    in_group_lmx: float = _p(0.55, 0.0, 1.0,
+    in_group_lmx: float = _p(0.57, 0.0, 1.0,
         'LMX from which a member counts as in-group (LMX-7 about 23)',
         'calibration: about the top quarter of default teams at week 26')
-    out_group_lmx: float = _p(0.44, 0.0, 1.0,
+    out_group_lmx: float = _p(0.47, 0.0, 1.0,
         'LMX below which a member counts as out-group (LMX-7 about 20)',
         'calibration: about the bottom quarter; LMX-7 below 20 reads as low')
     # fmt: on

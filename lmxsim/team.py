@@ -124,12 +124,11 @@ def team_climate(uniform, p):
 
 
 def _truncated_normal(uniform, mean, sd):
-    """Inverse CDF of Normal(mean, sd) truncated to 0..1 (sd 0: the mean)."""
-    if np.all(np.asarray(sd) == 0):
-        return mean + 0.0 * uniform
-    sd = np.maximum(sd, 1e-9)
-    low, high = ndtr((0.0 - mean) / sd), ndtr((1.0 - mean) / sd)
-    return clip01(mean + sd * normal(low + uniform * (high - low)))
+    """Inverse CDF of Normal(mean, sd) truncated to 0..1 (sd 0: exactly the mean)."""
+    spread = np.maximum(sd, 1e-9)  # elementwise: per-row parameters may mix sd 0 and sd > 0
+    low, high = ndtr((0.0 - mean) / spread), ndtr((1.0 - mean) / spread)
+    drawn = clip01(mean + spread * normal(low + uniform * (high - low)))
+    return np.where(np.asarray(sd) == 0, mean + 0.0 * uniform, drawn)
 
 
 def complete_team(rng: np.random.Generator, team: list[Member], p: Params) -> list[Member]:

@@ -66,12 +66,3 @@ def test_bad_output_extension_and_unknown_scenario(cli, tmp_path):
     assert code == 2 and "'.xlsx'" in err
     code, _, err = cli("run", "--scenario", "nope")
     assert code == 2 and "unknown scenario" in err
-
-
-def test_validate_prints_every_fact(cli):
-    from lmxsim.facts import FACTS
-
-    code, out, _ = cli("validate", "--replications", "60")
-    assert "Liden" in out and "Scandura" in out
-    assert f"of {len(FACTS)} facts inside their band" in out
-    assert code in (0, 1)

@@ -47,7 +47,7 @@ def test_without_anchoring_the_first_impression_matters_less():
         return float(np.polyfit(fi, lmx, 1)[0])
 
     anchored = first_impression_weight(P)
-    unanchored = first_impression_weight(P.replace(initial_confidence=0.0))
+    unanchored = first_impression_weight(P.replace(initial_confidence=0.0, stranger_learning=1.0))
     assert unanchored < anchored - 0.01
 
 
