@@ -31,10 +31,10 @@ class Params:
     # --- the team as drawn when no team is given -------------------------------------
     ability_mean: float = _p(0.6, 0.05, 0.95,
         'mean true ability of drawn members (normal, cut to .01..99)',
-        'calibration: with sd .09 gives r(LMX, performance) near Martin et al. 2016 rho=.30')
+        'calibration: sets the average; Martin et al. 2016 rho=.30 constrains the spread')
     ability_sd: float = _p(0.06, 0.0, 0.25,
         'spread of true ability of drawn members',
-        'calibration (model.md): sd .15 pushes r(LMX, performance) to .6, outside the band')
+        'calibration: a wider spread pushes r(LMX, performance) (P4) above its band')
     first_impression_noise: float = _p(0.08, 0.0, 0.6,
         'how far the first impression may miss true ability (sd)',
         'Liden et al. 1993: early LMX rests on affect more than on performance')
