@@ -45,7 +45,8 @@ class Phase(IntEnum):
     MATURE = 2
 
 
-PHASE_NAMES = ("stranger", "acquaintance", "mature")
+PHASE_NAMES = ("stranger", "acquaintance", "mature")  # in the tables (the theory's names)
+PHASE_WORDS = {"mature": "partners"}  # what the app and the CLI show people (one word per concept)
 
 
 def phase_learning(phase, p):

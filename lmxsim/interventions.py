@@ -174,8 +174,8 @@ class TeamMap(Intervention):
     description: ClassVar[dict[str, str]] = {
         "en": "The leader draws the team: who is close, who is far, and why. Seeing the split "
         "makes the leader notice evidence against the labels for a while.",
-        "nl": "De leidinggevende tekent het team: wie staat dichtbij, wie ver weg, en waarom. "
-        "Door de tweedeling te zien let de leidinggevende een tijd ook op wat de etiketten tegenspreekt.",
+        "nl": "De leider tekent het team: wie staat dichtbij, wie ver weg, en waarom. "
+        "Door de tweedeling te zien let de leider een tijd ook op wat de etiketten tegenspreekt.",
     }
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
@@ -203,7 +203,7 @@ class RoleClarification(Intervention):
         "en": "Clarify expectations again and re-open role-making: the leader's impression "
         "is open to revision and the work becomes easier to read.",
         "nl": "Verwachtingen opnieuw bespreken en de rol opnieuw vormgeven: het beeld van de "
-        "leidinggevende staat weer open voor bijstelling en het werk wordt beter leesbaar.",
+        "leider staat weer open voor bijstelling en het werk wordt beter leesbaar.",
     }
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
@@ -228,8 +228,8 @@ class OneOnOnes(Intervention):
     description: ClassVar[dict[str, str]] = {
         "en": "A fixed one-on-one every few weeks, whatever the leader thinks of the member: "
         "the leader sees the work and the member feels listened to.",
-        "nl": "Om de paar weken een vast één-op-ééngesprek, wat de leidinggevende ook van de "
-        "medewerker vindt: de leidinggevende ziet het werk en de medewerker voelt zich gehoord.",
+        "nl": "Om de paar weken een vast één-op-ééngesprek, wat de leider ook van de "
+        "medewerker vindt: de leider ziet het werk en de medewerker voelt zich gehoord.",
     }
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
@@ -250,7 +250,7 @@ class StretchAssignment(Intervention):
         "en": "A challenging task with more room to decide. Backed by real trust it is a vote "
         "of confidence; from a leader who does not trust the member it reads as insincere, or as a test.",
         "nl": "Een uitdagende taak met meer beslisruimte. Gedragen door echt vertrouwen is het een "
-        "blijk van vertrouwen; van een leidinggevende die de medewerker niet vertrouwt komt het "
+        "blijk van vertrouwen; van een leider die de medewerker niet vertrouwt komt het "
         "onoprecht over, of als een test.",
     }
 
@@ -274,7 +274,7 @@ class SuddenPraise(Intervention):
         "en": "Unexpected praise without a change in how the member is treated. It does little, "
         "and when the leader's trust does not back it up it reads as insincere.",
         "nl": "Onverwacht lof zonder dat de omgang met de medewerker verandert. Het doet weinig, en "
-        "als het vertrouwen van de leidinggevende er niet achter staat komt het onoprecht over.",
+        "als het vertrouwen van de leider er niet achter staat komt het onoprecht over.",
     }
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
@@ -291,7 +291,7 @@ class ReflectionRhythm(Intervention):
     description: ClassVar[dict[str, str]] = {
         "en": "Every few weeks the leader asks of each relationship: what do I really know, and "
         "what is my label? Impressions loosen and relationships can move again.",
-        "nl": "Om de paar weken vraagt de leidinggevende zich per relatie af: wat weet ik echt, en "
+        "nl": "Om de paar weken vraagt de leider zich per relatie af: wat weet ik echt, en "
         "wat is mijn etiket? Indrukken worden losser en relaties kunnen weer bewegen.",
     }
 
@@ -316,7 +316,7 @@ class EqualLatitude(Intervention):
     description: ClassVar[dict[str, str]] = {
         "en": "Latitude is granted by a team rule instead of by the leader's trust: everyone moves "
         "toward the same autonomy (the team's average trust level, or a set level).",
-        "nl": "Beslisruimte volgt een teamafspraak in plaats van het vertrouwen van de leidinggevende: "
+        "nl": "Beslisruimte volgt een teamafspraak in plaats van het vertrouwen van de leider: "
         "iedereen groeit naar dezelfde autonomie (het gemiddelde vertrouwensniveau of een vast niveau).",
     }
     options: ClassVar[tuple[str, ...]] = ("level",)

@@ -16,6 +16,7 @@ import ipyvuetify as v
 import numpy as np
 import pytest
 import solara
+from solara_tabs import open_side_tab
 
 from lmxsim.app import i18n
 from lmxsim.app.charts import member_charts_svg, team_charts_svg
@@ -235,20 +236,6 @@ def _button(rc, label):
     return rc.find(v.Btn, children=[label]).widget
 
 
-def _open_side_tab(rc, label: str) -> None:
-    """What clicking a tab on the left does (its content is rendered only when shown)."""
-    todo = list(rc.find(v.Tabs).widgets)
-    while todo:
-        widget = todo.pop()
-        children = [c for c in getattr(widget, "children", None) or [] if hasattr(c, "children")]
-        labels = [c.children[0] for c in children if isinstance(c, v.Tab) and c.children]
-        if isinstance(widget, v.Tabs) and label in labels:
-            widget.v_model = labels.index(label)
-            return
-        todo.extend(children)
-    raise AssertionError(f"no tab {label!r}")
-
-
 def test_page_steps_selects_applies_and_switches_language():
     _box, rc = solara.render(Page(), handle_error=False)
     try:
@@ -259,7 +246,7 @@ def test_page_steps_selects_applies_and_switches_language():
         drawing.vue_select("Sam")
         assert 'data-member="Sam" ' in drawing.svg and "lmx-selected" in drawing.svg
         assert "Sam over the weeks" in _person_chart(rc)
-        _open_side_tab(rc, "Intervene")
+        open_side_tab(rc, "Intervene")
         _button(rc, "Apply from next week").click()
         plans = [w.children[0] for w in rc.find(v.Html, class_="lmx-plan").widgets]
         assert len(plans) == 1 and re.fullmatch(r"1\. Week 3: .+ → Sam", plans[0]), plans

@@ -10,6 +10,7 @@ import ipyvuetify as v
 import numpy as np
 import pytest
 import solara
+from solara_tabs import open_side_tab
 
 from lmxsim.app.charts import line_chart, member_charts_svg, person_chart_svg, rolling_mean, team_charts_svg
 from lmxsim.app.i18n import LANGUAGES, TEXT, number
@@ -176,25 +177,11 @@ def _html(rc) -> str:
     )
 
 
-def _open_side_tab(rc, label: str) -> None:
-    """What clicking a tab on the left does (its content is rendered only when shown)."""
-    todo = list(rc.find(v.Tabs).widgets)
-    while todo:
-        widget = todo.pop()
-        children = [c for c in getattr(widget, "children", None) or [] if hasattr(c, "children")]
-        labels = [c.children[0] for c in children if isinstance(c, v.Tab) and c.children]
-        if isinstance(widget, v.Tabs) and label in labels:
-            widget.v_model = labels.index(label)
-            return
-        todo.extend(children)
-    raise AssertionError(f"no tab {label!r}")
-
-
 def test_starting_again_after_an_intervention_clears_its_message_and_marks():
     _, rc = solara.render(Page(), handle_error=False)
     try:
         rc.find(v.Btn, children=["Step one week"]).widget.click()
-        _open_side_tab(rc, "Intervene")
+        open_side_tab(rc, "Intervene")
         rc.find(v.Btn, children=["Apply from next week"]).widget.click()
         assert "starts in week 2" in _html(rc)
         assert "lmx-mark" in _html(rc)

@@ -66,18 +66,14 @@ def test_command_line_mistakes_are_one_line(cli, argv, words):
 
 
 def test_exit_status_of_a_command_is_kept(cli, monkeypatch):
-    import lmxsim.facts
+    """`lmxsim validate` exits 1 when a fact misses its band in too many seeds."""
+    import lmxsim.validation
+    from lmxsim.validation import FactSummary
 
-    class Failing:
-        claim = source = "a fact that fails"
-        low, high = 0.0, 1.0
-
-        def check(self, replications=None, seed=1):
-            return 2.0, False
-
-    monkeypatch.setattr(lmxsim.facts, "FACTS", [Failing()])
-    code, out, _ = cli("validate")
-    assert code == 1 and "FAIL" in out
+    failing = FactSummary("P0", "a fact that fails", "nobody", [0.0, 1.0], 2.0, [1.9, 2.1], 0.0)
+    monkeypatch.setattr(lmxsim.validation, "summarise", lambda **_: [failing])
+    code, out, _ = cli("validate", "--seeds", "2", "--workers", "1")
+    assert code == 1 and "0 of 1 facts" in out
 
 
 def test_shell_completion_is_offered(cli):

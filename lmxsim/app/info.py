@@ -44,10 +44,17 @@ def synced_guide(guide: str) -> str:
     return guide
 
 
+def info_html(lang: str) -> str:
+    """The panel's text as HTML, made on the server: solara.Markdown's front end fetches KaTeX
+    from a CDN that offline workshop rooms cannot reach (solara-assets does not ship it)."""
+    import markdown
+
+    return markdown.markdown(info_text(lang), extensions=["tables", "sane_lists"])
+
+
 @solara.component
 def InfoPanel(lang: str):
-    with solara.Div(classes=["lmx-info"]):
-        solara.Markdown(info_text(lang))
+    solara.HTML(tag="div", unsafe_innerHTML=info_html(lang), classes=["lmx-info"])
 
 
 if __name__ == "__main__":  # copy the panel's text into docs/workshop.md

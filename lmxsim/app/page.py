@@ -122,7 +122,10 @@ def WorkshopView(workshop: Workshop, lang: str):
                 return
             cancel.wait(max(busy, 1.0 / speed.value - busy))  # never busy more than half the time
 
-    solara.use_thread(play, dependencies=[playing.value, speed.value])
+    # Cooperative cancel only: the default (intrusive) one raises inside whatever Python line the
+    # thread is on, which can be inside the render context's own locking and leave the page frozen
+    # after a storm of Play/Pause clicks. The loop checks `cancel` between weeks.
+    solara.use_thread(play, dependencies=[playing.value, speed.value], intrusive_cancel=False)
 
     layout.value  # noqa: B018 - subscribe: re-render when the team or the twin changes
     with workshop.lock:

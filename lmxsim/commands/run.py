@@ -52,6 +52,8 @@ def run(
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
     model = setup.model(rng=seed).run(weeks)
     members = model.member_frame()
+    from lmxsim.dynamics import PHASE_WORDS
+
     console = Console()
     final = members[members["week"] == weeks]
     table = Table(title=f"{setup.title.get('en') or setup.name}: after {weeks} weeks")
@@ -60,7 +62,7 @@ def run(
     for row in final.itertuples():
         table.add_row(
             row.name,
-            row.phase,
+            PHASE_WORDS.get(row.phase, row.phase),
             row.group,
             f"{row.lmx7:.1f}",
             f"{row.trust:.2f}",
