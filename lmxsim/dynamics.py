@@ -172,7 +172,11 @@ def update_impression(
     Returns (impression, confidence).
     """
     clarity = p.clear_evidence_sd**2 / (p.clear_evidence_sd**2 + noise_sd**2)
-    disconfirms = (observed - impression) * (impression - reference) < 0
+    # Where the leader places this member relative to the team; a member at the team's mean
+    # (to rounding: the engines sum in different orders) has no label to contradict.
+    placed = impression - reference
+    placed = np.where(np.abs(placed) < 1e-12, 0.0, placed)
+    disconfirms = (observed - impression) * placed < 0
     discount = 1.0 - p.confirmation_bias * bias_factor * disconfirms
     weight = p.belief_rate * phase_learning(phase, p) * plasticity * (1.0 - confidence) * clarity * discount
     new_impression = impression + contact * weight * (observed - impression)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -67,9 +68,14 @@ def _sweep_command(path: Path, out: Path, *extra: str) -> list[str]:
     ]
 
 
+# Kills at different moments: after the first part, and at two moments drawn once (seeded).
+KILL_AFTER = [1, *random.Random(17).sample(range(2, TASKS // 2), 2)]
+
+
 @pytest.mark.timeout(240)
 @pytest.mark.slow
-def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, uninterrupted):
+@pytest.mark.parametrize("kill_after", KILL_AFTER)
+def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, uninterrupted, kill_after):
     path, team, members = uninterrupted
     out = tmp_path / "out"
     # --engine mesa makes each task slow enough (~0.2 s) to catch the sweep mid-way
@@ -79,7 +85,7 @@ def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, u
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 180
-    while len(done_tasks(out)) < 5:
+    while len(done_tasks(out)) < kill_after:
         assert process.poll() is None, "the sweep ended before it could be killed"
         assert time.monotonic() < deadline, "the sweep never started writing parts"
         time.sleep(0.01)
@@ -87,7 +93,7 @@ def test_sigkill_mid_sweep_then_resume_gives_the_uninterrupted_table(tmp_path, u
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
     on_disk = len(done_tasks(out))
-    assert 5 <= on_disk < TASKS, "the kill must come mid-way"
+    assert kill_after <= on_disk < TASKS, "the kill must come mid-way"
 
     refused = subprocess.run(
         _sweep_command(path, out, "--workers", "1", "--resume", "--engine", "mesa"),
