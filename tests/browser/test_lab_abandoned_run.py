@@ -75,6 +75,7 @@ def test_closing_the_tab_mid_run_returns_the_server_to_idle(app_server, browser)
 
 
 @pytest.mark.timeout(120)
+@pytest.mark.slow
 def test_a_request_over_the_cap_is_refused_in_the_page(app_server, page):
     base_url = app_server(
         [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",

@@ -216,6 +216,7 @@ def settle(page, quiet: float = 3.0, timeout: float = 120.0) -> None:
     raise AssertionError(f"the app was still changing weeks after {timeout} s of quiet wait")
 
 
+@pytest.mark.slow  # 2 x 1,000 clicks and the server's backlog: about 40 s
 def test_a_click_storm_leaves_a_working_page_and_no_traceback(app_url, page):
     open_app(page, app_url)
     log_before = len(server_log(app_url))
