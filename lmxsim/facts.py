@@ -255,10 +255,9 @@ def reporting_answers_the_leader(b: Bench) -> tuple[float, float, float]:
     """Relative rise of problems reported (weeks 14-26) when the leader grants every member the
     same latitude from week 1, on the same teams and luck: the chain leader -> split and trust
     -> safety -> voice, one step beyond the reporting equation."""
-    b.teams()
-    b.run("teams-equal", interventions=[EqualLatitude(target="team", start=1, duration=26)])
-    base = b._runs["teams"].team["problems_reported"][14:27].sum(axis=0)
-    other = b._runs["teams-equal"].team["problems_reported"][14:27].sum(axis=0)
+    equal = b.run("teams-equal", interventions=[EqualLatitude(target="team", start=1, duration=26)])
+    base = b.teams().team["problems_reported"][14:27].sum(axis=0)
+    other = equal.team["problems_reported"][14:27].sum(axis=0)
     return mean_interval((other - base) / max(base.mean(), 1e-9))
 
 
