@@ -1,0 +1,98 @@
+"""Every user-facing text of lmxsim, in every language, and how numbers are written.
+
+One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, keys
+`lab.<key>`), and whatever later areas add (report, CLI) as their own module merged
+here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
+`percent` write numbers the way the room reads them (Babel, not string replacement).
+
+Dutch vocabulary, one word per concept (for translators; the catalogue test checks
+the forbidden variants do not appear):
+
+- leader: **leider** (not "leidinggevende": the app, the lab and the report use one word)
+- in-group / out-group: **in-groep** / **out-groep** (with hyphen; not "ingroep", "outgroep")
+- the whole team as a target: **het hele team** (not "iedereen", which stays fine in a sentence)
+- relationship (LMX): **relatie**; relationship quality: **relatiekwaliteit**
+- fire (a hidden problem that flares up): **brand**; hidden problem: **verzwegen probleem**
+- first impression: **eerste indruk**; trust: **vertrouwen**; autonomy: **autonomie**
+- strategy: **strategie**; one-on-one: **één-op-één**; role clarification: **rolverheldering**
+- confidence interval: **betrouwbaarheidsinterval (BI)**
+"""
+
+from __future__ import annotations
+
+import math
+import string
+
+from babel.numbers import format_decimal, format_percent
+
+from lmxsim.texts.lab import LAB
+from lmxsim.texts.workshop import WORKSHOP
+
+LANGUAGES: tuple[str, ...] = ("en", "nl")
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "nl": "Nederlands"}
+# Babel locale per language: Belgian Dutch writes 0,62 and 1.234,5 like the Netherlands.
+LOCALES: dict[str, str] = {"en": "en_GB", "nl": "nl_BE"}
+
+# Dutch words the vocabulary above rules out (checked by tests/test_texts.py).
+AVOIDED_DUTCH: tuple[str, ...] = ("leidinggevende", "outgroep", "ingroep")
+
+
+def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for prefix, entries in areas:
+        for key, entry in entries.items():
+            full = f"{prefix}{key}"
+            if full in merged:
+                raise RuntimeError(f"text key {full!r} is declared twice")
+            merged[full] = entry
+    return merged
+
+
+TEXT: dict[str, dict[str, str]] = _merge(("", WORKSHOP), ("lab.", LAB))
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The text for `key` in `lang` (English if missing), with {placeholders} filled in."""
+    entry = TEXT[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} a text expects (so every language can be checked to ask for the same)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def _unsigned_zero(value: float, digits: int) -> float:
+    # Rounding -0.0004 to 3 digits must print 0.000, not -0.000.
+    rounded = round(float(value), digits)
+    return 0.0 if rounded == 0 else rounded
+
+
+def number(value: float, lang: str, digits: int = 2, signed: bool = False) -> str:
+    """A number as the room reads it: '0.62' in English, '0,62' in Dutch; never '-0.00'.
+
+    `signed` puts '+' before positive numbers (a change); zero stays unsigned.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    shown = _unsigned_zero(value, digits)
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    text = format_decimal(shown, format=pattern, locale=LOCALES.get(lang, "en_GB"))
+    return f"+{text}" if signed and shown > 0 else text
+
+
+def percent(fraction: float, lang: str, digits: int = 0) -> str:
+    """A share as a percentage: 0.25 -> '25%' in English, '25%' in Dutch (Babel's nl_BE form)."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return "–"
+    shown = _unsigned_zero(fraction, digits + 2)
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
+    return format_percent(shown, format=pattern, locale=LOCALES.get(lang, "en_GB"))
+
+
+def check_lang(lang: str) -> str:
+    """A readable error for `--lang xx`, before any server starts."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not available (choose {' or '.join(LANGUAGES)})")
+    return lang

@@ -1,0 +1,112 @@
+"""Texts of the strategy lab (app tab), English and Dutch. Keys are used as `lab.<key>`."""
+
+from __future__ import annotations
+
+LAB: dict[str, dict[str, str]] = {
+    "title": {"en": "Strategy lab", "nl": "Strategielab"},
+    "intro": {
+        "en": "Describe your own team, choose strategies, and compare them over many simulated years "
+        "on the same luck. The model is a thinking aid, not a forecast.",
+        "nl": "Beschrijf je eigen team, kies strategieën en vergelijk ze over veel gesimuleerde jaren "
+        "met hetzelfde toeval. Het model is een denkhulp, geen voorspelling.",
+    },
+    "team": {"en": "1. Your team", "nl": "1. Jouw team"},
+    "team_help": {
+        "en": "Closeness: how close each person stands to you now (0 far, 1 very close); drag a circle "
+        "nearer or farther, or use the slider. Ability: how able you believe them to be (0.6 is an "
+        "average colleague).",
+        "nl": "Nabijheid: hoe dicht iemand nu bij jou staat (0 ver weg, 1 heel dichtbij); sleep een cirkel "
+        "dichterbij of verder weg, of gebruik de schuif. Bekwaamheid: hoe bekwaam je iemand vindt (0,6 is "
+        "een gemiddelde collega).",
+    },
+    "name": {"en": "Name", "nl": "Naam"},
+    "closeness": {"en": "Closeness", "nl": "Nabijheid"},
+    "ability": {"en": "Ability", "nl": "Bekwaamheid"},
+    "remove": {"en": "Remove", "nl": "Verwijder"},
+    "add_person": {"en": "Add person", "nl": "Persoon toevoegen"},
+    "example_team": {"en": "Load example team", "nl": "Voorbeeldteam laden"},
+    "drop": {
+        "en": "Drop a team file here (.csv or .toml, see docs/team-files.md)",
+        "nl": "Sleep hier een teambestand heen (.csv of .toml, zie docs/team-files.md)",
+    },
+    "paste": {"en": "... or paste a team as CSV", "nl": "... of plak een team als CSV"},
+    "paste_load": {"en": "Use pasted team", "nl": "Geplakt team gebruiken"},
+    "save_csv": {"en": "Save team (CSV)", "nl": "Team bewaren (CSV)"},
+    "save_toml": {"en": "Save team (TOML)", "nl": "Team bewaren (TOML)"},
+    "loaded": {"en": "Loaded {n} people from {file}.", "nl": "{n} personen geladen uit {file}."},
+    "kept": {
+        "en": "The team you were editing is unchanged.",
+        "nl": "Het team waaraan je werkte is ongewijzigd.",
+    },
+    "too_many": {"en": "A team has at most {n} people.", "nl": "Een team heeft hoogstens {n} personen."},
+    "at_least_one": {
+        "en": "A team needs at least one person.",
+        "nl": "Een team heeft minstens één persoon nodig.",
+    },
+    "strategies": {"en": "2. Strategies", "nl": "2. Strategieën"},
+    "baseline_note": {
+        "en": "Doing nothing is always included: every strategy is compared with it.",
+        "nl": "Niets doen zit er altijd bij: elke strategie wordt ermee vergeleken.",
+    },
+    "custom": {"en": "Your own strategy", "nl": "Je eigen strategie"},
+    "intervention": {"en": "Intervention", "nl": "Interventie"},
+    "target": {"en": "With whom", "nl": "Met wie"},
+    "start": {"en": "From week", "nl": "Vanaf week"},
+    "every": {"en": "Every ... weeks (0: its own rhythm)", "nl": "Elke ... weken (0: eigen ritme)"},
+    "add_step": {"en": "Add this step", "nl": "Deze stap toevoegen"},
+    "strategy_name": {"en": "Name of your strategy", "nl": "Naam van je strategie"},
+    "add_strategy": {"en": "Add strategy", "nl": "Strategie toevoegen"},
+    "clear_steps": {"en": "Clear steps", "nl": "Stappen wissen"},
+    "no_steps": {"en": "No steps yet.", "nl": "Nog geen stappen."},
+    "run_title": {"en": "3. Run", "nl": "3. Doorrekenen"},
+    "replications": {"en": "Replications (simulated years)", "nl": "Herhalingen (gesimuleerde jaren)"},
+    "weeks": {"en": "Weeks", "nl": "Weken"},
+    "seed": {"en": "Seed", "nl": "Startgetal (seed)"},
+    "run": {"en": "Compare strategies", "nl": "Strategieën vergelijken"},
+    "running": {"en": "Simulating ...", "nl": "Bezig met simuleren ..."},
+    "work_cap": {
+        "en": "One run may ask for at most {cap} person-weeks (people x weeks x replications x strategies); "
+        "this one asks for {work}.",
+        "nl": "Eén run mag hoogstens {cap} persoon-weken vragen (personen x weken x herhalingen x "
+        "strategieën); deze vraagt {work}.",
+    },
+    "too_much": {
+        "en": "Too much for one run here: use fewer replications or weeks, or the command line "
+        "(lmxsim strategies).",
+        "nl": "Te veel voor één run hier: neem minder herhalingen of weken, of gebruik de opdrachtregel "
+        "(lmxsim strategies).",
+    },
+    "choose_one": {"en": "Choose at least one strategy.", "nl": "Kies minstens één strategie."},
+    "results": {"en": "4. Results", "nl": "4. Resultaten"},
+    "ran": {
+        "en": "{s} strategies x {r} replications x {w} weeks, {n} people, seed {seed}: {sec:.1f} s.",
+        "nl": "{s} strategieën x {r} herhalingen x {w} weken, {n} personen, seed {seed}: {sec:.1f} s.",
+    },
+    "stale": {
+        "en": "The team or the strategies changed after this run; run again to update.",
+        "nl": "Het team of de strategieën zijn na deze run gewijzigd; reken opnieuw door.",
+    },
+    "outcomes": {"en": "Team outcomes", "nl": "Teamuitkomsten"},
+    "outcomes_help": {
+        "en": "Mean [95% CI of the mean]; below, where 95% of the simulated years fall.",
+        "nl": "Gemiddelde [95%-BI van het gemiddelde]; daaronder waar 95% van de gesimuleerde jaren vallen.",
+    },
+    "people": {"en": "Who gains, who loses", "nl": "Wie wint, wie verliest"},
+    "people_help": {
+        "en": "Change in expected performance at week {w} compared with doing nothing [95% CI].",
+        "nl": "Verandering in verwachte prestatie in week {w} vergeleken met niets doen [95%-BI].",
+    },
+    "conclusions": {"en": "Conclusions", "nl": "Conclusies"},
+    "export": {"en": "Export", "nl": "Exporteren"},
+    "strategy": {"en": "Strategy", "nl": "Strategie"},
+    "person": {"en": "Person", "nl": "Persoon"},
+    "week": {"en": "week", "nl": "week"},
+    "failed": {
+        "en": "The comparison could not run: {error}",
+        "nl": "De vergelijking kon niet draaien: {error}",
+    },
+    "drawing": {
+        "en": "Your team: nearer the centre = closer to you",
+        "nl": "Jouw team: dichter bij het midden = dichter bij jou",
+    },
+}

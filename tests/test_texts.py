@@ -1,0 +1,45 @@
+"""The one text catalogue: every key in every language, asking for the same placeholders."""
+
+from __future__ import annotations
+
+import pytest
+
+from lmxsim.texts import AVOIDED_DUTCH, LANGUAGES, TEXT, number, percent, placeholders, t
+
+
+@pytest.mark.parametrize("key", sorted(TEXT))
+def test_every_key_exists_in_every_language_with_the_same_placeholders(key: str) -> None:
+    entry = TEXT[key]
+    missing = [lang for lang in LANGUAGES if not entry.get(lang)]
+    assert not missing, f"{key!r} has no text in {missing}"
+    wanted = placeholders(entry["en"])
+    for lang in LANGUAGES:
+        assert placeholders(entry[lang]) == wanted, f"{key!r} in {lang} asks for other placeholders"
+
+
+def test_dutch_uses_one_word_per_concept() -> None:
+    offending = {
+        key: word for key, entry in TEXT.items() for word in AVOIDED_DUTCH if word in entry["nl"].lower()
+    }
+    assert not offending, f"Dutch texts use words the vocabulary rules out: {offending}"
+
+
+def test_numbers_follow_the_language() -> None:
+    assert number(0.625, "en", 3) == "0.625"
+    assert number(0.625, "nl", 3) == "0,625"
+    assert number(1234.5, "nl", 1) == "1.234,5"
+    assert number(1234.5, "en", 1) == "1,234.5"
+
+
+def test_no_signed_zero_and_signs_on_changes() -> None:
+    assert number(-0.0004, "en", 3) == "0.000"
+    assert number(-0.0004, "nl", 3, signed=True) == "0,000"
+    assert number(0.012, "nl", 3, signed=True) == "+0,012"
+    assert number(-0.012, "en", 3, signed=True) == "-0.012"
+    assert percent(-0.00001, "en") == "0%"
+    assert percent(0.25, "nl") == "25%"
+
+
+def test_missing_language_falls_back_to_english_text() -> None:
+    assert t("lab.title", "nl") == "Strategielab"
+    assert t("lab.title", "en") == "Strategy lab"
