@@ -313,6 +313,46 @@ def run_batch(
     )
 
 
+def run_states(
+    seeds: Sequence[Seed],
+    weeks: int,
+    record_weeks: Sequence[int],
+    variables: Sequence[str],
+    params: Params | Sequence[Params] | ParamColumns | object | None = None,
+    team: list[Member] | None = None,
+    traits: dict[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
+    """Member state variables at record_weeks only: {variable: (len(record_weeks), R, n)}.
+
+    For fitting (lmxsim/fit): `params` may be ParamColumns (one value per replication),
+    and `traits` overrides member traits per replication ((R, n) arrays, e.g. the
+    leader's first impression of each person), the rest are drawn as run_batch does.
+    """
+    seeds = list(seeds)
+    setup = _setup(seeds, weeks, team, len(team) if team else 10, ())
+    chosen = _check_weeks(record_weeks, weeks)
+    # one Params, one per seed, or any object with per-replication (R, 1) attributes (ParamColumns)
+    p = _as_params(params, len(seeds)) if params is None or isinstance(params, Params | list | tuple) else params
+    team_u, climate_u, run_u = _draw(seeds, setup.n, weeks)
+    given = _traits(team_u, p, setup.team)
+    given.update({k: np.asarray(v, dtype=float) for k, v in (traits or {}).items()})
+    given["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * given["ability"]
+    engine = _Engine(p, given, setup.names, [])
+    out = {v: np.empty((len(chosen), len(seeds), setup.n)) for v in variables}
+
+    def record(week: int) -> None:
+        for row in np.flatnonzero(chosen == week):
+            for v in variables:
+                out[v][row] = engine.s[v]
+
+    record(0)
+    for week in range(1, int(chosen.max(initial=0)) + 1):
+        luck = np.ascontiguousarray(run_u[:, week - 1].transpose(2, 1, 0)).transpose(0, 2, 1)
+        engine.step(week, luck, False)
+        record(week)
+    return out
+
+
 def iter_team_tables(
     seeds: Iterable[Seed],
     weeks: int,

@@ -1,0 +1,210 @@
+"""Driving pyABC: priors, adaptive distance and population size, samplers, the database, resuming."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+
+from lmxsim.fit import FitError, require_pyabc
+from lmxsim.fit.priors import PERSON_PREFIX, Priors
+from lmxsim.fit.simulate import Simulator
+
+DB_NAME = "fit.db"
+STATE_NAME = "fit.json"
+
+
+@dataclass
+class Settings:
+    """How hard the fit works. The defaults finish a 9-person, 3-wave fit in minutes (benchmarks/bench_fit.py)."""
+
+    population: int = 400  # particles in the first generation; adaptive afterwards
+    min_population: int = 200
+    max_population: int = 1000
+    generations: int = 8
+    min_acceptance: float = 0.02  # stop when fewer than this share of proposals is accepted
+    max_minutes: float = 9.0
+    adaptive_population: bool = True
+    seed: int = 1
+    sampler: str = "batch"  # batch | multicore | dask
+    dask: str | None = None  # "local" or a scheduler address
+    workers: int = 2
+    batch: int = 64
+
+    def fingerprint_part(self) -> dict:
+        return {"population": self.population, "seed": self.seed, "adaptive": self.adaptive_population}
+
+
+@dataclass
+class FitResult:
+    simulator: Simulator
+    priors: Priors
+    history: object  # pyabc.History
+    seconds: float
+    simulations: int
+    simulate_seconds: float
+    generations: list[dict] = field(default_factory=list)
+
+    def posterior(self) -> tuple:
+        """(DataFrame of particles, weights) of the last generation."""
+        return self.history.get_distribution(m=0, t=self.history.max_t)
+
+
+def prior_distribution(priors: Priors, n_people: int):
+    pyabc = require_pyabc()
+    from lmxsim.fit.rvs import StandardNormal, Uniform
+
+    rvs = {p.name: Uniform(p.low, p.high) for p in priors.parameters}
+    if priors.people:
+        rvs |= {f"{PERSON_PREFIX}{i}": StandardNormal() for i in range(n_people)}
+    return pyabc.Distribution(**rvs)
+
+
+def fingerprint(simulator: Simulator, priors: Priors, settings: Settings) -> str:
+    """What a stored fit must share with this one to be resumed."""
+    data = {
+        "names": [m.name for m in simulator.team],
+        "ability": [m.ability for m in simulator.team],
+        "weeks": simulator.weeks,
+        "observed": {r: np.nan_to_num(v, nan=-1).tolist() for r, v in simulator.observed.items()},
+        "priors": [(p.name, p.low, p.high) for p in priors.parameters] + [priors.people],
+        "settings": settings.fingerprint_part(),
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _sampler(settings: Settings, gate):
+    pyabc = require_pyabc()
+    from lmxsim.fit.sampler import BatchSampler
+
+    if settings.dask is not None:
+        from dask.distributed import Client, LocalCluster
+
+        if settings.dask == "local":
+            client = Client(LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True))
+        else:
+            client = Client(settings.dask)
+        return pyabc.sampler.DaskDistributedSampler(dask_client=client, batch_size=8), client
+    if settings.sampler == "multicore":
+        return pyabc.sampler.MulticoreEvalParallelSampler(n_procs=settings.workers), None
+    if settings.sampler == "single":
+        return pyabc.sampler.SingleCoreSampler(), None
+    return BatchSampler(gate, settings.batch), None
+
+
+def run_fit(
+    simulator: Simulator,
+    priors: Priors,
+    out: Path,
+    settings: Settings,
+    resume: bool = False,
+    progress: Callable[[dict], None] | None = None,
+) -> FitResult:
+    """Run (or resume) ABC-SMC; the database is out/fit.db, its identity out/fit.json."""
+    pyabc = require_pyabc()
+    from lmxsim.fit.sampler import BatchGate, LMXModel
+
+    out.mkdir(parents=True, exist_ok=True)
+    db, state_path = out / DB_NAME, out / STATE_NAME
+    mark = fingerprint(simulator, priors, settings)
+    run_id = None
+    if db.exists():
+        if not resume:
+            raise FitError(f"{out} already holds a fit ({DB_NAME}); add --resume to continue it or --overwrite to restart")
+        try:
+            state = json.loads(state_path.read_text())
+        except (OSError, ValueError):
+            raise FitError(f"{out}: {STATE_NAME} is missing or damaged; the fit must restart (--overwrite)") from None
+        if state.get("fingerprint") != mark:
+            raise FitError(
+                f"{out} holds a fit of other data, priors or settings; it cannot be resumed and must restart "
+                "(--overwrite, or another --out)"
+            )
+        run_id = state["run_id"]
+    np.random.seed(settings.seed % 2**32)  # pyABC draws from numpy's global generator
+    gate = BatchGate(simulator, settings.seed) if settings.sampler == "batch" and settings.dask is None else None
+    sampler, client = _sampler(settings, gate)
+    model = LMXModel(simulator, gate, settings.seed)
+    if settings.adaptive_population:
+        population = pyabc.AdaptivePopulationSize(
+            settings.population,
+            mean_cv=0.1,
+            max_population_size=settings.max_population,
+            min_population_size=settings.min_population,
+        )
+    else:
+        population = pyabc.ConstantPopulationSize(settings.population)
+    abc = pyabc.ABCSMC(
+        model,
+        prior_distribution(priors, len(simulator.team)),
+        pyabc.AdaptivePNormDistance(p=2),
+        population_size=population,
+        sampler=sampler,
+        eps=pyabc.MedianEpsilon(),
+    )
+    generations: list[dict] = []
+    handler = _GenerationLog(generations, progress)
+    logger = logging.getLogger("ABC")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    start = time.perf_counter()
+    try:
+        if run_id is None:
+            history = abc.new(f"sqlite:///{db}", simulator.observed_summaries())
+            state_path.write_text(json.dumps({"fingerprint": mark, "run_id": history.id}))
+            left = settings.generations
+        else:
+            try:
+                history = abc.load(f"sqlite:///{db}", run_id)
+                done = history.max_t + 1
+            except Exception as error:  # noqa: BLE001 - any failure to read the database means restart
+                raise FitError(f"{db} cannot be resumed ({error}); the fit must restart (--overwrite)") from None
+            left = settings.generations - done
+            if left <= 0:
+                raise FitError(f"{out}: the fit already ran its {settings.generations} generations (raise --generations)")
+        history = abc.run(
+            max_nr_populations=left,
+            min_acceptance_rate=settings.min_acceptance,
+            max_walltime=timedelta(minutes=settings.max_minutes),
+        )
+    finally:
+        logger.removeHandler(handler)
+        if client is not None:
+            client.close()
+    seconds = time.perf_counter() - start
+    sims = int(history.total_nr_simulations)
+    return FitResult(simulator, priors, history, seconds, sims, gate.seconds if gate else float("nan"), generations)
+
+
+class _GenerationLog(logging.Handler):
+    """Turns pyABC's log lines into one progress record per generation."""
+
+    def __init__(self, generations: list[dict], progress) -> None:
+        super().__init__(logging.INFO)
+        self.generations, self.progress, self.current = generations, progress, {}
+        self.started = time.perf_counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if text.startswith("t: "):
+            parts = dict(p.split(": ") for p in text.rstrip(".").split(", ") if ": " in p)
+            self.current = {"generation": int(parts["t"]), "epsilon": float(parts["eps"])}
+        elif text.startswith("Accepted: ") and self.current:
+            accepted, total = text.split("=")[0].removeprefix("Accepted: ").split("/")
+            self.current |= {
+                "accepted": int(accepted),
+                "simulations": int(total),
+                "seconds": time.perf_counter() - self.started,
+            }
+            self.generations.append(self.current)
+            if self.progress:
+                self.progress(self.current)
+            self.current = {}
