@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit import FitError, require_pyabc
-from lmxsim.fit.priors import PERSON_PREFIX, Priors
+from lmxsim.fit.priors import Priors
 from lmxsim.fit.simulate import Simulator
 
 DB_NAME = "fit.db"
@@ -37,6 +37,8 @@ class Settings:
     dask: str | None = None  # "local" or a scheduler address
     workers: int = 2
     batch: int = 64
+    transition: str = "mvn"  # mvn | local
+    kernel_scaling: float = 1.0
 
     def fingerprint_part(self) -> dict:
         return {"population": self.population, "seed": self.seed, "adaptive": self.adaptive_population}
@@ -57,14 +59,13 @@ class FitResult:
         return self.history.get_distribution(m=0, t=self.history.max_t)
 
 
-def prior_distribution(priors: Priors, n_people: int):
+def prior_distribution(priors: Priors):
     pyabc = require_pyabc()
-    from lmxsim.fit.rvs import StandardNormal, Uniform
+    from lmxsim.fit.rvs import Uniform
 
-    rvs = {p.name: Uniform(p.low, p.high) for p in priors.parameters}
-    if priors.people:
-        rvs |= {f"{PERSON_PREFIX}{i}": StandardNormal() for i in range(n_people)}
-    return pyabc.Distribution(**rvs)
+    # each person's first impression (z) is not a pyABC parameter: the simulator draws it
+    # and lmxsim/fit/people.py infers it afterwards (twelve dimensions starved the SMC weights)
+    return pyabc.Distribution(**{p.name: Uniform(p.low, p.high) for p in priors.parameters})
 
 
 def fingerprint(simulator: Simulator, priors: Priors, settings: Settings) -> str:
@@ -97,6 +98,13 @@ def _sampler(settings: Settings, gate):
     if settings.sampler == "single":
         return pyabc.sampler.SingleCoreSampler(), None
     return BatchSampler(gate, settings.batch), None
+
+
+def _transition(settings: Settings):
+    pyabc = require_pyabc()
+    if settings.transition == "local":
+        return pyabc.LocalTransition(k_fraction=0.25)
+    return pyabc.MultivariateNormalTransition(scaling=settings.kernel_scaling)
 
 
 def run_fit(
@@ -143,11 +151,12 @@ def run_fit(
         population = pyabc.ConstantPopulationSize(settings.population)
     abc = pyabc.ABCSMC(
         model,
-        prior_distribution(priors, len(simulator.team)),
+        prior_distribution(priors),
         pyabc.AdaptivePNormDistance(p=2),
         population_size=population,
         sampler=sampler,
         eps=pyabc.MedianEpsilon(),
+        transitions=_transition(settings),
     )
     generations: list[dict] = []
     handler = _GenerationLog(generations, progress)

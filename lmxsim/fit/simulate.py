@@ -49,26 +49,35 @@ class Simulator:
 
     def summaries(self, ratings: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Summary statistics of one survey (rater -> (n, waves)), as one array under SUMMARY:
-        every observed rating (rater, person, wave), then per rater and wave the mean and
-        spread over the people rated. One array, not one key per number: pyABC stores each
-        key of each particle as a database row. `summary_labels` names the positions."""
+        per rater and wave the observed ratings sorted (who is who is left to the per-person
+        step, lmxsim/fit/people.py), their mean and spread; then per rater each person's
+        change from the first to the last wave, sorted. One array, not one key per number:
+        pyABC stores each key of each particle as a database row."""
         parts = []
         for rater in self.raters:
             mask = ~np.isnan(self.observed[rater])
             values = ratings[rater]
-            parts.append(values[mask])
-            for k in self._team_waves[rater]:
+            for k in range(len(self.weeks)):
                 rated = values[mask[:, k], k]
-                parts.append(np.array([rated.mean(), rated.std()]))
+                parts.append(np.sort(rated))
+                if k in self._team_waves[rater]:
+                    parts.append(np.array([rated.mean(), rated.std()]))
+            both = mask[:, 0] & mask[:, -1]
+            if len(self.weeks) > 1 and both.any():
+                parts.append(np.sort(values[both, -1] - values[both, 0]))
         return {SUMMARY: np.concatenate(parts).astype(float)}
 
     def summary_labels(self) -> list[str]:
         labels = []
         for rater in self.raters:
             mask = ~np.isnan(self.observed[rater])
-            labels += [f"{rater}|{self.team[i].name}|wave {k + 1}" for i, k in zip(*np.nonzero(mask), strict=True)]
-            for k in self._team_waves[rater]:
-                labels += [f"{rater}|team mean|wave {k + 1}", f"{rater}|team spread|wave {k + 1}"]
+            for k in range(len(self.weeks)):
+                labels += [f"{rater}|wave {k + 1}|rank {j + 1}" for j in range(int(mask[:, k].sum()))]
+                if k in self._team_waves[rater]:
+                    labels += [f"{rater}|wave {k + 1}|mean", f"{rater}|wave {k + 1}|spread"]
+            both = mask[:, 0] & mask[:, -1]
+            if len(self.weeks) > 1 and both.any():
+                labels += [f"{rater}|change|rank {j + 1}" for j in range(int(both.sum()))]
         return labels
 
     def observed_summaries(self) -> dict[str, np.ndarray]:
@@ -76,15 +85,26 @@ class Simulator:
 
     # --- simulation --------------------------------------------------------------------
 
-    def totals(self, rows: list[dict[str, float]], seed: np.random.SeedSequence) -> dict[str, np.ndarray]:
-        """Simulated LMX-7 totals, rater -> (R, n, waves), one replication per row."""
-        reps = len(rows)
+    def totals(
+        self, rows: list[dict[str, float]], seed: np.random.SeedSequence, with_z: bool = False
+    ) -> dict[str, np.ndarray]:
+        """Simulated LMX-7 totals, rater -> (R, n, waves), one replication per row.
+
+        Each person's first impression is ability + first_impression_noise * z; z comes
+        from the row (z_0, z_1, ...: known truth) or is drawn N(0, 1) (the fit: ABC
+        integrates over it; lmxsim/fit/people.py infers it per person afterwards).
+        with_z adds out["z"] (R, n).
+        """
+        reps, n = len(rows), len(self.team)
         engine_seeds = seed.spawn(reps + 1)
         rng = np.random.default_rng(engine_seeds.pop())
         p = self._param_columns(rows)
+        z = rng.standard_normal((reps, n))
+        given = [j for j, row in enumerate(rows) if f"{PERSON_PREFIX}0" in row]
+        for j in given:
+            z[j] = [rows[j][f"{PERSON_PREFIX}{i}"] for i in range(n)]
         traits = {}
         if self.priors.people:
-            z = np.array([[row[f"{PERSON_PREFIX}{i}"] for i in range(len(self.team))] for row in rows])
             traits["first_impression"] = clip01(self.ability + p.first_impression_noise * z)
         states = run_states(engine_seeds, max(self.weeks), self.weeks, VARIABLES, p, self.team, traits)
         m = self._measurement_columns(rows)
@@ -93,6 +113,8 @@ class Simulator:
             # (waves, R, n) -> (R, n, waves)
             view = rater_view(states["lmx"], states[OWN_TRUST[rater]], m).transpose(1, 2, 0)
             out[rater] = totals(answer_items(view, rater, m, rng))
+        if with_z:
+            out["z"] = z
         return out
 
     def simulate(self, rows: list[dict[str, float]], seed: np.random.SeedSequence) -> list[dict[str, np.ndarray]]:

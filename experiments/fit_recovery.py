@@ -1,0 +1,141 @@
+"""Does the fit recover known parameters? Coverage of 90% intervals and identifiability.
+
+For each design (which ratings, which waves) it draws true parameters from the default
+priors, simulates a 9-person team's survey from them (lmxsim.fit.synthetic), fits it
+with ABC-SMC, and records whether each 90% interval covers the truth and how wide it is
+against the prior. Per-person first impressions (z) are pooled over the nine people.
+
+    nice -n 10 uv run python experiments/fit_recovery.py            # as in docs/fitting.md
+    uv run python experiments/fit_recovery.py --datasets 3 --variant-datasets 0 --population 100
+
+Writes docs/figures/fit-recovery.csv (every data set and parameter), fit-recovery-summary.csv
+and fit-recovery.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from lmxsim.fit.priors import PERSON_PREFIX, default_priors
+from lmxsim.fit.run import Settings, run_fit
+from lmxsim.fit.people import infer_people
+from lmxsim.fit.summary import NORMAL_90, posterior_table, resample
+from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
+
+FIGURES = Path(__file__).resolve().parents[1] / "docs" / "figures"
+# (label, leader ratings?, wave weeks); the first is the main design (team of 9, 3 waves)
+DESIGNS = [
+    ("3 waves, member + leader", True, [4, 13, 26]),
+    ("3 waves, member only", False, [4, 13, 26]),
+    ("2 waves, member + leader", True, [4, 26]),
+    ("4 waves, member + leader", True, [4, 10, 18, 26]),
+]
+
+
+def fit_one(design: tuple, index: int, settings: Settings) -> pd.DataFrame:
+    label, leader, weeks = design
+    priors = default_priors()
+    team = recovery_team(9, seed=index)
+    truth = draw_truth(priors, len(team), np.random.default_rng([7, index]))
+    simulator = synthetic_survey(team, weeks, priors, truth, seed=1000 + index, leader=leader)
+    with tempfile.TemporaryDirectory() as folder:
+        result = run_fit(simulator, priors, Path(folder), settings)
+        particles, weights = result.posterior()
+        table = posterior_table(particles, weights, priors)
+        draws = resample(particles, weights, 300, np.random.default_rng(index))
+        z = infer_people(simulator, draws, seed=index)["z"]
+    people = pd.DataFrame(
+        {
+            "parameter": [f"{PERSON_PREFIX}{i}" for i in range(len(team))],
+            "mean": z.mean(axis=0),
+            "p5": np.quantile(z, 0.05, axis=0),
+            "p95": np.quantile(z, 0.95, axis=0),
+            "prior_width90": NORMAL_90,
+        }
+    )
+    people["posterior_width90"] = people["p95"] - people["p5"]
+    people["width_ratio"] = people["posterior_width90"] / NORMAL_90
+    table = pd.concat([table, people], ignore_index=True)
+    table["truth"] = table["parameter"].map(truth)
+    table["covered"] = (table["p5"] <= table["truth"]) & (table["truth"] <= table["p95"])
+    table["design"], table["dataset"], table["simulations"] = label, index, result.simulations
+    table["seconds"] = result.seconds
+    return table
+
+
+def summarise(results: pd.DataFrame) -> pd.DataFrame:
+    results = results.assign(
+        quantity=np.where(results["parameter"].str.startswith(PERSON_PREFIX), "first impression (z, per person)", results["parameter"])
+    )
+    return (
+        results.groupby(["design", "quantity"], sort=False)
+        .agg(
+            datasets=("dataset", "nunique"),
+            coverage90=("covered", "mean"),
+            width_ratio=("width_ratio", "mean"),
+        )
+        .reset_index()
+    )
+
+
+def figure(summary: pd.DataFrame, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    quantities = list(dict.fromkeys(summary["quantity"]))
+    designs = list(dict.fromkeys(summary["design"]))
+    fig, ax = plt.subplots(figsize=(9, 4.5))
+    width = 0.8 / len(designs)
+    for j, design in enumerate(designs):
+        part = summary[summary["design"] == design].set_index("quantity").reindex(quantities)
+        ax.bar(np.arange(len(quantities)) + j * width, part["width_ratio"], width, label=design)
+    ax.axhline(1.0, color="grey", lw=0.8, ls="--")
+    ax.set_xticks(np.arange(len(quantities)) + width * (len(designs) - 1) / 2, quantities, rotation=12)
+    ax.set_ylabel("posterior 90% width / prior 90% width")
+    ax.set_title("What the survey pins down (lower = better identified; 1 = nothing learned)")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--datasets", type=int, default=50, help="data sets for the main design")
+    parser.add_argument("--variant-datasets", type=int, default=15, help="data sets for each other design")
+    parser.add_argument("--population", type=int, default=200)
+    parser.add_argument("--generations", type=int, default=4)
+    parser.add_argument("--out", type=Path, default=FIGURES)
+    args = parser.parse_args()
+    logging.getLogger("ABC").setLevel(logging.WARNING)
+    settings = Settings(population=args.population, generations=args.generations, adaptive_population=False, min_acceptance=0.01)
+    tables = []
+    start = time.perf_counter()
+    for d, design in enumerate(DESIGNS):
+        count = args.datasets if d == 0 else args.variant_datasets
+        for index in range(count):
+            tables.append(fit_one(design, index, settings))
+            done = time.perf_counter() - start
+            print(f"{design[0]}: data set {index + 1}/{count} ({done:.0f} s)", flush=True)
+            results = pd.concat(tables, ignore_index=True)
+            args.out.mkdir(parents=True, exist_ok=True)
+            results.to_csv(args.out / "fit-recovery.csv", index=False)  # after every fit: nothing lost
+    summary = summarise(results)
+    summary.to_csv(args.out / "fit-recovery-summary.csv", index=False)
+    figure(summary, args.out / "fit-recovery.png")
+    print(summary.to_string(index=False, float_format="%.2f"))
+    print(f"{len(tables)} fits, {results.groupby(['design', 'dataset'])['simulations'].first().sum():,} simulations, "
+          f"{time.perf_counter() - start:.0f} s; settings: population {args.population}, {args.generations} generations")
+
+
+if __name__ == "__main__":
+    main()
