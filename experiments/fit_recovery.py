@@ -72,7 +72,11 @@ def fit_one(design: tuple, index: int, settings: Settings) -> pd.DataFrame:
 
 def summarise(results: pd.DataFrame) -> pd.DataFrame:
     results = results.assign(
-        quantity=np.where(results["parameter"].str.startswith(PERSON_PREFIX), "first impression (z, per person)", results["parameter"])
+        quantity=np.where(
+            results["parameter"].str.startswith(PERSON_PREFIX),
+            "first impression (z, per person)",
+            results["parameter"],
+        )
     )
     return (
         results.groupby(["design", "quantity"], sort=False)
@@ -108,6 +112,13 @@ def figure(summary: pd.DataFrame, path: Path) -> None:
     plt.close(fig)
 
 
+def report(results: pd.DataFrame, out: Path) -> None:
+    summary = summarise(results)
+    summary.to_csv(out / "fit-recovery-summary.csv", index=False)
+    figure(summary, out / "fit-recovery.png")
+    print(summary.to_string(index=False, float_format="%.2f"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--datasets", type=int, default=50, help="data sets for the main design")
@@ -115,12 +126,32 @@ def main() -> None:
     parser.add_argument("--population", type=int, default=200)
     parser.add_argument("--generations", type=int, default=4)
     parser.add_argument("--out", type=Path, default=FIGURES)
+    parser.add_argument(
+        "--designs", type=int, nargs="*", default=None, help="run only these designs (0 = main)"
+    )
+    parser.add_argument("--part", default="", help="write fit-recovery<part>.csv (run parts in parallel)")
+    parser.add_argument(
+        "--merge", action="store_true", help="only summarise every fit-recovery*.csv in --out"
+    )
     args = parser.parse_args()
+    if args.merge:
+        parts = sorted(args.out.glob("fit-recovery-part*.csv"))
+        results = pd.concat([pd.read_csv(p) for p in parts], ignore_index=True)
+        results.to_csv(args.out / "fit-recovery.csv", index=False)
+        report(results, args.out)
+        return
     logging.getLogger("ABC").setLevel(logging.WARNING)
-    settings = Settings(population=args.population, generations=args.generations, adaptive_population=False, min_acceptance=0.01)
+    settings = Settings(
+        population=args.population,
+        generations=args.generations,
+        adaptive_population=False,
+        min_acceptance=0.01,
+    )
     tables = []
     start = time.perf_counter()
     for d, design in enumerate(DESIGNS):
+        if args.designs is not None and d not in args.designs:
+            continue
         count = args.datasets if d == 0 else args.variant_datasets
         for index in range(count):
             tables.append(fit_one(design, index, settings))
@@ -128,13 +159,13 @@ def main() -> None:
             print(f"{design[0]}: data set {index + 1}/{count} ({done:.0f} s)", flush=True)
             results = pd.concat(tables, ignore_index=True)
             args.out.mkdir(parents=True, exist_ok=True)
-            results.to_csv(args.out / "fit-recovery.csv", index=False)  # after every fit: nothing lost
-    summary = summarise(results)
-    summary.to_csv(args.out / "fit-recovery-summary.csv", index=False)
-    figure(summary, args.out / "fit-recovery.png")
-    print(summary.to_string(index=False, float_format="%.2f"))
-    print(f"{len(tables)} fits, {results.groupby(['design', 'dataset'])['simulations'].first().sum():,} simulations, "
-          f"{time.perf_counter() - start:.0f} s; settings: population {args.population}, {args.generations} generations")
+            results.to_csv(args.out / f"fit-recovery{args.part}.csv", index=False)  # after every fit
+    if not args.part:
+        report(results, args.out)
+    print(
+        f"{len(tables)} fits, {results.groupby(['design', 'dataset'])['simulations'].first().sum():,} simulations, "
+        f"{time.perf_counter() - start:.0f} s; settings: population {args.population}, {args.generations} generations"
+    )
 
 
 if __name__ == "__main__":

@@ -17,23 +17,44 @@ def register(app: typer.Typer) -> None:
 
 
 def fit(
-    survey: Path = typer.Option(..., "--survey", help="survey waves (CSV: name, wave, week, member_1..7 or member_total, leader_...)"),
+    survey: Path = typer.Option(
+        ..., "--survey", help="survey waves (CSV: name, wave, week, member_1..7 or member_total, leader_...)"
+    ),
     team: Path = typer.Option(..., "--team", "-t", help="team file (.csv or .toml, docs/team-files.md)"),
-    out: Path = typer.Option(..., "--out", "-o", help="folder for the posterior, checks and the pyABC database"),
+    out: Path = typer.Option(
+        ..., "--out", "-o", help="folder for the posterior, checks and the pyABC database"
+    ),
     priors: Path | None = typer.Option(
-        None, "--priors", help="TOML saying what to fit (docs/fitting.md)", show_default="first_impression_noise, "
-        "leader_trust_rate, confirmation_bias and each person's first impression"
+        None,
+        "--priors",
+        help="TOML saying what to fit (docs/fitting.md)",
+        show_default="first_impression_noise, "
+        "leader_trust_rate, confirmation_bias and each person's first impression",
     ),
-    population: int = typer.Option(400, "--population", min=20, max=20000, help="particles in the first generation (adaptive after)"),
-    generations: int = typer.Option(8, "--generations", min=1, max=50, help="most ABC-SMC generations"),
-    max_minutes: float = typer.Option(9.0, "--max-minutes", min=0.1, help="stop after this long (the last full generation counts)"),
-    seed: int = typer.Option(1, "--seed", min=0, max=2**32 - 1, help="random seed (batch sampler: same seed, same fit)"),
+    population: int = typer.Option(
+        400, "--population", min=20, max=20000, help="particles in the first generation (adaptive after)"
+    ),
+    generations: int = typer.Option(6, "--generations", min=1, max=50, help="most ABC-SMC generations"),
+    max_minutes: float = typer.Option(
+        9.0, "--max-minutes", min=0.1, help="stop after this long (the last full generation counts)"
+    ),
+    seed: int = typer.Option(
+        1, "--seed", min=0, max=2**32 - 1, help="random seed (batch sampler: same seed, same fit)"
+    ),
     sampler: Literal["batch", "multicore"] = typer.Option(
-        "batch", "--sampler", help="batch: many particles per vectorised run (fastest here); multicore: pyABC's, one process per core"
+        "batch",
+        "--sampler",
+        help="batch: many particles per vectorised run (fastest here); multicore: pyABC's, one process per core",
     ),
-    workers: int = typer.Option(2, "--workers", min=1, max=256, help="processes for --sampler multicore and --dask local"),
-    dask: str | None = typer.Option(None, "--dask", help="run the simulations on Dask: 'local' or a scheduler address tcp://host:port"),
-    resume: bool = typer.Option(False, "--resume", help="continue the fit stored in --out (same survey, team, priors, seed)"),
+    workers: int = typer.Option(
+        2, "--workers", min=1, max=256, help="processes for --sampler multicore and --dask local"
+    ),
+    dask: str | None = typer.Option(
+        None, "--dask", help="run the simulations on Dask: 'local' or a scheduler address tcp://host:port"
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="continue the fit stored in --out (same survey, team, priors, seed)"
+    ),
     overwrite: bool = typer.Option(False, "--overwrite", help="replace a fit already in --out"),
 ) -> None:
     """Which model settings explain this team's LMX-7 answers, and how sure are we?"""
@@ -41,13 +62,43 @@ def fit(
 
     console = Console()
     try:
-        _fit(console, survey, team, out, priors, population, generations, max_minutes, seed, sampler, workers, dask, resume, overwrite)
+        _fit(
+            console,
+            survey,
+            team,
+            out,
+            priors,
+            population,
+            generations,
+            max_minutes,
+            seed,
+            sampler,
+            workers,
+            dask,
+            resume,
+            overwrite,
+        )
     except FitError as error:
         typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
         sys.exit(2)
 
 
-def _fit(console, survey, team, out, priors_path, population, generations, max_minutes, seed, sampler, workers, dask, resume, overwrite):
+def _fit(
+    console,
+    survey,
+    team,
+    out,
+    priors_path,
+    population,
+    generations,
+    max_minutes,
+    seed,
+    sampler,
+    workers,
+    dask,
+    resume,
+    overwrite,
+):
     from lmxsim.fit import FitError, require_pyabc
 
     require_pyabc()
@@ -63,8 +114,14 @@ def _fit(console, survey, team, out, priors_path, population, generations, max_m
 
     if resume and overwrite:
         raise FitError("--resume and --overwrite contradict each other: choose one")
-    if dask is not None and dask != "local" and not dask.startswith(("tcp://", "tls://", "ws://", "inproc://")):
-        raise FitError(f"--dask {dask!r} is not allowed (allowed: local, or a scheduler address such as tcp://host:8786)")
+    if (
+        dask is not None
+        and dask != "local"
+        and not dask.startswith(("tcp://", "tls://", "ws://", "inproc://"))
+    ):
+        raise FitError(
+            f"--dask {dask!r} is not allowed (allowed: local, or a scheduler address such as tcp://host:8786)"
+        )
     members = load_team(team)
     data = read_survey(survey, [m.name for m in members])
     chosen = load_priors(priors_path)
@@ -78,7 +135,7 @@ def _fit(console, survey, team, out, priors_path, population, generations, max_m
     settings = Settings(
         population=population,
         min_population=max(20, population // 2),
-        max_population=max(population, 2 * population),
+        max_population=max(population, population * 3 // 2),
         generations=generations,
         max_minutes=max_minutes,
         seed=seed,
@@ -106,16 +163,24 @@ def _fit(console, survey, team, out, priors_path, population, generations, max_m
     state = report["state"]
     console.print(
         f"{state['simulations']:,} simulations in {state['seconds']:.0f} s "
-        f"({state['simulations_per_second']:.0f}/s, {state['generations']} generations)"
+        f"({state['simulations_per_second']:.0f}/s, {state['generations']} generations; "
+        f"stopped: {escape(result.stopped or 'done')})"
     )
     table = Table(title="Posterior of the fitted parameters (90% interval; width: posterior/prior)")
     for column in ("parameter", "mean", "90% interval", "width"):
         table.add_column(column, justify="left" if column == "parameter" else "right")
     for row in report["posterior"].itertuples():
-        table.add_row(escape(row.parameter), f"{row.mean:.3f}", f"{row.p5:.3f} - {row.p95:.3f}", f"{row.width_ratio:.0%}")
+        table.add_row(
+            escape(row.parameter),
+            f"{row.mean:.3f}",
+            f"{row.p5:.3f} - {row.p95:.3f}",
+            f"{row.width_ratio:.0%}",
+        )
     console.print(table)
     if chosen.people:
-        people = Table(title="The leader's first impression of each person, against the ability in the team file")
+        people = Table(
+            title="The leader's first impression of each person, against the ability in the team file"
+        )
         for column in ("name", "ability", "first impression (90%)", "gap", "P(underrated)"):
             people.add_column(column, justify="left" if column == "name" else "right")
         for row in report["people"].itertuples():
@@ -133,4 +198,6 @@ def _fit(console, survey, team, out, priors_path, population, generations, max_m
             f"predictive check: {inside:.0%} of the observed ratings lie inside the 90% band of the simulated ones "
             "(about 90% is a good fit; much lower: the model misses something in this team; ppc.png)"
         )
-    console.print(f"wrote posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, fit.json to {out}")
+    console.print(
+        f"wrote posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, fit.json to {out}"
+    )

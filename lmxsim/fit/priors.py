@@ -74,7 +74,9 @@ def load_priors(path: str | Path | None) -> Priors:
         raise FitError(f"{path}: not valid TOML ({error})") from None
     unknown = set(data) - {"parameters", "measurement", "people"}
     if unknown:
-        raise FitError(f"{path}: unknown section [{sorted(unknown)[0]}] (allowed: parameters, measurement, people)")
+        raise FitError(
+            f"{path}: unknown section [{sorted(unknown)[0]}] (allowed: parameters, measurement, people)"
+        )
     priors = []
     for name, spec in data.get("parameters", {}).items():
         priors.append(_prior(name, spec, str(path)))

@@ -1,11 +1,11 @@
 """What a fit leaves in its folder: posterior, per-person traits, draws, predictive checks.
 
-    posterior.csv   fitted parameters: mean, 90% interval, prior vs posterior width
-    people.csv      per person: the leader's first impression and its gap to ability
-    draws.csv       equally weighted posterior draws (lmxsim strategies --posterior reads them)
-    ppc.csv/.png    posterior predictive check: observed LMX-7 against simulated, per person and wave
-    generations.csv epsilon, acceptance and time per ABC generation
-    fit.json        what was fitted, from what, how long it took (and what a resume must match)
+posterior.csv   fitted parameters: mean, 90% interval, prior vs posterior width
+people.csv      per person: the leader's first impression and its gap to ability
+draws.csv       equally weighted posterior draws (lmxsim strategies --posterior reads them)
+ppc.csv/.png    posterior predictive check: observed LMX-7 against simulated, per person and wave
+generations.csv epsilon, acceptance and time per ABC generation
+fit.json        what was fitted, from what, how long it took (and what a resume must match)
 """
 
 from __future__ import annotations
@@ -88,7 +88,9 @@ def ppc_figure(table: pd.DataFrame, path: Path) -> None:
     raters = list(dict.fromkeys(table["rater"]))
     cols = min(3, len(names))
     rows = int(np.ceil(len(names) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(3.2 * cols, 2.4 * rows), sharex=True, sharey=True, squeeze=False)
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(3.2 * cols, 2.4 * rows), sharex=True, sharey=True, squeeze=False
+    )
     colours = {"member": "#1f77b4", "leader": "#d62728"}
     for ax, name in zip(axes.flat, names, strict=False):
         for j, rater in enumerate(raters):

@@ -27,9 +27,9 @@ class Settings:
 
     population: int = 400  # particles in the first generation; adaptive afterwards
     min_population: int = 200
-    max_population: int = 1000
-    generations: int = 8
-    min_acceptance: float = 0.02  # stop when fewer than this share of proposals is accepted
+    max_population: int = 600
+    generations: int = 6
+    min_acceptance: float = 0.03  # stop when fewer than this share of proposals is accepted
     max_minutes: float = 9.0
     adaptive_population: bool = True
     seed: int = 1
@@ -53,6 +53,7 @@ class FitResult:
     simulations: int
     simulate_seconds: float
     generations: list[dict] = field(default_factory=list)
+    stopped: str = ""
 
     def posterior(self) -> tuple:
         """(DataFrame of particles, weights) of the last generation."""
@@ -125,11 +126,15 @@ def run_fit(
     run_id = None
     if db.exists():
         if not resume:
-            raise FitError(f"{out} already holds a fit ({DB_NAME}); add --resume to continue it or --overwrite to restart")
+            raise FitError(
+                f"{out} already holds a fit ({DB_NAME}); add --resume to continue it or --overwrite to restart"
+            )
         try:
             state = json.loads(state_path.read_text())
         except (OSError, ValueError):
-            raise FitError(f"{out}: {STATE_NAME} is missing or damaged; the fit must restart (--overwrite)") from None
+            raise FitError(
+                f"{out}: {STATE_NAME} is missing or damaged; the fit must restart (--overwrite)"
+            ) from None
         if state.get("fingerprint") != mark:
             raise FitError(
                 f"{out} holds a fit of other data, priors or settings; it cannot be resumed and must restart "
@@ -137,15 +142,18 @@ def run_fit(
             )
         run_id = state["run_id"]
     np.random.seed(settings.seed % 2**32)  # pyABC draws from numpy's global generator
-    gate = BatchGate(simulator, settings.seed) if settings.sampler == "batch" and settings.dask is None else None
+    gate = (
+        BatchGate(simulator, settings.seed) if settings.sampler == "batch" and settings.dask is None else None
+    )
     sampler, client = _sampler(settings, gate)
     model = LMXModel(simulator, gate, settings.seed)
     if settings.adaptive_population:
         population = pyabc.AdaptivePopulationSize(
             settings.population,
-            mean_cv=0.1,
+            mean_cv=0.15,
             max_population_size=settings.max_population,
             min_population_size=settings.min_population,
+            n_bootstrap=3,  # the default 10 cost 30 s a generation (benchmarks/bench_fit.py)
         )
     else:
         population = pyabc.ConstantPopulationSize(settings.population)
@@ -175,10 +183,14 @@ def run_fit(
                 history = abc.load(f"sqlite:///{db}", run_id)
                 done = history.max_t + 1
             except Exception as error:  # noqa: BLE001 - any failure to read the database means restart
-                raise FitError(f"{db} cannot be resumed ({error}); the fit must restart (--overwrite)") from None
+                raise FitError(
+                    f"{db} cannot be resumed ({error}); the fit must restart (--overwrite)"
+                ) from None
             left = settings.generations - done
             if left <= 0:
-                raise FitError(f"{out}: the fit already ran its {settings.generations} generations (raise --generations)")
+                raise FitError(
+                    f"{out}: the fit already ran its {settings.generations} generations (raise --generations)"
+                )
         history = abc.run(
             max_nr_populations=left,
             min_acceptance_rate=settings.min_acceptance,
@@ -190,7 +202,24 @@ def run_fit(
             client.close()
     seconds = time.perf_counter() - start
     sims = int(history.total_nr_simulations)
-    return FitResult(simulator, priors, history, seconds, sims, gate.seconds if gate else float("nan"), generations)
+    return FitResult(
+        simulator,
+        priors,
+        history,
+        seconds,
+        sims,
+        gate.seconds if gate else float("nan"),
+        generations,
+        handler.stopped,
+    )
+
+
+STOP_REASONS = {
+    "Stopping: sample not ok.": "acceptance fell below the minimum",
+    "Stop: Maximum number of generations.": "ran the most generations",
+    "Stop: Maximum walltime.": "reached --max-minutes",
+    "Stop: Minimum acceptance rate.": "acceptance fell below the minimum",
+}
 
 
 class _GenerationLog(logging.Handler):
@@ -200,9 +229,13 @@ class _GenerationLog(logging.Handler):
         super().__init__(logging.INFO)
         self.generations, self.progress, self.current = generations, progress, {}
         self.started = time.perf_counter()
+        self.stopped = ""
 
     def emit(self, record: logging.LogRecord) -> None:
         text = record.getMessage()
+        if text.startswith("Stop"):
+            # "sample not ok": the sampler hit the most evaluations min_acceptance allows
+            self.stopped = STOP_REASONS.get(text, text.removeprefix("Stop: ").removeprefix("Stopping: "))
         if text.startswith("t: "):
             parts = dict(p.split(": ") for p in text.rstrip(".").split(", ") if ": " in p)
             self.current = {"generation": int(parts["t"]), "epsilon": float(parts["eps"])}

@@ -112,7 +112,9 @@ class BatchSampler(pyabc.sampler.Sampler):
         super().__init__()
         self.gate, self.batch = gate, batch
 
-    def sample_until_n_accepted(self, n, simulate_one, t, *, max_eval=np.inf, all_accepted=False, ana_vars=None):
+    def sample_until_n_accepted(
+        self, n, simulate_one, t, *, max_eval=np.inf, all_accepted=False, ana_vars=None
+    ):
         particles: list = []
         accepted = 0
         while accepted < n and len(particles) < max_eval:

@@ -42,7 +42,8 @@ class Simulator:
         self.raters = list(self.observed)
         # waves with at least two people rated get a team mean and spread
         self._team_waves = {
-            r: [k for k in range(len(self.weeks)) if np.sum(~np.isnan(v[:, k])) >= 2] for r, v in self.observed.items()
+            r: [k for k in range(len(self.weeks)) if np.sum(~np.isnan(v[:, k])) >= 2]
+            for r, v in self.observed.items()
         }
 
     # --- summaries ---------------------------------------------------------------------
@@ -117,7 +118,9 @@ class Simulator:
             out["z"] = z
         return out
 
-    def simulate(self, rows: list[dict[str, float]], seed: np.random.SeedSequence) -> list[dict[str, np.ndarray]]:
+    def simulate(
+        self, rows: list[dict[str, float]], seed: np.random.SeedSequence
+    ) -> list[dict[str, np.ndarray]]:
         """Summary statistics for each row of parameters (one replication each)."""
         sims = self.totals(rows, seed)
         return [self.summaries({r: sims[r][j] for r in self.raters}) for j in range(len(rows))]
@@ -133,5 +136,7 @@ class Simulator:
         values = {name: getattr(self.measurement, name) for name in MEASUREMENT_FIELDS}
         for name in self.priors.names:
             if name.startswith(MEASUREMENT_PREFIX):
-                values[name.removeprefix(MEASUREMENT_PREFIX)] = np.array([row[name] for row in rows], dtype=float)
+                values[name.removeprefix(MEASUREMENT_PREFIX)] = np.array(
+                    [row[name] for row in rows], dtype=float
+                )
         return SimpleNamespace(**values)

@@ -42,7 +42,9 @@ def posterior_table(particles: pd.DataFrame, weights: np.ndarray, priors: Priors
     return pd.DataFrame(rows)
 
 
-def resample(particles: pd.DataFrame, weights: np.ndarray, draws: int, rng: np.random.Generator) -> pd.DataFrame:
+def resample(
+    particles: pd.DataFrame, weights: np.ndarray, draws: int, rng: np.random.Generator
+) -> pd.DataFrame:
     """Equally weighted draws from the weighted posterior."""
     p = np.asarray(weights, dtype=float) / np.sum(weights)
     return particles.iloc[rng.choice(len(particles), size=draws, p=p)].reset_index(drop=True)

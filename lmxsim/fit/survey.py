@@ -140,7 +140,9 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
         ratings[rater][i, wave - 1] = value
     if np.isnan(ratings["member"]).all():
         raise FitError(f"{where}: every member rating is empty; the fit needs at least some")
-    return Survey(where, list(team_names), [wave_week[w][0] for w in waves], ratings["member"], ratings.get("leader"))
+    return Survey(
+        where, list(team_names), [wave_week[w][0] for w in waves], ratings["member"], ratings.get("leader")
+    )
 
 
 def _whole(cell: str, field: str, low: int, high: int, where: str, line: int) -> int:

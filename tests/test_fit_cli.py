@@ -1,0 +1,89 @@
+"""`lmxsim fit` end to end on the worked example (tiny populations), resuming, and its errors."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("pyabc")
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+TEAM, WAVES = str(EXAMPLES / "fit-team.toml"), str(EXAMPLES / "fit-waves.csv")
+SMALL = ("--population", "40", "--seed", "3")
+
+
+def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
+    out = tmp_path / "fit"
+    code, text, err = cli(
+        "fit", "--survey", WAVES, "--team", TEAM, "--out", str(out), *SMALL, "--generations", "2"
+    )
+    assert code == 0, err
+    assert "generation 2:" in text and "first_impression_noise" in text and "predictive check" in text
+    posterior = pd.read_csv(out / "posterior.csv")
+    assert list(posterior["parameter"]) == [
+        "confirmation_bias",
+        "first_impression_noise",
+        "leader_trust_rate",
+    ]
+    assert (posterior["p5"] <= posterior["mean"]).all() and (posterior["mean"] <= posterior["p95"]).all()
+    people = pd.read_csv(out / "people.csv")
+    assert len(people) == 9 and people["first_impression"].between(0, 1).all()
+    ppc = pd.read_csv(out / "ppc.csv")
+    assert set(ppc["rater"]) == {"member", "leader"} and len(ppc) == 2 * 9 * 3
+    assert (out / "ppc.png").stat().st_size > 10_000
+    draws = pd.read_csv(out / "draws.csv")
+    assert "first_impression[An]" in draws
+    # a second run into the same folder must not silently replace it
+    code, _, err = cli("fit", "--survey", WAVES, "--team", TEAM, "--out", str(out), *SMALL)
+    assert code == 2 and "not empty" in err
+    # resuming continues the stored run: one more generation
+    code, text, err = cli(
+        "fit", "--survey", WAVES, "--team", TEAM, "--out", str(out), *SMALL, "--generations", "3", "--resume"
+    )
+    assert code == 0, err
+    assert json.loads((out / "fit.json").read_text())["generations"] == 3
+    # other settings: the stored fit cannot be resumed
+    code, _, err = cli(
+        "fit",
+        "--survey",
+        WAVES,
+        "--team",
+        TEAM,
+        "--out",
+        str(out),
+        "--population",
+        "40",
+        "--seed",
+        "4",
+        "--generations",
+        "4",
+        "--resume",
+    )
+    assert code == 2 and "must restart" in err
+
+
+def test_same_seed_same_fit(tmp_path):
+    from lmxsim.fit.priors import default_priors
+    from lmxsim.fit.run import Settings, run_fit
+    from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
+    import numpy as np
+
+    priors = default_priors()
+    team = recovery_team(5)
+    truth = draw_truth(priors, 5, np.random.default_rng(0))
+    settings = Settings(population=30, generations=2, adaptive_population=False, seed=9)
+    means = []
+    for folder in ("a", "b"):
+        sim = synthetic_survey(team, [4, 13], priors, truth, seed=1)
+        particles, weights = run_fit(sim, priors, tmp_path / folder, settings).posterior()
+        means.append(particles.sort_index(axis=1).to_numpy())
+    assert np.array_equal(means[0], means[1])
+
+
+def test_bad_survey_is_one_line(cli, tmp_path):
+    bad = tmp_path / "waves.csv"
+    bad.write_text("name,wave,week,member_total\nAn,1,4,20\nLisa,1,4,20\n")
+    code, _, err = cli("fit", "--survey", str(bad), "--team", TEAM, "--out", str(tmp_path / "o"))
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "line 3, field name: 'Lisa'" in err
