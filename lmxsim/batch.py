@@ -37,7 +37,17 @@ from lmxsim.frames import MEMBER_COLUMNS, MEMBER_TRAITS
 from lmxsim.interventions import Intervention, plan_week
 from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.team import DRAWN, MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_climate, team_values
+from lmxsim.team import (
+    DRAWN,
+    MAX_TEAM,
+    TEAM_DRAWS,
+    Member,
+    check_team,
+    drawn_names,
+    history_inputs,
+    team_climate,
+    team_values,
+)
 
 # The member columns that are simulated state (the rest are identity, traits or derived).
 MEMBER_STATE = [c for c in MEMBER_COLUMNS if c not in ("week", "member_id", "name", *MEMBER_TRAITS, "lmx7")]
@@ -218,7 +228,7 @@ def _setup(
     else:
         if not 1 <= n_employees <= MAX_TEAM:
             raise ParameterError(f"n_employees = {n_employees} is not allowed (1 to {MAX_TEAM})")
-        names = [NAMES[i] if i < len(NAMES) else f"Member {i + 1}" for i in range(n_employees)]
+        names = drawn_names(n_employees)
     plans = [dataclasses.replace(i) for i in interventions]  # never change the caller's objects
     for plan in plans:
         if plan.start is None:
@@ -266,7 +276,7 @@ def _start(seeds: Sequence[Seed], params, setup: _Setup) -> tuple[_Engine, np.nd
     traits = _traits(team_u, p, setup.team)
     traits["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * traits["ability"]
     plans = [dataclasses.replace(plan) for plan in setup.interventions]
-    return _Engine(p, traits, setup.names, plans), run_u
+    return _Engine(p, traits, setup.names, plans, history_inputs(setup.team, setup.n)), run_u
 
 
 def _check_weeks(record_weeks: Sequence[int] | None, weeks: int) -> np.ndarray:
@@ -500,34 +510,18 @@ _CALM = dataclasses.replace(Nudges.neutral(()), autonomy_target=None)
 class _Engine:
     """The week of LMXModel.step, over (R, n) arrays, in the same order."""
 
-    def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans) -> None:
+    def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans, history: dict) -> None:
         # Member-major memory (Fortran order): the per-team sums, means and spreads then run
         # as vector adds over replications instead of many 12-element loops; elementwise work
         # is unchanged. Sums may round in another order than the Mesa model's (1e-16).
         traits = {k: np.asfortranarray(v, dtype=float) for k, v in traits.items()}
         self.p, self.traits, self.names, self.plans = p, traits, names, plans
-        start = dyn.initial_members(
-            traits["ability"],
-            traits["trust_propensity"],
-            traits["member_expectation"],
-            traits["safety_propensity"],
-            traits["climate"],
-            p,
-        )
-        self.s = {k: np.array(v, dtype=float, order="F") for k, v in start.items()}
+        start = dyn.initial_state(traits, p, **history)  # the start LMXModel has, per replication
         shape = traits["ability"].shape
-        s = self.s
+        s = {k: np.asfortranarray(v) for k, v in start.items()}
         s["performance"] = np.zeros(shape)
-        s["leader_impression"] = np.array(traits["first_impression"], dtype=float)
-        s["confidence"] = np.array(dyn.initial_confidence(s["leader_impression"], p), dtype=float)
-        s["leader_trust"] = np.array(dyn.initial_leader_trust(s["leader_impression"], p), dtype=float)
-        s["phase"] = np.zeros(shape, dtype=np.int64)
-        s["plasticity"] = np.ones(shape)
-        s["contacts"] = np.zeros(shape, dtype=np.int64)
         s["problems_reported"] = np.zeros(shape, dtype=np.int64)
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
-        s["lmx"] = dyn.lmx(s["leader_trust"], s["trust"])
-        s["group"] = dyn.group(s["lmx"], s["phase"], p)
         self.s = {k: np.asfortranarray(v) for k, v in s.items()}
         s = self.s
         self.fires = np.zeros(shape[0], dtype=np.int64)

@@ -17,9 +17,9 @@ from lmxsim.limits import MAX_WEEKS
 from lmxsim.packaged import SCENARIO_DIR
 from lmxsim.params import ParameterError, Params
 from lmxsim.seeds import MAX_SEED
-from lmxsim.team import DRAWN, MAX_TEAM, Member
+from lmxsim.team import DRAWN, MAX_TEAM, STARTING, Member
 
-MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", *DRAWN}
+MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", *DRAWN, *STARTING}
 TOP_LEVEL = {"title", "story", "weeks", "seed", "params", "team", "team_size", "interventions", "expect"}
 
 

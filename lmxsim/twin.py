@@ -20,7 +20,7 @@ from lmxsim.frames import MEMBER_TRAITS
 from lmxsim.interventions import Intervention, InterventionError
 from lmxsim.params import ParameterError
 from lmxsim.spec import check_plan, parse_spec
-from lmxsim.team import NAMES
+from lmxsim.team import drawn_names
 
 ENGINES = ("batch", "mesa")
 VARIANTS = ("baseline", "variant")
@@ -82,8 +82,7 @@ def team_names(scenario: Scenario) -> list[str]:
     """Member names as both engines will give them (a drawn team is named from NAMES)."""
     if scenario.team is not None:
         return [m.name for m in scenario.team]
-    n = scenario.team_size
-    return [NAMES[i] if i < len(NAMES) else f"Member {i + 1}" for i in range(n)]
+    return drawn_names(scenario.team_size)
 
 
 def _run(scenario: Scenario, interventions, weeks, seed, engine) -> tuple[pd.DataFrame, pd.DataFrame]:
