@@ -14,6 +14,7 @@ from lmxsim.agents import Employee, Leader
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
 from lmxsim.params import Params
+from lmxsim.rules import check_weeks
 from lmxsim.team import Member, complete_team, draw_team, history_inputs, team_climate, team_traits
 
 
@@ -169,8 +170,7 @@ class LMXModel(mesa.Model):
         self.datacollector.collect(self)
 
     def run(self, weeks: int) -> LMXModel:
-        if not isinstance(weeks, int) or weeks < 0:
-            raise ValueError(f"weeks = {weeks!r} must be a whole number, 0 or more")
+        check_weeks(weeks)  # the rule and the ParameterError run_batch gives for the same mistake
         if weeks:  # Mesa warns on run_for(0)
             self.run_for(weeks)
         return self

@@ -17,6 +17,9 @@ from lmxsim.params import ParameterError
 # config files: about 190 years of working weeks (docs/limits.md). The app's sliders and
 # the lab's field offer less because their work is capped separately (limits.APP_MAX_WORK).
 MAX_WEEKS = 10_000
+# The workshop plays a run week by week for a room: it shows at most this many weeks (three
+# years), whatever a scenario file says. A display horizon, not an input limit.
+WORKSHOP_WEEKS = 156
 # How long a member may have worked with the leader before the run starts (a working life).
 MAX_WEEKS_TOGETHER = 52 * 45
 

@@ -11,7 +11,7 @@ from scipy.special import ndtr
 
 from lmxsim.dynamics import LMX7_HIGH, LMX7_LOW, clip01, normal
 from lmxsim.params import ParameterError, Params
-from lmxsim.rules import MAX_WEEKS_TOGETHER, check_unique_names, check_whole
+from lmxsim.rules import MAX_WEEKS_TOGETHER, check_number, check_unique_names, check_whole
 
 NAMES = (
     "An",
@@ -116,10 +116,7 @@ class Member:
             value = getattr(self, field)
             if field in DRAWN and value is None:
                 continue
-            if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-                raise ParameterError(
-                    f"member {self.name!r}: {field} = {value!r} is not allowed (a number from 0 to 1)"
-                )
+            check_number(value, f"member {self.name!r}: {field}", 0.0, 1.0)
 
 
 def check_team(team: list[Member]) -> None:

@@ -19,6 +19,7 @@ from lmxsim.config import Scenario, load_scenario
 from lmxsim.frames import MEMBER_TRAITS
 from lmxsim.interventions import Intervention, InterventionError
 from lmxsim.params import ParameterError
+from lmxsim.rules import check_weeks
 from lmxsim.spec import check_plan, parse_spec
 from lmxsim.team import drawn_names
 
@@ -120,8 +121,7 @@ def twin_run(
     if engine not in ENGINES:
         raise ParameterError(f"engine {engine!r} is not allowed (allowed: {', '.join(ENGINES)})")
     weeks = scenario.weeks if weeks is None else weeks
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
-        raise ParameterError(f"weeks = {weeks!r} is not allowed (a whole number, 1 or more)")
+    check_weeks(weeks, low=1)
     seed = scenario.seed if rng is None else rng
     added = _as_interventions(interventions)
     check_plan([*scenario.interventions, *added], team_names(scenario), weeks)
