@@ -21,8 +21,9 @@ Three ways in:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import multiprocessing
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -504,6 +505,33 @@ def run_many(
 _CALM = dataclasses.replace(Nudges.neutral(()), autonomy_target=None)
 
 
+# Starting states with a history, by their inputs: the strategy lab starts every strategy from
+# the same seeds, so each block's history is run once, not once per strategy. Small: a few
+# blocks of a few MB (the arrays are copied into the engine, never changed here).
+_STARTS: OrderedDict[bytes, dict[str, np.ndarray]] = OrderedDict()
+_STARTS_KEPT, _START_BYTES = 16, 8 * 2**20
+
+
+def _initial_state(traits: dict[str, np.ndarray], p, history: dict) -> dict[str, np.ndarray]:
+    """dynamics.initial_state, remembered for recent inputs when it runs a history."""
+    if not np.any(history["weeks_together"] > 0) or not isinstance(p, Params):
+        return dyn.initial_state(traits, p, **history)
+    digest = hashlib.blake2b(repr(p).encode())
+    for name, values in (*sorted(traits.items()), *sorted(history.items())):
+        digest.update(name.encode() + str(np.shape(values)).encode())
+        digest.update(np.ascontiguousarray(values, dtype=float).tobytes())
+    key = digest.digest()
+    if key in _STARTS:
+        _STARTS.move_to_end(key)
+        return _STARTS[key]
+    start = dyn.initial_state(traits, p, **history)
+    if sum(v.nbytes for v in start.values()) <= _START_BYTES:
+        _STARTS[key] = start
+        if len(_STARTS) > _STARTS_KEPT:
+            _STARTS.popitem(last=False)
+    return start
+
+
 class _Engine:
     """The week of LMXModel.step, over (R, n) arrays, in the same order."""
 
@@ -513,9 +541,9 @@ class _Engine:
         # is unchanged. Sums may round in another order than the Mesa model's (1e-16).
         traits = {k: np.asfortranarray(v, dtype=float) for k, v in traits.items()}
         self.p, self.traits, self.names, self.plans = p, traits, names, plans
-        start = dyn.initial_state(traits, p, **history)  # the start LMXModel has, per replication
+        start = _initial_state(traits, p, history)  # the start LMXModel has, per replication
         shape = traits["ability"].shape
-        s = {k: np.asfortranarray(v) for k, v in start.items()}
+        s = {k: np.array(v, order="F") for k, v in start.items()}  # a copy: starts may be shared
         s["performance"] = np.zeros(shape)
         s["problems_reported"] = np.zeros(shape, dtype=np.int64)
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)

@@ -483,17 +483,36 @@ def history_week(state, traits, p):
 
 
 def run_history(state, traits, weeks_together, p):
-    """The state after each member's `weeks_together` weeks of history_week (members with
-    fewer weeks stop earlier). Expected contacts are counted whole (rounded down)."""
+    """The state after each member's `weeks_together` weeks of history_week (member axis last).
+
+    Members are independent here (a team of one each), so the weeks run in stages: up to
+    the shortest remaining history, on just the members still going; the work is the sum
+    of the members' histories, not the longest times the team. Expected contacts are
+    counted whole (rounded down).
+    """
     weeks = np.asarray(weeks_together, dtype=np.int64)
-    s = {k: np.asarray(v, dtype=float) for k, v in state.items()}
-    for week in range(1, int(np.max(weeks, initial=0)) + 1):
-        going = weeks >= week
-        moved = history_week(s, traits, p)
-        s = {k: np.where(going, moved[k], s[k]) for k in s}
+    s = {k: np.array(v, dtype=float) for k, v in state.items()}
+    n = weeks.shape[-1]
+    lengths = weeks.reshape(-1, n).max(axis=0)  # the same for every replication: one per member
+    done = 0
+    for stage_end in np.unique(lengths[lengths > 0]):
+        going = np.flatnonzero(lengths >= stage_end)
+        part = {k: v[..., going] for k, v in s.items()}
+        part_traits = {k: _members(v, going, n) for k, v in traits.items()}
+        for _ in range(done, int(stage_end)):
+            part = history_week(part, part_traits, p)
+        for k in s:
+            s[k][..., going] = part[k]
+        done = int(stage_end)
     s["phase"] = s["phase"].astype(np.int64)
     s["contacts"] = np.floor(s["contacts"] + 1e-9).astype(np.int64)
     return s
+
+
+def _members(value, chosen, n):
+    """`value` for the chosen members (member axis last); a per-team value as it is."""
+    value = np.asarray(value)
+    return value[..., chosen] if value.ndim and value.shape[-1] == n else value
 
 
 def match_lmx7(state, lmx7_member=np.nan, lmx7_leader=np.nan):

@@ -18,7 +18,7 @@ import numpy as np
 from lmxsim.dynamics import Group
 from lmxsim.nudges import Nudges
 from lmxsim.params import ParameterError
-from lmxsim.rules import MAX_WEEKS, check_whole, name_key
+from lmxsim.rules import MAX_WEEKS, check_number, check_whole, name_key
 
 GROUP_TARGETS = {"in-group": Group.IN, "middle": Group.MIDDLE, "out-group": Group.OUT}
 TEAM = "team"
@@ -330,11 +330,11 @@ class EqualLatitude(Intervention):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        level = self.level
-        if level is not None and (
-            isinstance(level, bool) or not isinstance(level, int | float) or not 0 <= level <= 1
-        ):
-            raise InterventionError(f"{self.key}: level = {level!r} is not allowed (a number from 0 to 1)")
+        if self.level is not None:
+            try:
+                check_number(self.level, "level", 0.0, 1.0)
+            except ParameterError as error:
+                raise InterventionError(f"{self.key}: {error}") from None
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         if self.level is not None:

@@ -146,3 +146,16 @@ def test_newcomers_are_untouched_by_the_new_fields() -> None:
 def test_bad_starting_fields_are_refused(extra, message) -> None:
     with pytest.raises(ParameterError, match=message):
         Member("Ann", **extra)
+
+
+def test_a_remembered_history_gives_the_same_run_and_is_not_shared_state() -> None:
+    """The batch engine remembers recent starting states (the lab starts every strategy alike)."""
+    team = [newcomer(weeks_together=30), Member("Bo", weeks_together=8, lmx7=25)]
+    first = run_batch([1, 2], 10, team=team)
+    first.members["trust"][:] = -1.0  # a caller changing its results must not change the next run
+    again = run_batch([1, 2], 10, team=team)
+    fresh = [LMXModel(team=team, rng=seed).run(10).member_frame() for seed in (1, 2)]
+    for r in range(2):
+        np.testing.assert_allclose(again.member_frame(r)["trust"], fresh[r]["trust"], atol=1e-9)
+    other = run_batch([1, 2], 10, team=team, params=Params(leader_trust_rate=0.1))
+    assert not np.allclose(other.member_frame(0)["leader_trust"], again.member_frame(0)["leader_trust"])
