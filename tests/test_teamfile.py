@@ -264,3 +264,18 @@ def test_cli_run_uses_the_team_files_title_or_name_and_prints_the_note(tmp_path,
     assert code == 0, err
     assert "template-nl.xlsx" in out and "Jeroen Claes" in out
     assert "'opmerkingen'" in err and err.count("read past") == 1
+
+
+def test_the_strategy_lab_keeps_time_together_and_lmx7_of_a_dropped_file():
+    from lmxsim.app.strategy_lab import team_from_rows, upload_rows
+
+    data = TEMPLATES["nl"][1].read_bytes()
+    assert team_from_rows(upload_rows("ploeg.xlsx", data)) == parse_team_file(data, "ploeg.xlsx")
+
+
+def test_scenario_files_take_the_starting_fields():
+    from lmxsim.config import scenario_from_dict
+
+    rows = [{"name": "An", "weeks_together": 40, "lmx7": [4, 4, 3, 3, 4, 3, 3], "lmx7_leader": 30}]
+    member = scenario_from_dict({"team": rows}).team[0]
+    assert (member.weeks_together, member.lmx7, member.lmx7_leader) == (40, 24.0, 30.0)
