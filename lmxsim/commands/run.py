@@ -24,7 +24,7 @@ def run(
         None,
         "--team",
         "-t",
-        help="team file (.csv or .toml, docs/team-files.md) replacing the scenario's team",
+        help="team file (.csv, .xlsx or .toml, docs/team-files.md) replacing the scenario's team",
     ),
     weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help="weeks to simulate"),
     seed: int | None = typer.Option(

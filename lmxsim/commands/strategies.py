@@ -37,7 +37,7 @@ def strategies(
         DEFAULT_TEAM,
         "--team",
         "-t",
-        help="team file (.csv or .toml, docs/team-files.md)",
+        help="team file (.csv, .xlsx or .toml, docs/team-files.md)",
         show_default="the packaged example team",
     ),
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
