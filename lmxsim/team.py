@@ -102,8 +102,8 @@ class Member:
     member_expectation: float | None = None
     safety_propensity: float | None = None
     weeks_together: int = 0
-    lmx7: float | None = None
-    lmx7_leader: float | None = None
+    lmx7: float | tuple[int, ...] | None = None  # a tuple of items is stored as its total
+    lmx7_leader: float | tuple[int, ...] | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
