@@ -509,7 +509,7 @@ _CALM = dataclasses.replace(Nudges.neutral(()), autonomy_target=None)
 # the same seeds, so each block's history is run once, not once per strategy. Small: a few
 # blocks of a few MB (the arrays are copied into the engine, never changed here).
 _STARTS: OrderedDict[bytes, dict[str, np.ndarray]] = OrderedDict()
-_STARTS_KEPT, _START_BYTES = 16, 8 * 2**20
+_STARTS_KEPT, _START_BYTES = 8, 4 * 2**20  # at most 32 MB
 
 
 def _initial_state(traits: dict[str, np.ndarray], p, history: dict) -> dict[str, np.ndarray]:
