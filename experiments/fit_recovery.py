@@ -23,9 +23,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from lmxsim.fit.people import infer_people
 from lmxsim.fit.priors import PERSON_PREFIX, default_priors
 from lmxsim.fit.run import Settings, run_fit
-from lmxsim.fit.people import infer_people
 from lmxsim.fit.summary import NORMAL_90, posterior_table, resample
 from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
 

@@ -337,7 +337,8 @@ def run_states(
 
     For fitting (lmxsim/fit): `params` may be ParamColumns (one value per replication),
     and `traits` overrides member traits per replication ((R, n) arrays, e.g. the
-    leader's first impression of each person), the rest are drawn as run_batch does.
+    leader's first impression of each person), the rest are drawn as run_batch does;
+    the relationship starts as the team says (weeks_together, LMX-7), as in run_batch.
     """
     seeds = list(seeds)
     setup = _setup(seeds, weeks, team, len(team) if team else 10, ())
@@ -348,7 +349,7 @@ def run_states(
     given = _traits(team_u, p, setup.team)
     given.update({k: np.asarray(v, dtype=float) for k, v in (traits or {}).items()})
     given["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * given["ability"]
-    engine = _Engine(p, given, setup.names, [])
+    engine = _Engine(p, given, setup.names, [], history_inputs(setup.team, setup.n))  # the team file's start
     out = {v: np.empty((len(chosen), len(seeds), setup.n)) for v in variables}
 
     def record(week: int) -> None:

@@ -64,10 +64,11 @@ def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
 
 
 def test_same_seed_same_fit(tmp_path):
+    import numpy as np
+
     from lmxsim.fit.priors import default_priors
     from lmxsim.fit.run import Settings, run_fit
     from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
-    import numpy as np
 
     priors = default_priors()
     team = recovery_team(5)

@@ -84,3 +84,32 @@ def test_priors_file(tmp_path):
     path.write_text("[parameters]\nfirst_impresion_noise = {}\n")
     with pytest.raises(FitError, match="not a numeric model parameter"):
         load_priors(path)
+
+
+def test_week_zero_wave_must_agree_with_the_team_files_lmx7():
+    from lmxsim.fit.survey import check_against_team
+    from lmxsim.team import Member
+
+    team = [Member("An", weeks_together=30, lmx7=28), Member("Bram"), Member("Sam")]
+    survey = _parse("An,1,0,20,\nBram,1,0,20,\nSam,1,0,20,\n")
+    with pytest.raises(FitError, match="contradicts the team file team.toml: 'An' wave 1 \\(week 0\\) member LMX-7 is 20"):
+        check_against_team(survey, team, "team.toml")
+    check_against_team(_parse("An,1,0,28,\nBram,1,0,20,\nSam,1,0,20,\n"), team, "team.toml")
+
+
+def test_fit_simulator_starts_from_the_team_files_relationship():
+    import numpy as np
+
+    from lmxsim.fit.priors import default_priors
+    from lmxsim.fit.simulate import Simulator
+    from lmxsim.team import Member
+
+    def mean_week0(team):
+        sim = Simulator(team, [0, 4], {"member": np.zeros((2, 2))}, default_priors(people=False))
+        rows = [{"first_impression_noise": 0.1, "leader_trust_rate": 0.3, "confirmation_bias": 0.3}] * 200
+        return sim.totals(rows, np.random.SeedSequence(0))["member"][:, :, 0].mean(axis=0)
+
+    strangers = mean_week0([Member("An"), Member("Bram")])
+    partners = mean_week0([Member("An", weeks_together=40, lmx7=32), Member("Bram")])
+    assert partners[0] > strangers[0] + 4  # An starts as the close partner the team file describes
+    assert abs(partners[1] - strangers[1]) < 1.5

@@ -108,7 +108,7 @@ def _fit(
     from lmxsim.fit.report import write_report
     from lmxsim.fit.run import DB_NAME, Settings, run_fit
     from lmxsim.fit.simulate import Simulator
-    from lmxsim.fit.survey import read_survey
+    from lmxsim.fit.survey import check_against_team, read_survey
     from lmxsim.output import check_output_folder
     from lmxsim.teamfile import load_team
 
@@ -124,6 +124,7 @@ def _fit(
         )
     members = load_team(team)
     data = read_survey(survey, [m.name for m in members])
+    check_against_team(data, members, str(team))
     chosen = load_priors(priors_path)
     if not resume:
         check_output_folder(out, "--out", overwrite=overwrite)

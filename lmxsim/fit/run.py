@@ -182,7 +182,7 @@ def run_fit(
             try:
                 history = abc.load(f"sqlite:///{db}", run_id)
                 done = history.max_t + 1
-            except Exception as error:  # noqa: BLE001 - any failure to read the database means restart
+            except Exception as error:
                 raise FitError(
                     f"{db} cannot be resumed ({error}); the fit must restart (--overwrite)"
                 ) from None

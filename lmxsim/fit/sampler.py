@@ -130,7 +130,7 @@ class BatchSampler(pyabc.sampler.Sampler):
                 self.gate.wait_turn(index)
                 try:
                     results[index] = simulate_one()
-                except BaseException as error:  # noqa: BLE001 - re-raised below, after the round
+                except BaseException as error:
                     errors.append(error)
                     self.gate.abandon()
 

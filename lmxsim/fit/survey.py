@@ -179,3 +179,25 @@ def _rating(record: dict[str, str], rater: str, where: str, line: int) -> float:
     if len(answered) >= MIN_ITEMS:
         return ITEMS * float(np.mean(answered))
     return math.nan
+
+
+# How far a week-0 survey total may lie from the team file's LMX-7 of the same moment:
+# the two are the same answers, written twice, so more than rounding is a contradiction.
+SAME_ANSWERS = 1.0
+
+
+def check_against_team(survey: Survey, team: list, team_path: str) -> None:
+    """A wave at week 0 and the team file's LMX-7 describe the same moment: they must agree."""
+    if survey.weeks[0] != 0:
+        return
+    for i, member in enumerate(team):
+        for rater, given in (("member", getattr(member, "lmx7", None)), ("leader", getattr(member, "lmx7_leader", None))):
+            ratings = survey.ratings().get(rater)
+            if given is None or ratings is None or np.isnan(ratings[i, 0]):
+                continue
+            if abs(ratings[i, 0] - given) > SAME_ANSWERS:
+                raise FitError(
+                    f"{survey.path}: the survey contradicts the team file {team_path}: {member.name!r} "
+                    f"wave 1 (week 0) {rater} LMX-7 is {ratings[i, 0]:g} but the team file says {given:g}; "
+                    "week 0 is the team file's moment, so they must agree (or start the waves after week 0)"
+                )
