@@ -61,6 +61,15 @@ def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
         "--resume",
     )
     assert code == 2 and "must restart" in err
+    # the strategy lab over the posterior draws
+    code, text, err = cli(
+        "strategies", "--team", TEAM, "--posterior", str(out), "-r", "20", "-w", "8", "-s", "nothing",
+        "-s", "one-on-ones-out-group",
+    )
+    assert code == 0, err
+    assert "20 replications" in text
+    code, _, err = cli("strategies", "--posterior", str(out), "-r", "20", "-w", "8")
+    assert code == 2 and "was fitted to An, Bram" in err
 
 
 def test_same_seed_same_fit(tmp_path):

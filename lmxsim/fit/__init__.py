@@ -9,8 +9,10 @@ checks, posterior.py turns a fit/ folder into parameter draws for the strategy l
 
 from __future__ import annotations
 
+from lmxsim.params import ParameterError
 
-class FitError(ValueError):
+
+class FitError(ParameterError):
     """A user mistake in fit input (survey, priors, folder); the message names file, line and field."""
 
 
