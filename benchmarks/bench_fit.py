@@ -56,17 +56,23 @@ def fit(sim, priors, settings: Settings, label: str) -> None:
         f"({cpu:.0f} s CPU in this process): {sims / wall:.0f} sims/s; stopped: {result.stopped or 'done'}"
     )
     if inside == inside:  # the batch sampler knows the simulator's share
-        print(f"  where the time went: simulator {inside:.0f} s ({inside / wall:.0%}), pyABC and the rest "
-              f"{wall - inside:.0f} s ({1 - inside / wall:.0%}: proposals, densities, distance, database)")
+        print(
+            f"  where the time went: simulator {inside:.0f} s ({inside / wall:.0%}), pyABC and the rest "
+            f"{wall - inside:.0f} s ({1 - inside / wall:.0%}: proposals, densities, distance, database)"
+        )
     for g in result.generations:
-        print(f"  generation {g['generation'] + 1}: {g['simulations']:>6} sims, accepted {g['accepted']}, "
-              f"epsilon {g['epsilon']:.3g}, at {g['seconds']:.0f} s")
+        print(
+            f"  generation {g['generation'] + 1}: {g['simulations']:>6} sims, accepted {g['accepted']}, "
+            f"epsilon {g['epsilon']:.3g}, at {g['seconds']:.0f} s"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the default fit")
-    parser.add_argument("--samplers", action="store_true", help="also pyABC's single-core and multicore samplers")
+    parser.add_argument(
+        "--samplers", action="store_true", help="also pyABC's single-core and multicore samplers"
+    )
     args = parser.parse_args()
     logging.getLogger("ABC").setLevel(logging.WARNING)
     sim, priors = _problem()

@@ -26,6 +26,8 @@ from lmxsim.fit.recovery import DESIGNS, fit_one, summarise
 from lmxsim.fit.run import Settings
 
 FIGURES = Path(__file__).resolve().parents[1] / "docs" / "figures"
+
+
 def figure(summary: pd.DataFrame, path: Path) -> None:
     import matplotlib
 
@@ -100,8 +102,9 @@ def main() -> None:
     if not args.part:
         report(results, args.out)
     print(
-        f"{len(tables)} fits, {results.groupby(['design', 'dataset'])['simulations'].first().sum():,} simulations, "
-        f"{time.perf_counter() - start:.0f} s; settings: population {args.population}, {args.generations} generations"
+        f"{len(tables)} fits, {results.groupby(['design', 'dataset'])['simulations'].first().sum():,} "
+        f"simulations, {time.perf_counter() - start:.0f} s; settings: population {args.population}, "
+        f"{args.generations} generations"
     )
 
 

@@ -344,7 +344,11 @@ def run_states(
     setup = _setup(seeds, weeks, team, len(team) if team else 10, ())
     chosen = _check_weeks(record_weeks, weeks)
     # one Params, one per seed, or any object with per-replication (R, 1) attributes (ParamColumns)
-    p = _as_params(params, len(seeds)) if params is None or isinstance(params, Params | list | tuple) else params
+    p = (
+        _as_params(params, len(seeds))
+        if params is None or isinstance(params, Params | list | tuple)
+        else params
+    )
     team_u, climate_u, run_u = _draw(seeds, setup.n, weeks)
     given = _traits(team_u, p, setup.team)
     given.update({k: np.asarray(v, dtype=float) for k, v in (traits or {}).items()})

@@ -43,13 +43,15 @@ class Measurement:
     # fmt: off
     perspective: float = _m(0.5, 0.0, 1.0,
         "weight of the rater's own trust (member) or trust in the member (leader) in what they report",
-        "Sin, Nahrgang & Morgeson 2009: member and leader LMX ratings agree only moderately (rho = .37); assumed")
+        "Sin, Nahrgang & Morgeson 2009: member and leader LMX ratings agree only moderately "
+        "(rho = .37); assumed")
     member_bias: float = _m(0.0, -1.0, 1.0,
         "members' average shift of every item (leniency)",
         "fixed at 0: the member scale is the model's scale (dynamics.lmx7)")
     leader_bias: float = _m(0.1, -1.0, 1.0,
         "leaders' average shift of every item relative to members",
-        "Sin, Nahrgang & Morgeson 2009: leaders rate the relationship a little higher than members; assumed .1")
+        "Sin, Nahrgang & Morgeson 2009: leaders rate the relationship a little higher than members; "
+        "assumed .1")
     member_style_sd: float = _m(0.25, 0.0, 1.5,
         "member's response style that day, shared by the seven items (sd)",
         "assumed: test-retest of LMX-7 over weeks is about .8 (Gerstner & Day 1997 report alpha .89)")
@@ -107,7 +109,7 @@ def answer_items(view: np.ndarray, rater: str, m: Measurement | Any, rng: np.ran
     item_sd = _column(m, "item_noise", nd)[..., None]
     style = style_sd * rng.standard_normal(view.shape)
     latent = (LOW + (HIGH - LOW) * view + bias + style)[..., None]
-    raw = latent + item_sd * rng.standard_normal(view.shape + (ITEMS,))
+    raw = latent + item_sd * rng.standard_normal((*view.shape, ITEMS))
     return np.clip(np.rint(raw), LOW, HIGH)
 
 

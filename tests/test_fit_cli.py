@@ -63,8 +63,19 @@ def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
     assert code == 2 and "must restart" in err
     # the strategy lab over the posterior draws
     code, text, err = cli(
-        "strategies", "--team", TEAM, "--posterior", str(out), "-r", "20", "-w", "8", "-s", "nothing",
-        "-s", "one-on-ones-out-group",
+        "strategies",
+        "--team",
+        TEAM,
+        "--posterior",
+        str(out),
+        "-r",
+        "20",
+        "-w",
+        "8",
+        "-s",
+        "nothing",
+        "-s",
+        "one-on-ones-out-group",
     )
     assert code == 0, err
     assert "20 replications" in text
@@ -86,7 +97,7 @@ def test_same_seed_same_fit(tmp_path):
     means = []
     for folder in ("a", "b"):
         sim = synthetic_survey(team, [4, 13], priors, truth, seed=1)
-        particles, weights = run_fit(sim, priors, tmp_path / folder, settings).posterior()
+        particles, _ = run_fit(sim, priors, tmp_path / folder, settings).posterior()
         means.append(particles.sort_index(axis=1).to_numpy())
     assert np.array_equal(means[0], means[1])
 
@@ -97,3 +108,11 @@ def test_bad_survey_is_one_line(cli, tmp_path):
     code, _, err = cli("fit", "--survey", str(bad), "--team", TEAM, "--out", str(tmp_path / "o"))
     assert code == 2
     assert err.strip().count("\n") == 0 and "line 3, field name: 'Lisa'" in err
+
+
+def test_without_pyabc_the_fit_says_how_to_install_it(cli, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyabc", None)  # import pyabc now raises ImportError
+    code, _, err = cli("fit", "--survey", WAVES, "--team", TEAM, "--out", str(tmp_path / "o"))
+    assert code == 2 and "pip install 'lmxsim[fit]'" in err

@@ -10,8 +10,8 @@ import pytest
 
 pytest.importorskip("pyabc")
 
-from lmxsim.fit.recovery import DESIGNS, fit_one  # noqa: E402
-from lmxsim.fit.run import Settings  # noqa: E402
+from lmxsim.fit.recovery import DESIGNS, fit_one
+from lmxsim.fit.run import Settings
 
 
 @pytest.mark.slow
@@ -26,5 +26,7 @@ def test_fits_recover_known_truths():
     parameters = [t[~t["parameter"].str.startswith("z_")] for t in tables]
     covered = np.concatenate([p["covered"].to_numpy() for p in parameters])
     assert covered.mean() >= 0.65  # 12 intervals (3 parameters x 4 data sets), 90% each
-    widths = np.mean([p.set_index("parameter").loc["first_impression_noise", "width_ratio"] for p in parameters])
+    widths = np.mean(
+        [p.set_index("parameter").loc["first_impression_noise", "width_ratio"] for p in parameters]
+    )
     assert widths < 0.97  # the survey says something about how far first impressions miss

@@ -79,7 +79,7 @@ def test_priors_file(tmp_path):
     assert priors.names == ["leader_trust_rate", "measurement.leader_bias"]
     assert priors.parameters[0].low == 0.1 and priors.parameters[1].low == -1.0
     path.write_text("[parameters]\nleader_trust_rate = {low = 0.1, high = 5}\n")
-    with pytest.raises(FitError, match="leader_trust_rate.high = 5 is outside"):
+    with pytest.raises(FitError, match=r"leader_trust_rate\.high = 5 is outside"):
         load_priors(path)
     path.write_text("[parameters]\nfirst_impresion_noise = {}\n")
     with pytest.raises(FitError, match="not a numeric model parameter"):
@@ -92,7 +92,9 @@ def test_week_zero_wave_must_agree_with_the_team_files_lmx7():
 
     team = [Member("An", weeks_together=30, lmx7=28), Member("Bram"), Member("Sam")]
     survey = _parse("An,1,0,20,\nBram,1,0,20,\nSam,1,0,20,\n")
-    with pytest.raises(FitError, match="contradicts the team file team.toml: 'An' wave 1 \\(week 0\\) member LMX-7 is 20"):
+    with pytest.raises(
+        FitError, match=r"contradicts the team file team\.toml: 'An' wave 1 \(week 0\) member LMX-7 is 20"
+    ):
         check_against_team(survey, team, "team.toml")
     check_against_team(_parse("An,1,0,28,\nBram,1,0,20,\nSam,1,0,20,\n"), team, "team.toml")
 

@@ -44,7 +44,8 @@ def fit(
     sampler: Literal["batch", "multicore"] = typer.Option(
         "batch",
         "--sampler",
-        help="batch: many particles per vectorised run (fastest here); multicore: pyABC's, one process per core",
+        help="batch: many particles per vectorised run (fastest here); "
+        "multicore: pyABC's, one process per core",
     ),
     workers: int = typer.Option(
         2, "--workers", min=1, max=256, help="processes for --sampler multicore and --dask local"
@@ -196,7 +197,8 @@ def _fit(
     inside = state.get("ppc_inside90")
     if inside is not None:
         console.print(
-            f"predictive check: {inside:.0%} of the observed ratings lie inside the 90% band of the simulated ones "
+            f"predictive check: {inside:.0%} of the observed ratings lie inside the 90% band of the "
+            "simulated ones "
             "(about 90% is a good fit; much lower: the model misses something in this team; ppc.png)"
         )
     console.print(

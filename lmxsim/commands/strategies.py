@@ -55,7 +55,9 @@ def strategies(
     list_ready: bool = typer.Option(False, "--list", help="list the ready strategies and stop"),
     overwrite: bool = typer.Option(False, "--overwrite", help="replace the files in a non-empty --out"),
     posterior: Path | None = typer.Option(
-        None, "--posterior", help="a folder from `lmxsim fit`: spread the replications over its posterior draws"
+        None,
+        "--posterior",
+        help="a folder from `lmxsim fit`: spread the replications over its posterior draws",
     ),
 ) -> None:
     """Compare strategies on the same luck (common random numbers) and say what they change."""
@@ -88,7 +90,13 @@ def strategies(
             from lmxsim.fit.posterior import compare_over_posterior
 
             comparison = compare_over_posterior(
-                posterior, members, chosen, replications=replications, weeks=weeks, seed=seed, progress=progress
+                posterior,
+                members,
+                chosen,
+                replications=replications,
+                weeks=weeks,
+                seed=seed,
+                progress=progress,
             )
         else:
             comparison = compare_strategies(

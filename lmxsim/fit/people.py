@@ -35,11 +35,7 @@ def infer_people(simulator: Simulator, draws: pd.DataFrame, seed: int) -> dict[s
         distance += np.sum(np.where(mask, gap**2, 0.0), axis=2)
     kept = max(10, int(ACCEPT * len(rows)))
     order = np.argsort(distance, axis=0, kind="stable")[:kept]  # (kept, n): best rows per person
-    noise = np.asarray(
-        draws["first_impression_noise"]
-        if "first_impression_noise" in draws
-        else simulator.base.first_impression_noise
-    )
+    noise = np.asarray(draws.get("first_impression_noise", simulator.base.first_impression_noise))
     noise_rows = np.broadcast_to(np.repeat(noise, PER_DRAW) if noise.ndim else noise, (len(rows),))
     z = np.take_along_axis(sims["z"], order, axis=0)
     first = clip01(simulator.ability + noise_rows[order] * z)

@@ -34,11 +34,15 @@ def load_draws(folder: str | Path) -> tuple[pd.DataFrame, dict]:
         state = json.loads((folder / "fit.json").read_text(encoding="utf-8"))
         draws = pd.read_csv(folder / "draws.csv")
     except FileNotFoundError as error:
-        raise FitError(f"--posterior {folder}: not a finished fit ({Path(error.filename).name} is missing)") from None
+        raise FitError(
+            f"--posterior {folder}: not a finished fit ({Path(error.filename).name} is missing)"
+        ) from None
     except ValueError as error:
         raise FitError(f"--posterior {folder}: damaged fit files ({error})") from None
     if "names" not in state:
-        raise FitError(f"--posterior {folder}: the fit did not finish (fit.json has no results); resume it first")
+        raise FitError(
+            f"--posterior {folder}: the fit did not finish (fit.json has no results); resume it first"
+        )
     return draws, state
 
 
@@ -58,7 +62,11 @@ def posterior_teams(
     rows = table.iloc[rng.choice(len(table), size=draws, replace=len(table) < draws)]
     out = []
     for _, row in rows.iterrows():
-        fitted = {k: float(row[k]) for k in table.columns if k in PARAMETERS and not k.startswith(MEASUREMENT_PREFIX)}
+        fitted = {
+            k: float(row[k])
+            for k in table.columns
+            if k in PARAMETERS and not k.startswith(MEASUREMENT_PREFIX)
+        }
         params = Params().replace(**fitted)
         members = []
         for m in team:
@@ -82,7 +90,10 @@ def _last_wave(folder: Path, state: dict) -> dict:
     last = ppc[ppc["week"] == week]
     return {
         "week": week,
-        **{r: dict(zip(last[last["rater"] == r]["name"], last[last["rater"] == r]["observed"], strict=True)) for r in ("member", "leader")},
+        **{
+            r: dict(zip(last[last["rater"] == r]["name"], last[last["rater"] == r]["observed"], strict=True))
+            for r in ("member", "leader")
+        },
     }
 
 
@@ -105,13 +116,26 @@ def compare_over_posterior(
     parts = []
     for j, (params, members) in enumerate(teams):
         parts.append(
-            compare_strategies(members, strategies, replications=per_draw, weeks=weeks, seed=seed * 100_003 + j, params=params)
+            compare_strategies(
+                members,
+                strategies,
+                replications=per_draw,
+                weeks=weeks,
+                seed=seed * 100_003 + j,
+                params=params,
+            )
         )
         if progress is not None:
             progress((j + 1) / len(teams))
     first = parts[0]
-    outcomes = {s: {m: np.concatenate([p.outcomes[s][m] for p in parts], axis=1) for m in first.outcomes[s]} for s in first.outcomes}
-    members = {s: {m: np.concatenate([p.members[s][m] for p in parts], axis=1) for m in first.members[s]} for s in first.members}
+    outcomes = {
+        s: {m: np.concatenate([p.outcomes[s][m] for p in parts], axis=1) for m in first.outcomes[s]}
+        for s in first.outcomes
+    }
+    members = {
+        s: {m: np.concatenate([p.members[s][m] for p in parts], axis=1) for m in first.members[s]}
+        for s in first.members
+    }
     return dataclasses.replace(
         first,
         replications=per_draw * len(parts),

@@ -112,7 +112,8 @@ def _prior(name: str, spec: object, where: str) -> Prior:
             raise FitError(f"{where}: {name}.{label} = {value!r} is not a number")
         if not meta["low"] <= value <= meta["high"]:
             raise FitError(
-                f"{where}: {name}.{label} = {value} is outside the allowed range {meta['low']} to {meta['high']}"
+                f"{where}: {name}.{label} = {value} is outside the allowed range "
+                f"{meta['low']} to {meta['high']}"
             )
     if not low < high:
         raise FitError(f"{where}: {name}: low ({low}) must be below high ({high})")

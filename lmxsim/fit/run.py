@@ -23,7 +23,7 @@ STATE_NAME = "fit.json"
 
 @dataclass
 class Settings:
-    """How hard the fit works. The defaults finish a 9-person, 3-wave fit in minutes (benchmarks/bench_fit.py)."""
+    """How hard the fit works; the defaults fit 9 people x 3 waves in minutes (benchmarks/bench_fit.py)."""
 
     population: int = 400  # particles in the first generation; adaptive afterwards
     min_population: int = 200
@@ -127,7 +127,8 @@ def run_fit(
     if db.exists():
         if not resume:
             raise FitError(
-                f"{out} already holds a fit ({DB_NAME}); add --resume to continue it or --overwrite to restart"
+                f"{out} already holds a fit ({DB_NAME}); "
+                "add --resume to continue it or --overwrite to restart"
             )
         try:
             state = json.loads(state_path.read_text())

@@ -121,26 +121,7 @@ class BatchSampler(pyabc.sampler.Sampler):
             size = self.batch
             if all_accepted:  # calibration samples: everything is accepted, run exactly n
                 size = min(size, n - accepted)
-            results: list = [None] * size
-            errors: list[BaseException] = []
-            self.gate.start_round(size)
-
-            def work(index: int) -> None:
-                self.gate.local.index = index
-                self.gate.wait_turn(index)
-                try:
-                    results[index] = simulate_one()
-                except BaseException as error:
-                    errors.append(error)
-                    self.gate.abandon()
-
-            threads = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(size)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            if errors:
-                raise errors[0]
+            results = self._round(size, simulate_one)
             particles.extend(results)
             accepted += sum(p.accepted for p in results)
         sample = self._create_empty_sample()
@@ -154,3 +135,27 @@ class BatchSampler(pyabc.sampler.Sampler):
         if sample.n_accepted < n:
             sample.ok = False
         return sample
+
+    def _round(self, size: int, simulate_one) -> list:
+        """`size` threads each run simulate_one once; their model calls run as one batch."""
+        results: list = [None] * size
+        errors: list[BaseException] = []
+        self.gate.start_round(size)
+
+        def work(index: int) -> None:
+            self.gate.local.index = index
+            self.gate.wait_turn(index)
+            try:
+                results[index] = simulate_one()
+            except BaseException as error:  # re-raised below, once the round is complete
+                errors.append(error)
+                self.gate.abandon()
+
+        threads = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(size)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
+        return results

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ BASE = ("name", "wave", "week")
 
 @dataclass
 class Survey:
-    """Observed LMX-7 totals: member[i, k] / leader[i, k] for person i (team order) and wave k; nan = missing."""
+    """Observed LMX-7 totals: member[i, k], leader[i, k] for person i (team order), wave k; nan = missing."""
 
     path: str
     names: list[str]
@@ -76,7 +77,8 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
         if column not in allowed:
             raise FitError(
                 f"{where}, line 1: unknown column {column!r} "
-                f"(allowed: name, wave, week, member_1..member_7 or member_total, leader_1..leader_7 or leader_total)"
+                "(allowed: name, wave, week, member_1..member_7 or member_total, "
+                "leader_1..leader_7 or leader_total)"
             )
     for column in BASE:
         if column not in header:
@@ -110,7 +112,8 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
         wave_week.setdefault(wave, (week, number))
         if (index[name], wave) in seen:
             raise FitError(
-                f"{where}, line {number}: {name!r} wave {wave} appears twice (also line {seen[index[name], wave]})"
+                f"{where}, line {number}: {name!r} wave {wave} appears twice "
+                f"(also line {seen[index[name], wave]})"
             )
         seen[index[name], wave] = number
         for rater in present:
@@ -121,7 +124,7 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     if waves != list(range(1, len(waves) + 1)):
         missing = sorted(set(range(1, max(waves) + 1)) - set(waves))
         raise FitError(f"{where}: waves must be numbered 1, 2, 3, ...; wave {missing[0]} is missing")
-    for a, b in zip(waves, waves[1:], strict=False):
+    for a, b in itertools.pairwise(waves):
         if wave_week[b][0] <= wave_week[a][0]:
             raise FitError(
                 f"{where}, line {wave_week[b][1]}, field week: waves out of order: wave {b} is week "
@@ -152,7 +155,8 @@ def _whole(cell: str, field: str, low: int, high: int, where: str, line: int) ->
         value = math.nan
     if not math.isfinite(value) or value != int(value) or not low <= value <= high:
         raise FitError(
-            f"{where}, line {line}, field {field}: {cell!r} is not allowed (a whole number from {low} to {high})"
+            f"{where}, line {line}, field {field}: {cell!r} is not allowed "
+            f"(a whole number from {low} to {high})"
         )
     return int(value)
 
@@ -171,7 +175,8 @@ def _rating(record: dict[str, str], rater: str, where: str, line: int) -> float:
         total = _whole(total_cell, f"{rater}_total", ITEMS * LOW, ITEMS * HIGH, where, line)
     if total is not None and len(answered) == ITEMS and total != sum(answered):
         raise FitError(
-            f"{where}, line {line}, field {rater}_total: {total} is not the sum of {rater}_1..{rater}_{ITEMS} "
+            f"{where}, line {line}, field {rater}_total: {total} is not the sum of "
+            f"{rater}_1..{rater}_{ITEMS} "
             f"({sum(answered)}); give one or make them agree"
         )
     if total is not None:
@@ -191,7 +196,10 @@ def check_against_team(survey: Survey, team: list, team_path: str) -> None:
     if survey.weeks[0] != 0:
         return
     for i, member in enumerate(team):
-        for rater, given in (("member", getattr(member, "lmx7", None)), ("leader", getattr(member, "lmx7_leader", None))):
+        for rater, given in (
+            ("member", getattr(member, "lmx7", None)),
+            ("leader", getattr(member, "lmx7_leader", None)),
+        ):
             ratings = survey.ratings().get(rater)
             if given is None or ratings is None or np.isnan(ratings[i, 0]):
                 continue
