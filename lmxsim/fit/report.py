@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from lmxsim.fit.people import infer_people
+from lmxsim.fit.priors import PERSON_PREFIX
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.summary import posterior_table, resample
 from lmxsim.output import write_table, write_text, write_with
@@ -129,6 +130,7 @@ def write_report(result: FitResult, out: Path, seed: int, survey_path: str, team
         picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
         for i, name in enumerate(names):
             named[f"first_impression[{name}]"] = inferred["first_impression"][picks[:, i], i]
+            draws[f"{PERSON_PREFIX}{i}"] = inferred["z"][picks[:, i], i]  # the check uses them too
     write_table(named, out / "draws.csv")
     ppc = predictive_check(result, draws.iloc[:PPC_DRAWS], seed)
     write_table(ppc, out / "ppc.csv")
