@@ -13,6 +13,7 @@ TEAM, WAVES = str(EXAMPLES / "fit-team.toml"), str(EXAMPLES / "fit-waves.csv")
 SMALL = ("--population", "40", "--seed", "3")
 
 
+@pytest.mark.slow  # about 30 s: a real (tiny) fit, a resume and a strategy comparison
 def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
     out = tmp_path / "fit"
     code, text, err = cli(
