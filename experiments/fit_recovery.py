@@ -36,18 +36,26 @@ def figure(summary: pd.DataFrame, path: Path) -> None:
 
     quantities = list(dict.fromkeys(summary["quantity"]))
     designs = list(dict.fromkeys(summary["design"]))
-    fig, ax = plt.subplots(figsize=(9, 4.5))
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.8))
     width = 0.8 / len(designs)
-    for j, design in enumerate(designs):
-        part = summary[summary["design"] == design].set_index("quantity").reindex(quantities)
-        ax.bar(np.arange(len(quantities)) + j * width, part["width_ratio"], width, label=design)
-    ax.axhline(1.0, color="grey", lw=0.8, ls="--")
-    ax.set_xticks(np.arange(len(quantities)) + width * (len(designs) - 1) / 2, quantities, rotation=12)
-    ax.set_ylabel("posterior 90% width / prior 90% width")
-    ax.set_title("What the survey pins down (lower = better identified; 1 = nothing learned)")
-    ax.legend(fontsize=8)
+    x = np.arange(len(quantities))
+    labels = [q.replace(" (z, per person)", "\n(per person)").replace("_", " ") for q in quantities]
+    for ax, column, title in (
+        (axes[0], "width_ratio", "posterior 90% width / prior's (lower = better identified)"),
+        (axes[1], "coverage90", "90% intervals covering the truth (target .80-.97)"),
+    ):
+        for j, design in enumerate(designs):
+            part = summary[summary["design"] == design].set_index("quantity").reindex(quantities)
+            ax.bar(x + j * width, part[column], width, label=design)
+        ax.set_xticks(x + width * (len(designs) - 1) / 2, labels, fontsize=8)
+        ax.set_title(title, fontsize=10)
+    axes[0].axhline(1.0, color="grey", lw=0.8, ls="--")
+    axes[1].axhspan(0.80, 0.97, color="green", alpha=0.1)
+    axes[1].set_ylim(0, 1.05)
+    axes[0].legend(fontsize=8, loc="lower left")
+    fig.suptitle("Recovery of known settings: team of 9, ABC-SMC fits of simulated surveys")
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    fig.savefig(path, dpi=110)
     plt.close(fig)
 
 
