@@ -82,6 +82,13 @@ def fit(
     except FitError as error:
         typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
         sys.exit(2)
+    except KeyboardInterrupt:
+        typer.secho(
+            f"interrupted: the finished generations are kept in {out / 'fit.db'}; "
+            f"continue with the same command and --resume",
+            err=True,
+        )
+        sys.exit(130)
 
 
 def _fit(

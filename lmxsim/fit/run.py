@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -168,12 +170,18 @@ def run_fit(
         transitions=_transition(settings),
     )
     generations: list[dict] = []
+    before = 0
     handler = _GenerationLog(generations, progress)
     logger = logging.getLogger("ABC")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
     start = time.perf_counter()
+    # Ctrl-C with the batch sampler: stop between rounds, when no thread holds a lock (an
+    # interrupt inside a round left threads waiting for each other); the finished
+    # generations stay in the database, so --resume continues
+    catch = gate is not None and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, sampler.request_stop) if catch else None
     try:
         if run_id is None:
             history = abc.new(f"sqlite:///{db}", simulator.observed_summaries())
@@ -188,6 +196,7 @@ def run_fit(
                     f"{db} cannot be resumed ({error}); the fit must restart (--overwrite)"
                 ) from None
             left = settings.generations - done
+            before = int(history.total_nr_simulations)
             if left <= 0:
                 raise FitError(
                     f"{out}: the fit already ran its {settings.generations} generations (raise --generations)"
@@ -198,11 +207,13 @@ def run_fit(
             max_walltime=timedelta(minutes=settings.max_minutes),
         )
     finally:
+        if catch:
+            signal.signal(signal.SIGINT, previous)
         logger.removeHandler(handler)
         if client is not None:
             client.close()
     seconds = time.perf_counter() - start
-    sims = int(history.total_nr_simulations)
+    sims = int(history.total_nr_simulations) - before  # this session's (a resumed fit ran some before)
     return FitResult(
         simulator,
         priors,

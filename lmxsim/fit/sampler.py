@@ -111,6 +111,10 @@ class BatchSampler(pyabc.sampler.Sampler):
     def __init__(self, gate: BatchGate, batch: int = DEFAULT_BATCH) -> None:
         super().__init__()
         self.gate, self.batch = gate, batch
+        self.stop_requested = False  # set by Ctrl-C (run.py); honoured between rounds
+
+    def request_stop(self, *_signal) -> None:
+        self.stop_requested = True
 
     def sample_until_n_accepted(
         self, n, simulate_one, t, *, max_eval=np.inf, all_accepted=False, ana_vars=None
@@ -122,6 +126,8 @@ class BatchSampler(pyabc.sampler.Sampler):
             if all_accepted:  # calibration samples: everything is accepted, run exactly n
                 size = min(size, n - accepted)
             results = self._round(size, simulate_one)
+            if self.stop_requested:  # no thread is running now: a clean place to stop
+                raise KeyboardInterrupt
             particles.extend(results)
             accepted += sum(p.accepted for p in results)
         sample = self._create_empty_sample()
