@@ -117,3 +117,33 @@ def test_without_pyabc_the_fit_says_how_to_install_it(cli, tmp_path, monkeypatch
     monkeypatch.setitem(sys.modules, "pyabc", None)  # import pyabc now raises ImportError
     code, _, err = cli("fit", "--survey", WAVES, "--team", TEAM, "--out", str(tmp_path / "o"))
     assert code == 2 and "pip install 'lmxsim[fit]'" in err
+
+
+def test_an_interrupted_fit_keeps_its_generations_and_resumes(tmp_path, monkeypatch):
+    import numpy as np
+
+    from lmxsim.fit.priors import default_priors
+    from lmxsim.fit.run import Settings, run_fit
+    from lmxsim.fit.sampler import BatchSampler
+    from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
+
+    priors = default_priors()
+    team = recovery_team(5)
+    sim = synthetic_survey(team, [4, 13], priors, draw_truth(priors, 5, np.random.default_rng(0)), seed=1)
+    settings = Settings(population=30, generations=3, adaptive_population=False, batch=16)
+    rounds = {"n": 0}
+    original = BatchSampler._round
+
+    def interrupt_in_generation_two(self, size, simulate_one):
+        rounds["n"] += 1
+        if rounds["n"] == 6:  # generation 1 takes a few rounds; this is later
+            self.request_stop()  # what Ctrl-C does
+        return original(self, size, simulate_one)
+
+    monkeypatch.setattr(BatchSampler, "_round", interrupt_in_generation_two)
+    with pytest.raises(KeyboardInterrupt):
+        run_fit(sim, priors, tmp_path, settings)
+    monkeypatch.setattr(BatchSampler, "_round", original)
+    result = run_fit(sim, priors, tmp_path, settings, resume=True)
+    assert result.history.max_t == 2  # three generations in all, the first ones kept
+    assert len(result.generations) < 3  # this session ran only what was missing
