@@ -173,6 +173,10 @@ def run_fit(
     before = 0
     handler = _GenerationLog(generations, progress)
     logger = logging.getLogger("ABC")
+    # pyABC prints its own log lines; during the fit ours (one per generation) replace them
+    saved = (list(logger.handlers), logger.level, logger.propagate)
+    for old in saved[0]:
+        logger.removeHandler(old)
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     logger.propagate = False
@@ -210,6 +214,10 @@ def run_fit(
         if catch:
             signal.signal(signal.SIGINT, previous)
         logger.removeHandler(handler)
+        for old in saved[0]:
+            logger.addHandler(old)
+        logger.setLevel(saved[1])
+        logger.propagate = saved[2]
         if client is not None:
             client.close()
     seconds = time.perf_counter() - start
