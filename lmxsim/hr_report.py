@@ -153,7 +153,8 @@ def report_html(
         parts.append(f"<p>{escape(r('command', lang))}: <code>{escape(command)}</code></p>")
     parts.append(
         f"<details><summary>{escape(r('parameters', lang))}</summary>"
-        f"<pre><code>{escape(json.dumps(record, indent=1, ensure_ascii=False, default=str))}</code></pre></details>"
+        f"<pre><code>{escape(json.dumps(record, indent=1, ensure_ascii=False, default=str))}"
+        "</code></pre></details>"
     )
     title = escape(r("report_title", lang, team=team_name))
     return (

@@ -370,9 +370,12 @@ def test_app_builds_a_custom_strategy_and_compares_it():
     rc.find(v.TextField, label="Name of your strategy").widget.v_model = "Sam weekly"
     rc.find(v.TextField, label="Name of your strategy").widget.fire_event("focusout", None)
     rc.find(v.Btn, children=["Add strategy"]).widget.click()
-    set_number(rc, "Replications (simulated years)", "20")
+    set_number(rc, "Replications (simulated years)", "20")  # fewer than 30: refused
+    assert rc.find(v.Btn, children=["Compare strategies"]).widget.disabled
+    assert "At least 30 replications" in _messages(rc)
+    set_number(rc, "Replications (simulated years)", "30")
     click_when_enabled(rc, "Compare strategies")
     text = wait_html(rc, "lab-conclusions", "Sam weekly")
     assert "Sam weekly. After 52 weeks" in text
-    assert "2 strategies x 20 replications" in wait_html(rc, "lab-ran", "strategies")  # nothing + custom
+    assert "2 strategies x 30 replications" in wait_html(rc, "lab-ran", "strategies")  # nothing + custom
     box.close()

@@ -96,7 +96,8 @@ def gains_html(comparison: Comparison, lang: str) -> str:
     others = [s for s in comparison.strategies if s.name != comparison.baseline]
     colours = strategy_colours([s.name for s in comparison.strategies])
     head = "".join(
-        f'<th data-strategy="{escape(s.name)}">{swatch(colours[s.name])}{escape(comparison.title(s.name, lang))}</th>'
+        f'<th data-strategy="{escape(s.name)}">{swatch(colours[s.name])}'
+        f"{escape(comparison.title(s.name, lang))}</th>"
         for s in others
     )
     rows = []
@@ -107,12 +108,13 @@ def gains_html(comparison: Comparison, lang: str) -> str:
             lm = rel.loc[(name, s.name)]
             out = " · " + escape(r("out_group_years", lang, x=g.out_group_years, n=g.years))
             hover = r("scale_hint", lang, value=number(g.gain, lang, 3, True))
+            better = escape(r("better_years_short", lang, x=g.better_years, n=g.years))
             cells.append(
                 f'<td style="background:{VERDICT_COLOURS[g.verdict]}" data-verdict="{g.verdict}" '
                 f'title="{escape(hover)}">'
                 f"<b>{number(g.gain, lang, 3, True)}</b> [{number(g.gain_ci_low, lang, 3, True)}; "
                 f"{number(g.gain_ci_high, lang, 3, True)}]<br>"
-                f'<span style="font-size:12px">{escape(r("better_years_short", lang, x=g.better_years, n=g.years))}'
+                f'<span style="font-size:12px">{better}'
                 f" · LMX-7 {number(lm.gain_lmx7, lang, 1, True)}{out}</span></td>"
             )
         rows.append(f"<tr><td>{escape(name)}</td>{''.join(cells)}</tr>")

@@ -1,7 +1,9 @@
 """The strategy lab tab: describe your team, choose strategies, compare them over many replications.
 
-`StrategyLab(lang)` is self-contained: its state (LabState) is per browser
-session and survives the tab being hidden. Rendering is offline-safe: plain
+`StrategyLab(lang, state)` keeps what the leader entered in a LabState made
+per browser session, like the workshop's Workshop: the app's Page holds one
+(`solara.use_memo`), so it survives the lab tab being hidden, and two sessions
+never see each other's team or results. Rendering is offline-safe: plain
 Solara widgets, HTML strings, matplotlib PNGs and one small Vue template
 (lab_team_circle.vue: the team as circles to drag nearer or farther). Bad team files or
 pasted text only produce a message; the team being edited is never replaced
@@ -11,20 +13,24 @@ by something invalid.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from html import escape
 
 import solara
 
 from lmxsim.app.i18n_lab import TARGET_LABELS, tl
-from lmxsim.app.lab_tables import gains_html, outcomes_html
+from lmxsim.app.lab_files import team_csv
+from lmxsim.app.lab_tables import effort_html, gains_html, outcomes_html, robustness_html
 from lmxsim.app.uploads import read_upload
+from lmxsim.hr_report import report_html, robustness_verdict
 from lmxsim.interventions import CATALOGUE, InterventionError
 from lmxsim.limits import APP_MAX_WORK, app_work, app_work_problem
-from lmxsim.output import csv_text
 from lmxsim.packaged import EXAMPLE_TEAM
 from lmxsim.params import ParameterError
+from lmxsim.robustness import check_robustness
 from lmxsim.spec import parse_spec
 from lmxsim.strategies import (
+    MIN_REPLICATIONS,
     NOTHING,
     READY_NAMES,
     Comparison,
@@ -33,7 +39,15 @@ from lmxsim.strategies import (
     custom_strategy,
     ready_strategy,
 )
-from lmxsim.strategy_report import conclusions, figure_member_gains, figure_outcomes, number, png_bytes
+from lmxsim.strategy_report import (
+    conclusions,
+    csv_bytes,
+    figure_member_gains,
+    figure_outcomes,
+    localise,
+    png_bytes,
+    r,
+)
 from lmxsim.team import MAX_TEAM, Member
 from lmxsim.teamfile import (
     DEFAULT_ABILITY,
@@ -42,9 +56,9 @@ from lmxsim.teamfile import (
     check_names,
     load_team,
     parse_team_file,
-    team_to_csv,
     team_to_toml,
 )
+from lmxsim.texts import number
 
 log = logging.getLogger(__name__)
 START_ROWS = (("An", 0.35, 0.65), ("Bram", 0.85, 0.65), ("Sam", 0.3, 0.6), ("Lotte", 0.25, 0.6))
@@ -149,24 +163,23 @@ def _fresh() -> dict[str, object]:
         "replications": 500,
         "weeks": 52,
         "seed": 1,
-        "last": None,  # (comparison or None, error text, what it ran with)
+        "hours": {},  # the leader's own hours per person per acting week, by intervention key
+        "budget": 0.0,  # hours per week; 0: no budget
+        "robustness": True,  # also run at 50% and 150% strength
+        "last": None,  # (comparison or None, error text, what it ran with, robustness view or None)
     }
 
 
 class LabState:
-    """What the leader entered and the last result, per browser session.
+    """What the leader entered and the last result, for one browser session.
 
-    Module-level `solara.reactive`s are scoped to the session (kernel) by
-    solara-server and, unlike component state, survive the lab being
-    unmounted (a lazy tab, a page rebuilt on a language switch).
+    Made by the session's Page (never at module level), as the workshop's state is;
+    its reactives outlive the lab component (a lazy tab, a language switch).
     """
 
     def __init__(self) -> None:
         for name, value in _fresh().items():
             setattr(self, name, solara.reactive(value))
-
-
-STATE = LabState()
 
 
 # --------------------------------------------------------------------------- components
@@ -182,10 +195,21 @@ def note(text: str, classes: list[str] | None = None) -> None:
     )
 
 
+def _team_files(rows: list[dict], lang: str):
+    """(CSV, TOML) download callables for a valid team, None otherwise."""
+    try:
+        team = team_from_rows(rows)
+    except (TeamFileError, ParameterError):
+        return None
+    return (lambda: team_csv(team, lang), lambda: team_to_toml(team))
+
+
 @solara.component
 def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
     """Names, closeness and believed ability per person; load, paste and save team files."""
     paste = solara.use_reactive("")
+    # made once per team: a new callable on every render would cancel a download in progress
+    team_files = solara.use_memo(lambda: _team_files(rows.value, lang), dependencies=[repr(rows.value), lang])
 
     def set_field(i: int, field: str, value) -> None:
         updated = [dict(r) for r in rows.value]
@@ -237,7 +261,7 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
 
     with solara.Card(tl("team", lang)):
         note(tl("team_help", lang))
-        with solara.Columns([2, 1]):
+        with solara.Columns([3, 2]):
             with solara.Column():
                 for i, row in enumerate(rows.value):
                     with solara.Row(style={"align-items": "center"}, classes=["lab-person"]):
@@ -284,20 +308,12 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                 on_click=lambda: take("pasted.csv", paste.value),
                 disabled=not paste.value.strip(),
             )
-            try:
-                team = team_from_rows(rows.value)
-            except (TeamFileError, ParameterError):
-                team = None
-            if team is not None:
+            if team_files is not None:
+                save_csv, save_toml = team_files
                 solara.FileDownload(
-                    lambda: team_to_csv(team),
-                    filename="team.csv",
-                    label=tl("save_csv", lang),
-                    mime_type="text/csv",
+                    save_csv, filename="team.csv", label=tl("save_csv", lang), mime_type="text/csv"
                 )
-                solara.FileDownload(
-                    lambda: team_to_toml(team), filename="team.toml", label=tl("save_toml", lang)
-                )
+                solara.FileDownload(save_toml, filename="team.toml", label=tl("save_toml", lang))
 
 
 @solara.component
@@ -329,7 +345,7 @@ def StrategyPicker(
     def add_strategy() -> None:
         label = name.value.strip() or " + ".join(steps.value)
         if any(s.name == label for s in customs.value) or label in READY_NAMES:
-            problem.set(f"{label!r}: {'bestaat al' if lang == 'nl' else 'already exists'}")
+            problem.set(tl("exists", lang, name=label))
             return
         try:
             strategy = custom_strategy(steps.value, label)
@@ -401,13 +417,21 @@ def StrategyPicker(
 
 
 @solara.component
-def Results(comparison: Comparison, lang: str, stale: bool):
-    """Intervals per strategy, gains per person, conclusions in words, figures and downloads."""
+def Results(comparison: Comparison, lang: str, stale: bool, view=None, budget: float | None = None):
+    """Intervals per strategy, gains per person, leader time, robustness, conclusions, downloads."""
     outcomes_fig = solara.use_memo(lambda: figure_outcomes(comparison, lang), dependencies=[comparison, lang])
     gains_fig = solara.use_memo(
         lambda: figure_member_gains(comparison, lang), dependencies=[comparison, lang]
     )
-    texts = solara.use_memo(lambda: conclusions(comparison, lang), dependencies=[comparison, lang])
+    texts = solara.use_memo(
+        lambda: conclusions(comparison, lang, budget=budget), dependencies=[comparison, lang, budget]
+    )
+    # Download callables made once per result: FileDownload cancels a download in progress
+    # whenever its `data` changes, and a fresh lambda on every re-render would do just that.
+    downloads = solara.use_memo(
+        lambda: _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts),
+        dependencies=[comparison, lang, view, budget],
+    )
     with solara.Card(tl("results", lang)):
         note(
             tl(
@@ -438,70 +462,106 @@ def Results(comparison: Comparison, lang: str, stale: bool):
         note(tl("people_help", lang, w=comparison.checkpoints[-1]))
         solara.HTML(tag="div", unsafe_innerHTML=gains_html(comparison, lang))
         solara.FigureMatplotlib(gains_fig, format="png", dependencies=[comparison, lang])
+        heading(tl("effort", lang))
+        solara.HTML(tag="div", unsafe_innerHTML=effort_html(comparison, lang, budget))
+        if view is not None:
+            heading(r("robust_title", lang))
+            note(r("robust_help", lang, w=comparison.checkpoints[-1]))
+            solara.HTML(tag="div", unsafe_innerHTML=robustness_html(view, lang))
+            solara.HTML(tag="p", unsafe_innerHTML=f"<b>{escape(robustness_verdict(view, lang))}</b>",
+                        classes=["lab-robust-verdict"])  # fmt: skip
         heading(tl("export", lang))
         with solara.Row(style={"flex-wrap": "wrap"}):
-            solara.FileDownload(
-                lambda: csv_text(comparison.summary()),
-                "summary.csv",
-                label="summary.csv",
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                lambda: csv_text(comparison.member_gains()),
-                "member_gains.csv",
-                label="member_gains.csv",
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                lambda: csv_text(comparison.replication_table()),
-                "replications.csv",
-                label="replications.csv",
-                mime_type="text/csv",
-            )
-            solara.FileDownload(
-                lambda: png_bytes(outcomes_fig), "outcomes.png", label="outcomes.png", mime_type="image/png"
-            )
-            solara.FileDownload(
-                lambda: png_bytes(gains_fig),
-                "member_gains.png",
-                label="member_gains.png",
-                mime_type="image/png",
-            )
-            solara.FileDownload(
-                lambda: "\n\n".join(texts) + "\n", f"conclusions_{lang}.txt", label=f"conclusions_{lang}.txt"
-            )
+            for filename, (label, data, mime) in downloads.items():
+                solara.FileDownload(data, filename, label=label, mime_type=mime)
+
+
+def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -> dict:
+    """filename -> (button label, callable giving the bytes, MIME type)."""
+    files = {
+        "report.html": (
+            tl("download_report", lang),
+            lambda: report_html(comparison, lang, view, budget).encode("utf-8"),
+            "text/html",
+        )
+    }
+    for name, table in (
+        ("summary.csv", comparison.summary),
+        ("member_gains.csv", comparison.member_gains),
+        ("replications.csv", comparison.replication_table),
+    ):
+        files[name] = (
+            name,
+            lambda table=table: csv_bytes(localise(table(), comparison, lang), lang),
+            "text/csv",
+        )
+    files["outcomes.png"] = ("outcomes.png", lambda: png_bytes(outcomes_fig), "image/png")
+    files["member_gains.png"] = ("member_gains.png", lambda: png_bytes(gains_fig), "image/png")
+    files[f"conclusions_{lang}.txt"] = (
+        f"conclusions_{lang}.txt",
+        lambda: "\n\n".join(texts) + "\n",
+        "text/plain",
+    )
+    return files
+
+
+@solara.component
+def LeaderTime(strategies: list[Strategy], hours: solara.Reactive, budget: solara.Reactive, lang: str):
+    """The leader's hours per intervention the chosen strategies use (editable), and a time budget."""
+    kinds = {i.key: type(i) for s in strategies for i in s.interventions}
+    with solara.Row(style={"flex-wrap": "wrap", "align-items": "center"}, classes=["lab-hours"]):
+        for key, kind in kinds.items():
+            solara.InputFloat(
+                f"{kind.title.get(lang, key)}: {tl('hours_each', lang, h='')}".strip(),
+                value=float(hours.value.get(key, kind.hours)),
+                on_value=lambda v, key=key: hours.set({**hours.value, key: max(0.0, float(v or 0))}),
+                style={"max-width": "230px"},
+            ).key(f"hours-{key}")
+        solara.InputFloat(tl("budget", lang), value=budget, style={"max-width": "260px"}).key("budget")
+    if kinds:
+        solara.Text(tl("hours_title", lang), style={"color": "#666", "font-size": "0.85em"})
 
 
 @solara.component
 def StrategyLab(lang: str = "en", state: LabState | None = None):
     """The strategy lab: team, strategies, run, results (labels in English or Dutch).
 
-    `state` defaults to the session's LabState; tests pass their own.
+    `state`: the session's LabState (the app's Page makes one per session); without it
+    the lab keeps its own for as long as it is shown.
     """
     lang = lang if lang in ("en", "nl") else "en"
-    state = STATE if state is None else state
+    own = solara.use_memo(LabState, [])
+    state = own if state is None else state
     rows, message, chosen, customs = state.rows, state.message, state.chosen, state.customs
     replications, weeks, seed, last = state.replications, state.weeks, state.seed, state.last
+    hours, budget, robust = state.hours, state.budget, state.robustness
 
     try:
         team = team_from_rows(rows.value)
         team_problem = ""
     except (TeamFileError, ParameterError) as error:
         team, team_problem = None, str(error)
-    strategies = [ready_strategy(k) for k in chosen.value] + list(customs.value)
+    strategies = [
+        replace(s, hours=dict(hours.value))
+        for s in [ready_strategy(k) for k in chosen.value] + list(customs.value)
+    ]
     signature = (
-        tuple((r["name"], r["closeness"], r["ability"]) for r in rows.value),
+        tuple((row["name"], row["closeness"], row["ability"]) for row in rows.value),
         tuple(s.spec for s in strategies),
         replications.value,
         weeks.value,
         seed.value,
+        tuple(sorted(hours.value.items())),
+        robust.value,
     )
 
     session = _kernel_context()
     people = len(team) if team else 0
     compared = len({s.name for s in strategies} | {NOTHING})  # doing nothing is always run alongside
-    work_asked = app_work(people, weeks.value or 0, replications.value or 0, compared)
+    runs = compared * (3 if robust.value else 1)  # the robustness view runs it twice more
+    work_asked = app_work(people, weeks.value or 0, replications.value or 0, runs)
     too_much = work_asked > APP_MAX_WORK
+    too_few = (replications.value or 0) < MIN_REPLICATIONS
 
     def work() -> None:
         def progress(fraction: float) -> None:
@@ -509,13 +569,19 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
             # between two blocks of replications (each about half a second of work).
             if not task.is_current() or (session is not None and session.closed_event.is_set()):
                 raise RunAbandoned
-            task.progress = 100 * fraction
+            task.progress = 100 * fraction * (1 / 3 if robust.value else 1)
 
+        def more(fraction: float) -> None:
+            progress(0.0)  # the same checks
+            task.progress = 100 * (1 + 2 * fraction) / 3
+
+        view = None
         try:
             if too_much:
-                raise ParameterError(
-                    app_work_problem(people, weeks.value, replications.value, len(strategies))
-                )
+                raise ParameterError(app_work_problem(people, weeks.value, replications.value, runs))
+            if too_few:
+                raise ParameterError(tl("too_few", lang, min=MIN_REPLICATIONS))
+            chunk = lab_chunk(people, weeks.value)
             result = compare_strategies(
                 team,
                 strategies,
@@ -523,8 +589,10 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
                 weeks=weeks.value,
                 seed=seed.value,
                 progress=progress,
-                chunk=lab_chunk(people, weeks.value),
+                chunk=chunk,
             )
+            if robust.value:
+                view = check_robustness(result, team, result.strategies, progress=more, chunk=chunk)
         except RunAbandoned:
             log.info("strategy comparison stopped: its session closed or a new run replaced it")
             return
@@ -536,48 +604,63 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
         else:
             error_text = ""
         # kept in the session state, so switching tabs while it runs loses nothing
-        last.set((result, error_text, signature))
+        last.set((result, error_text, signature, view))
 
     task = solara.lab.use_task(work, dependencies=None, raise_error=False)
 
-    with solara.Column(classes=["lmx-strategy-lab"]):
+    with solara.Column(classes=["lmx-strategy-lab"], style={"padding-bottom": "72px"}):
         solara.HTML(tag="h3", unsafe_innerHTML=escape(tl("title", lang)))
-        note(tl("intro", lang))
+        note(tl("intro", lang), classes=["lab-caveat"])
+        # Conditional parts sit in containers that are always there: a message appearing must not
+        # shift the widgets after it, or they are all rebuilt and clicks on them get lost.
         text, kind = message.value
-        if text:
-            {"error": solara.Error, "warning": solara.Warning, "success": solara.Success}.get(
-                kind, solara.Info
-            )(text, classes=["lab-message"])
+        with solara.Column(classes=["lab-message-slot"], gap="0px"):
+            if text:
+                {"error": solara.Error, "warning": solara.Warning, "success": solara.Success}.get(
+                    kind, solara.Info
+                )(text, classes=["lab-message"])
         TeamEditor(rows, message, lang)
-        if team_problem:
-            solara.Error(team_problem, classes=["lab-team-problem"])
-        StrategyPicker(chosen, customs, [r["name"] for r in rows.value], lang, weeks.value)
+        with solara.Column(classes=["lab-problem-slot"], gap="0px"):
+            if team_problem:
+                solara.Error(team_problem, classes=["lab-team-problem"])
+        StrategyPicker(chosen, customs, [row["name"] for row in rows.value], lang, weeks.value)
         with solara.Card(tl("run_title", lang)):
             with solara.Row(style={"flex-wrap": "wrap"}):
                 solara.InputInt(tl("replications", lang), value=replications, style={"max-width": "240px"})
                 solara.InputInt(tl("weeks", lang), value=weeks, style={"max-width": "120px"})
                 solara.InputInt(tl("seed", lang), value=seed, style={"max-width": "160px"})
-            if not strategies:
-                solara.Text(tl("choose_one", lang), style={"color": "#666"})
+            LeaderTime(strategies, hours, budget, lang)
+            solara.Checkbox(label=tl("robustness_check", lang), value=robust)
             solara.Text(
-                tl("work_cap", lang, cap=f"{APP_MAX_WORK:,}", work=f"{work_asked:,}"),
+                tl("work_cap", lang, cap=number(APP_MAX_WORK, lang, 0), work=number(work_asked, lang, 0)),
                 classes=["lab-work-cap"],
                 style={"color": "#666", "font-size": "0.85em"},
             )
-            if too_much:
-                solara.Warning(tl("too_much", lang), classes=["lab-too-much"])
+            with solara.Column(classes=["lab-run-problems"], gap="0px"):
+                if not strategies:
+                    solara.Text(tl("choose_one", lang), style={"color": "#666"})
+                if too_few:
+                    solara.Warning(tl("too_few", lang, min=MIN_REPLICATIONS), classes=["lab-too-few"])
+                if too_much:
+                    solara.Warning(tl("too_much", lang), classes=["lab-too-much"])
             solara.Button(
                 tl("run", lang),
                 color="primary",
                 on_click=lambda: task(),
-                disabled=task.pending or team is None or not strategies or too_much,
+                disabled=task.pending or team is None or not strategies or too_much or too_few,
             )
             if task.pending:
                 solara.Text(tl("running", lang))
             solara.ProgressLinear(task.progress if task.pending else False)
         if last.value is not None and not task.pending:
-            comparison, error, ran_with = last.value
+            comparison, error, ran_with, view = last.value
             if error:
                 solara.Error(tl("failed", lang, error=error), classes=["lab-failed"])
             elif comparison is not None:
-                Results(comparison, lang, stale=ran_with != signature)
+                Results(
+                    comparison,
+                    lang,
+                    stale=ran_with != signature,
+                    view=view,
+                    budget=budget.value if budget.value and budget.value > 0 else None,
+                )

@@ -219,8 +219,7 @@ def robustness_table(view, lang: str) -> Table:
         cells = []
         for f in view.factors:
             row = frame[(frame["strength"] == f) & (frame["strategy"] == s.name)].iloc[0]
-            cells.append(
-                f"#{row['rank']}  {number(row['mean'], lang, 3)} ({number(row['diff_vs_nothing'], lang, 3, True)})"
-            )
+            change = number(row["diff_vs_nothing"], lang, 3, True)
+            cells.append(f"#{row['rank']}  {number(row['mean'], lang, 3)} ({change})")
         table.add_row(escape(main.title(s.name, lang)), *cells)
     return table
