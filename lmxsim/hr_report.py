@@ -18,11 +18,9 @@ from lmxsim.app.lab_tables import effort_html, gains_html, outcomes_html, robust
 from lmxsim.effort import hours_for
 from lmxsim.output import write_text
 from lmxsim.strategies import Comparison
+from lmxsim.strategy_figures import figure_member_gains, figure_outcomes, png_bytes
 from lmxsim.strategy_report import (
     conclusions,
-    figure_member_gains,
-    figure_outcomes,
-    png_bytes,
     provenance,
     r,
     strategy_colours,

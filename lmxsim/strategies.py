@@ -19,7 +19,7 @@ them weaker and stronger. effort.py counts the leader's hours.
 
 from __future__ import annotations
 
-import re
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,15 +31,36 @@ from scipy import stats
 from lmxsim.batch import chunk_for, run_batch
 from lmxsim.dynamics import Group, lmx7
 from lmxsim.effort import weekly_hours
-from lmxsim.interventions import CATALOGUE, Intervention, InterventionError, lookup
+from lmxsim.interventions import InterventionError
 from lmxsim.params import ParameterError, Params
 from lmxsim.seeds import MAX_SEED
-from lmxsim.spec import check_plan, parse_spec
+from lmxsim.spec import check_plan
+from lmxsim.strategy_plans import (
+    NOTHING,
+    READY_NAMES,
+    Strategy,
+    custom_strategy,
+    parse_strategy,
+    ready_strategies,
+    ready_strategy,
+)
 from lmxsim.strength import scaled
 from lmxsim.team import Member, check_team
-from lmxsim.texts import TEXT, t
 
-NOTHING = "nothing"
+__all__ = [
+    "NOTHING",
+    "READY_NAMES",
+    "Comparison",
+    "Strategy",
+    "compare_strategies",
+    "custom_strategy",
+    "interval",
+    "parse_strategy",
+    "ready_strategies",
+    "ready_strategy",
+    "verdict",
+]
+
 # team measures compared; for each, whether a higher value is better
 MEASURES: dict[str, bool] = {
     "performance": True,
@@ -62,130 +83,6 @@ NEGLIGIBLE = 0.01
 MAX_REPLICATIONS = 20_000
 MAX_WEEKS = 520
 MEMBER_CELLS = 10_000  # replications x members per run_batch call (bounds memory to ~50 MB/year)
-
-
-@dataclass(frozen=True)
-class Strategy:
-    """A named plan: the interventions a leader would carry out (none: doing nothing)."""
-
-    name: str
-    title: dict[str, str]
-    interventions: tuple[Intervention, ...] = ()
-    # the leader's own hours per targeted person per acting week, by intervention key
-    # (replaces the catalogue's assumption, see effort.py)
-    hours: dict[str, float] = field(default_factory=dict, compare=False)
-
-    def describe(self, lang: str = "en") -> str:
-        """One line listing what the strategy does (the catalogue titles with targets and weeks)."""
-        if not self.interventions:
-            return t("lab.no_intervention", lang)
-        return "; ".join(_describe(i, lang) for i in self.interventions)
-
-    @property
-    def spec(self) -> str:
-        """The custom-strategy text that rebuilds it: `name=spec+spec`."""
-        return f"{self.name}=" + "+".join(i.spec for i in self.interventions)
-
-
-def _describe(intervention: Intervention, lang: str) -> str:
-    target = intervention.target
-    if f"lab.target_{target}" in TEXT:
-        target = t(f"lab.target_{target}", lang)
-    parts = [target, t("lab.from_week", lang, w=intervention.start or 1)]
-    if intervention.every:
-        parts.append(t("lab.every_weeks", lang, k=intervention.every))
-    elif type(intervention).every is not None:  # a rhythm set to every week
-        parts.append(t("lab.weekly", lang))
-    if intervention.duration:
-        parts.append(t("lab.for_weeks", lang, n=intervention.duration))
-    return f"{intervention.title.get(lang, intervention.key)} ({', '.join(parts)})"
-
-
-def _make(key: str, **settings) -> Intervention:
-    if key not in CATALOGUE:
-        raise InterventionError(
-            f"intervention {key!r} is not in the catalogue (have: {', '.join(CATALOGUE)})"
-        )
-    return CATALOGUE[key](**settings)
-
-
-# name -> (titles, [(intervention key, settings), ...]); built on demand from the catalogue
-_READY: dict[str, tuple[dict[str, str], list[tuple[str, dict]]]] = {
-    NOTHING: ({"en": "Doing nothing", "nl": "Niets doen"}, []),
-    "one-on-ones-out-group": (
-        {"en": "Weekly one-on-ones with the out-group", "nl": "Wekelijkse één-op-ééns met de out-groep"},
-        [("one-on-ones", {"target": "out-group", "start": 1, "every": 1})],
-    ),
-    "reopen-role-taking": (
-        {"en": "Re-open role-taking with everyone", "nl": "Rollen opnieuw verkennen met het hele team"},
-        [("role-clarification", {"target": "team", "start": 1})],
-    ),
-    "reflection-every-4": (
-        {"en": "Reflection rhythm every 4 weeks", "nl": "Reflectieritme elke 4 weken"},
-        [("reflection", {"target": "team", "start": 1, "every": 4})],
-    ),
-    "equal-latitude": (
-        {"en": "Equal latitude for everyone", "nl": "Gelijke beslisruimte voor het hele team"},
-        [("equal-latitude", {"target": "team", "start": 1})],
-    ),
-    "team-map-one-on-ones": (
-        {
-            "en": "Team map plus one-on-ones with the out-group",
-            "nl": "Teamkaart plus één-op-ééns met de out-groep",
-        },
-        [
-            ("team-map", {"target": "team", "start": 1}),
-            ("one-on-ones", {"target": "out-group", "start": 1, "every": 2}),
-        ],
-    ),
-}
-READY_NAMES: tuple[str, ...] = tuple(_READY)
-
-
-def ready_strategy(name: str) -> Strategy:
-    """One of the ready-made strategies by name (see READY_NAMES)."""
-    if name not in _READY:
-        raise InterventionError(f"unknown ready strategy {name!r} (ready: {', '.join(READY_NAMES)})")
-    titles, plan = _READY[name]
-    return Strategy(name, dict(titles), tuple(_make(key, **settings) for key, settings in plan))
-
-
-def ready_strategies() -> list[Strategy]:
-    return [ready_strategy(name) for name in READY_NAMES]
-
-
-def custom_strategy(specs: str | Sequence[str], name: str | None = None) -> Strategy:
-    """A strategy from one-line intervention specs, e.g. ["one-on-ones:Sam@1,every=1", ...]."""
-    specs = [specs] if isinstance(specs, str) else list(specs)
-    specs = [s.strip() for s in specs if s.strip()]
-    if not specs:
-        raise InterventionError("a custom strategy needs at least one intervention, e.g. one-on-ones:Sam@1")
-    interventions = tuple(parse_spec(s) for s in specs)
-    for intervention in interventions:
-        if intervention.start is None:
-            intervention.start = 1
-    label = name or " + ".join(specs)
-    return Strategy(label, {"en": label, "nl": label}, interventions)
-
-
-def parse_strategy(text: str) -> Strategy:
-    """A ready name, or a custom strategy: `[label=]spec+spec+...` (specs as in lmxsim/spec.py)."""
-    text = text.strip()
-    if text in _READY:
-        return ready_strategy(text)
-    label = None
-    head, sep, rest = text.partition("=")
-    if sep and not re.search(r"[:@,/]", head):
-        label, text = head.strip() or None, rest
-    kind = re.split(r"[:@,/+]", text, maxsplit=1)[0]
-    try:
-        lookup(kind)
-    except InterventionError:
-        raise InterventionError(
-            f"unknown strategy {text!r} (ready: {', '.join(READY_NAMES)}; or a custom one like "
-            "'my plan=one-on-ones:Sam@1,every=1+role-clarification:team@4')"
-        ) from None
-    return custom_strategy(text.split("+"), label)
 
 
 # --------------------------------------------------------------------------- comparing
@@ -216,6 +113,7 @@ class Comparison:
     params: Params = field(default_factory=Params)
     effort: dict[str, np.ndarray] = field(default_factory=dict)
     strength: float = 1.0  # every intervention's strength relative to its default (robustness.py)
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # built once each
 
     def title(self, strategy: str, lang: str = "en") -> str:
         return self.titles[strategy].get(lang) or strategy
@@ -226,6 +124,20 @@ class Comparison:
         return 0.0 if values is None else float(np.mean(values))
 
     def summary(self) -> pd.DataFrame:
+        """Per strategy, measure and checkpoint: mean, intervals, difference to doing nothing."""
+        return self._table("summary", self._summary)
+
+    def member_gains(self) -> pd.DataFrame:
+        """Per strategy, person, measure and checkpoint: the paired gain over doing nothing."""
+        return self._table("member_gains", self._member_gains)
+
+    def _table(self, name: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """A table built once (the report, the lab and the texts all read it), handed out as a copy."""
+        if name not in self._tables:
+            self._tables[name] = build()
+        return self._tables[name].copy()
+
+    def _summary(self) -> pd.DataFrame:
         """Per strategy, measure and checkpoint: mean with 95% CI, 95% spread, paired difference.
 
         better_runs: in how many of the simulated years the strategy did better than doing
@@ -262,7 +174,7 @@ class Comparison:
                     )
         return pd.DataFrame(rows)
 
-    def member_gains(self) -> pd.DataFrame:
+    def _member_gains(self) -> pd.DataFrame:
         """Per strategy, person, measure and checkpoint: paired gain vs doing nothing, with 95% CI.
 
         better_years: simulated years in which the person did better than with doing nothing;
@@ -365,6 +277,12 @@ class Winner:
     threshold: float
 
 
+@functools.lru_cache(maxsize=256)
+def t_multiplier(n: int, confidence: float = CONFIDENCE) -> float:
+    """Student's t quantile for an interval of the mean of n values (cached: tables call it often)."""
+    return float(stats.t.ppf(0.5 + confidence / 2, n - 1))
+
+
 def interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float, float]:
     """Mean and its confidence interval from Student's t (mean +- t * SD / sqrt(n); NaN with one value).
 
@@ -375,7 +293,7 @@ def interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float,
     mean = float(values.mean())
     if values.size < 2:
         return mean, float("nan"), float("nan")
-    multiplier = float(stats.t.ppf(0.5 + confidence / 2, values.size - 1))
+    multiplier = t_multiplier(values.size, confidence)
     half = multiplier * float(values.std(ddof=1)) / np.sqrt(values.size)
     return mean, mean - half, mean + half
 

@@ -285,3 +285,31 @@ def test_export_writes_robustness_and_the_cli_writes_the_report(tmp_path, monkey
     assert (tmp_path / "out" / "robustness.csv").exists()
     html = report.read_text(encoding="utf-8")
     assert "--hours reflection=0.2" in html and "--budget 0.1" in html
+
+
+def test_fire_is_defined_in_the_table_where_it_appears(late_and_early):
+    from lmxsim.app.lab_tables import outcomes_html
+    from lmxsim.texts import t
+
+    for lang in ("en", "nl"):
+        html = outcomes_html(late_and_early, lang)
+        assert t("report.label_fires", lang) in html
+        assert t("report.fire_definition", lang) in html
+
+
+def test_the_team_csv_follows_the_language_and_loads_back():
+    from lmxsim.app.lab_files import team_csv
+    from lmxsim.teamfile import parse_team_file
+
+    team = [Member("Zoë", 0.65, 0.35), Member("Jo", 0.6, 0.7)]
+    nl = team_csv(team, "nl")
+    assert nl.startswith(b"\xef\xbb\xbf") and "Zoë".encode() in nl
+    lines = nl.decode("utf-8-sig").splitlines()
+    assert lines[0].count(";") >= 2 and "0,65" in lines[1]
+    en = team_csv(team, "en").decode()
+    assert "0.65" in en and ";" not in en
+    for data in (nl, en.encode()):
+        back = parse_team_file(data, "team.csv")
+        assert [(m.name, m.ability, m.first_impression) for m in back] == [
+            (m.name, m.ability, m.first_impression) for m in team
+        ]

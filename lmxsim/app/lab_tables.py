@@ -47,7 +47,13 @@ def outcomes_html(comparison: Comparison, lang: str) -> str:
     """Per strategy and checkpoint: mean [95% CI], and where 95% of runs fall."""
     summary = comparison.summary().set_index(["strategy", "week", "measure"])
     colours = strategy_colours([s.name for s in comparison.strategies])
-    head = "".join(f"<th>{escape(r(f'label_{m}', lang))}</th>" for m in MEASURES)
+    fire = escape(r("fire_definition", lang))
+    head = "".join(
+        f'<th title="{fire}">{escape(r(f"label_{m}", lang))} *</th>'
+        if m == "fires"
+        else f"<th>{escape(r(f'label_{m}', lang))}</th>"
+        for m in MEASURES
+    )
     rows = []
     for week in comparison.checkpoints:
         rows.append(f'<tr><th colspan="{len(MEASURES) + 1}">{escape(r("week", lang))} {week}</th></tr>')
@@ -68,6 +74,7 @@ def outcomes_html(comparison: Comparison, lang: str) -> str:
     return TABLE_STYLE + (
         '<table class="lab-outcomes" style="border-collapse:collapse;font-size:13px">'
         f"<tr><th>{escape(t('lab.strategy', lang))}</th>{head}</tr>{''.join(rows)}</table>"
+        f'<div class="lab-fire-note" style="font-size:12px;color:#555">* {fire}</div>'
     )
 
 

@@ -8,6 +8,10 @@ Solara widgets, HTML strings, matplotlib PNGs and one small Vue template
 (lab_team_circle.vue: the team as circles to drag nearer or farther). Bad team files or
 pasted text only produce a message; the team being edited is never replaced
 by something invalid.
+
+Over 400 lines on purpose: the team rows, their editor and the lab's state stay
+together here (the picker, the leader's time and the results live in lab_picker.py
+and lab_results.py).
 """
 
 from __future__ import annotations
@@ -18,35 +22,21 @@ from html import escape
 
 import solara
 
-from lmxsim.app.i18n_lab import TARGET_LABELS, tl
+from lmxsim.app.i18n_lab import tl
 from lmxsim.app.lab_files import team_csv
-from lmxsim.app.lab_tables import effort_html, gains_html, outcomes_html, robustness_html
+from lmxsim.app.lab_picker import LeaderTime, StrategyPicker
+from lmxsim.app.lab_results import Results, note
 from lmxsim.app.uploads import read_upload
-from lmxsim.hr_report import report_html, robustness_verdict
-from lmxsim.interventions import CATALOGUE, InterventionError
+from lmxsim.interventions import InterventionError
 from lmxsim.limits import APP_MAX_WORK, app_work, app_work_problem
 from lmxsim.packaged import EXAMPLE_TEAM
 from lmxsim.params import ParameterError
 from lmxsim.robustness import check_robustness
-from lmxsim.spec import parse_spec
 from lmxsim.strategies import (
     MIN_REPLICATIONS,
     NOTHING,
-    READY_NAMES,
-    Comparison,
-    Strategy,
     compare_strategies,
-    custom_strategy,
     ready_strategy,
-)
-from lmxsim.strategy_report import (
-    conclusions,
-    csv_bytes,
-    figure_member_gains,
-    figure_outcomes,
-    localise,
-    png_bytes,
-    r,
 )
 from lmxsim.team import MAX_TEAM, Member
 from lmxsim.teamfile import (
@@ -133,9 +123,10 @@ def start_rows() -> list[dict]:
 
 def new_name(rows: list[dict], lang: str) -> str:
     taken = {r["name"].casefold() for r in rows}
-    word = "Persoon" if lang == "nl" else "Person"
     return next(
-        f"{word} {i}" for i in range(len(rows) + 1, len(rows) + 1000) if f"{word} {i}".casefold() not in taken
+        tl("person_n", lang, n=i)
+        for i in range(len(rows) + 1, len(rows) + 1000)
+        if tl("person_n", lang, n=i).casefold() not in taken
     )
 
 
@@ -145,10 +136,6 @@ def new_name(rows: list[dict], lang: str) -> str:
 @solara.component_vue("lab_team_circle.vue", vuetify=False)
 def TeamCircle(people: list, label: str, event_place=None) -> None:
     """The team as circles around the leader; drag a circle nearer or farther to set closeness."""
-
-
-def strategy_label(strategy: Strategy, lang: str) -> str:
-    return f"{strategy.title.get(lang) or strategy.name}: {strategy.describe(lang)}"
 
 
 # --------------------------------------------------------------------------- session state
@@ -183,16 +170,6 @@ class LabState:
 
 
 # --------------------------------------------------------------------------- components
-
-
-def heading(text: str) -> None:
-    solara.HTML(tag="h4", unsafe_innerHTML=escape(text), style="margin:14px 0 4px 0")
-
-
-def note(text: str, classes: list[str] | None = None) -> None:
-    solara.HTML(
-        tag="div", unsafe_innerHTML=escape(text), style="color:#555;margin-bottom:6px", classes=classes or []
-    )
 
 
 def _team_files(rows: list[dict], lang: str):
@@ -314,212 +291,6 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                     save_csv, filename="team.csv", label=tl("save_csv", lang), mime_type="text/csv"
                 )
                 solara.FileDownload(save_toml, filename="team.toml", label=tl("save_toml", lang))
-
-
-@solara.component
-def StrategyPicker(
-    chosen: solara.Reactive, customs: solara.Reactive, names: list[str], lang: str, weeks: int
-):
-    """Ready strategies as checkboxes, plus a builder for the leader's own combination."""
-    kind = solara.use_reactive(next(iter(CATALOGUE)))
-    target = solara.use_reactive("team")
-    start = solara.use_reactive(1)
-    every = solara.use_reactive(0)
-    steps = solara.use_reactive([])
-    name = solara.use_reactive("")
-    problem = solara.use_reactive("")
-
-    def toggle(key: str, on: bool) -> None:
-        chosen.set([k for k in READY_NAMES if (k in chosen.value and k != key) or (k == key and on)])
-
-    def add_step() -> None:
-        spec = f"{kind.value}:{target.value}@{start.value}" + (f"/{every.value}" if every.value else "")
-        try:
-            parse_spec(spec)
-        except InterventionError as error:
-            problem.set(str(error))
-            return
-        problem.set("")
-        steps.set([*steps.value, spec])
-
-    def add_strategy() -> None:
-        label = name.value.strip() or " + ".join(steps.value)
-        if any(s.name == label for s in customs.value) or label in READY_NAMES:
-            problem.set(tl("exists", lang, name=label))
-            return
-        try:
-            strategy = custom_strategy(steps.value, label)
-        except InterventionError as error:
-            problem.set(str(error))
-            return
-        customs.set([*customs.value, strategy])
-        steps.set([])
-        name.set("")
-        problem.set("")
-
-    with solara.Card(tl("strategies", lang)):
-        note(tl("baseline_note", lang))
-        for key in READY_NAMES:
-            if key == NOTHING:
-                continue
-            strategy = ready_strategy(key)
-            solara.Checkbox(
-                label=strategy_label(strategy, lang),
-                value=key in chosen.value,
-                on_value=lambda on, key=key: toggle(key, on),
-            )
-        for strategy in customs.value:
-            with solara.Row(style={"align-items": "center"}):
-                solara.Text(f"✓ {strategy.name}: {strategy.describe(lang)}")
-                solara.Button(
-                    icon_name="mdi-delete",
-                    text=True,
-                    on_click=lambda s=strategy: customs.set([c for c in customs.value if c.name != s.name]),
-                )
-        heading(tl("custom", lang))
-        kinds = {cls.title.get(lang, key): key for key, cls in CATALOGUE.items()}
-        targets = {TARGET_LABELS[g][lang]: g for g in ("team", "out-group", "middle", "in-group")}
-        targets.update({n: n for n in names if n not in targets})
-        with solara.Row(style={"flex-wrap": "wrap", "align-items": "center"}):
-            solara.Select(
-                tl("intervention", lang),
-                values=list(kinds),
-                value=next(t for t, k in kinds.items() if k == kind.value),
-                on_value=lambda v: kind.set(kinds[v]),
-                style={"min-width": "220px"},
-            )
-            shown_target = next((t for t, k in targets.items() if k == target.value), next(iter(targets)))
-            solara.Select(
-                tl("target", lang),
-                values=list(targets),
-                value=shown_target,
-                on_value=lambda v: target.set(targets[v]),
-                style={"min-width": "160px"},
-            )
-            solara.InputInt(tl("start", lang), value=start, style={"max-width": "110px"})
-            solara.InputInt(tl("every", lang), value=every, style={"max-width": "220px"})
-            solara.Button(tl("add_step", lang), on_click=add_step, outlined=True)
-        if steps.value:
-            for spec in steps.value:
-                solara.Text(f"• {spec}")
-        else:
-            solara.Text(tl("no_steps", lang), style={"color": "#666"})
-        with solara.Row(style={"align-items": "center"}):
-            solara.InputText(tl("strategy_name", lang), value=name, style={"max-width": "260px"})
-            solara.Button(tl("add_strategy", lang), on_click=add_strategy, disabled=not steps.value)
-            solara.Button(
-                tl("clear_steps", lang), on_click=lambda: steps.set([]), text=True, disabled=not steps.value
-            )
-        if problem.value:
-            solara.Error(problem.value)
-        if weeks and start.value and start.value > weeks:
-            solara.Warning(f"{tl('start', lang)} {start.value} > {tl('weeks', lang).lower()} {weeks}")
-
-
-@solara.component
-def Results(comparison: Comparison, lang: str, stale: bool, view=None, budget: float | None = None):
-    """Intervals per strategy, gains per person, leader time, robustness, conclusions, downloads."""
-    outcomes_fig = solara.use_memo(lambda: figure_outcomes(comparison, lang), dependencies=[comparison, lang])
-    gains_fig = solara.use_memo(
-        lambda: figure_member_gains(comparison, lang), dependencies=[comparison, lang]
-    )
-    texts = solara.use_memo(
-        lambda: conclusions(comparison, lang, budget=budget), dependencies=[comparison, lang, budget]
-    )
-    # Download callables made once per result: FileDownload cancels a download in progress
-    # whenever its `data` changes, and a fresh lambda on every re-render would do just that.
-    downloads = solara.use_memo(
-        lambda: _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts),
-        dependencies=[comparison, lang, view, budget],
-    )
-    with solara.Card(tl("results", lang)):
-        note(
-            tl(
-                "ran",
-                lang,
-                s=len(comparison.strategies),
-                r=comparison.replications,
-                w=comparison.weeks,
-                n=len(comparison.names),
-                seed=comparison.seed,
-                sec=comparison.seconds,
-            ),
-            classes=["lab-ran"],
-        )
-        if stale:
-            solara.Warning(tl("stale", lang))
-        heading(tl("conclusions", lang))
-        solara.HTML(
-            tag="div",
-            unsafe_innerHTML="".join(f"<p>{escape(p)}</p>" for p in texts),
-            classes=["lab-conclusions"],
-        )
-        heading(tl("outcomes", lang))
-        note(tl("outcomes_help", lang))
-        solara.HTML(tag="div", unsafe_innerHTML=outcomes_html(comparison, lang))
-        solara.FigureMatplotlib(outcomes_fig, format="png", dependencies=[comparison, lang])
-        heading(tl("people", lang))
-        note(tl("people_help", lang, w=comparison.checkpoints[-1]))
-        solara.HTML(tag="div", unsafe_innerHTML=gains_html(comparison, lang))
-        solara.FigureMatplotlib(gains_fig, format="png", dependencies=[comparison, lang])
-        heading(tl("effort", lang))
-        solara.HTML(tag="div", unsafe_innerHTML=effort_html(comparison, lang, budget))
-        if view is not None:
-            heading(r("robust_title", lang))
-            note(r("robust_help", lang, w=comparison.checkpoints[-1]))
-            solara.HTML(tag="div", unsafe_innerHTML=robustness_html(view, lang))
-            solara.HTML(tag="p", unsafe_innerHTML=f"<b>{escape(robustness_verdict(view, lang))}</b>",
-                        classes=["lab-robust-verdict"])  # fmt: skip
-        heading(tl("export", lang))
-        with solara.Row(style={"flex-wrap": "wrap"}):
-            for filename, (label, data, mime) in downloads.items():
-                solara.FileDownload(data, filename, label=label, mime_type=mime)
-
-
-def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -> dict:
-    """filename -> (button label, callable giving the bytes, MIME type)."""
-    files = {
-        "report.html": (
-            tl("download_report", lang),
-            lambda: report_html(comparison, lang, view, budget).encode("utf-8"),
-            "text/html",
-        )
-    }
-    for name, table in (
-        ("summary.csv", comparison.summary),
-        ("member_gains.csv", comparison.member_gains),
-        ("replications.csv", comparison.replication_table),
-    ):
-        files[name] = (
-            name,
-            lambda table=table: csv_bytes(localise(table(), comparison, lang), lang),
-            "text/csv",
-        )
-    files["outcomes.png"] = ("outcomes.png", lambda: png_bytes(outcomes_fig), "image/png")
-    files["member_gains.png"] = ("member_gains.png", lambda: png_bytes(gains_fig), "image/png")
-    files[f"conclusions_{lang}.txt"] = (
-        f"conclusions_{lang}.txt",
-        lambda: "\n\n".join(texts) + "\n",
-        "text/plain",
-    )
-    return files
-
-
-@solara.component
-def LeaderTime(strategies: list[Strategy], hours: solara.Reactive, budget: solara.Reactive, lang: str):
-    """The leader's hours per intervention the chosen strategies use (editable), and a time budget."""
-    kinds = {i.key: type(i) for s in strategies for i in s.interventions}
-    with solara.Row(style={"flex-wrap": "wrap", "align-items": "center"}, classes=["lab-hours"]):
-        for key, kind in kinds.items():
-            solara.InputFloat(
-                f"{kind.title.get(lang, key)}: {tl('hours_each', lang, h='')}".strip(),
-                value=float(hours.value.get(key, kind.hours)),
-                on_value=lambda v, key=key: hours.set({**hours.value, key: max(0.0, float(v or 0))}),
-                style={"max-width": "230px"},
-            ).key(f"hours-{key}")
-        solara.InputFloat(tl("budget", lang), value=budget, style={"max-width": "260px"}).key("budget")
-    if kinds:
-        solara.Text(tl("hours_title", lang), style={"color": "#666", "font-size": "0.85em"})
 
 
 @solara.component

@@ -141,4 +141,26 @@ LAB: dict[str, dict[str, str]] = {
     },
     "download_report": {"en": "Download report", "nl": "Rapport downloaden"},
     "effort": {"en": "Leader time and gain per hour", "nl": "Tijd van de leider en winst per uur"},
+    "ready_nothing": {"en": "Doing nothing", "nl": "Niets doen"},
+    "ready_one-on-ones-out-group": {
+        "en": "Weekly one-on-ones with the out-group",
+        "nl": "Wekelijkse één-op-ééns met de out-groep",
+    },
+    "ready_reopen-role-taking": {
+        "en": "Re-open role-taking with everyone",
+        "nl": "Rollen opnieuw verkennen met het hele team",
+    },
+    "ready_reflection-every-4": {
+        "en": "Reflection rhythm every 4 weeks",
+        "nl": "Reflectieritme elke 4 weken",
+    },
+    "ready_equal-latitude": {
+        "en": "Equal latitude for everyone",
+        "nl": "Gelijke beslisruimte voor het hele team",
+    },
+    "ready_team-map-one-on-ones": {
+        "en": "Team map plus one-on-ones with the out-group",
+        "nl": "Teamkaart plus één-op-ééns met de out-groep",
+    },
+    "person_n": {"en": "Person {n}", "nl": "Persoon {n}"},
 }
