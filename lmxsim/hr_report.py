@@ -51,13 +51,31 @@ def robustness_verdict(view, lang: str) -> str:
     return r("robust_top_holds" if view.top_holds() else "robust_changes", lang)
 
 
+# optional member fields shown when any member has them (time together, LMX-7 answers)
+OPTIONAL_FIELDS = ("weeks_together", "lmx7")
+
+
+def _cell(value, lang: str) -> str:
+    if value is None:
+        return ""
+    return (
+        number(value, lang, 0 if float(value).is_integer() else 1)
+        if isinstance(value, int | float)
+        else escape(str(value))
+    )
+
+
 def _team_html(comparison: Comparison, lang: str) -> str:
+    extra = [f for f in OPTIONAL_FIELDS if any(getattr(m, f, None) is not None for m in comparison.team)]
     rows = "".join(
         f"<tr><td>{escape(m.name)}</td><td>{number(m.first_impression, lang, 2)}</td>"
-        f"<td>{number(m.ability, lang, 2)}</td></tr>"
+        f"<td>{number(m.ability, lang, 2)}</td>"
+        + "".join(f"<td>{_cell(getattr(m, f, None), lang)}</td>" for f in extra)
+        + "</tr>"
         for m in comparison.team
     )
     head = "".join(f"<th>{escape(t(f'lab.{k}', lang))}</th>" for k in ("name", "closeness", "ability"))
+    head += "".join(f"<th>{escape(r(f'team_{f}', lang))}</th>" for f in extra)
     return f"<table><tr>{head}</tr>{rows}</table><p class='hint'>{escape(r('team_note', lang))}</p>"
 
 

@@ -46,7 +46,9 @@ def figure_outcomes(comparison: Comparison, lang: str = "en") -> Figure:
                 )  # fmt: skip
         ax.set_title(r(f"label_{measure}", lang), fontsize=10)
         ax.grid(axis="x", alpha=0.3)
-        ax.xaxis.set_major_formatter(lambda x, _pos: number(x, lang, 2 if abs(x) < 10 else 0))
+        ax.xaxis.set_major_formatter(
+            lambda x, _pos: number(x, lang, 0 if abs(x) >= 1 and float(x).is_integer() else 2)
+        )
     axes[0].set_yticks(range(len(names)), [c.title(n, lang) for n in names])
     for tick, name in zip(axes[0].get_yticklabels(), names, strict=True):
         tick.set_color(colours[name])

@@ -128,7 +128,7 @@ def LeaderTime(strategies: list[Strategy], hours: solara.Reactive, budget: solar
     with solara.Row(style={"flex-wrap": "wrap", "align-items": "center"}, classes=["lab-hours"]):
         for key, kind in kinds.items():
             solara.InputFloat(
-                f"{kind.title.get(lang, key)}: {tl('hours_each', lang, h='')}".strip(),
+                tl("hours_field", lang, kind=kind.title.get(lang, key)),
                 value=float(hours.value.get(key, kind.hours)),
                 on_value=lambda v, key=key: hours.set({**hours.value, key: max(0.0, float(v or 0))}),
                 style={"max-width": "230px"},

@@ -19,6 +19,7 @@ from lmxsim.strategy_report import (
     localise,
     r,
 )
+from lmxsim.texts import number
 
 
 def heading(text: str) -> None:
@@ -57,7 +58,7 @@ def Results(comparison: Comparison, lang: str, stale: bool, view=None, budget: f
                 w=comparison.weeks,
                 n=len(comparison.names),
                 seed=comparison.seed,
-                sec=comparison.seconds,
+                sec=number(comparison.seconds, lang, 1),
             ),
             classes=["lab-ran"],
         )

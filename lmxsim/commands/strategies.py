@@ -113,10 +113,12 @@ def strategies(
             + escape(t("report.few_replications", lang, r=replications, min=MIN_REPLICATIONS))
             + "[/]"
         )
-    with console.status("simulating...") as status:
+    from lmxsim.texts import percent
+
+    with console.status(t("report.simulating", lang, p="")) as status:
 
         def progress(fraction: float) -> None:
-            status.update(f"simulating... {fraction:.0%}")
+            status.update(t("report.simulating", lang, p=percent(fraction, lang)))
 
         comparison = compare_strategies(
             members, chosen, replications=replications, weeks=weeks, seed=seed, progress=progress
@@ -125,7 +127,7 @@ def strategies(
         if robustness:
 
             def more(fraction: float) -> None:
-                status.update(f"robustness (50% and 150% strength)... {fraction:.0%}")
+                status.update(t("report.robust_progress", lang, p=percent(fraction, lang)))
 
             view = check_robustness(comparison, members, comparison.strategies, progress=more)
     console.print(results_table(comparison, lang))

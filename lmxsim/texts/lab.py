@@ -79,8 +79,8 @@ LAB: dict[str, dict[str, str]] = {
     "choose_one": {"en": "Choose at least one strategy.", "nl": "Kies minstens één strategie."},
     "results": {"en": "4. Results", "nl": "4. Resultaten"},
     "ran": {
-        "en": "{s} strategies x {r} replications x {w} weeks, {n} people, seed {seed}: {sec:.1f} s.",
-        "nl": "{s} strategieën x {r} herhalingen x {w} weken, {n} personen, seed {seed}: {sec:.1f} s.",
+        "en": "{s} strategies x {r} replications x {w} weeks, {n} people, seed {seed}: {sec} s.",
+        "nl": "{s} strategieën x {r} herhalingen x {w} weken, {n} personen, seed {seed}: {sec} s.",
     },
     "stale": {
         "en": "The team or the strategies changed after this run; run again to update.",
@@ -118,7 +118,7 @@ LAB: dict[str, dict[str, str]] = {
     "every_weeks": {"en": "every {k} wk", "nl": "elke {k} wk"},
     "weekly": {"en": "weekly", "nl": "wekelijks"},
     "for_weeks": {"en": "{n} weeks", "nl": "{n} weken"},
-    "hours_each": {"en": "{h} h per person", "nl": "{h} u per persoon"},
+    "hours_field": {"en": "{kind}: hours per person", "nl": "{kind}: uur per persoon"},
     "exists": {"en": "{name!r}: already exists", "nl": "{name!r}: bestaat al"},
     "too_few": {
         "en": "At least {min} replications (simulated years) are needed for a fair comparison; "

@@ -258,6 +258,11 @@ REPORT: dict[str, dict[str, str]] = {
     "col_better": {"en": "better than nothing", "nl": "beter dan niets"},
     "strategy_heading": {"en": "strategy", "nl": "strategie"},
     "over_budget_mark": {"en": "over budget", "nl": "boven budget"},
+    "simulating": {"en": "simulating... {p}", "nl": "bezig met simuleren... {p}"},
+    "robust_progress": {
+        "en": "robustness (50% and 150% strength)... {p}",
+        "nl": "robuustheid (sterkte 50% en 150%)... {p}",
+    },
     "wrote": {"en": "wrote {files} to {folder}", "nl": "{files} geschreven naar {folder}"},
     "wrote_report": {"en": "report written to {path}", "nl": "rapport geschreven naar {path}"},
     # --- the HR report (one HTML page)
@@ -281,6 +286,8 @@ REPORT: dict[str, dict[str, str]] = {
         "nl": "Nabijheid: hoe dicht de persoon nu bij de leider staat (0-1). Bekwaamheid: hoe bekwaam de "
         "leider de persoon vindt (0-1; 0,6 is een gemiddelde collega).",
     },
+    "team_weeks_together": {"en": "Weeks together", "nl": "Weken samen"},
+    "team_lmx7": {"en": "LMX-7 (7-35)", "nl": "LMX-7 (7-35)"},
     "h_strategies": {"en": "The strategies compared", "nl": "De vergeleken strategieën"},
     "h_results": {"en": "Results", "nl": "Resultaten"},
     "h_people": {"en": "Per person", "nl": "Per persoon"},

@@ -3,6 +3,7 @@ download, and nothing covering the caveat lines (issue 15 req. 6)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,17 @@ UNCOVERED = """el => {
     return !(top && (top === el || el.contains(top)));
   }).length;
 }"""
+
+
+def covered_points(locator, settle: float = 5.0) -> int:
+    """How many of four points of the element something else lies over, once a tab's slide
+    transition has settled (a badge or banner stays; an animation passes)."""
+    deadline = time.monotonic() + settle
+    while True:
+        covered = locator.evaluate(UNCOVERED)
+        if covered == 0 or time.monotonic() > deadline:
+            return covered
+        time.sleep(0.25)
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +89,14 @@ def test_two_sessions_keep_their_own_team_and_results(app_url, page, browser, dr
     # nothing (a badge, a banner) lies over the caveat lines, at the top or at the very end
     caveat = page.locator(".lab-caveat")
     caveat.scroll_into_view_if_needed()
-    assert caveat.evaluate(UNCOVERED) == 0
+    assert covered_points(caveat) == 0
     last = page.locator(".lab-conclusions p").last
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     last.scroll_into_view_if_needed()
     assert "thinking aid" in last.inner_text()
-    assert last.evaluate(UNCOVERED) == 0
+    assert covered_points(last) == 0
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     end = page.get_by_role("button", name="conclusions_en.txt")  # the last thing on the page
     end.scroll_into_view_if_needed()
-    assert end.evaluate(UNCOVERED) == 0
+    assert covered_points(end) == 0
     clean(page)
