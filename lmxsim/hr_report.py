@@ -52,7 +52,7 @@ def robustness_verdict(view, lang: str) -> str:
 
 
 # optional member fields shown when any member has them (time together, LMX-7 answers)
-OPTIONAL_FIELDS = ("weeks_together", "lmx7")
+OPTIONAL_FIELDS = ("weeks_together", "lmx7", "lmx7_leader")
 
 
 def _cell(value, lang: str) -> str:
@@ -110,12 +110,13 @@ def report_html(
     robustness=None,
     budget: float | None = None,
     command: str | None = None,
+    title: str | None = None,
 ) -> str:
-    """The whole report as one HTML string."""
+    """The whole report as one HTML string (`title`: the team file's title, if it has one)."""
     c = comparison
     week = c.checkpoints[-1]
     record = provenance(c)
-    team_name = r("your_team", lang)
+    team_name = title or r("your_team", lang)
     parts = [
         f"<h1>{escape(r('report_title', lang, team=team_name))}</h1>",
         f"<p>{escape(r('report_intro', lang, r=c.replications, w=c.weeks))}</p>",
@@ -186,10 +187,11 @@ def write_report(
     robustness=None,
     budget: float | None = None,
     team_file: str | Path | None = None,
+    title: str | None = None,
 ) -> Path:
     """Write the report; the command that makes it again is shown in it."""
     command = _command(comparison, lang, team_file, budget)
-    return write_text(Path(path), report_html(comparison, lang, robustness, budget, command))
+    return write_text(Path(path), report_html(comparison, lang, robustness, budget, command, title))
 
 
 def _command(comparison: Comparison, lang: str, team_file, budget) -> str:

@@ -33,6 +33,7 @@ from lmxsim.dynamics import Group, lmx7
 from lmxsim.effort import weekly_hours
 from lmxsim.interventions import InterventionError
 from lmxsim.params import ParameterError, Params
+from lmxsim.rules import MAX_WEEKS, check_whole
 from lmxsim.seeds import MAX_SEED
 from lmxsim.spec import check_plan
 from lmxsim.strategy_plans import (
@@ -81,7 +82,6 @@ WINNER_THRESHOLD = 0.01
 # smallest change in a person's performance or LMX (0..1 scales) worth calling a gain or loss
 NEGLIGIBLE = 0.01
 MAX_REPLICATIONS = 20_000
-MAX_WEEKS = 520
 MEMBER_CELLS = 10_000  # replications x members per run_batch call (bounds memory to ~50 MB/year)
 
 
@@ -413,5 +413,4 @@ def compare_strategies(
 
 
 def _whole(value, what: str, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or not low <= value <= high:
-        raise ParameterError(f"{what} = {value!r} is not allowed (a whole number from {low} to {high})")
+    check_whole(int(value) if isinstance(value, np.integer) else value, what, low, high)

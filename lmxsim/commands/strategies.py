@@ -39,7 +39,7 @@ def strategies(
         DEFAULT_TEAM,
         "--team",
         "-t",
-        help="team file (.csv or .toml, docs/team-files.md)",
+        help="team file (.csv, .xlsx or .toml, docs/team-files.md)",
         show_default="the packaged example team",
     ),
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
@@ -85,7 +85,7 @@ def strategies(
     from lmxsim.robustness import check_robustness
     from lmxsim.strategies import MIN_REPLICATIONS, compare_strategies, parse_strategy, ready_strategies
     from lmxsim.strategy_report import conclusions, export
-    from lmxsim.teamfile import load_team
+    from lmxsim.teamfile import load_team_file
     from lmxsim.texts import t
 
     console = Console()
@@ -104,7 +104,10 @@ def strategies(
 
         check_output_file(report, "--report", formats=(".html", ".htm"))
     own_hours = parse_hours(hours)
-    members = load_team(team)
+    team_file = load_team_file(team)
+    members = team_file.members
+    if team_file.note(lang):
+        Console(stderr=True).print(team_file.note(lang), markup=False, highlight=False)
     chosen = [parse_strategy(text) for text in strategy] if strategy else ready_strategies()
     chosen = [replace(s, hours={**s.hours, **own_hours}) for s in chosen]
     if replications < MIN_REPLICATIONS:
@@ -146,7 +149,9 @@ def strategies(
     if report is not None:
         from lmxsim.hr_report import write_report
 
-        write_report(report, comparison, lang, robustness=view, budget=budget, team_file=team)
+        write_report(
+            report, comparison, lang, robustness=view, budget=budget, team_file=team, title=team_file.title
+        )
         console.print(escape(t("report.wrote_report", lang, path=report)))
 
 

@@ -28,6 +28,7 @@ from babel.numbers import format_decimal, format_percent
 
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.report import REPORT
+from lmxsim.texts.teamfile import TEAMFILE
 from lmxsim.texts.workshop import WORKSHOP
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -50,7 +51,9 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
     return merged
 
 
-TEXT: dict[str, dict[str, str]] = _merge(("", WORKSHOP), ("lab.", LAB), ("report.", REPORT))
+TEXT: dict[str, dict[str, str]] = _merge(
+    ("", WORKSHOP), ("lab.", LAB), ("report.", REPORT), ("teamfile.", TEAMFILE)
+)
 
 
 def t(key: str, lang: str, **values: object) -> str:
