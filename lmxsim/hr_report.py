@@ -90,15 +90,15 @@ def _strategies_html(comparison: Comparison, lang: str) -> str:
 
 
 def _hours_html(comparison: Comparison, lang: str) -> str:
-    seen: dict[str, tuple[float, str]] = {}
+    seen: dict[str, tuple[str, float, str]] = {}
     for s in comparison.strategies:
         for i in s.interventions:
             own = i.key in s.hours
             source = "—" if own else type(i).hours_source
-            seen.setdefault(i.key, (hours_for(i, s.hours), source))
+            seen.setdefault(i.key, (i.title.get(lang, i.key), hours_for(i, s.hours), source))
     rows = "".join(
-        f"<tr><td>{escape(key)}</td><td>{number(h, lang, 2)}</td><td>{escape(src)}</td></tr>"
-        for key, (h, src) in seen.items()
+        f"<tr><td>{escape(title)}</td><td>{number(h, lang, 2)}</td><td>{escape(src)}</td></tr>"
+        for title, h, src in seen.values()
     )
     head = "".join(f"<th>{escape(r(k, lang))}</th>" for k in ("intervention", "hours_per_person", "source"))
     return f"<table><tr>{head}</tr>{rows}</table>"
