@@ -313,3 +313,24 @@ def test_the_team_csv_follows_the_language_and_loads_back():
         assert [(m.name, m.ability, m.first_impression) for m in back] == [
             (m.name, m.ability, m.first_impression) for m in team
         ]
+
+
+def test_the_robustness_sentence_follows_the_rankings():
+    from lmxsim.hr_report import robustness_verdict
+    from lmxsim.robustness import Robustness
+
+    base = np.random.default_rng(5).normal(0.4, 0.05, 40)
+
+    def at(a: float, b: float) -> Comparison:
+        return _fake({NOTHING: base, "a": base + a, "b": base + b})
+
+    same = Robustness({0.5: at(0.03, 0.02), 1.0: at(0.04, 0.02), 1.5: at(0.05, 0.03)})
+    top = Robustness({0.5: at(0.03, -0.01), 1.0: at(0.04, 0.02), 1.5: at(0.05, 0.03)})
+    moved = Robustness({0.5: at(0.01, 0.02), 1.0: at(0.04, 0.02), 1.5: at(0.05, 0.03)})
+    assert same.holds() and robustness_verdict(same, "en").startswith("The ranking holds")
+    assert not top.holds() and top.top_holds()
+    assert robustness_verdict(top, "en").startswith("The top strategy stays")
+    assert not moved.top_holds() and robustness_verdict(moved, "nl").startswith(
+        "De rangorde houdt geen stand"
+    )
+    assert set(moved.table()["strength"]) == {0.5, 1.0, 1.5}
