@@ -70,6 +70,11 @@ class Intervention:
     title: ClassVar[dict[str, str]] = {"en": "", "nl": ""}
     description: ClassVar[dict[str, str]] = {"en": "", "nl": ""}
     options: ClassVar[tuple[str, ...]] = ()  # extra settings beyond target/start/every/duration
+    # The leader's time: hours per targeted person in each week the intervention acts.
+    # `hours_source` says where the number comes from ("assumption" when nobody measured it);
+    # the strategy lab lets a leader replace it with their own estimate.
+    hours: ClassVar[float] = 0.0
+    hours_source: ClassVar[str] = "assumption"
 
     def __post_init__(self) -> None:
         if not isinstance(self.target, str) or not self.target.strip():
@@ -177,6 +182,11 @@ class TeamMap(Intervention):
 
     duration: int | None = 12
     key: ClassVar[str] = "team-map"
+    hours: ClassVar[float] = 0.1
+    hours_source: ClassVar[str] = (
+        "assumption: drawing the map (about an hour for the team) plus short monthly "
+        "check-ins with those drawn far away, spread over its 12 weeks"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Team map", "nl": "Teamkaart"}
     description: ClassVar[dict[str, str]] = {
         "en": "The leader draws the team: who is close, who is far, and why. Seeing the split "
@@ -205,6 +215,11 @@ class RoleClarification(Intervention):
 
     duration: int | None = 8
     key: ClassVar[str] = "role-clarification"
+    hours: ClassVar[float] = 0.75
+    hours_source: ClassVar[str] = (
+        "assumption: one 45-minute conversation about expectations per person per week "
+        "while it runs (8 weeks)"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Role clarification", "nl": "Rolverheldering"}
     description: ClassVar[dict[str, str]] = {
         "en": "Clarify expectations again and re-open role-making: the leader's impression "
@@ -231,6 +246,10 @@ class OneOnOnes(Intervention):
 
     every: int | None = 2
     key: ClassVar[str] = "one-on-ones"
+    hours: ClassVar[float] = 0.5
+    hours_source: ClassVar[str] = (
+        "assumption: a 30-minute one-on-one per meeting, a common length in practice guides"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Regular one-on-ones", "nl": "Vaste één-op-ééngesprekken"}
     description: ClassVar[dict[str, str]] = {
         "en": "A fixed one-on-one every few weeks, whatever the leader thinks of the member: "
@@ -252,6 +271,8 @@ class StretchAssignment(Intervention):
 
     duration: int | None = 6
     key: ClassVar[str] = "stretch-assignment"
+    hours: ClassVar[float] = 0.25
+    hours_source: ClassVar[str] = "assumption: a quarter of an hour of coaching per week on the assignment"
     title: ClassVar[dict[str, str]] = {"en": "Stretch assignment", "nl": "Uitdagende opdracht"}
     description: ClassVar[dict[str, str]] = {
         "en": "A challenging task with more room to decide. Backed by real trust it is a vote "
@@ -276,6 +297,8 @@ class SuddenPraise(Intervention):
 
     duration: int | None = 1
     key: ClassVar[str] = "sudden-praise"
+    hours: ClassVar[float] = 0.05
+    hours_source: ClassVar[str] = "assumption: a few minutes"
     title: ClassVar[dict[str, str]] = {"en": "Sudden praise", "nl": "Plotseling compliment"}
     description: ClassVar[dict[str, str]] = {
         "en": "Unexpected praise without a change in how the member is treated. It does little, "
@@ -294,6 +317,10 @@ class ReflectionRhythm(Intervention):
 
     every: int | None = 4
     key: ClassVar[str] = "reflection"
+    hours: ClassVar[float] = 0.1
+    hours_source: ClassVar[str] = (
+        "assumption: about five minutes of thought and notes per relationship per review"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Reflection rhythm", "nl": "Reflectieritme"}
     description: ClassVar[dict[str, str]] = {
         "en": "Every few weeks the leader asks of each relationship: what do I really know, and "
@@ -319,6 +346,8 @@ class EqualLatitude(Intervention):
 
     level: float | None = None
     key: ClassVar[str] = "equal-latitude"
+    hours: ClassVar[float] = 0.05
+    hours_source: ClassVar[str] = "assumption: a few minutes per person per week to keep to the team rule"
     title: ClassVar[dict[str, str]] = {"en": "Equal-latitude policy", "nl": "Gelijke beslisruimte"}
     description: ClassVar[dict[str, str]] = {
         "en": "Latitude is granted by a team rule instead of by the leader's trust: everyone moves "

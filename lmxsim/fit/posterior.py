@@ -106,11 +106,14 @@ def compare_over_posterior(
     seed: int = 1,
     draws: int = DEFAULT_DRAWS,
     progress: Callable[[float], None] | None = None,
+    strength: float = 1.0,
 ):
     """compare_strategies over posterior draws: replications are spread evenly over the draws
     and pooled, so every interval includes the posterior's uncertainty."""
     from lmxsim.strategies import compare_strategies
 
+    # Never more runs than asked for: at least 2 per draw, so few replications use fewer draws.
+    draws = max(1, min(draws, replications // 2))
     teams = posterior_teams(folder, team, draws, seed)
     per_draw = max(2, replications // draws)
     parts = []
@@ -123,6 +126,7 @@ def compare_over_posterior(
                 weeks=weeks,
                 seed=seed * 100_003 + j,
                 params=params,
+                strength=strength,
             )
         )
         if progress is not None:
@@ -141,7 +145,39 @@ def compare_over_posterior(
         replications=per_draw * len(parts),
         outcomes=outcomes,
         members=members,
+        effort={s: np.concatenate([p.effort[s] for p in parts]) for s in first.effort},
         seconds=sum(p.seconds for p in parts),
         team=list(team),
         seed=seed,
     )
+
+
+def robustness_over_posterior(
+    comparison,
+    folder: str | Path,
+    team: Sequence[Member],
+    strategies: Sequence,
+    progress: Callable[[float], None] | None = None,
+):
+    """The robustness view (50% and 150% strength) over the same posterior draws and seeds."""
+    from lmxsim.robustness import FACTORS, Robustness
+
+    others = [f for f in FACTORS if f != comparison.strength]
+    results = {comparison.strength: comparison}
+    for k, factor in enumerate(others):
+
+        def part(fraction: float, k: int = k) -> None:
+            if progress is not None:
+                progress((k + fraction) / len(others))
+
+        results[factor] = compare_over_posterior(
+            folder,
+            team,
+            strategies,
+            replications=comparison.replications,
+            weeks=comparison.weeks,
+            seed=comparison.seed,
+            progress=part,
+            strength=factor,
+        )
+    return Robustness(results)
