@@ -13,8 +13,22 @@ from lmxsim import dynamics as dyn
 from lmxsim.agents import Employee, Leader
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
+from lmxsim.measures import TEAM, Measure
 from lmxsim.params import Params
 from lmxsim.team import Member, complete_team, draw_team, team_climate
+
+# Member variables whose Employee attribute has another name.
+_ATTRIBUTE = {"problems_hidden": "hidden_stock"}
+
+
+def _team_reporter(measure: Measure):
+    """A DataCollector reporter: the measure's declared reducer over the members' values."""
+    attribute = _ATTRIBUTE.get(measure.reduce.source, measure.reduce.source)
+
+    def report(model: LMXModel) -> float | int:
+        return measure.reduce(np.array([getattr(e, attribute) for e in model.employees])).item()
+
+    return report
 
 
 class LMXModel(mesa.Model):
@@ -68,14 +82,7 @@ class LMXModel(mesa.Model):
         self.datacollector = mesa.DataCollector(
             model_reporters={
                 "week": "week",
-                "performance": lambda m: float(np.mean([e.performance for e in m.employees])),
-                "lmx_mean": lambda m: float(np.mean(m.lmx_values())),
-                "lmx_differentiation": "differentiation",
-                "out_group_share": lambda m: float(np.mean([e.group == dyn.Group.OUT for e in m.employees])),
-                "safety_mean": lambda m: float(np.mean([e.safety for e in m.employees])),
-                "problems_reported": lambda m: sum(e.problems_reported for e in m.employees),
-                "problems_hidden": lambda m: sum(e.hidden_stock for e in m.employees),
-                "fires": "fires",
+                **{name: _team_reporter(measure) for name, measure in TEAM.items()},
                 "interventions": lambda m: ";".join(m.active_interventions),
             },
             agenttype_reporters={
