@@ -35,8 +35,8 @@ def runs():
 
 
 def test_the_tables_columns_are_the_declared_measures_in_order() -> None:
-    assert TEAM_COLUMNS == ["week", *measures.TEAM]
-    assert MEMBER_COLUMNS == ["week", "member_id", "name", *measures.MEMBER]
+    assert ["week", *measures.TEAM] == TEAM_COLUMNS
+    assert ["week", "member_id", "name", *measures.MEMBER] == MEMBER_COLUMNS
 
 
 @pytest.mark.parametrize("name", list(measures.TEAM))
@@ -50,7 +50,8 @@ def test_every_team_measure_is_equal_in_both_engines(runs, name: str) -> None:
             assert reference.dtype == fast.dtype == np.int64, f"{name} is a count: whole numbers"
     table = batch.team_table()
     assert name in table.columns
-    np.testing.assert_array_equal(table[table["replication"] == 1][name].to_numpy(), batch.team_frame(1)[name])
+    second = table[table["replication"] == 1][name].to_numpy()
+    np.testing.assert_array_equal(second, batch.team_frame(1)[name])
 
 
 def test_the_measures_move_somewhere_in_these_runs(runs) -> None:
@@ -146,7 +147,7 @@ print("ok")
 
 
 def test_a_new_team_measure_is_one_declaration() -> None:
-    """Declared before the rest of lmxsim is imported, it reaches both engines, the tables and the dictionary."""
+    """Declared before the rest of lmxsim is imported, it reaches both engines, tables and dictionary."""
     result = subprocess.run([sys.executable, "-c", NEW_MEASURE], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
