@@ -13,12 +13,14 @@ from lmxsim import dynamics as dyn
 from lmxsim.agents import Employee, Leader
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
-from lmxsim.measures import TEAM, Measure
+from lmxsim.measures import MEMBER, TEAM, Measure
 from lmxsim.params import Params
 from lmxsim.team import Member, complete_team, draw_team, team_climate
 
-# Member variables whose Employee attribute has another name.
+# Member measures whose Employee attribute has another name: the value the engines
+# reduce over (codes for labels), and the value the member table shows (names for labels).
 _ATTRIBUTE = {"problems_hidden": "hidden_stock"}
+_COLUMN_ATTRIBUTE = {**_ATTRIBUTE, "phase": "phase_name", "group": "group_name"}
 
 
 def _team_reporter(measure: Measure):
@@ -90,24 +92,7 @@ class LMXModel(mesa.Model):
                     "week": lambda e: e.model.week,
                     "member_id": "index",
                     "name": "name",
-                    "ability": "ability",
-                    "first_impression": "first_impression",
-                    "member_expectation": "member_expectation",
-                    "safety_propensity": "safety_propensity",
-                    "trust": "trust",
-                    "autonomy": "autonomy",
-                    "motivation": "motivation",
-                    "skill": "skill",
-                    "safety": "safety",
-                    "performance": "performance",
-                    "leader_impression": "leader_impression",
-                    "leader_trust": "leader_trust",
-                    "lmx": "lmx",
-                    "lmx7": "lmx7",
-                    "phase": "phase_name",
-                    "group": "group_name",
-                    "problems_reported": "problems_reported",
-                    "problems_hidden": "hidden_stock",
+                    **{name: _COLUMN_ATTRIBUTE.get(name, name) for name in MEMBER},
                     "interventions": lambda e: ";".join(
                         label for label, who in e.model.active_targets if who[e.index]
                     ),
