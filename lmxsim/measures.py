@@ -57,7 +57,8 @@ class Measure:
     reduce: Reducer | None = None  # team measures: how members' values become the team's
     higher_is_better: bool | None = None  # None: neither (a description, not a goal)
     negligible: float | None = None  # smallest change worth reporting as a change
-    digits: int = 2  # digits shown in tables and on screen
+    digits: int = 2  # digits of one run's value on screen; a change or a mean over runs shows one more
+    percent: bool = False  # a share, shown as a percentage (digits: after the percent's decimal point)
     codes: tuple[str, ...] = ()  # label measures: the name of each integer code
     trait: bool = False  # member measures: given or drawn at the start, constant over a run
 
@@ -71,12 +72,24 @@ class Measure:
 
         return t(self.text_key, lang)
 
+    def show(self, value: float, lang: str, change: bool = False) -> str:
+        """A value as the room reads it (Babel, per language); a change gets its sign and a digit more."""
+        from lmxsim.texts import number, percent
+
+        if self.percent:
+            return percent(value, lang, self.digits, signed=change)
+        return number(value, lang, self.digits + (1 if change else 0), signed=change)
+
 
 def _member(name: str, kind: Kind, scale: str, meaning: str, **more) -> Measure:
+    if kind == "count":
+        more.setdefault("digits", 0)
     return Measure(name, "member", kind, scale, meaning, **more)
 
 
 def _team(name: str, kind: Kind, scale: str, meaning: str, reduce: Reducer, **more) -> Measure:
+    if kind == "count":
+        more.setdefault("digits", 0)
     return Measure(name, "team", kind, scale, meaning, reduce=reduce, **more)
 
 
@@ -136,7 +149,6 @@ MEMBER: dict[str, Measure] = {
             "the member's output this week",
             higher_is_better=True,
             negligible=0.01,
-            digits=3,
         ),
         _member("leader_impression", "number", "0-1", "how competent the leader believes the member is"),
         _member("leader_trust", "number", "0-1", "the leader's trust in the member", higher_is_better=True),
@@ -147,7 +159,6 @@ MEMBER: dict[str, Measure] = {
             "relationship quality (LMX): geometric mean of both sides' trust",
             higher_is_better=True,
             negligible=0.01,
-            digits=3,
         ),
         _member(
             "lmx7",
@@ -197,7 +208,6 @@ TEAM: dict[str, Measure] = {
             Reducer("performance", "mean"),
             higher_is_better=True,
             negligible=0.005,
-            digits=3,
         ),
         _team(
             "lmx_mean",
@@ -207,7 +217,6 @@ TEAM: dict[str, Measure] = {
             Reducer("lmx", "mean"),
             higher_is_better=True,
             negligible=0.005,
-            digits=3,
         ),
         _team(
             "lmx_differentiation",
@@ -217,7 +226,6 @@ TEAM: dict[str, Measure] = {
             Reducer("lmx", "spread"),
             higher_is_better=False,
             negligible=0.005,
-            digits=3,
         ),
         _team(
             "out_group_share",
@@ -227,7 +235,8 @@ TEAM: dict[str, Measure] = {
             Reducer("group", "share", int(dyn.Group.OUT)),
             higher_is_better=False,
             negligible=0.02,
-            digits=2,
+            digits=0,
+            percent=True,
         ),
         _team(
             "safety_mean",
@@ -237,7 +246,6 @@ TEAM: dict[str, Measure] = {
             Reducer("safety", "mean"),
             higher_is_better=True,
             negligible=0.005,
-            digits=3,
         ),
         _team(
             "problems_reported",
@@ -246,7 +254,6 @@ TEAM: dict[str, Measure] = {
             "problems reported to the leader this week, all members",
             Reducer("problems_reported", "sum"),
             negligible=0.25,
-            digits=1,
         ),
         _team(
             "problems_hidden",
@@ -256,7 +263,6 @@ TEAM: dict[str, Measure] = {
             Reducer("problems_hidden", "sum"),
             higher_is_better=False,
             negligible=0.25,
-            digits=1,
         ),
         _team(
             "fires",
@@ -266,7 +272,6 @@ TEAM: dict[str, Measure] = {
             Reducer("fire", "sum"),
             higher_is_better=False,
             negligible=0.5,
-            digits=1,
         ),
     )
 }
