@@ -167,9 +167,6 @@ WORKSHOP: dict[str, dict[str, str]] = {
         "nl": "Hoe ongelijk de relaties zijn",
     },
     "chart_person": {"en": "{name} over the weeks", "nl": "{name} door de weken"},
-    "trust": {"en": "trust", "nl": "vertrouwen"},
-    "autonomy": {"en": "autonomy", "nl": "autonomie"},
-    "performance": {"en": "performance", "nl": "prestatie"},
     "axis_share": {"en": "0 = none, 1 = full", "nl": "0 = geen, 1 = volledig"},
     "axis_spread": {"en": "spread (0 = all equal)", "nl": "spreiding (0 = allen gelijk)"},
     "axis_count": {"en": "problems per week", "nl": "problemen per week"},
@@ -177,7 +174,6 @@ WORKSHOP: dict[str, dict[str, str]] = {
     "chart_problems": {"en": "Problems", "nl": "Problemen"},
     "reported": {"en": "reported", "nl": "gemeld"},
     "hidden": {"en": "hidden", "nl": "verborgen"},
-    "fires": {"en": "fires", "nl": "branden"},
     "axis_week": {"en": "week", "nl": "week"},
     "show_fires": {"en": "Show fires", "nl": "Toon branden"},
     # --- narration ---
