@@ -14,6 +14,7 @@ the forbidden variants do not appear):
 - the whole team as a target: **het hele team** (not "iedereen", which stays fine in a sentence)
 - relationship (LMX): **relatie**; relationship quality: **relatiekwaliteit**
 - fire (a hidden problem that flares up): **brand**; hidden problem: **verzwegen probleem**
+  (not "verborgen probleem"; a chart's legend says "verzwegen")
 - first impression: **eerste indruk**; trust: **vertrouwen**; autonomy: **autonomie**
 - strategy: **strategie**; one-on-one: **één-op-één**; role clarification: **rolverheldering**
 - confidence interval: **betrouwbaarheidsinterval (BI)**
@@ -39,7 +40,7 @@ LANGUAGE_NAMES: dict[str, str] = {"en": "English", "nl": "Nederlands"}
 LOCALES: dict[str, str] = {"en": "en_GB", "nl": "nl_BE"}
 
 # Dutch words the vocabulary above rules out (checked by tests/test_texts.py).
-AVOIDED_DUTCH: tuple[str, ...] = ("leidinggevende", "outgroep", "ingroep")
+AVOIDED_DUTCH: tuple[str, ...] = ("leidinggevende", "outgroep", "ingroep", "verborgen probl")
 
 
 def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:

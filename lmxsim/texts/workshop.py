@@ -173,7 +173,7 @@ WORKSHOP: dict[str, dict[str, str]] = {
     "smoothed": {"en": "4-week average", "nl": "gemiddelde over 4 weken"},
     "chart_problems": {"en": "Problems", "nl": "Problemen"},
     "reported": {"en": "reported", "nl": "gemeld"},
-    "hidden": {"en": "hidden", "nl": "verborgen"},
+    "hidden": {"en": "hidden", "nl": "verzwegen"},
     "axis_week": {"en": "week", "nl": "week"},
     "show_fires": {"en": "Show fires", "nl": "Toon branden"},
     # --- narration ---
