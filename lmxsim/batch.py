@@ -296,12 +296,12 @@ class _Engine:
         s["contacts"] = np.zeros(shape, dtype=np.int64)
         s["problems_reported"] = np.zeros(shape, dtype=np.int64)
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
-        s["fire"] = np.zeros(shape, dtype=np.int64)  # this week's fires per member (the `fires` measure)
         s["lmx"] = dyn.lmx(s["leader_trust"], s["trust"])
         s["group"] = dyn.group(s["lmx"], s["phase"], p)
         self.s = {k: np.asfortranarray(v) for k, v in s.items()}
         s = self.s
         self.fires = np.zeros(shape[0], dtype=np.int64)
+        s["fire"] = np.zeros(shape, dtype=np.int64)  # this week's fires per member (the `fires` measure)
         self.differentiation = dyn.differentiation(s["lmx"])
 
     def run(self, run_u: np.ndarray, record_weeks: np.ndarray, record_members: bool):
