@@ -151,3 +151,15 @@ def test_a_new_team_measure_is_one_declaration() -> None:
     result = subprocess.run([sys.executable, "-c", NEW_MEASURE], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
+
+
+def test_a_measure_is_shown_as_declared_in_each_language() -> None:
+    performance, share = measures.TEAM["performance"], measures.TEAM["out_group_share"]
+    assert performance.show(0.4567, "en") == "0.46"
+    assert performance.show(0.4567, "nl") == "0,46"
+    assert performance.show(0.0123, "nl", change=True) == "+0,012"  # a change: its sign, one digit more
+    assert performance.show(-0.0001, "en", change=True) == "0.000"  # no signed zero
+    assert share.show(0.25, "nl") == "25%"
+    assert share.show(0.13, "en", change=True) == "+13%"
+    assert measures.TEAM["fires"].show(3.0, "en") == "3"
+    assert measures.MEMBER["lmx7"].show(21.84, "nl") == "21,8"
