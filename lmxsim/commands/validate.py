@@ -28,9 +28,10 @@ def validate(
         2, "--workers", "-w", min=1, max=64, help=t("cli.validate_workers", CLI_LANG)
     ),
 ) -> None:
+    from lmxsim.executors import open_executor
     from lmxsim.facts import FACTS, REPLICATIONS
     from lmxsim.limits import check_replications
-    from lmxsim.validation import ablate, as_json, open_executor, summarise
+    from lmxsim.validation import ablate, as_json, summarise
 
     if replications is not None:
         check_replications(replications, low=20)
@@ -39,13 +40,9 @@ def validate(
     if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()):
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
     console = Console()
-    executor = open_executor(workers)
-    try:
-        facts = summarise(seeds=seeds, replications=replications, executor=executor)
-        matrix = ablate(seeds, replications, executor) if ablations else None
-    finally:
-        if executor is not None:
-            executor.shutdown()
+    with open_executor(workers, preload="lmxsim.facts") as choice:  # the sweeps' executors
+        facts = summarise(seeds=seeds, replications=replications, executor=choice.executor)
+        matrix = ablate(seeds, replications, choice.executor) if ablations else None
 
     table = Table(title=t("cli.validate_title", CLI_LANG, seeds=seeds, replications=replications))
     for column in t("cli.validate_headings", CLI_LANG).split("|"):
