@@ -1,7 +1,7 @@
 """Where chunks of work run: in this process, in local worker processes, or on Dask.
 
-One place for the sweeps (sweep/runner.py) and the batch engine's many replications
-(batch_many.py): the same start method, the same Ctrl-C handling (workers leave it to
+One place for the sweeps (sweep/runner.py), the batch engine's many replications
+(batch_many.py) and `lmxsim validate`: the same start method, the same Ctrl-C handling (workers leave it to
 the driver and die with it), the same Dask setup.
 """
 
