@@ -283,8 +283,6 @@ TRAITS: tuple[str, ...] = tuple(name for name, m in MEMBER.items() if m.trait)
 COUNTS: frozenset[str] = frozenset(m.name for m in (*MEMBER.values(), *TEAM.values()) if m.kind == "count")
 # Label measures: integer codes in the engines, names in the tables.
 CODES: dict[str, tuple[str, ...]] = {name: m.codes for name, m in MEMBER.items() if m.kind == "label"}
-# The member variables the team measures read (each engine must be able to give them).
-TEAM_SOURCES: tuple[str, ...] = tuple(dict.fromkeys(m.reduce.source for m in TEAM.values() if m.reduce))
 
 
 def measure(name: str, level: Level) -> Measure:
@@ -293,8 +291,3 @@ def measure(name: str, level: Level) -> Measure:
     if name not in table:
         raise KeyError(f"{name!r} is not a {level} measure (known: {', '.join(table)})")
     return table[name]
-
-
-def reduce_team(members: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Every team measure from the members' arrays (member axis last), by its declared reducer."""
-    return {name: m.reduce(members[m.reduce.source]) for name, m in TEAM.items() if m.reduce}
