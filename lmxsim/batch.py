@@ -19,6 +19,8 @@ model's __init__; kept together so the two engines can be read side by side.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -32,7 +34,18 @@ from lmxsim.interventions import Intervention, plan_week
 from lmxsim.measures import MEMBER, TEAM, TEAM_MEASURES
 from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.team import DRAWN, MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_climate, team_values
+from lmxsim.rules import check_weeks
+from lmxsim.team import (
+    DRAWN,
+    MAX_TEAM,
+    TEAM_DRAWS,
+    Member,
+    check_team,
+    drawn_names,
+    history_inputs,
+    team_climate,
+    team_values,
+)
 
 # The member measures that are simulated state (traits are constant; lmx7 is lmx rescaled).
 MEMBER_STATE = [name for name, m in MEMBER.items() if not m.trait and name != "lmx7"]
@@ -154,8 +167,7 @@ def _setup(
 ) -> _Setup:
     if len(seeds) == 0:
         raise ParameterError("need at least one seed (replication)")
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 0:
-        raise ParameterError(f"weeks = {weeks!r} must be a whole number, 0 or more")
+    check_weeks(weeks)
     if team is not None:
         team = list(team)
         check_team(team)
@@ -163,7 +175,7 @@ def _setup(
     else:
         if not 1 <= n_employees <= MAX_TEAM:
             raise ParameterError(f"n_employees = {n_employees} is not allowed (1 to {MAX_TEAM})")
-        names = [NAMES[i] if i < len(NAMES) else f"Member {i + 1}" for i in range(n_employees)]
+        names = drawn_names(n_employees)
     plans = [dataclasses.replace(i) for i in interventions]  # never change the caller's objects
     for plan in plans:
         if plan.start is None:
@@ -211,7 +223,7 @@ def _start(seeds: Sequence[Seed], params, setup: _Setup) -> tuple[_Engine, np.nd
     traits = _traits(team_u, p, setup.team)
     traits["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * traits["ability"]
     plans = [dataclasses.replace(plan) for plan in setup.interventions]
-    return _Engine(p, traits, setup.names, plans), run_u
+    return _Engine(p, traits, setup.names, plans, history_inputs(setup.team, setup.n)), run_u
 
 
 def _check_weeks(record_weeks: Sequence[int] | None, weeks: int) -> np.ndarray:
@@ -267,37 +279,48 @@ def run_batch(
 _CALM = dataclasses.replace(Nudges.neutral(()), autonomy_target=None)
 
 
+# Starting states with a history, by their inputs: the strategy lab starts every strategy from
+# the same seeds, so each block's history is run once, not once per strategy. Small: a few
+# blocks of a few MB (the arrays are copied into the engine, never changed here).
+_STARTS: OrderedDict[bytes, dict[str, np.ndarray]] = OrderedDict()
+_STARTS_KEPT, _START_BYTES = 8, 4 * 2**20  # at most 32 MB
+
+
+def _initial_state(traits: dict[str, np.ndarray], p, history: dict) -> dict[str, np.ndarray]:
+    """dynamics.initial_state, remembered for recent inputs when it runs a history."""
+    if not np.any(history["weeks_together"] > 0) or not isinstance(p, Params):
+        return dyn.initial_state(traits, p, **history)
+    digest = hashlib.blake2b(repr(p).encode())
+    for name, values in (*sorted(traits.items()), *sorted(history.items())):
+        digest.update(name.encode() + str(np.shape(values)).encode())
+        digest.update(np.ascontiguousarray(values, dtype=float).tobytes())
+    key = digest.digest()
+    if key in _STARTS:
+        _STARTS.move_to_end(key)
+        return _STARTS[key]
+    start = dyn.initial_state(traits, p, **history)
+    if sum(v.nbytes for v in start.values()) <= _START_BYTES:
+        _STARTS[key] = start
+        if len(_STARTS) > _STARTS_KEPT:
+            _STARTS.popitem(last=False)
+    return start
+
+
 class _Engine:
     """The week of LMXModel.step, over (R, n) arrays, in the same order."""
 
-    def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans) -> None:
+    def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans, history: dict) -> None:
         # Member-major memory (Fortran order): the per-team sums, means and spreads then run
         # as vector adds over replications instead of many 12-element loops; elementwise work
         # is unchanged. Sums may round in another order than the Mesa model's (1e-16).
         traits = {k: np.asfortranarray(v, dtype=float) for k, v in traits.items()}
         self.p, self.traits, self.names, self.plans = p, traits, names, plans
-        start = dyn.initial_members(
-            traits["ability"],
-            traits["trust_propensity"],
-            traits["member_expectation"],
-            traits["safety_propensity"],
-            traits["climate"],
-            p,
-        )
-        self.s = {k: np.array(v, dtype=float, order="F") for k, v in start.items()}
+        start = _initial_state(traits, p, history)  # the start LMXModel has, per replication
         shape = traits["ability"].shape
-        s = self.s
+        s = {k: np.array(v, order="F") for k, v in start.items()}  # a copy: starts may be shared
         s["performance"] = np.zeros(shape)
-        s["leader_impression"] = np.array(traits["first_impression"], dtype=float)
-        s["confidence"] = np.array(dyn.initial_confidence(s["leader_impression"], p), dtype=float)
-        s["leader_trust"] = np.array(dyn.initial_leader_trust(s["leader_impression"], p), dtype=float)
-        s["phase"] = np.zeros(shape, dtype=np.int64)
-        s["plasticity"] = np.ones(shape)
-        s["contacts"] = np.zeros(shape, dtype=np.int64)
         s["problems_reported"] = np.zeros(shape, dtype=np.int64)
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
-        s["lmx"] = dyn.lmx(s["leader_trust"], s["trust"])
-        s["group"] = dyn.group(s["lmx"], s["phase"], p)
         self.s = {k: np.asfortranarray(v) for k, v in s.items()}
         s = self.s
         self.fires = np.zeros(shape[0], dtype=np.int64)

@@ -28,6 +28,7 @@ from lmxsim.executors import open_executor
 from lmxsim.interventions import Intervention
 from lmxsim.measures import TEAM_MEASURES
 from lmxsim.params import ParameterError, Params
+from lmxsim.rules import check_whole
 from lmxsim.team import Member
 
 
@@ -51,8 +52,7 @@ def iter_team_tables(
     yields: a chunk holds at most chunk_size replications, and fewer for big teams and
     long runs (chunk_for: MEMORY_BUDGET). Chunking does not change the numbers.
     """
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
+    check_whole(chunk_size, "chunk_size", 1)
     per_row = params is not None and not isinstance(params, Params)
     if per_row and hasattr(seeds, "__len__") and hasattr(params, "__len__") and len(params) != len(seeds):
         raise ParameterError(
@@ -115,10 +115,8 @@ def iter_many(
     replications, fewer for big teams and long runs (chunk_for: MEMORY_BUDGET), so
     memory stays bounded.
     """
-    if isinstance(n_replications, bool) or not isinstance(n_replications, int) or n_replications < 1:
-        raise ParameterError(f"n_replications = {n_replications!r} must be a whole number, 1 or more")
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
+    check_whole(n_replications, "n_replications", 1)
+    check_whole(chunk_size, "chunk_size", 1)
     if params is not None and not isinstance(params, Params):
         raise ParameterError("run_many takes one Params for all replications (a sweep varies them)")
     # validate once here, not in every worker

@@ -17,6 +17,8 @@ import numpy as np
 
 from lmxsim.dynamics import Group
 from lmxsim.nudges import Nudges
+from lmxsim.params import ParameterError
+from lmxsim.rules import MAX_WEEKS, check_number, check_whole, name_key
 
 GROUP_TARGETS = {"in-group": Group.IN, "middle": Group.MIDDLE, "out-group": Group.OUT}
 TEAM = "team"
@@ -44,8 +46,11 @@ class WeekView:
 
 
 def _whole_weeks(key: str, what: str, value, low: int) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < low):
-        raise InterventionError(f"{key}: {what} = {value!r} is not allowed (a whole number, {low} or more)")
+    if value is not None:
+        try:
+            check_whole(value, what, low, MAX_WEEKS)
+        except ParameterError as error:
+            raise InterventionError(f"{key}: {error}") from None
 
 
 @dataclass
@@ -99,12 +104,14 @@ class Intervention:
             return np.ones(np.shape(groups), dtype=bool)
         if self.target in GROUP_TARGETS:
             return np.asarray(groups) == GROUP_TARGETS[self.target]
-        if self.target not in names:
+        wanted = name_key(self.target)  # names are one person whatever their capitals
+        who = np.array([name_key(n) == wanted for n in names])
+        if not who.any():
             raise InterventionError(
                 f"{self.key}: unknown member {self.target!r} "
                 f"(team: {', '.join(names)}; or in-group, middle, out-group, team)"
             )
-        return np.broadcast_to(np.array([n == self.target for n in names]), np.shape(groups))
+        return np.broadcast_to(who, np.shape(groups))
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         """Write this week's effect for the members in `who` (weeks_in = 0 in the first week)."""
@@ -323,11 +330,11 @@ class EqualLatitude(Intervention):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        level = self.level
-        if level is not None and (
-            isinstance(level, bool) or not isinstance(level, int | float) or not 0 <= level <= 1
-        ):
-            raise InterventionError(f"{self.key}: level = {level!r} is not allowed (a number from 0 to 1)")
+        if self.level is not None:
+            try:
+                check_number(self.level, "level", 0.0, 1.0)
+            except ParameterError as error:
+                raise InterventionError(f"{self.key}: {error}") from None
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         if self.level is not None:

@@ -25,6 +25,7 @@ import pandas as pd
 from lmxsim.batch import chunk_for, run_batch
 from lmxsim.interventions import CATALOGUE, Intervention, InterventionError, lookup
 from lmxsim.params import ParameterError, Params
+from lmxsim.rules import MAX_WEEKS, check_whole
 from lmxsim.seeds import MAX_SEED
 from lmxsim.spec import check_plan, parse_spec
 from lmxsim.team import Member, check_team
@@ -43,7 +44,6 @@ Z95 = 1.96
 # smallest change in a person's performance or LMX (0..1 scales) worth calling a gain or loss
 NEGLIGIBLE = 0.01
 MAX_REPLICATIONS = 20_000
-MAX_WEEKS = 520
 MEMBER_CELLS = 10_000  # replications x members per run_batch call (bounds memory to ~50 MB/year)
 
 
@@ -409,5 +409,4 @@ def compare_strategies(
 
 
 def _whole(value, what: str, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or not low <= value <= high:
-        raise ParameterError(f"{what} = {value!r} is not allowed (a whole number from {low} to {high})")
+    check_whole(int(value) if isinstance(value, np.integer) else value, what, low, high)

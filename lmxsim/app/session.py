@@ -21,10 +21,11 @@ from lmxsim.interventions import CATALOGUE, Intervention, InterventionError
 from lmxsim.measures import TEAM_MEASURES
 from lmxsim.model import LMXModel
 from lmxsim.params import ParameterError
+from lmxsim.rules import WORKSHOP_WEEKS
 from lmxsim.team import NAMES, Member, draw_team
 
 DEFAULT_SCENARIO = "first-impression"
-MAX_WEEKS = 156  # three years: the longest run the app shows, whatever a scenario file says
+MAX_WEEKS = WORKSHOP_WEEKS  # the longest run the workshop shows (rules.py)
 # The member measures the charts and the drawing read each week (declared in lmxsim/measures.py).
 MEMBER_MEASURES = ("trust", "autonomy", "performance", "lmx")
 # The knobs a trainer explains, in the order shown: Params field -> slider step.

@@ -42,6 +42,7 @@ from lmxsim.teamfile import (
     check_names,
     load_team,
     parse_team_file,
+    read_team_file,
     team_to_csv,
     team_to_toml,
 )
@@ -49,6 +50,8 @@ from lmxsim.teamfile import (
 log = logging.getLogger(__name__)
 START_ROWS = (("An", 0.35, 0.65), ("Bram", 0.85, 0.65), ("Sam", 0.3, 0.6), ("Lotte", 0.25, 0.6))
 USER_ERRORS = (TeamFileError, InterventionError, ParameterError)
+# Member fields a row carries from a team file without a control of its own (docs/team-files.md).
+KEPT = ("member_expectation", "safety_propensity", "weeks_together", "lmx7", "lmx7_leader")
 BLOCK_WORK = 1_000_000  # person-weeks per block of replications: about half a second, then a cancel check
 
 
@@ -83,6 +86,7 @@ def rows_from_team(team: list[Member]) -> list[dict]:
             "ability": float(m.ability),
             "challenge": float(m.challenge),
             "trust_propensity": m.trust_propensity,
+            **{k: getattr(m, k) for k in KEPT},  # not shown, but kept for the simulation
         }
         for m in team
     ]
@@ -100,6 +104,7 @@ def team_from_rows(rows: list[dict]) -> list[Member]:
             first_impression=float(r["closeness"]),
             challenge=float(r.get("challenge", DEFAULT_CHALLENGE)),
             trust_propensity=r.get("trust_propensity"),
+            **{k: r[k] for k in KEPT if k in r},
         )
         for r in rows
     ]
@@ -108,6 +113,11 @@ def team_from_rows(rows: list[dict]) -> list[Member]:
 def upload_rows(filename: str, data: bytes | str) -> list[dict]:
     """Rows from an uploaded or pasted team file (TeamFileError if it is not a valid one)."""
     return rows_from_team(parse_team_file(data, filename))
+
+
+def upload_note(filename: str, data: bytes | str, lang: str) -> str:
+    """What a valid team file had that the model does not read (a notes column...), or ''."""
+    return read_team_file(data, filename).note(lang) or ""
 
 
 def start_rows() -> list[dict]:
@@ -221,7 +231,8 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
             message.set((f"{error}. {tl('kept', lang)}", "error"))
             return
         rows.set(loaded)
-        message.set((tl("loaded", lang, n=len(loaded), file=filename), "success"))
+        note = upload_note(filename, data, lang)
+        message.set((f"{tl('loaded', lang, n=len(loaded), file=filename)} {note}".strip(), "success"))
 
     def dropped(info) -> None:
         try:

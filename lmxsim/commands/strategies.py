@@ -37,7 +37,7 @@ def strategies(
         DEFAULT_TEAM,
         "--team",
         "-t",
-        help="team file (.csv or .toml, docs/team-files.md)",
+        help="team file (.csv, .xlsx or .toml, docs/team-files.md)",
         show_default="the packaged example team",
     ),
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
@@ -58,7 +58,7 @@ def strategies(
     """Compare strategies on the same luck (common random numbers) and say what they change."""
     from lmxsim.strategies import compare_strategies, parse_strategy, ready_strategies
     from lmxsim.strategy_report import conclusions, export
-    from lmxsim.teamfile import load_team
+    from lmxsim.teamfile import load_team_file
 
     console = Console()
     if list_ready:
@@ -71,7 +71,10 @@ def strategies(
         from lmxsim.output import check_output_folder
 
         check_output_folder(out, "--out", overwrite=overwrite)
-    members = load_team(team)
+    team_file = load_team_file(team)
+    members = team_file.members
+    if team_file.note(lang):
+        Console(stderr=True).print(team_file.note(lang), markup=False, highlight=False)
     chosen = [parse_strategy(text) for text in strategy] if strategy else ready_strategies()
     with console.status("simulating...") as status:
 

@@ -30,6 +30,7 @@ from lmxsim.texts.cli import CLI
 from lmxsim.texts.cli import CLI_LANG as CLI_LANG  # the CLI's language (English)
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.measures import MEASURES
+from lmxsim.texts.teamfile import TEAMFILE
 from lmxsim.texts.workshop import WORKSHOP
 
 # The one list of languages; `Language` is what a typed option (`--lang`) accepts.
@@ -54,7 +55,9 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
     return merged
 
 
-TEXT: dict[str, dict[str, str]] = _merge(("", WORKSHOP), ("lab.", LAB), ("measure.", MEASURES), ("cli.", CLI))
+TEXT: dict[str, dict[str, str]] = _merge(
+    ("", WORKSHOP), ("lab.", LAB), ("teamfile.", TEAMFILE), ("measure.", MEASURES), ("cli.", CLI)
+)
 
 
 def t(key: str, lang: str, **values: object) -> str:

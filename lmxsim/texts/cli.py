@@ -40,8 +40,9 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "Simuleer één team en toon waar elke relatie uitkwam.",
     },
     "run_team": {
-        "en": "team file (.csv or .toml, docs/team-files.md) replacing the scenario's team",
-        "nl": "teambestand (.csv of .toml, docs/team-files.md) in plaats van het team van het scenario",
+        "en": "team file (.csv, .xlsx or .toml, docs/team-files.md) replacing the scenario's team",
+        "nl": "teambestand (.csv, .xlsx of .toml, docs/team-files.md) in plaats van het team "
+        "van het scenario",
     },
     "run_seed": {
         "en": "random seed (same seed, same run)",
