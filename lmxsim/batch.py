@@ -7,7 +7,8 @@ the same numbers as `weeks` calls of `random((n, k))`. That is what makes the
 batch engine's trajectories equal to the Mesa model's (tests/test_batch_equal.py).
 
 This module is the engine only: arrays in (seeds, parameters, a team), arrays out
-(`run_batch` -> `BatchRun`: every week, optionally every member). Its tables are built
+(`run_batch` -> `BatchRun`: every week, optionally every member; `run_states`: member
+state at chosen weeks, for fitting). Its tables are built
 in batch_tables.py; many replications in chunks, over worker processes, in
 batch_many.py (`iter_team_tables`, `run_many`, `iter_many`, `replication_seeds`).
 
@@ -268,6 +269,51 @@ def run_batch(
         interventions=labels,
         member_interventions=member_labels,
     )
+
+
+def run_states(
+    seeds: Sequence[Seed],
+    weeks: int,
+    record_weeks: Sequence[int],
+    variables: Sequence[str],
+    params: Params | Sequence[Params] | ParamColumns | object | None = None,
+    team: list[Member] | None = None,
+    traits: dict[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
+    """Member state variables at record_weeks only: {variable: (len(record_weeks), R, n)}.
+
+    For fitting (lmxsim/fit): `params` may be ParamColumns (one value per replication),
+    and `traits` overrides member traits per replication ((R, n) arrays, e.g. the
+    leader's first impression of each person), the rest are drawn as run_batch does;
+    the relationship starts as the team says (weeks_together, LMX-7), as in run_batch.
+    """
+    seeds = list(seeds)
+    setup = _setup(seeds, weeks, team, len(team) if team else 10, ())
+    chosen = _check_weeks(record_weeks, weeks)
+    # one Params, one per seed, or any object with per-replication (R, 1) attributes (ParamColumns)
+    p = (
+        _as_params(params, len(seeds))
+        if params is None or isinstance(params, Params | list | tuple)
+        else params
+    )
+    team_u, climate_u, run_u = _draw(seeds, setup.n, weeks)
+    given = _traits(team_u, p, setup.team)
+    given.update({k: np.asarray(v, dtype=float) for k, v in (traits or {}).items()})
+    given["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * given["ability"]
+    engine = _Engine(p, given, setup.names, [], history_inputs(setup.team, setup.n))  # the team file's start
+    out = {v: np.empty((len(chosen), len(seeds), setup.n)) for v in variables}
+
+    def record(week: int) -> None:
+        for row in np.flatnonzero(chosen == week):
+            for v in variables:
+                out[v][row] = engine.s[v]
+
+    record(0)
+    for week in range(1, int(chosen.max(initial=0)) + 1):
+        luck = np.ascontiguousarray(run_u[:, week - 1].transpose(2, 1, 0)).transpose(0, 2, 1)
+        engine.step(week, luck, False)
+        record(week)
+    return out
 
 
 # --- the engine ----------------------------------------------------------------------

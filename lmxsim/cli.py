@@ -29,6 +29,7 @@ COMMANDS = (
     "app",
     "info",
     "columns",
+    "fit",
 )
 
 app = typer.Typer(

@@ -54,6 +54,11 @@ def strategies(
     ),
     list_ready: bool = typer.Option(False, "--list", help="list the ready strategies and stop"),
     overwrite: bool = typer.Option(False, "--overwrite", help="replace the files in a non-empty --out"),
+    posterior: Path | None = typer.Option(
+        None,
+        "--posterior",
+        help="a folder from `lmxsim fit`: spread the replications over its posterior draws",
+    ),
 ) -> None:
     """Compare strategies on the same luck (common random numbers) and say what they change."""
     from lmxsim.strategies import compare_strategies, parse_strategy, ready_strategies
@@ -81,9 +86,22 @@ def strategies(
         def progress(fraction: float) -> None:
             status.update(f"simulating... {fraction:.0%}")
 
-        comparison = compare_strategies(
-            members, chosen, replications=replications, weeks=weeks, seed=seed, progress=progress
-        )
+        if posterior is not None:  # issue 16: the fit's uncertainty in the intervals
+            from lmxsim.fit.posterior import compare_over_posterior
+
+            comparison = compare_over_posterior(
+                posterior,
+                members,
+                chosen,
+                replications=replications,
+                weeks=weeks,
+                seed=seed,
+                progress=progress,
+            )
+        else:
+            comparison = compare_strategies(
+                members, chosen, replications=replications, weeks=weeks, seed=seed, progress=progress
+            )
     week = comparison.checkpoints[-1]
     table = Table(
         title=f"{len(members)} people, {replications} replications, seed {seed}: after {week} weeks "
