@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lmxsim.app.lab_tables import effort_html, gains_html, outcomes_html, robustness_html, swatch
 from lmxsim.effort import hours_for
+from lmxsim.measures import MEMBER
 from lmxsim.output import write_text
 from lmxsim.strategies import Comparison
 from lmxsim.strategy_figures import figure_member_gains, figure_outcomes, png_bytes
@@ -68,8 +69,8 @@ def _cell(value, lang: str) -> str:
 def _team_html(comparison: Comparison, lang: str) -> str:
     extra = [f for f in OPTIONAL_FIELDS if any(getattr(m, f, None) is not None for m in comparison.team)]
     rows = "".join(
-        f"<tr><td>{escape(m.name)}</td><td>{number(m.first_impression, lang, 2)}</td>"
-        f"<td>{number(m.ability, lang, 2)}</td>"
+        f"<tr><td>{escape(m.name)}</td><td>{MEMBER['first_impression'].show(m.first_impression, lang)}</td>"
+        f"<td>{MEMBER['ability'].show(m.ability, lang)}</td>"
         + "".join(f"<td>{_cell(getattr(m, f, None), lang)}</td>" for f in extra)
         + "</tr>"
         for m in comparison.team

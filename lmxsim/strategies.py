@@ -32,6 +32,7 @@ from lmxsim.batch import chunk_for, run_batch
 from lmxsim.dynamics import Group, lmx7
 from lmxsim.effort import weekly_hours
 from lmxsim.interventions import InterventionError
+from lmxsim.measures import MEMBER, TEAM
 from lmxsim.params import ParameterError, Params
 from lmxsim.rules import MAX_WEEKS, check_whole
 from lmxsim.seeds import MAX_SEED
@@ -62,15 +63,22 @@ __all__ = [
     "verdict",
 ]
 
-# team measures compared; for each, whether a higher value is better
-MEASURES: dict[str, bool] = {
-    "performance": True,
-    "lmx_mean": True,
-    "lmx_differentiation": False,
-    "problems_hidden": False,
-    "fires": False,
-    "out_group_share": False,
-}
+# The team measures the lab compares, in its tables' order: the lab's choice of the ones
+# declared in lmxsim/measures.py (showing another one in the lab is one name here).
+LAB_MEASURES: tuple[str, ...] = (
+    "performance",
+    "lmx_mean",
+    "lmx_differentiation",
+    "problems_hidden",
+    "fires",
+    "out_group_share",
+)
+# for each measure compared, whether a higher value is better (as declared)
+MEASURES: dict[str, bool] = {n: bool(TEAM[n].higher_is_better) for n in LAB_MEASURES}
+# Declared per week, but counted from week 1 to the checkpoint in the lab ("fires so far"):
+# a leader asks how many fires a year brings, not how many burn in its last week. Not a
+# declared measure (a team measure is made from one week's members); the lab's texts name it.
+SO_FAR: frozenset[str] = frozenset({"fires"})
 MEMBER_MEASURES = ("performance", "lmx")
 CONFIDENCE = 0.95
 # Fewer simulated years than this give intervals too rough to compare strategies on:
@@ -80,7 +88,8 @@ MIN_REPLICATIONS = 30
 # expected team performance (0-1 scale) AND the 95% interval of that difference excludes 0.
 WINNER_THRESHOLD = 0.01
 # smallest change in a person's performance or LMX (0..1 scales) worth calling a gain or loss
-NEGLIGIBLE = 0.01
+MEMBER_NEGLIGIBLE: dict[str, float] = {n: float(MEMBER[n].negligible or 0.0) for n in MEMBER_MEASURES}
+NEGLIGIBLE = max(MEMBER_NEGLIGIBLE.values())  # the one the report's sentences name (both are 0.01)
 MAX_REPLICATIONS = 20_000
 MEMBER_CELLS = 10_000  # replications x members per run_batch call (bounds memory to ~50 MB/year)
 
@@ -92,8 +101,8 @@ MEMBER_CELLS = 10_000  # replications x members per run_batch call (bounds memor
 class Comparison:
     """Outcomes of every strategy on the same seeds, at the checkpoint weeks.
 
-    outcomes[strategy][measure]: (checkpoints, R) team outcomes; fires count all
-    fires up to the checkpoint. members[strategy][measure]: (checkpoints, R, n),
+    outcomes[strategy][measure]: (checkpoints, R) team outcomes; a measure in SO_FAR
+    (fires) counts from week 1 up to the checkpoint. members[strategy][measure]: (checkpoints, R, n),
     measure in MEMBER_MEASURES plus "group". effort[strategy]: (R,) leader hours
     per week, averaged over the run.
     """
@@ -205,7 +214,7 @@ class Comparison:
                             "gain": gain,
                             "gain_ci_low": low,
                             "gain_ci_high": high,
-                            "verdict": verdict(gain, low, high),
+                            "verdict": verdict(gain, low, high, MEMBER_NEGLIGIBLE[measure]),
                             "better_years": int(np.count_nonzero(change > 0)),
                             "years": int(change.size),
                             "out_group_years": int(np.count_nonzero(out[:, i])),
@@ -381,9 +390,10 @@ def compare_strategies(
                 interventions=scaled(s.interventions, strength),
                 record_members=True,
             )
-            fires_so_far = np.cumsum(run.team["fires"], axis=0)
             for measure in MEASURES:
-                source = fires_so_far if measure == "fires" else run.team[measure]
+                source = run.team[measure]
+                if measure in SO_FAR:
+                    source = np.cumsum(source, axis=0)
                 team_parts[measure].append(source[weeks_index])
             for measure in (*MEMBER_MEASURES, "group"):
                 member_parts[measure].append(run.members[measure][weeks_index])

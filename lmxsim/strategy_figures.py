@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 
 from lmxsim.dynamics import lmx7
 from lmxsim.strategies import MEASURES, Comparison, interval
-from lmxsim.strategy_report import r, strategy_colours
+from lmxsim.strategy_report import heading, r, strategy_colours
 from lmxsim.texts import number
 
 # --------------------------------------------------------------------------- figures
@@ -25,7 +25,7 @@ def figure_outcomes(comparison: Comparison, lang: str = "en") -> Figure:
     names = [s.name for s in c.strategies]
     colours = strategy_colours(names)
     fig = Figure(figsize=(13, 2.2 + 0.7 * len(names)), layout="constrained")
-    axes = fig.subplots(2, 3, sharey=True).ravel()
+    axes = fig.subplots(-(-len(MEASURES) // 3), 3, sharey=True).ravel()  # three measures a row
     offsets = np.linspace(-0.15, 0.15, len(c.checkpoints)) if len(c.checkpoints) > 1 else [0.0]
     markers = ("s", "o", "D", "^")
     for ax, measure in zip(axes, MEASURES, strict=False):
@@ -44,7 +44,7 @@ def figure_outcomes(comparison: Comparison, lang: str = "en") -> Figure:
                     [mean], [yy], markers[k % len(markers)], color="white", mec="black", ms=4,
                     label=f"{r('week', lang)} {week}",
                 )  # fmt: skip
-        ax.set_title(r(f"label_{measure}", lang), fontsize=10)
+        ax.set_title(heading(measure, lang), fontsize=10)
         ax.grid(axis="x", alpha=0.3)
         ax.xaxis.set_major_formatter(
             lambda x, _pos: number(x, lang, 0 if abs(x) >= 1 and float(x).is_integer() else 2)

@@ -18,29 +18,13 @@ import numpy as np
 import pandas as pd
 
 from lmxsim.dynamics import lmx7
+from lmxsim.measures import MEMBER, TEAM
 from lmxsim.output import spreadsheet_safe, write_bytes, write_text
 from lmxsim.provenance import FOLDER_FILE, record, write_json
-from lmxsim.strategies import NEGLIGIBLE, NOTHING, READY_NAMES, Comparison
+from lmxsim.strategies import NEGLIGIBLE, NOTHING, READY_NAMES, SO_FAR, Comparison
 from lmxsim.texts import LANGUAGES, TEXT, number, t
 
 LANGS = LANGUAGES
-# smallest change of a team measure worth reporting as a change
-TEAM_NEGLIGIBLE = {
-    "performance": 0.005,
-    "lmx_mean": 0.005,
-    "lmx_differentiation": 0.005,
-    "problems_hidden": 0.25,
-    "fires": 0.5,
-    "out_group_share": 0.02,
-}
-DIGITS = {
-    "performance": 3,
-    "lmx_mean": 3,
-    "lmx_differentiation": 3,
-    "problems_hidden": 1,
-    "fires": 1,
-    "out_group_share": 2,
-}
 # One colour per strategy, the same in every table, chart and report: the ready ones
 # fixed, a custom one picked from its name (so it keeps its colour from run to run).
 READY_COLOURS = {
@@ -58,6 +42,30 @@ VERDICT_COLOURS = {"gains": "#D6EFD6", "loses": "#F8D7D0", "same": "#FFFFFF", "u
 def r(key: str, lang: str, **values: object) -> str:
     """A report text from the catalogue."""
     return t(f"report.{key}", lang, **values)
+
+
+# Shown in the lab in another unit or sum than declared: their headings are the lab's own texts
+# (`report.label_<measure>`): fires so far (SO_FAR), mean LMX in LMX-7 points.
+OWN_HEADINGS = frozenset({*SO_FAR, "lmx_mean"})
+
+
+def heading(measure: str, lang: str) -> str:
+    """A lab table's column heading: the declared label, capitalised, or the lab's own (OWN_HEADINGS)."""
+    if measure in OWN_HEADINGS:
+        return r(f"label_{measure}", lang)
+    label = TEAM[measure].label(lang)
+    return label[:1].upper() + label[1:]
+
+
+def show(measure: str, value: float, lang: str, signed: bool = False) -> str:
+    """A mean over replications (or a difference of means) of a team measure, as declared.
+
+    One digit more than one run's value; a share is a percentage (its declared digits).
+    """
+    m = TEAM[measure]
+    if m.percent:
+        return m.show(value, lang, change=signed)
+    return number(value, lang, m.digits + 1, signed)
 
 
 def strategy_colours(names: list[str]) -> dict[str, str]:
@@ -90,12 +98,11 @@ def _join(items: list[str], lang: str) -> str:
 
 def change_phrase(measure: str, d: float, lo: float, hi: float, lang: str = "en") -> str:
     """'team performance rises by 0.030 (95% CI 0.028 to 0.032)', or says it is unclear/negligible."""
-    digits = DIGITS[measure]
-    f = lambda x, s=False: number(x, lang, digits, s)  # noqa: E731
+    f = lambda x, s=False: show(measure, x, lang, s)  # noqa: E731
     label = r(f"m_{measure}", lang)
     if not (lo > 0 or hi < 0):
         return f"{label} {r('unclear', lang, lo=f(lo, True), hi=f(hi, True))}"
-    if abs(d) < TEAM_NEGLIGIBLE[measure]:
+    if abs(d) < (TEAM[measure].negligible or 0.0):
         return f"{label} {r('hardly', lang, d=f(d, True), lo=f(lo, True), hi=f(hi, True))}"
     verbs = ("grows", "shrinks") if measure == "lmx_differentiation" else ("up", "down")
     verb = r(verbs[0] if d > 0 else verbs[1], lang)
@@ -155,8 +162,8 @@ def conclusions(
             r(
                 "hidden_line",
                 lang,
-                a=number(c.outcomes[c.baseline]["problems_hidden"][k].mean(), lang, 1),
-                b=number(rows.loc["problems_hidden"]["mean"], lang, 1),
+                a=show("problems_hidden", c.outcomes[c.baseline]["problems_hidden"][k].mean(), lang),
+                b=show("problems_hidden", rows.loc["problems_hidden"]["mean"], lang),
             )
         )
         fires = rows.loc["fires"]
@@ -164,11 +171,11 @@ def conclusions(
             r(
                 "fires_line",
                 lang,
-                a=number(c.outcomes[c.baseline]["fires"][k].mean(), lang, 1),
-                b=number(fires["mean"], lang, 1),
-                d=number(fires.diff_vs_nothing, lang, 1, True),
-                lo=number(fires.diff_ci_low, lang, 1, True),
-                hi=number(fires.diff_ci_high, lang, 1, True),
+                a=show("fires", c.outcomes[c.baseline]["fires"][k].mean(), lang),
+                b=show("fires", fires["mean"], lang),
+                d=show("fires", fires.diff_vs_nothing, lang, True),
+                lo=show("fires", fires.diff_ci_low, lang, True),
+                hi=show("fires", fires.diff_ci_high, lang, True),
             )
         )
         text = r("lead", lang, title=c.title(s.name, lang), w=w) + "; ".join(parts) + "."
@@ -193,7 +200,7 @@ def conclusions(
                         "person_change",
                         lang,
                         name=p.member,
-                        d=number(p.gain, lang, 3, True),
+                        d=MEMBER["performance"].show(p.gain, lang, change=True),
                         x=p.better_years,
                         n=p.years,
                     )

@@ -10,8 +10,9 @@ from __future__ import annotations
 from html import escape
 
 from lmxsim.dynamics import lmx7
-from lmxsim.strategies import MEASURES, Comparison
-from lmxsim.strategy_report import DIGITS, VERDICT_COLOURS, legend, per_hour, r, strategy_colours
+from lmxsim.measures import MEMBER
+from lmxsim.strategies import MEASURES, SO_FAR, Comparison
+from lmxsim.strategy_report import VERDICT_COLOURS, heading, legend, per_hour, r, show, strategy_colours
 from lmxsim.texts import number, percent, t
 
 TABLE_STYLE = (
@@ -37,10 +38,10 @@ def strategy_cell(comparison: Comparison, name: str, lang: str, colours: dict[st
 
 
 def _value(measure: str, value: float, lang: str) -> str:
-    """A team value in the unit a leader reads (LMX-7 points for relationship quality)."""
+    """A team value in the unit a leader reads (LMX-7 points for relationship quality), as declared."""
     if measure == "lmx_mean":
-        return number(lmx7(value), lang, 1)
-    return number(value, lang, DIGITS[measure])
+        return MEMBER["lmx7"].show(lmx7(value), lang)
+    return show(measure, value, lang)
 
 
 def outcomes_html(comparison: Comparison, lang: str) -> str:
@@ -49,9 +50,9 @@ def outcomes_html(comparison: Comparison, lang: str) -> str:
     colours = strategy_colours([s.name for s in comparison.strategies])
     fire = escape(r("fire_definition", lang))
     head = "".join(
-        f'<th title="{fire}">{escape(r(f"label_{m}", lang))} *</th>'
-        if m == "fires"
-        else f"<th>{escape(r(f'label_{m}', lang))}</th>"
+        f'<th title="{fire}">{escape(heading(m, lang))} *</th>'
+        if m in SO_FAR
+        else f"<th>{escape(heading(m, lang))}</th>"
         for m in MEASURES
     )
     rows = []
@@ -63,7 +64,7 @@ def outcomes_html(comparison: Comparison, lang: str) -> str:
                 row = summary.loc[(s.name, week, m)]
                 hover = ""
                 if m == "lmx_mean":
-                    hover = f' title="{escape(r("scale_hint", lang, value=number(row["mean"], lang, 3)))}"'
+                    hover = f' title="{escape(r("scale_hint", lang, value=show(m, row["mean"], lang)))}"'
                 cells.append(
                     f"<td{hover}><b>{_value(m, row['mean'], lang)}</b> "
                     f"[{_value(m, row.ci_low, lang)}; {_value(m, row.ci_high, lang)}]<br>"
@@ -108,19 +109,22 @@ def gains_html(comparison: Comparison, lang: str) -> str:
         for s in others
     )
     rows = []
+
+    def gain(x: float) -> str:
+        return MEMBER["performance"].show(x, lang, change=True)
+
     for name in comparison.names:
         cells = []
         for s in others:
             g = perf.loc[(name, s.name)]
             lm = rel.loc[(name, s.name)]
             out = " · " + escape(r("out_group_years", lang, x=g.out_group_years, n=g.years))
-            hover = r("scale_hint", lang, value=number(g.gain, lang, 3, True))
+            hover = r("scale_hint", lang, value=gain(g.gain))
             better = escape(r("better_years_short", lang, x=g.better_years, n=g.years))
             cells.append(
                 f'<td style="background:{VERDICT_COLOURS[g.verdict]}" data-verdict="{g.verdict}" '
                 f'title="{escape(hover)}">'
-                f"<b>{number(g.gain, lang, 3, True)}</b> [{number(g.gain_ci_low, lang, 3, True)}; "
-                f"{number(g.gain_ci_high, lang, 3, True)}]<br>"
+                f"<b>{gain(g.gain)}</b> [{gain(g.gain_ci_low)}; {gain(g.gain_ci_high)}]<br>"
                 f'<span style="font-size:12px">{better}'
                 f" · LMX-7 {number(lm.gain_lmx7, lang, 1, True)}{out}</span></td>"
             )
@@ -173,9 +177,11 @@ def robustness_html(view, lang: str) -> str:
         cells = []
         for f in view.factors:
             row = frame[(frame["strength"] == f) & (frame["strategy"] == s)].iloc[0]
+            mean = show("performance", row["mean"], lang)
+            change = show("performance", row["diff_vs_nothing"], lang, True)
             cells.append(
-                f'<td data-rank="{row["rank"]}"><b>#{row["rank"]}</b> {number(row["mean"], lang, 3)} '
-                f'<span style="color:#666">({number(row["diff_vs_nothing"], lang, 3, True)})</span></td>'
+                f'<td data-rank="{row["rank"]}"><b>#{row["rank"]}</b> {mean} '
+                f'<span style="color:#666">({change})</span></td>'
             )
         rows.append(f"<tr>{strategy_cell(main, s, lang, colours)}{''.join(cells)}</tr>")
     return TABLE_STYLE + (

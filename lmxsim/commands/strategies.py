@@ -19,15 +19,6 @@ STRATEGY_HELP = (
     "'Sam and Lotte=one-on-ones:Sam@1/1+one-on-ones:Lotte@1/1' (repeatable; default: all ready ones)"
 )
 DEFAULT_TEAM = EXAMPLE_TEAM
-# team measures shown in the table: measure -> digits (lmx_mean is shown in LMX-7 points)
-SHOWN = {
-    "performance": 3,
-    "lmx_mean": 1,
-    "lmx_differentiation": 3,
-    "problems_hidden": 1,
-    "fires": 1,
-    "out_group_share": 2,
-}
 
 
 def register(app: typer.Typer) -> None:
@@ -179,7 +170,9 @@ def strategies(
 def results_table(comparison, lang: str) -> Table:
     """Per strategy: each team measure, mean ± half-width of its 95% CI (LMX in LMX-7 points)."""
     from lmxsim.dynamics import lmx7
-    from lmxsim.strategy_report import strategy_colours
+    from lmxsim.measures import MEMBER
+    from lmxsim.strategies import MEASURES
+    from lmxsim.strategy_report import heading, show, strategy_colours
     from lmxsim.texts import number, t
 
     c = comparison
@@ -189,19 +182,21 @@ def results_table(comparison, lang: str) -> Table:
         caption=t("report.table_caption", lang, sec=number(c.seconds, lang, 1)),
     )
     table.add_column(t("report.strategy_heading", lang))
-    for measure in SHOWN:
-        table.add_column(t(f"report.label_{measure}", lang), justify="right")
+    for measure in MEASURES:
+        table.add_column(heading(measure, lang), justify="right")
     summary = c.summary()
     summary = summary[summary["week"] == week].set_index(["strategy", "measure"])
     colours = strategy_colours([s.name for s in c.strategies])
     for s in c.strategies:
         cells = []
-        for measure, digits in SHOWN.items():
+        for measure in MEASURES:
             row = summary.loc[(s.name, measure)]
             mean, half = row["mean"], (row.ci_high - row.ci_low) / 2
             if measure == "lmx_mean":  # LMX-7 points: 7 + 28 x LMX
-                mean, half = lmx7(mean), 28 * half
-            cells.append(f"{number(mean, lang, digits)} ±{number(half, lang, digits)}")
+                shown = MEMBER["lmx7"].show(lmx7(mean), lang), MEMBER["lmx7"].show(28 * half, lang)
+            else:
+                shown = show(measure, mean, lang), show(measure, half, lang)
+            cells.append(f"{shown[0]} ±{shown[1]}")
         title = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
         table.add_row(title, *[escape(x) for x in cells])
     return table
@@ -235,7 +230,8 @@ def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
 
 def robustness_table(view, lang: str) -> Table:
     """Rank of each strategy at 50%, 100% and 150% strength, with expected team performance."""
-    from lmxsim.texts import number, percent, t
+    from lmxsim.strategy_report import show
+    from lmxsim.texts import percent, t
 
     frame = view.table()
     main = view.comparisons[1.0] if 1.0 in view.comparisons else next(iter(view.comparisons.values()))
@@ -247,7 +243,7 @@ def robustness_table(view, lang: str) -> Table:
         cells = []
         for f in view.factors:
             row = frame[(frame["strength"] == f) & (frame["strategy"] == s.name)].iloc[0]
-            change = number(row["diff_vs_nothing"], lang, 3, True)
-            cells.append(f"#{row['rank']}  {number(row['mean'], lang, 3)} ({change})")
+            change = show("performance", row["diff_vs_nothing"], lang, True)
+            cells.append(f"#{row['rank']}  {show('performance', row['mean'], lang)} ({change})")
         table.add_row(escape(main.title(s.name, lang)), *cells)
     return table

@@ -1,31 +1,30 @@
 """Texts of the strategy comparison: conclusions, tables, the CLI table and the HR report.
 
-Keys are used as `report.<key>`. Measures have two forms: `m_<measure>` inside a sentence
-and `label_<measure>` as a table heading. `col_<column>` names the CSV columns in Dutch
+Keys are used as `report.<key>`. Measures have `m_<measure>` inside a sentence; a table
+heading is the measure's declared label, except `label_<measure>` where the lab shows a measure
+otherwise than declared (fires so far, LMX-7 points). `col_<column>` names the CSV columns in Dutch
 exports. Numbers are filled in already formatted (lmxsim.texts.number / percent).
 """
 
 from __future__ import annotations
 
+# Measures inside a sentence ("the number of hidden problems rises by ...").
 _MEASURES = {
-    "performance": (("team performance", "de teamprestatie"), ("Team performance", "Teamprestatie")),
-    "lmx_mean": (
-        ("average relationship quality (LMX)", "de gemiddelde relatiekwaliteit (LMX)"),
-        ("Relationship quality (LMX-7)", "Relatiekwaliteit (LMX-7)"),
-    ),
+    "performance": ("team performance", "de teamprestatie"),
+    "lmx_mean": ("average relationship quality (LMX)", "de gemiddelde relatiekwaliteit (LMX)"),
     "lmx_differentiation": (
-        ("the split in the team (spread of LMX)", "de tweedeling in het team (spreiding van LMX)"),
-        ("Split (LMX spread)", "Tweedeling (LMX-spreiding)"),
+        "the split in the team (spread of LMX)",
+        "de tweedeling in het team (spreiding van LMX)",
     ),
-    "problems_hidden": (
-        ("the number of hidden problems", "het aantal verzwegen problemen"),
-        ("Hidden problems", "Verzwegen problemen"),
-    ),
-    "fires": (("fires so far", "branden tot nu toe"), ("Fires so far", "Branden tot nu toe")),
-    "out_group_share": (
-        ("share in the out-group", "aandeel in de out-groep"),
-        ("Out-group share", "Aandeel out-groep"),
-    ),
+    "problems_hidden": ("the number of hidden problems", "het aantal verzwegen problemen"),
+    "fires": ("fires so far", "branden tot nu toe"),
+    "out_group_share": ("share in the out-group", "aandeel in de out-groep"),
+}
+# Table headings of the measures the lab shows otherwise than declared (strategy_report.OWN_HEADINGS);
+# every other heading is the measure's declared label (lmxsim/texts/measures.py).
+_HEADINGS = {
+    "lmx_mean": ("Relationship quality (LMX-7)", "Relatiekwaliteit (LMX-7)"),
+    "fires": ("Fires so far", "Branden tot nu toe"),
 }
 
 _COLUMNS = {
@@ -72,8 +71,8 @@ _COLUMNS = {
 }
 
 REPORT: dict[str, dict[str, str]] = {
-    **{f"m_{m}": {"en": s[0], "nl": s[1]} for m, (s, _) in _MEASURES.items()},
-    **{f"label_{m}": {"en": s[0], "nl": s[1]} for m, (_, s) in _MEASURES.items()},
+    **{f"m_{m}": {"en": en, "nl": nl} for m, (en, nl) in _MEASURES.items()},
+    **{f"label_{m}": {"en": en, "nl": nl} for m, (en, nl) in _HEADINGS.items()},
     **{f"col_{c}": {"en": c, "nl": nl} for c, nl in _COLUMNS.items()},
     "up": {"en": "rises by", "nl": "stijgt met"},
     "down": {"en": "falls by", "nl": "daalt met"},
