@@ -12,17 +12,13 @@ from rich.table import Table
 
 from lmxsim.packaged import EXAMPLE_TEAM
 from lmxsim.seeds import MAX_SEED
+from lmxsim.texts import CLI_LANG, t
 
-STRATEGY_HELP = (
-    "a ready strategy (nothing, one-on-ones-out-group, reopen-role-taking, reflection-every-4, "
-    "equal-latitude, team-map-one-on-ones) or a custom one: [LABEL=]SPEC+SPEC..., e.g. "
-    "'Sam and Lotte=one-on-ones:Sam@1/1+one-on-ones:Lotte@1/1' (repeatable; default: all ready ones)"
-)
 DEFAULT_TEAM = EXAMPLE_TEAM
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(strategies)
+    app.command(help=t("cli.strategies_help", CLI_LANG))(strategies)
 
 
 def strategies(
@@ -30,48 +26,41 @@ def strategies(
         DEFAULT_TEAM,
         "--team",
         "-t",
-        help="team file (.csv, .xlsx or .toml, docs/team-files.md)",
-        show_default="the packaged example team",
+        help=t("cli.strategies_team", CLI_LANG),
+        show_default=t("cli.strategies_team_default", CLI_LANG),
     ),
-    strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
+    strategy: list[str] | None = typer.Option(
+        None, "--strategy", "-s", help=t("cli.strategies_strategy", CLI_LANG)
+    ),
     replications: int = typer.Option(
-        500, "--replications", "-r", help="simulated years per strategy (30 or more for a fair comparison)"
+        500, "--replications", "-r", help=t("cli.strategies_replications", CLI_LANG)
     ),
-    weeks: int = typer.Option(52, "--weeks", "-w", help="weeks to simulate"),
-    seed: int = typer.Option(
-        1, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same comparison)"
-    ),
-    out: Path | None = typer.Option(
-        None, "--out", "-o", help="folder for the CSV tables, PNG figures, texts"
-    ),
-    report: Path | None = typer.Option(
-        None, "--report", help="write a one-page HTML report (for HR; print it to PDF from a browser)"
-    ),
+    weeks: int = typer.Option(52, "--weeks", "-w", help=t("cli.opt_weeks", CLI_LANG)),
+    seed: int = typer.Option(1, "--seed", min=0, max=MAX_SEED, help=t("cli.strategies_seed", CLI_LANG)),
+    out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.strategies_out", CLI_LANG)),
+    report: Path | None = typer.Option(None, "--report", help=t("cli.strategies_report", CLI_LANG)),
     lang: Literal["en", "nl"] = typer.Option(
         "en",
         "--lang",
-        help="language of the table, conclusions, figures, report and CSVs (nl: ';' and decimal comma)",
+        help=t("cli.strategies_lang", CLI_LANG),
     ),
     hours: list[str] | None = typer.Option(
         None,
         "--hours",
-        help="your own leader hours per person per week an intervention acts, e.g. one-on-ones=0.75 "
-        "(repeatable; default: the catalogue's assumptions, see docs/interventions.md)",
+        help=t("cli.strategies_hours", CLI_LANG),
     ),
-    budget: float | None = typer.Option(
-        None, "--budget", min=0, help="your time budget in hours per week; strategies above it are marked"
-    ),
+    budget: float | None = typer.Option(None, "--budget", min=0, help=t("cli.strategies_budget", CLI_LANG)),
     robustness: bool = typer.Option(
         True,
         "--robustness/--no-robustness",
-        help="also rerun with every intervention at 50% and 150% strength (same seeds; 3x the time)",
+        help=t("cli.strategies_robustness", CLI_LANG),
     ),
-    list_ready: bool = typer.Option(False, "--list", help="list the ready strategies and stop"),
-    overwrite: bool = typer.Option(False, "--overwrite", help="replace the files in a non-empty --out"),
+    list_ready: bool = typer.Option(False, "--list", help=t("cli.strategies_list", CLI_LANG)),
+    overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.strategies_overwrite", CLI_LANG)),
     posterior: Path | None = typer.Option(
         None,
         "--posterior",
-        help="a folder from `lmxsim fit`: spread the replications over its posterior draws",
+        help=t("cli.strategies_posterior", CLI_LANG),
     ),
 ) -> None:
     """Compare strategies on the same luck (common random numbers) and say what they change."""
@@ -82,7 +71,6 @@ def strategies(
     from lmxsim.strategies import MIN_REPLICATIONS, compare_strategies, parse_strategy, ready_strategies
     from lmxsim.strategy_report import conclusions, export
     from lmxsim.teamfile import load_team_file
-    from lmxsim.texts import t
 
     console = Console()
     if list_ready:
@@ -173,7 +161,7 @@ def results_table(comparison, lang: str) -> Table:
     from lmxsim.measures import MEMBER
     from lmxsim.strategies import MEASURES
     from lmxsim.strategy_report import heading, show, strategy_colours
-    from lmxsim.texts import number, t
+    from lmxsim.texts import number
 
     c = comparison
     week = c.checkpoints[-1]
@@ -197,15 +185,15 @@ def results_table(comparison, lang: str) -> Table:
             else:
                 shown = show(measure, mean, lang), show(measure, half, lang)
             cells.append(f"{shown[0]} ±{shown[1]}")
-        title = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
-        table.add_row(title, *[escape(x) for x in cells])
+        swatch = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
+        table.add_row(swatch, *[escape(x) for x in cells])
     return table
 
 
 def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
     """Per strategy: simulated years better than doing nothing, leader hours per week, gain per hour."""
     from lmxsim.strategy_report import per_hour, strategy_colours
-    from lmxsim.texts import number, t
+    from lmxsim.texts import number
 
     c = comparison
     week = c.checkpoints[-1]
@@ -223,15 +211,15 @@ def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
         if budget is not None and c.hours(s.name) > budget:
             hours += f" ({t('report.over_budget_mark', lang)})"
         better = f"{summary.loc[s.name].better_runs}/{c.replications}"
-        title = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
-        table.add_row(title, better, escape(hours), number(per_hour(c, s.name), lang, 3, True))
+        swatch = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
+        table.add_row(swatch, better, escape(hours), number(per_hour(c, s.name), lang, 3, True))
     return table
 
 
 def robustness_table(view, lang: str) -> Table:
     """Rank of each strategy at 50%, 100% and 150% strength, with expected team performance."""
     from lmxsim.strategy_report import show
-    from lmxsim.texts import percent, t
+    from lmxsim.texts import percent
 
     frame = view.table()
     main = view.comparisons[1.0] if 1.0 in view.comparisons else next(iter(view.comparisons.values()))

@@ -291,4 +291,70 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "geen feit onderscheidt deze mechanismen:",
     },
     "validate_written": {"en": "written: {path}", "nl": "geschreven: {path}"},
+    # --- strategies ---
+    "strategies_help": {
+        "en": "Compare strategies on the same luck (common random numbers) and say what they change.",
+        "nl": "Vergelijk strategieën met hetzelfde toeval (gemeenschappelijke toevalsgetallen) "
+        "en zeg wat ze veranderen.",
+    },
+    "strategies_team": {
+        "en": "team file (.csv, .xlsx or .toml, docs/team-files.md)",
+        "nl": "teambestand (.csv, .xlsx of .toml, docs/team-files.md)",
+    },
+    "strategies_team_default": {"en": "the packaged example team", "nl": "het meegeleverde voorbeeldteam"},
+    "strategies_strategy": {
+        "en": "a ready strategy (nothing, one-on-ones-out-group, reopen-role-taking, reflection-every-4, "
+        "equal-latitude, team-map-one-on-ones) or a custom one: [LABEL=]SPEC+SPEC..., e.g. "
+        "'Sam and Lotte=one-on-ones:Sam@1/1+one-on-ones:Lotte@1/1' (repeatable; default: all ready ones)",
+        "nl": "een kant-en-klare strategie (nothing, one-on-ones-out-group, reopen-role-taking, "
+        "reflection-every-4, equal-latitude, team-map-one-on-ones) of een eigen: [LABEL=]SPEC+SPEC..., "
+        "bv. 'Sam en Lotte=one-on-ones:Sam@1/1+one-on-ones:Lotte@1/1' (herhaalbaar; standaard: alle "
+        "kant-en-klare)",
+    },
+    "strategies_replications": {
+        "en": "simulated years per strategy (30 or more for a fair comparison)",
+        "nl": "gesimuleerde jaren per strategie (30 of meer voor een eerlijke vergelijking)",
+    },
+    "strategies_seed": {
+        "en": "random seed (same seed, same comparison)",
+        "nl": "toevalszaad (zelfde seed, zelfde vergelijking)",
+    },
+    "strategies_out": {
+        "en": "folder for the CSV tables, PNG figures, texts",
+        "nl": "map voor de CSV-tabellen, PNG-figuren en teksten",
+    },
+    "strategies_report": {
+        "en": "write a one-page HTML report (for HR; print it to PDF from a browser)",
+        "nl": "schrijf een HTML-rapport van één pagina (voor HR; druk het af als PDF vanuit een browser)",
+    },
+    "strategies_lang": {
+        "en": "language of the table, conclusions, figures, report and CSVs (nl: ';' and decimal comma)",
+        "nl": "taal van de tabel, conclusies, figuren, het rapport en de CSV's (nl: ';' en decimale komma)",
+    },
+    "strategies_hours": {
+        "en": "your own leader hours per person per week an intervention acts, e.g. one-on-ones=0.75 "
+        "(repeatable; default: the catalogue's assumptions, see docs/interventions.md)",
+        "nl": "je eigen uren als leider per persoon per week dat een interventie loopt, bv. one-on-ones=0.75 "
+        "(herhaalbaar; standaard: de aannames van de catalogus, zie docs/interventions.md)",
+    },
+    "strategies_budget": {
+        "en": "your time budget in hours per week; strategies above it are marked",
+        "nl": "je tijdsbudget in uren per week; strategieën erboven worden gemarkeerd",
+    },
+    "strategies_robustness": {
+        "en": "also rerun with every intervention at 50% and 150% strength (same seeds; 3x the time)",
+        "nl": "ook opnieuw met elke interventie op 50% en 150% sterkte (zelfde seeds; 3x de tijd)",
+    },
+    "strategies_list": {
+        "en": "list the ready strategies and stop",
+        "nl": "toon de kant-en-klare strategieën en stop",
+    },
+    "strategies_overwrite": {
+        "en": "replace the files in a non-empty --out",
+        "nl": "vervang de bestanden in een niet-lege --out",
+    },
+    "strategies_posterior": {
+        "en": "a folder from `lmxsim fit`: spread the replications over its posterior draws",
+        "nl": "een map van `lmxsim fit`: spreid de herhalingen over de posterior-trekkingen",
+    },
 }
