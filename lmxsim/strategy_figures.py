@@ -12,9 +12,10 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from lmxsim.dynamics import lmx7
+from lmxsim.measures import TEAM
 from lmxsim.strategies import MEASURES, Comparison, interval
 from lmxsim.strategy_report import heading, r, strategy_colours
-from lmxsim.texts import number
+from lmxsim.texts import number, percent
 
 # --------------------------------------------------------------------------- figures
 
@@ -46,9 +47,12 @@ def figure_outcomes(comparison: Comparison, lang: str = "en") -> Figure:
                 )  # fmt: skip
         ax.set_title(heading(measure, lang), fontsize=10)
         ax.grid(axis="x", alpha=0.3)
-        ax.xaxis.set_major_formatter(
-            lambda x, _pos: number(x, lang, 0 if abs(x) >= 1 and float(x).is_integer() else 2)
-        )
+        if TEAM[measure].percent:  # a share, as the tables show it
+            ax.xaxis.set_major_formatter(lambda x, _pos: percent(x, lang, 0))
+        else:
+            ax.xaxis.set_major_formatter(
+                lambda x, _pos: number(x, lang, 0 if abs(x) >= 1 and float(x).is_integer() else 2)
+            )
     axes[0].set_yticks(range(len(names)), [c.title(n, lang) for n in names])
     for tick, name in zip(axes[0].get_yticklabels(), names, strict=True):
         tick.set_color(colours[name])
