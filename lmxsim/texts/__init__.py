@@ -26,6 +26,7 @@ import string
 from babel.numbers import format_decimal, format_percent
 
 from lmxsim.texts.lab import LAB
+from lmxsim.texts.room import ROOM
 from lmxsim.texts.workshop import WORKSHOP
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -48,7 +49,7 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
     return merged
 
 
-TEXT: dict[str, dict[str, str]] = _merge(("", WORKSHOP), ("lab.", LAB))
+TEXT: dict[str, dict[str, str]] = _merge(("", WORKSHOP), ("lab.", LAB), ("room.", ROOM))
 
 
 def t(key: str, lang: str, **values: object) -> str:
