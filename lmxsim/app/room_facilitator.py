@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from html import escape
 
 import solara
 
@@ -218,17 +219,27 @@ def Overview(room: Room, seats: list[Seat], lang: str, show):
         t("room.col_performance", lang),
         t("room.col_spread", lang),
         t("room.col_fires", lang),
-        "",
     ]
-    ParticipantTable(head, [(seat, seat.latest) for seat in seats], lang, exercise, show)
+    with solara.Row(gap="4px", style={"flex-wrap": "wrap", "align-items": "center"}):
+        solara.Text(t("room.show_hint", lang), classes=["lmx-help"])
+        for seat in seats:  # one click puts this participant's team on the projector
+            solara.Button(
+                seat.name,
+                on_click=lambda seat_id=seat.id: show(seat_id),
+                small=True,
+                outlined=True,
+                disabled=seat.latest is None,
+                classes=["lmx-room-show"],
+            )
+    solara.HTML(tag="div", unsafe_innerHTML=participants_html(head, seats, lang, exercise))
     results = results_frame(seats)
     summary = summary_frame(results, exercise)
     solara.Text(t("room.summary", lang), classes=["lmx-label"])
     if summary.empty:
         solara.Text(t("room.summary_empty", lang), classes=["lmx-muted"])
     else:
-        SummaryTable(summary, lang)
-        solara.FigureMatplotlib(summary_figure(results, summary, exercise, lang), format="png")
+        solara.HTML(tag="div", unsafe_innerHTML=summary_html(summary, lang))
+        SummaryFigure(results, summary, exercise, lang)
     with solara.Row(gap="12px"):
         stamp = time.strftime("%Y%m%d-%H%M")
         solara.FileDownload(
@@ -250,48 +261,46 @@ def _figure_bytes(room: Room, lang: str) -> bytes:
 
 
 @solara.component
-def ParticipantTable(head: list[str], rows: list[tuple[Seat, Run | None]], lang: str, exercise: int, show):
-    with (
-        solara.Div(classes=["lmx-room-table-wrap"]),
-        solara.v.SimpleTable(dense=True, class_="lmx-room-table"),
-    ):
-        with solara.v.Html(tag="thead"), solara.v.Html(tag="tr"):
-            for label in head:
-                solara.v.Html(tag="th", children=[label])
-        with solara.v.Html(tag="tbody"):
-            for seat, run in rows:
-                dot = "●" if seat.connected else "○"
-                week = "–" if run is None else f"{run.week}/{run.last_week}"
-                if seat.exercise != exercise:
-                    week += f" ({t('room.earlier_exercise', lang)})"
-                with solara.v.Html(tag="tr", attributes={"data-seat": str(seat.id)}):
-                    solara.v.Html(
-                        tag="td",
-                        children=[f"{dot} {seat.name}"],
-                        class_="lmx-dot-on" if seat.connected else "lmx-dot-off",
-                    )
-                    solara.v.Html(tag="td", children=[week], class_="num")
-                    solara.v.Html(tag="td", children=[_tried_text(run, lang)])
-                    solara.v.Html(
-                        tag="td", children=[_measure_cell(run, "relationship", lang, 1)], class_="num"
-                    )
-                    solara.v.Html(
-                        tag="td", children=[_measure_cell(run, "performance", lang, 2)], class_="num"
-                    )
-                    solara.v.Html(tag="td", children=[_measure_cell(run, "spread", lang, 2)], class_="num")
-                    solara.v.Html(tag="td", children=[_measure_cell(run, "fires", lang, 0)], class_="num")
-                    with solara.v.Html(tag="td"):
-                        solara.Button(
-                            t("room.show", lang),
-                            on_click=lambda seat_id=seat.id: show(seat_id),
-                            text=True,
-                            disabled=run is None,
-                            classes=["lmx-room-show"],
-                        )
+def SummaryFigure(results, summary, exercise: int, lang: str):
+    """The figure is drawn again only when a finished run changed it (drawing costs more than the rest)."""
+    done = results[(results["exercise"] == exercise) & results["finished"].astype(bool)]
+    key = (lang, exercise, tuple(done["plan"]), tuple(done["relationship_difference"].round(6)))
+    png = solara.use_memo(lambda: figure_png(summary_figure(results, summary, exercise, lang)), [key])
+    solara.Image(png, classes=["lmx-room-figure"])
 
 
-@solara.component
-def SummaryTable(summary, lang: str):
+def _cell(text: str, number_cell: bool = False) -> str:
+    return f'<td class="num">{escape(text)}</td>' if number_cell else f"<td>{escape(text)}</td>"
+
+
+def _table(head: list[str], rows: list[str], classes: str) -> str:
+    header = "".join(f"<th>{escape(label)}</th>" for label in head)
+    return f'<table class="{classes}"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def participants_html(head: list[str], seats: list[Seat], lang: str, exercise: int) -> str:
+    """One participant per row, as one HTML string: 30 rows redraw as one widget change, not hundreds."""
+    rows = []
+    for seat in seats:
+        run = seat.latest
+        week = "–" if run is None else f"{run.week}/{run.last_week}"
+        if seat.exercise != exercise:
+            week += f" ({t('room.earlier_exercise', lang)})"
+        state = "lmx-dot-on" if seat.connected else "lmx-dot-off"
+        cells = [
+            f'<td class="{state}">{"●" if seat.connected else "○"} {escape(seat.name)}</td>',
+            _cell(week, True),
+            _cell(_tried_text(run, lang)),
+            _cell(_measure_cell(run, "relationship", lang, 1), True),
+            _cell(_measure_cell(run, "performance", lang, 2), True),
+            _cell(_measure_cell(run, "spread", lang, 2), True),
+            _cell(_measure_cell(run, "fires", lang, 0), True),
+        ]
+        rows.append(f'<tr data-seat="{seat.id}">{"".join(cells)}</tr>')
+    return _table(head, rows, "lmx-room-table lmx-room-participants")
+
+
+def summary_html(summary, lang: str) -> str:
     head = [
         t("room.col_plan", lang),
         t("room.col_runs", lang),
@@ -302,37 +311,36 @@ def SummaryTable(summary, lang: str):
         t("room.col_spread", lang),
         t("room.col_fires", lang),
     ]
-    with solara.v.SimpleTable(dense=True, class_="lmx-room-table lmx-room-summary"):
-        with solara.v.Html(tag="thead"), solara.v.Html(tag="tr"):
-            for label in head:
-                solara.v.Html(tag="th", children=[label])
-        with solara.v.Html(tag="tbody"):
-            for index, row in summary.iterrows():
-                started = (
-                    "–"
-                    if row["start_min"] != row["start_min"]  # NaN: nothing was started
-                    else t(
-                        "room.started",
-                        lang,
-                        median=number(row["start_median"], lang, 0),
-                        low=number(row["start_min"], lang, 0),
-                        high=number(row["start_max"], lang, 0),
-                    )
-                )
-                cells = [
-                    plan_name(row["plan"], lang),
-                    str(int(row["runs"])),
-                    started,
-                    number(row["relationship_median"], lang, 1, signed=True),
-                    f"{number(row['relationship_min'], lang, 1, signed=True)} … "
-                    f"{number(row['relationship_max'], lang, 1, signed=True)}",
-                    number(row["performance_median"], lang, 2, signed=True),
-                    number(row["spread_median"], lang, 2, signed=True),
-                    number(row["fires_median"], lang, 0, signed=True),
-                ]
-                with solara.v.Html(tag="tr", class_="lmx-room-best" if index == 0 else ""):
-                    for cell in cells:
-                        solara.v.Html(tag="td", children=[cell])
+    rows = []
+    for index, row in summary.iterrows():
+        started = (
+            "–"
+            if row["start_min"] != row["start_min"]  # NaN: nothing was started
+            else t(
+                "room.started",
+                lang,
+                median=number(row["start_median"], lang, 0),
+                low=number(row["start_min"], lang, 0),
+                high=number(row["start_max"], lang, 0),
+            )
+        )
+        cells = [
+            _cell(plan_name(row["plan"], lang)),
+            _cell(str(int(row["runs"])), True),
+            _cell(started),
+            _cell(number(row["relationship_median"], lang, 1, signed=True), True),
+            _cell(
+                f"{number(row['relationship_min'], lang, 1, signed=True)} … "
+                f"{number(row['relationship_max'], lang, 1, signed=True)}",
+                True,
+            ),
+            _cell(number(row["performance_median"], lang, 2, signed=True), True),
+            _cell(number(row["spread_median"], lang, 2, signed=True), True),
+            _cell(number(row["fires_median"], lang, 0, signed=True), True),
+        ]
+        best = ' class="lmx-room-best"' if index == 0 else ""
+        rows.append(f"<tr{best}>{''.join(cells)}</tr>")
+    return _table(head, rows, "lmx-room-table lmx-room-summary")
 
 
 @solara.component

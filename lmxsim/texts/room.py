@@ -84,7 +84,7 @@ ROOM: dict[str, dict[str, str]] = {
     "col_performance": {"en": "Performance", "nl": "Prestatie"},
     "col_spread": {"en": "Spread in the team", "nl": "Spreiding in het team"},
     "col_fires": {"en": "Fires", "nl": "Branden"},
-    "show": {"en": "Show", "nl": "Toon"},
+    "show_hint": {"en": "On the projector:", "nl": "Op het scherm:"},
     "earlier_exercise": {"en": "earlier exercise", "nl": "vorige oefening"},
     "summary": {
         "en": "The room: what helped the out-group member most (finished runs of this exercise)",

@@ -113,7 +113,7 @@ def test_two_participants_and_the_facilitator(room_url, browser):
     assert "Team map → An" not in " ".join(bob_frames)  # Apple's intervention stays with Apple
 
     # one click puts a participant's drawing and charts on the projector
-    overview_row(trainer, "Table Apple").get_by_role("button", name="Show").click()
+    trainer.locator(".lmx-room-show").filter(has_text="Table Apple").click()
     trainer.get_by_text("Table Apple's team").wait_for()
     trainer.locator("#lmx-room-drawing [data-member='An']").wait_for(state="attached")
     trainer.locator(".lmx-charts").first.wait_for()
