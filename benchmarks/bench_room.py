@@ -202,7 +202,13 @@ class Report:
 
 
 async def participant(
-    url: str, index: int, weeks: int, think: tuple[float, float], stagger: float, kinds: list[str]
+    url: str,
+    index: int,
+    weeks: int,
+    think: tuple[float, float],
+    stagger: float,
+    kinds: list[str],
+    stay: asyncio.Event | None = None,
 ) -> Participant:
     result = Participant(index)
     rng = random.Random(index)  # the same think times and choices on every run
@@ -224,6 +230,8 @@ async def participant(
     except Exception as error:  # reported per participant; the others go on
         result.error = f"{type(error).__name__}: {error}"
     finally:
+        if stay is not None:  # keep the tab open until told (screenshots of a live room)
+            await stay.wait()
         with contextlib.suppress(Exception):
             await client.leave()
     return result

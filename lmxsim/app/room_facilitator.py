@@ -361,8 +361,10 @@ def Projector(room: Room, seat: Seat, lang: str, back):
     solara.Text(_tried_text(run, lang), classes=["lmx-story"])
     focus = run.outcome.focus if run.outcome else None
     with solara.Div(classes=["lmx-room-projector"]):
-        TeamDrawing(workshop, focus, lang, None, t("week", lang, week=run.week), "lmx-room-drawing")
-        solara.Text(t("charts_members", lang), classes=["lmx-label"])
-        MemberCharts(workshop, focus, lang)
-        solara.Text(t("charts_team", lang), classes=["lmx-label"])
-        TeamCharts(workshop, lang)
+        with solara.Div(classes=["lmx-room-projector-drawing"]):
+            TeamDrawing(workshop, focus, lang, None, None, "lmx-room-drawing")
+        with solara.Div(classes=["lmx-room-projector-charts"]):
+            solara.Text(t("charts_members", lang), classes=["lmx-label"])
+            MemberCharts(workshop, focus, lang)
+            solara.Text(t("charts_team", lang), classes=["lmx-label"])
+            TeamCharts(workshop, lang)

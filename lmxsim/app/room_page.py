@@ -33,6 +33,10 @@ ROOM_CSS = """
 .lmx-dot-on { color: #2e7d32; } .lmx-dot-off { color: #aaa; }
 .lmx-room-big { font-size: 28px; font-weight: 600; }
 .lmx-room-refused { max-width: 720px; margin: 40px auto; }
+.lmx-room-projector { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr); gap: 16px;
+  align-items: start; }
+.lmx-room-projector-drawing svg { max-height: 78vh; width: 100%; }
+.lmx-room-projector-charts { max-height: 82vh; overflow-y: auto; }
 """
 
 

@@ -116,7 +116,18 @@ def summary_figure(results: pd.DataFrame, summary: pd.DataFrame, exercise: int, 
 
 
 def plan_name(plan: str, lang: str) -> str:
-    return t("room.no_intervention", lang) if plan == NOTHING else plan
+    """'sudden-praise→team' as the room reads it: 'Sudden praise → the whole team'."""
+    if plan == NOTHING:
+        return t("room.no_intervention", lang)
+    from lmxsim.app.i18n import intervention_title, target_label
+    from lmxsim.interventions import CATALOGUE
+
+    parts = []
+    for part in plan.split(" + "):
+        key, _, who = part.partition("→")
+        title = intervention_title(CATALOGUE[key], lang) if key in CATALOGUE else key
+        parts.append(f"{title} → {target_label(who, lang)}")
+    return " + ".join(parts)
 
 
 def csv_bytes(results: pd.DataFrame) -> bytes:
