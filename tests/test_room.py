@@ -199,3 +199,25 @@ def test_summary_groups_finished_runs_and_orders_by_help_to_the_focus_member():
     ones = summary[summary["plan"] == "one-on-ones→An"].iloc[0]
     assert (ones["start_min"], ones["start_max"]) == (2, 6)
     assert ones["relationship_min"] <= ones["relationship_median"] <= ones["relationship_max"]
+
+
+def test_export_is_a_csv_and_a_png_in_both_languages():
+    from lmxsim.app.room_results import csv_bytes, figure_png, plan_name, summary_figure
+
+    room = Room()
+    workshop = RoomWorkshop(EXERCISE)
+    workshop.apply("sudden-praise", "team")
+    workshop.step(workshop.last_week)
+    seat = room.join("t, \"quoted\"")
+    room.report(seat.id, summarize(workshop))
+    results = results_frame(room.seats())
+    text = csv_bytes(results).decode()
+    assert text.splitlines()[0].startswith("participant,seat,connected,exercise,run,week")
+    assert '"t, ""quoted"""' in text  # a table name with a comma stays one field
+    assert "sudden-praise→team@1" in text
+    summary = summary_frame(results, 1)
+    for lang in ("en", "nl"):
+        png = figure_png(summary_figure(results, summary, 1, lang))
+        assert png.startswith(b"\x89PNG")
+    assert plan_name("sudden-praise→team", "nl") == "Plotseling compliment → het hele team"
+    assert plan_name("-", "en") == "no intervention"
