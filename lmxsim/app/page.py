@@ -282,7 +282,8 @@ def GuardedWorkshop(
             solara.Text(t("oops", lang), classes=["lmx-story"])
             solara.Button(t("reset", lang), on_click=start_again, color="primary", classes=["lmx-big-button"])
         return
-    WorkshopView(workshop, lang, on_change=on_change, locked=locked)
+    room = {"on_change": on_change, "locked": True} if locked else {}  # only the room's pages pass these
+    WorkshopView(workshop, lang, **room)
 
 
 @solara.component
