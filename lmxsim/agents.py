@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 class Employee(mesa.Agent):
     """A team member: works, is seen (or not) by the leader, and responds to how they are treated."""
 
-    def __init__(self, model: LMXModel, member: Member, index: int) -> None:
+    def __init__(self, model: LMXModel, member: Member, index: int, start: dict[str, np.ndarray]) -> None:
+        """`start` is the team's starting state (dynamics.initial_state); this member is row `index`."""
         super().__init__(model)
         self.index = index
         self.name = member.name
@@ -35,32 +36,24 @@ class Employee(mesa.Agent):
         self.trust_propensity = member.trust_propensity
         self.member_expectation = member.member_expectation
         self.safety_propensity = member.safety_propensity
-        start = dyn.initial_members(
-            member.ability,
-            member.trust_propensity,
-            member.member_expectation,
-            member.safety_propensity,
-            model.climate,
-            model.params,
-        )
-        self.skill = float(start["skill"])
-        self.trust = float(start["trust"])
-        self.support = float(start["support"])
-        self.autonomy = float(start["autonomy"])
-        self.motivation = float(start["motivation"])
-        self.safety = float(start["safety"])
+        self.skill = float(start["skill"][index])
+        self.trust = float(start["trust"][index])
+        self.support = float(start["support"][index])
+        self.autonomy = float(start["autonomy"][index])
+        self.motivation = float(start["motivation"][index])
+        self.safety = float(start["safety"][index])
         self.performance = 0.0
         self.shown = 0.0  # how much competence this week's work let the leader see
-        self.phase = dyn.Phase.STRANGER
-        self.plasticity = 1.0
-        self.contacts = 0
+        self.phase = int(start["phase"][index])
+        self.plasticity = float(start["plasticity"][index])
+        self.contacts = int(start["contacts"][index])
         self.contact = False
         self.shown_trust = 0.0  # the leader's trust as this member felt it in this week's contact
         self.hidden_stock = 0
         self.problems_reported = 0
         self.fire = 0
-        self.lmx = 0.0
-        self.group = dyn.Group.MIDDLE
+        self.lmx = float(start["lmx"][index])
+        self.group = int(start["group"][index])
         self.luck = np.zeros(dyn.DRAWS_PER_MEMBER)
 
     # --- what the leader sees of this member (for reporting) ---
@@ -152,12 +145,12 @@ class Leader(mesa.Agent):
     the whole team at once.
     """
 
-    def __init__(self, model: LMXModel, first_impressions: np.ndarray) -> None:
+    def __init__(self, model: LMXModel, start: dict[str, np.ndarray]) -> None:
+        """`start` is the team's starting state (dynamics.initial_state)."""
         super().__init__(model)
-        p = model.params
-        self.impression = np.array(first_impressions, dtype=float)
-        self.confidence = np.array(dyn.initial_confidence(self.impression, p), dtype=float)
-        self.trust = np.array(dyn.initial_leader_trust(self.impression, p), dtype=float)
+        self.impression = np.array(start["leader_impression"], dtype=float)
+        self.confidence = np.array(start["confidence"], dtype=float)
+        self.trust = np.array(start["leader_trust"], dtype=float)
 
     def take_nudges(self, nudges: Nudges) -> None:
         self.confidence = np.minimum(self.confidence, nudges.confidence_cap)

@@ -21,8 +21,9 @@ Three ways in:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import multiprocessing
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -37,7 +38,18 @@ from lmxsim.frames import MEMBER_COLUMNS, MEMBER_TRAITS
 from lmxsim.interventions import Intervention, plan_week
 from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.team import DRAWN, MAX_TEAM, NAMES, TEAM_DRAWS, Member, check_team, team_climate, team_values
+from lmxsim.rules import check_weeks, check_whole
+from lmxsim.team import (
+    DRAWN,
+    MAX_TEAM,
+    TEAM_DRAWS,
+    Member,
+    check_team,
+    drawn_names,
+    history_inputs,
+    team_climate,
+    team_values,
+)
 
 # The member columns that are simulated state (the rest are identity, traits or derived).
 MEMBER_STATE = [c for c in MEMBER_COLUMNS if c not in ("week", "member_id", "name", *MEMBER_TRAITS, "lmx7")]
@@ -209,8 +221,7 @@ def _setup(
 ) -> _Setup:
     if len(seeds) == 0:
         raise ParameterError("need at least one seed (replication)")
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 0:
-        raise ParameterError(f"weeks = {weeks!r} must be a whole number, 0 or more")
+    check_weeks(weeks)
     if team is not None:
         team = list(team)
         check_team(team)
@@ -218,7 +229,7 @@ def _setup(
     else:
         if not 1 <= n_employees <= MAX_TEAM:
             raise ParameterError(f"n_employees = {n_employees} is not allowed (1 to {MAX_TEAM})")
-        names = [NAMES[i] if i < len(NAMES) else f"Member {i + 1}" for i in range(n_employees)]
+        names = drawn_names(n_employees)
     plans = [dataclasses.replace(i) for i in interventions]  # never change the caller's objects
     for plan in plans:
         if plan.start is None:
@@ -266,7 +277,7 @@ def _start(seeds: Sequence[Seed], params, setup: _Setup) -> tuple[_Engine, np.nd
     traits = _traits(team_u, p, setup.team)
     traits["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * traits["ability"]
     plans = [dataclasses.replace(plan) for plan in setup.interventions]
-    return _Engine(p, traits, setup.names, plans), run_u
+    return _Engine(p, traits, setup.names, plans, history_inputs(setup.team, setup.n)), run_u
 
 
 def _check_weeks(record_weeks: Sequence[int] | None, weeks: int) -> np.ndarray:
@@ -313,6 +324,51 @@ def run_batch(
     )
 
 
+def run_states(
+    seeds: Sequence[Seed],
+    weeks: int,
+    record_weeks: Sequence[int],
+    variables: Sequence[str],
+    params: Params | Sequence[Params] | ParamColumns | object | None = None,
+    team: list[Member] | None = None,
+    traits: dict[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
+    """Member state variables at record_weeks only: {variable: (len(record_weeks), R, n)}.
+
+    For fitting (lmxsim/fit): `params` may be ParamColumns (one value per replication),
+    and `traits` overrides member traits per replication ((R, n) arrays, e.g. the
+    leader's first impression of each person), the rest are drawn as run_batch does;
+    the relationship starts as the team says (weeks_together, LMX-7), as in run_batch.
+    """
+    seeds = list(seeds)
+    setup = _setup(seeds, weeks, team, len(team) if team else 10, ())
+    chosen = _check_weeks(record_weeks, weeks)
+    # one Params, one per seed, or any object with per-replication (R, 1) attributes (ParamColumns)
+    p = (
+        _as_params(params, len(seeds))
+        if params is None or isinstance(params, Params | list | tuple)
+        else params
+    )
+    team_u, climate_u, run_u = _draw(seeds, setup.n, weeks)
+    given = _traits(team_u, p, setup.team)
+    given.update({k: np.asarray(v, dtype=float) for k, v in (traits or {}).items()})
+    given["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * given["ability"]
+    engine = _Engine(p, given, setup.names, [], history_inputs(setup.team, setup.n))  # the team file's start
+    out = {v: np.empty((len(chosen), len(seeds), setup.n)) for v in variables}
+
+    def record(week: int) -> None:
+        for row in np.flatnonzero(chosen == week):
+            for v in variables:
+                out[v][row] = engine.s[v]
+
+    record(0)
+    for week in range(1, int(chosen.max(initial=0)) + 1):
+        luck = np.ascontiguousarray(run_u[:, week - 1].transpose(2, 1, 0)).transpose(0, 2, 1)
+        engine.step(week, luck, False)
+        record(week)
+    return out
+
+
 def iter_team_tables(
     seeds: Iterable[Seed],
     weeks: int,
@@ -333,8 +389,7 @@ def iter_team_tables(
     yields: a chunk holds at most chunk_size replications, and fewer for big teams and
     long runs (chunk_for: MEMORY_BUDGET). Chunking does not change the numbers.
     """
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
+    check_whole(chunk_size, "chunk_size", 1)
     per_row = params is not None and not isinstance(params, Params)
     if per_row and hasattr(seeds, "__len__") and hasattr(params, "__len__") and len(params) != len(seeds):
         raise ParameterError(
@@ -405,10 +460,8 @@ def iter_many(
     replications, fewer for big teams and long runs (chunk_for: MEMORY_BUDGET), so
     memory stays bounded.
     """
-    if isinstance(n_replications, bool) or not isinstance(n_replications, int) or n_replications < 1:
-        raise ParameterError(f"n_replications = {n_replications!r} must be a whole number, 1 or more")
-    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ParameterError(f"chunk_size = {chunk_size!r} must be a whole number, 1 or more")
+    check_whole(n_replications, "n_replications", 1)
+    check_whole(chunk_size, "chunk_size", 1)
     if params is not None and not isinstance(params, Params):
         raise ParameterError("run_many takes one Params for all replications (a sweep varies them)")
     # validate once here, not in every worker
@@ -497,37 +550,48 @@ def run_many(
 _CALM = dataclasses.replace(Nudges.neutral(()), autonomy_target=None)
 
 
+# Starting states with a history, by their inputs: the strategy lab starts every strategy from
+# the same seeds, so each block's history is run once, not once per strategy. Small: a few
+# blocks of a few MB (the arrays are copied into the engine, never changed here).
+_STARTS: OrderedDict[bytes, dict[str, np.ndarray]] = OrderedDict()
+_STARTS_KEPT, _START_BYTES = 8, 4 * 2**20  # at most 32 MB
+
+
+def _initial_state(traits: dict[str, np.ndarray], p, history: dict) -> dict[str, np.ndarray]:
+    """dynamics.initial_state, remembered for recent inputs when it runs a history."""
+    if not np.any(history["weeks_together"] > 0) or not isinstance(p, Params):
+        return dyn.initial_state(traits, p, **history)
+    digest = hashlib.blake2b(repr(p).encode())
+    for name, values in (*sorted(traits.items()), *sorted(history.items())):
+        digest.update(name.encode() + str(np.shape(values)).encode())
+        digest.update(np.ascontiguousarray(values, dtype=float).tobytes())
+    key = digest.digest()
+    if key in _STARTS:
+        _STARTS.move_to_end(key)
+        return _STARTS[key]
+    start = dyn.initial_state(traits, p, **history)
+    if sum(v.nbytes for v in start.values()) <= _START_BYTES:
+        _STARTS[key] = start
+        if len(_STARTS) > _STARTS_KEPT:
+            _STARTS.popitem(last=False)
+    return start
+
+
 class _Engine:
     """The week of LMXModel.step, over (R, n) arrays, in the same order."""
 
-    def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans) -> None:
+    def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans, history: dict) -> None:
         # Member-major memory (Fortran order): the per-team sums, means and spreads then run
         # as vector adds over replications instead of many 12-element loops; elementwise work
         # is unchanged. Sums may round in another order than the Mesa model's (1e-16).
         traits = {k: np.asfortranarray(v, dtype=float) for k, v in traits.items()}
         self.p, self.traits, self.names, self.plans = p, traits, names, plans
-        start = dyn.initial_members(
-            traits["ability"],
-            traits["trust_propensity"],
-            traits["member_expectation"],
-            traits["safety_propensity"],
-            traits["climate"],
-            p,
-        )
-        self.s = {k: np.array(v, dtype=float, order="F") for k, v in start.items()}
+        start = _initial_state(traits, p, history)  # the start LMXModel has, per replication
         shape = traits["ability"].shape
-        s = self.s
+        s = {k: np.array(v, order="F") for k, v in start.items()}  # a copy: starts may be shared
         s["performance"] = np.zeros(shape)
-        s["leader_impression"] = np.array(traits["first_impression"], dtype=float)
-        s["confidence"] = np.array(dyn.initial_confidence(s["leader_impression"], p), dtype=float)
-        s["leader_trust"] = np.array(dyn.initial_leader_trust(s["leader_impression"], p), dtype=float)
-        s["phase"] = np.zeros(shape, dtype=np.int64)
-        s["plasticity"] = np.ones(shape)
-        s["contacts"] = np.zeros(shape, dtype=np.int64)
         s["problems_reported"] = np.zeros(shape, dtype=np.int64)
         s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
-        s["lmx"] = dyn.lmx(s["leader_trust"], s["trust"])
-        s["group"] = dyn.group(s["lmx"], s["phase"], p)
         self.s = {k: np.asfortranarray(v) for k, v in s.items()}
         s = self.s
         self.fires = np.zeros(shape[0], dtype=np.int64)

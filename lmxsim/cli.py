@@ -27,6 +27,7 @@ COMMANDS = (
     "app",
     "info",
     "columns",
+    "fit",
 )
 
 app = typer.Typer(

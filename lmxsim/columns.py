@@ -137,6 +137,34 @@ STRATEGY = [
         "verdict", "strategy", "gains, loses, same or unclear", "what the 95% CI and the size of the gain say"
     ),
     _c("fires", "strategy", "count", "replications table: fires up to this week (all weeks so far)"),
+    # issue 15 (strategy lab): years better than doing nothing, the leader's time, LMX-7 points
+    _c(
+        "better_runs",
+        "strategy",
+        "count",
+        "simulated years in which the strategy beat doing nothing on the measure",
+    ),
+    _c(
+        "hours_per_week",
+        "strategy",
+        "hours",
+        "the leader's time the strategy takes, hours per week (effort.py)",
+    ),
+    _c(
+        "better_years",
+        "strategy",
+        "count",
+        "simulated years in which the member did better than with doing nothing",
+    ),
+    _c("years", "strategy", "count", "simulated years behind the member's row"),
+    _c("out_group_years", "strategy", "count", "simulated years in which the member ends in the out-group"),
+    _c("nothing_out_group_years", "strategy", "count", "the same when doing nothing"),
+    _c(
+        "gain_lmx7",
+        "strategy",
+        "LMX-7 points",
+        "the member's gain in relationship quality, 28 x gain (measure lmx)",
+    ),
 ]
 
 _BY_TABLE = {"member": MEMBER, "team": TEAM, "strategy": STRATEGY}

@@ -13,13 +13,13 @@ from typing import Any
 
 from lmxsim.expect import Expectations, parse_expectations
 from lmxsim.interventions import Intervention, InterventionError
-from lmxsim.limits import MAX_WEEKS
 from lmxsim.packaged import SCENARIO_DIR
 from lmxsim.params import ParameterError, Params
+from lmxsim.rules import MAX_WEEKS, check_unique_names, check_whole
 from lmxsim.seeds import MAX_SEED
-from lmxsim.team import DRAWN, MAX_TEAM, Member
+from lmxsim.team import DRAWN, MAX_TEAM, STARTING, Member
 
-MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", *DRAWN}
+MEMBER_FIELDS = {"name", "ability", "first_impression", "challenge", *DRAWN, *STARTING}
 TOP_LEVEL = {"title", "story", "weeks", "seed", "params", "team", "team_size", "interventions", "expect"}
 
 
@@ -95,12 +95,10 @@ def scenario_from_dict(data: dict[str, Any], name: str = "custom", where: str = 
     scenario = Scenario(name=name, params=params)
     for key, low, high in (("weeks", 0, MAX_WEEKS), ("seed", 0, MAX_SEED), ("team_size", 1, MAX_TEAM)):
         if key in data:
-            value = data[key]
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ConfigError(
-                    f"{where}: {key} = {value!r} is not allowed (a whole number {low} to {high})"
-                )
-            setattr(scenario, key, value)
+            try:
+                setattr(scenario, key, check_whole(data[key], key, low, high))
+            except ParameterError as error:
+                raise ConfigError(f"{where}: {error}") from None
     for key in ("title", "story"):
         if key in data:
             value = data[key]
@@ -140,7 +138,7 @@ def parse_team(rows: Any, where: str) -> list[Member]:
         raise ConfigError(f"{where}: team must be a list of [[team]] tables")
     if not 1 <= len(rows) <= MAX_TEAM:
         raise ConfigError(f"{where}: team has {len(rows)} members (allowed: 1 to {MAX_TEAM})")
-    team, seen = [], set()
+    team = []
     for number, row in enumerate(rows, start=1):
         unknown = sorted(set(row) - MEMBER_FIELDS)
         if unknown:
@@ -154,10 +152,11 @@ def parse_team(rows: Any, where: str) -> list[Member]:
             member = Member(**row)
         except ParameterError as error:
             raise ConfigError(f"{where}: team member {number}: {error}") from None
-        if member.name in seen:
-            raise ConfigError(f"{where}: team member {number}: name {member.name!r} appears twice")
-        seen.add(member.name)
         team.append(member)
+    try:
+        check_unique_names([m.name for m in team], [f"team member {i}" for i in range(1, len(team) + 1)])
+    except ParameterError as error:
+        raise ConfigError(f"{where}: {error}") from None
     return team
 
 

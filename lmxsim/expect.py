@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from lmxsim.dynamics import Group
+from lmxsim.rules import check_whole
 
 KEYS = {"in", "out", "by_week", "spread", "ahead", "behind", "safety_below", "fires_at_least"}
 
@@ -85,10 +86,8 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
         raise ValueError("claims need a given team ([[team]])")
     team = [m.name for m in scenario.team]
     by_week = data.get("by_week")
-    if by_week is not None and (
-        isinstance(by_week, bool) or not isinstance(by_week, int) or not 0 <= by_week <= scenario.weeks
-    ):
-        raise ValueError(f"by_week = {by_week!r} is not allowed (a whole number 0 to {scenario.weeks})")
+    if by_week is not None:
+        check_whole(by_week, "by_week", 0, scenario.weeks)
     spread = data.get("spread")
     if spread not in (None, "grows"):
         raise ValueError(f'spread = {spread!r} is not allowed (only "grows")')
@@ -102,8 +101,8 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
     if safety is not None and (isinstance(safety, bool) or not isinstance(safety, int | float)):
         raise ValueError(f"safety_below = {safety!r} is not a number")
     fires = data.get("fires_at_least")
-    if fires is not None and (isinstance(fires, bool) or not isinstance(fires, int) or fires < 0):
-        raise ValueError(f"fires_at_least = {fires!r} is not a whole number 0 or more")
+    if fires is not None:
+        check_whole(fires, "fires_at_least", 0)
     return Expectations(
         in_group=_names(data.get("in", []), "in", team),
         out_group=_names(data.get("out", []), "out", team),

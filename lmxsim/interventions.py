@@ -17,6 +17,8 @@ import numpy as np
 
 from lmxsim.dynamics import Group
 from lmxsim.nudges import Nudges
+from lmxsim.params import ParameterError
+from lmxsim.rules import MAX_WEEKS, check_number, check_whole, name_key
 
 GROUP_TARGETS = {"in-group": Group.IN, "middle": Group.MIDDLE, "out-group": Group.OUT}
 TEAM = "team"
@@ -44,8 +46,11 @@ class WeekView:
 
 
 def _whole_weeks(key: str, what: str, value, low: int) -> None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < low):
-        raise InterventionError(f"{key}: {what} = {value!r} is not allowed (a whole number, {low} or more)")
+    if value is not None:
+        try:
+            check_whole(value, what, low, MAX_WEEKS)
+        except ParameterError as error:
+            raise InterventionError(f"{key}: {error}") from None
 
 
 @dataclass
@@ -65,6 +70,11 @@ class Intervention:
     title: ClassVar[dict[str, str]] = {"en": "", "nl": ""}
     description: ClassVar[dict[str, str]] = {"en": "", "nl": ""}
     options: ClassVar[tuple[str, ...]] = ()  # extra settings beyond target/start/every/duration
+    # The leader's time: hours per targeted person in each week the intervention acts.
+    # `hours_source` says where the number comes from ("assumption" when nobody measured it);
+    # the strategy lab lets a leader replace it with their own estimate.
+    hours: ClassVar[float] = 0.0
+    hours_source: ClassVar[str] = "assumption"
 
     def __post_init__(self) -> None:
         if not isinstance(self.target, str) or not self.target.strip():
@@ -99,12 +109,14 @@ class Intervention:
             return np.ones(np.shape(groups), dtype=bool)
         if self.target in GROUP_TARGETS:
             return np.asarray(groups) == GROUP_TARGETS[self.target]
-        if self.target not in names:
+        wanted = name_key(self.target)  # names are one person whatever their capitals
+        who = np.array([name_key(n) == wanted for n in names])
+        if not who.any():
             raise InterventionError(
                 f"{self.key}: unknown member {self.target!r} "
                 f"(team: {', '.join(names)}; or in-group, middle, out-group, team)"
             )
-        return np.broadcast_to(np.array([n == self.target for n in names]), np.shape(groups))
+        return np.broadcast_to(who, np.shape(groups))
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         """Write this week's effect for the members in `who` (weeks_in = 0 in the first week)."""
@@ -170,6 +182,11 @@ class TeamMap(Intervention):
 
     duration: int | None = 12
     key: ClassVar[str] = "team-map"
+    hours: ClassVar[float] = 0.1
+    hours_source: ClassVar[str] = (
+        "assumption: drawing the map (about an hour for the team) plus short monthly "
+        "check-ins with those drawn far away, spread over its 12 weeks"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Team map", "nl": "Teamkaart"}
     description: ClassVar[dict[str, str]] = {
         "en": "The leader draws the team: who is close, who is far, and why. Seeing the split "
@@ -198,6 +215,11 @@ class RoleClarification(Intervention):
 
     duration: int | None = 8
     key: ClassVar[str] = "role-clarification"
+    hours: ClassVar[float] = 0.75
+    hours_source: ClassVar[str] = (
+        "assumption: one 45-minute conversation about expectations per person per week "
+        "while it runs (8 weeks)"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Role clarification", "nl": "Rolverheldering"}
     description: ClassVar[dict[str, str]] = {
         "en": "Clarify expectations again and re-open role-making: the leader's impression "
@@ -224,6 +246,10 @@ class OneOnOnes(Intervention):
 
     every: int | None = 2
     key: ClassVar[str] = "one-on-ones"
+    hours: ClassVar[float] = 0.5
+    hours_source: ClassVar[str] = (
+        "assumption: a 30-minute one-on-one per meeting, a common length in practice guides"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Regular one-on-ones", "nl": "Vaste één-op-ééngesprekken"}
     description: ClassVar[dict[str, str]] = {
         "en": "A fixed one-on-one every few weeks, whatever the leader thinks of the member: "
@@ -245,6 +271,8 @@ class StretchAssignment(Intervention):
 
     duration: int | None = 6
     key: ClassVar[str] = "stretch-assignment"
+    hours: ClassVar[float] = 0.25
+    hours_source: ClassVar[str] = "assumption: a quarter of an hour of coaching per week on the assignment"
     title: ClassVar[dict[str, str]] = {"en": "Stretch assignment", "nl": "Uitdagende opdracht"}
     description: ClassVar[dict[str, str]] = {
         "en": "A challenging task with more room to decide. Backed by real trust it is a vote "
@@ -269,6 +297,8 @@ class SuddenPraise(Intervention):
 
     duration: int | None = 1
     key: ClassVar[str] = "sudden-praise"
+    hours: ClassVar[float] = 0.05
+    hours_source: ClassVar[str] = "assumption: a few minutes"
     title: ClassVar[dict[str, str]] = {"en": "Sudden praise", "nl": "Plotseling compliment"}
     description: ClassVar[dict[str, str]] = {
         "en": "Unexpected praise without a change in how the member is treated. It does little, "
@@ -287,6 +317,10 @@ class ReflectionRhythm(Intervention):
 
     every: int | None = 4
     key: ClassVar[str] = "reflection"
+    hours: ClassVar[float] = 0.1
+    hours_source: ClassVar[str] = (
+        "assumption: about five minutes of thought and notes per relationship per review"
+    )
     title: ClassVar[dict[str, str]] = {"en": "Reflection rhythm", "nl": "Reflectieritme"}
     description: ClassVar[dict[str, str]] = {
         "en": "Every few weeks the leader asks of each relationship: what do I really know, and "
@@ -312,6 +346,8 @@ class EqualLatitude(Intervention):
 
     level: float | None = None
     key: ClassVar[str] = "equal-latitude"
+    hours: ClassVar[float] = 0.05
+    hours_source: ClassVar[str] = "assumption: a few minutes per person per week to keep to the team rule"
     title: ClassVar[dict[str, str]] = {"en": "Equal-latitude policy", "nl": "Gelijke beslisruimte"}
     description: ClassVar[dict[str, str]] = {
         "en": "Latitude is granted by a team rule instead of by the leader's trust: everyone moves "
@@ -323,11 +359,11 @@ class EqualLatitude(Intervention):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        level = self.level
-        if level is not None and (
-            isinstance(level, bool) or not isinstance(level, int | float) or not 0 <= level <= 1
-        ):
-            raise InterventionError(f"{self.key}: level = {level!r} is not allowed (a number from 0 to 1)")
+        if self.level is not None:
+            try:
+                check_number(self.level, "level", 0.0, 1.0)
+            except ParameterError as error:
+                raise InterventionError(f"{self.key}: {error}") from None
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         if self.level is not None:

@@ -9,9 +9,10 @@ The numbers are documented in docs/limits.md.
 
 from __future__ import annotations
 
-from lmxsim.params import ParameterError
+from lmxsim.rules import MAX_WEEKS, check_whole
+from lmxsim.rules import check_weeks as _check_weeks
 
-MAX_WEEKS = 10_000  # one limit for the command line, config and sweep files (about 190 years)
+__all__ = ["MAX_WEEKS", "check_whole"]  # the rules live in lmxsim/rules.py; kept here for old imports
 MAX_REPLICATIONS = 1_000_000  # `validate --replications`, a sweep file's replications
 MAX_SWEEP_RUNS = 50_000_000  # design points x replications of one sweep (days of work on one machine)
 # The strategy lab in the app: people x weeks x replications x strategies of one request.
@@ -19,15 +20,9 @@ MAX_SWEEP_RUNS = 50_000_000  # design points x replications of one sweep (days o
 APP_MAX_WORK = 50_000_000
 
 
-def check_whole(value: object, field: str, low: int, high: int) -> int:
-    """`value` as a whole number from low to high, or a ParameterError naming field, value and range."""
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ParameterError(f"{field} = {value!r} is not allowed (a whole number {low:,} to {high:,})")
-    return value
-
-
 def check_weeks(weeks: object, field: str = "--weeks", low: int = 0) -> int:
-    return check_whole(weeks, field, low, MAX_WEEKS)
+    """A run length given on the command line (rules.check_weeks, named as the option)."""
+    return _check_weeks(weeks, field, low)
 
 
 def check_replications(replications: object, field: str = "--replications", low: int = 1) -> int:

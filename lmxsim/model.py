@@ -14,7 +14,8 @@ from lmxsim.agents import Employee, Leader
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
 from lmxsim.params import Params
-from lmxsim.team import Member, complete_team, draw_team, team_climate
+from lmxsim.rules import check_weeks
+from lmxsim.team import Member, complete_team, draw_team, history_inputs, team_climate, team_traits
 
 
 class LMXModel(mesa.Model):
@@ -51,8 +52,11 @@ class LMXModel(mesa.Model):
         self.climate = float(team_climate(self.rng.random(), self.params))
         self.names = [m.name for m in team]
         self.team_size = len(team)
-        self.leader = Leader(self, np.array([m.first_impression for m in team]))
-        self.employees = [Employee(self, m, i) for i, m in enumerate(team)]
+        start = dyn.initial_state(
+            team_traits(team, self.climate), self.params, **history_inputs(team, len(team))
+        )
+        self.leader = Leader(self, start)
+        self.employees = [Employee(self, m, i, start) for i, m in enumerate(team)]
         self.weeks_done = 0
         self.interventions: list[Intervention] = []
         self.fires = 0
@@ -166,8 +170,7 @@ class LMXModel(mesa.Model):
         self.datacollector.collect(self)
 
     def run(self, weeks: int) -> LMXModel:
-        if not isinstance(weeks, int) or weeks < 0:
-            raise ValueError(f"weeks = {weeks!r} must be a whole number, 0 or more")
+        check_weeks(weeks)  # the rule and the ParameterError run_batch gives for the same mistake
         if weeks:  # Mesa warns on run_for(0)
             self.run_for(weeks)
         return self

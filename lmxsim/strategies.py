@@ -6,180 +6,83 @@ nothing isolates the strategy's effect and needs far fewer runs than two
 independent samples would. Two kinds of interval are reported, and they mean
 different things:
 
-* ci_low..ci_high: mean +- 1.96 standard errors, the uncertainty of the
-  EXPECTED outcome; it shrinks as replications grow.
+* ci_low..ci_high: mean +- t(0.975, R-1) standard errors (Student's t, so
+  that few replications give the wider interval they deserve), the
+  uncertainty of the EXPECTED outcome; it shrinks as replications grow.
 * p2_5..p97_5: the 2.5 and 97.5 percentiles across replications, the SPREAD
   of outcomes one real team might see; more replications do not shrink it.
+
+Both cover only the simulation's luck. The intervention strengths are
+assumptions (docs/interventions.md); robustness.py reruns the comparison with
+them weaker and stronger. effort.py counts the leader's hours.
 """
 
 from __future__ import annotations
 
-import re
+import functools
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from lmxsim.batch import chunk_for, run_batch
-from lmxsim.interventions import CATALOGUE, Intervention, InterventionError, lookup
+from lmxsim.dynamics import Group, lmx7
+from lmxsim.effort import weekly_hours
+from lmxsim.interventions import InterventionError
 from lmxsim.params import ParameterError, Params
+from lmxsim.rules import MAX_WEEKS, check_whole
 from lmxsim.seeds import MAX_SEED
-from lmxsim.spec import check_plan, parse_spec
+from lmxsim.spec import check_plan
+from lmxsim.strategy_plans import (
+    NOTHING,
+    READY_NAMES,
+    Strategy,
+    custom_strategy,
+    parse_strategy,
+    ready_strategies,
+    ready_strategy,
+)
+from lmxsim.strength import scaled
 from lmxsim.team import Member, check_team
 
-NOTHING = "nothing"
+__all__ = [
+    "NOTHING",
+    "READY_NAMES",
+    "Comparison",
+    "Strategy",
+    "compare_strategies",
+    "custom_strategy",
+    "interval",
+    "parse_strategy",
+    "ready_strategies",
+    "ready_strategy",
+    "verdict",
+]
+
 # team measures compared; for each, whether a higher value is better
 MEASURES: dict[str, bool] = {
     "performance": True,
+    "lmx_mean": True,
     "lmx_differentiation": False,
     "problems_hidden": False,
     "fires": False,
     "out_group_share": False,
 }
 MEMBER_MEASURES = ("performance", "lmx")
-Z95 = 1.96
+CONFIDENCE = 0.95
+# Fewer simulated years than this give intervals too rough to compare strategies on:
+# the app refuses them, the CLI warns (the library allows 2 and up, for tests).
+MIN_REPLICATIONS = 30
+# A strategy is named the winner only if it beats every other by more than this in
+# expected team performance (0-1 scale) AND the 95% interval of that difference excludes 0.
+WINNER_THRESHOLD = 0.01
 # smallest change in a person's performance or LMX (0..1 scales) worth calling a gain or loss
 NEGLIGIBLE = 0.01
 MAX_REPLICATIONS = 20_000
-MAX_WEEKS = 520
 MEMBER_CELLS = 10_000  # replications x members per run_batch call (bounds memory to ~50 MB/year)
-
-
-@dataclass(frozen=True)
-class Strategy:
-    """A named plan: the interventions a leader would carry out (none: doing nothing)."""
-
-    name: str
-    title: dict[str, str]
-    interventions: tuple[Intervention, ...] = ()
-
-    def describe(self, lang: str = "en") -> str:
-        """One line listing what the strategy does (the catalogue titles with targets and weeks)."""
-        if not self.interventions:
-            return {"en": "no intervention", "nl": "geen interventie"}.get(lang, "no intervention")
-        return "; ".join(_describe(i, lang) for i in self.interventions)
-
-    @property
-    def spec(self) -> str:
-        """The custom-strategy text that rebuilds it: `name=spec+spec`."""
-        return f"{self.name}=" + "+".join(i.spec for i in self.interventions)
-
-
-def _describe(intervention: Intervention, lang: str) -> str:
-    words = {
-        "en": {
-            "team": "everyone",
-            "in-group": "the in-group",
-            "middle": "the middle",
-            "out-group": "the out-group",
-        },
-        "nl": {
-            "team": "iedereen",
-            "in-group": "de ingroep",
-            "middle": "het midden",
-            "out-group": "de outgroep",
-        },
-    }[lang if lang == "nl" else "en"]
-    target = words.get(intervention.target, intervention.target)
-    start = intervention.start or 1
-    text = f"{intervention.title.get(lang, intervention.key)} ({target}, "
-    text += f"{'vanaf week' if lang == 'nl' else 'from week'} {start}"
-    if intervention.every:
-        text += f", {'elke' if lang == 'nl' else 'every'} {intervention.every} wk"
-    elif type(intervention).every is not None:  # a rhythm set to every week
-        text += f", {'wekelijks' if lang == 'nl' else 'weekly'}"
-    if intervention.duration:
-        text += f", {intervention.duration} {'weken' if lang == 'nl' else 'weeks'}"
-    return text + ")"
-
-
-def _make(key: str, **settings) -> Intervention:
-    if key not in CATALOGUE:
-        raise InterventionError(
-            f"intervention {key!r} is not in the catalogue (have: {', '.join(CATALOGUE)})"
-        )
-    return CATALOGUE[key](**settings)
-
-
-# name -> (titles, [(intervention key, settings), ...]); built on demand from the catalogue
-_READY: dict[str, tuple[dict[str, str], list[tuple[str, dict]]]] = {
-    NOTHING: ({"en": "Doing nothing", "nl": "Niets doen"}, []),
-    "one-on-ones-out-group": (
-        {"en": "Weekly one-on-ones with the out-group", "nl": "Wekelijkse één-op-ééns met de outgroep"},
-        [("one-on-ones", {"target": "out-group", "start": 1, "every": 1})],
-    ),
-    "reopen-role-taking": (
-        {"en": "Re-open role-taking with everyone", "nl": "Rollen opnieuw verkennen met iedereen"},
-        [("role-clarification", {"target": "team", "start": 1})],
-    ),
-    "reflection-every-4": (
-        {"en": "Reflection rhythm every 4 weeks", "nl": "Reflectieritme elke 4 weken"},
-        [("reflection", {"target": "team", "start": 1, "every": 4})],
-    ),
-    "equal-latitude": (
-        {"en": "Equal latitude for everyone", "nl": "Gelijke beslisruimte voor iedereen"},
-        [("equal-latitude", {"target": "team", "start": 1})],
-    ),
-    "team-map-one-on-ones": (
-        {
-            "en": "Team map plus one-on-ones with the out-group",
-            "nl": "Teamkaart plus één-op-ééns met de outgroep",
-        },
-        [
-            ("team-map", {"target": "team", "start": 1}),
-            ("one-on-ones", {"target": "out-group", "start": 1, "every": 2}),
-        ],
-    ),
-}
-READY_NAMES: tuple[str, ...] = tuple(_READY)
-
-
-def ready_strategy(name: str) -> Strategy:
-    """One of the ready-made strategies by name (see READY_NAMES)."""
-    if name not in _READY:
-        raise InterventionError(f"unknown ready strategy {name!r} (ready: {', '.join(READY_NAMES)})")
-    titles, plan = _READY[name]
-    return Strategy(name, dict(titles), tuple(_make(key, **settings) for key, settings in plan))
-
-
-def ready_strategies() -> list[Strategy]:
-    return [ready_strategy(name) for name in READY_NAMES]
-
-
-def custom_strategy(specs: str | Sequence[str], name: str | None = None) -> Strategy:
-    """A strategy from one-line intervention specs, e.g. ["one-on-ones:Sam@1,every=1", ...]."""
-    specs = [specs] if isinstance(specs, str) else list(specs)
-    specs = [s.strip() for s in specs if s.strip()]
-    if not specs:
-        raise InterventionError("a custom strategy needs at least one intervention, e.g. one-on-ones:Sam@1")
-    interventions = tuple(parse_spec(s) for s in specs)
-    for intervention in interventions:
-        if intervention.start is None:
-            intervention.start = 1
-    label = name or " + ".join(specs)
-    return Strategy(label, {"en": label, "nl": label}, interventions)
-
-
-def parse_strategy(text: str) -> Strategy:
-    """A ready name, or a custom strategy: `[label=]spec+spec+...` (specs as in lmxsim/spec.py)."""
-    text = text.strip()
-    if text in _READY:
-        return ready_strategy(text)
-    label = None
-    head, sep, rest = text.partition("=")
-    if sep and not re.search(r"[:@,/]", head):
-        label, text = head.strip() or None, rest
-    kind = re.split(r"[:@,/+]", text, maxsplit=1)[0]
-    try:
-        lookup(kind)
-    except InterventionError:
-        raise InterventionError(
-            f"unknown strategy {text!r} (ready: {', '.join(READY_NAMES)}; or a custom one like "
-            "'my plan=one-on-ones:Sam@1,every=1+role-clarification:team@4')"
-        ) from None
-    return custom_strategy(text.split("+"), label)
 
 
 # --------------------------------------------------------------------------- comparing
@@ -190,7 +93,9 @@ class Comparison:
     """Outcomes of every strategy on the same seeds, at the checkpoint weeks.
 
     outcomes[strategy][measure]: (checkpoints, R) team outcomes; fires count all
-    fires up to the checkpoint. members[strategy][measure]: (checkpoints, R, n).
+    fires up to the checkpoint. members[strategy][measure]: (checkpoints, R, n),
+    measure in MEMBER_MEASURES plus "group". effort[strategy]: (R,) leader hours
+    per week, averaged over the run.
     """
 
     strategies: list[Strategy]
@@ -206,12 +111,38 @@ class Comparison:
     titles: dict[str, dict[str, str]] = field(default_factory=dict)
     team: list[Member] = field(default_factory=list)  # as given, for the provenance of exports
     params: Params = field(default_factory=Params)
+    effort: dict[str, np.ndarray] = field(default_factory=dict)
+    strength: float = 1.0  # every intervention's strength relative to its default (robustness.py)
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # built once each
 
     def title(self, strategy: str, lang: str = "en") -> str:
         return self.titles[strategy].get(lang) or strategy
 
+    def hours(self, strategy: str) -> float:
+        """The leader's expected hours per week for this strategy (0 for doing nothing)."""
+        values = self.effort.get(strategy)
+        return 0.0 if values is None else float(np.mean(values))
+
     def summary(self) -> pd.DataFrame:
-        """Per strategy, measure and checkpoint: mean with 95% CI, 95% spread, paired difference."""
+        """Per strategy, measure and checkpoint: mean, intervals, difference to doing nothing."""
+        return self._table("summary", self._summary)
+
+    def member_gains(self) -> pd.DataFrame:
+        """Per strategy, person, measure and checkpoint: the paired gain over doing nothing."""
+        return self._table("member_gains", self._member_gains)
+
+    def _table(self, name: str, build: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """A table built once (the report, the lab and the texts all read it), handed out as a copy."""
+        if name not in self._tables:
+            self._tables[name] = build()
+        return self._tables[name].copy()
+
+    def _summary(self) -> pd.DataFrame:
+        """Per strategy, measure and checkpoint: mean with 95% CI, 95% spread, paired difference.
+
+        better_runs: in how many of the simulated years the strategy did better than doing
+        nothing on this measure (ties, e.g. a strategy not yet started, do not count).
+        """
         rows = []
         for s in self.strategies:
             for c, week in enumerate(self.checkpoints):
@@ -220,6 +151,7 @@ class Comparison:
                     diff = values - self.outcomes[self.baseline][measure][c]
                     mean, low, high = interval(values)
                     d_mean, d_low, d_high = interval(diff)
+                    better = diff > 0 if higher_better else diff < 0
                     rows.append(
                         {
                             "strategy": s.name,
@@ -235,39 +167,60 @@ class Comparison:
                             "diff_vs_nothing": d_mean,
                             "diff_ci_low": d_low,
                             "diff_ci_high": d_high,
+                            "better_runs": int(np.count_nonzero(better)),
                             "replications": values.size,
+                            "hours_per_week": self.hours(s.name),
                         }
                     )
         return pd.DataFrame(rows)
 
-    def member_gains(self) -> pd.DataFrame:
-        """Per strategy, person, measure and checkpoint: paired gain vs doing nothing, with 95% CI."""
+    def _member_gains(self) -> pd.DataFrame:
+        """Per strategy, person, measure and checkpoint: paired gain vs doing nothing, with 95% CI.
+
+        better_years: simulated years in which the person did better than with doing nothing;
+        out_group_years / nothing_out_group_years: years in which the person ends in the out-group.
+        For measure "lmx" the gain is also given in LMX-7 points (gain_lmx7 = 28 x gain).
+        """
         rows = []
         for s in self.strategies:
             if s.name == self.baseline:
                 continue
             for c, week in enumerate(self.checkpoints):
+                out = self.members[s.name]["group"][c] == Group.OUT
+                base_out = self.members[self.baseline]["group"][c] == Group.OUT
                 for measure in MEMBER_MEASURES:
                     values = self.members[s.name][measure][c]
                     base = self.members[self.baseline][measure][c]
                     for i, name in enumerate(self.names):
-                        gain, low, high = interval(values[:, i] - base[:, i])
-                        rows.append(
-                            {
-                                "strategy": s.name,
-                                "title": self.title(s.name),
-                                "member": name,
-                                "week": week,
-                                "measure": measure,
-                                "nothing_mean": float(base[:, i].mean()),
-                                "mean": float(values[:, i].mean()),
-                                "gain": gain,
-                                "gain_ci_low": low,
-                                "gain_ci_high": high,
-                                "verdict": verdict(gain, low, high),
-                            }
-                        )
+                        change = values[:, i] - base[:, i]
+                        gain, low, high = interval(change)
+                        row = {
+                            "strategy": s.name,
+                            "title": self.title(s.name),
+                            "member": name,
+                            "week": week,
+                            "measure": measure,
+                            "nothing_mean": float(base[:, i].mean()),
+                            "mean": float(values[:, i].mean()),
+                            "gain": gain,
+                            "gain_ci_low": low,
+                            "gain_ci_high": high,
+                            "verdict": verdict(gain, low, high),
+                            "better_years": int(np.count_nonzero(change > 0)),
+                            "years": int(change.size),
+                            "out_group_years": int(np.count_nonzero(out[:, i])),
+                            "nothing_out_group_years": int(np.count_nonzero(base_out[:, i])),
+                        }
+                        if measure == "lmx":
+                            row["gain_lmx7"] = lmx7(gain) - lmx7(0.0)
+                        rows.append(row)
         return pd.DataFrame(rows)
+
+    def out_group(self, strategy: str, week: int | None = None) -> list[str]:
+        """The people who end in the out-group in most simulated years (names, team order)."""
+        c = self.checkpoints.index(self.checkpoints[-1] if week is None else week)
+        share = np.mean(self.members[strategy]["group"][c] == Group.OUT, axis=0)
+        return [name for name, p in zip(self.names, share, strict=True) if p > 0.5]
 
     def replication_table(self) -> pd.DataFrame:
         """Every replication's outcomes (the distributions behind the intervals)."""
@@ -279,6 +232,7 @@ class Comparison:
                 )
                 for measure in MEASURES:
                     frame[measure] = self.outcomes[s.name][measure][c]
+                frame["hours_per_week"] = self.effort.get(s.name, np.zeros(self.replications))
                 frames.append(frame)
         return pd.concat(frames, ignore_index=True)
 
@@ -293,14 +247,54 @@ class Comparison:
         means = {s.name: float(self.outcomes[s.name][measure][c].mean()) for s in self.strategies}
         return sorted(means, key=means.get, reverse=MEASURES[measure])
 
+    def winner(self, week: int | None = None, threshold: float = WINNER_THRESHOLD) -> Winner:
+        """The best strategy by expected team performance, and whether it clearly is.
 
-def interval(values: np.ndarray) -> tuple[float, float, float]:
-    """Mean and its 95% confidence interval (mean +- 1.96 SE; NaN with one value)."""
+        Clear only when it beats EVERY other strategy by more than `threshold` and each
+        difference's 95% interval excludes zero; `closest` is the runner-up it was checked against.
+        """
+        w = self.checkpoints[-1] if week is None else week
+        ranking = self.ranking("performance", w)
+        best = ranking[0]
+        if len(ranking) == 1:
+            return Winner(best, None, float("nan"), float("nan"), float("nan"), False, threshold)
+        checks = [(other, *self.difference(best, other, "performance", w)) for other in ranking[1:]]
+        clear = all(d > threshold and low > 0 for _, d, low, _ in checks)
+        closest = min(checks, key=lambda check: check[1])
+        return Winner(best, closest[0], closest[1], closest[2], closest[3], clear, threshold)
+
+
+@dataclass(frozen=True)
+class Winner:
+    """The top strategy, its closest rival, the paired difference and whether it is a clear win."""
+
+    best: str
+    runner_up: str | None
+    difference: float
+    low: float
+    high: float
+    clear: bool
+    threshold: float
+
+
+@functools.lru_cache(maxsize=256)
+def t_multiplier(n: int, confidence: float = CONFIDENCE) -> float:
+    """Student's t quantile for an interval of the mean of n values (cached: tables call it often)."""
+    return float(stats.t.ppf(0.5 + confidence / 2, n - 1))
+
+
+def interval(values: np.ndarray, confidence: float = CONFIDENCE) -> tuple[float, float, float]:
+    """Mean and its confidence interval from Student's t (mean +- t * SD / sqrt(n); NaN with one value).
+
+    With R replications the multiplier is t(0.975, R-1): 12.7 for 2 runs, 2.05 for 30,
+    1.96 only in the limit. A 1.96 interval from a handful of runs is far too narrow.
+    """
     values = np.asarray(values, dtype=float)
     mean = float(values.mean())
     if values.size < 2:
         return mean, float("nan"), float("nan")
-    half = Z95 * float(values.std(ddof=1)) / np.sqrt(values.size)
+    multiplier = t_multiplier(values.size, confidence)
+    half = multiplier * float(values.std(ddof=1)) / np.sqrt(values.size)
     return mean, mean - half, mean + half
 
 
@@ -333,11 +327,13 @@ def compare_strategies(
     progress: Callable[[float], None] | None = None,
     checkpoints: Sequence[int] | None = None,
     chunk: int = 250,
+    strength: float = 1.0,
 ) -> Comparison:
     """Run every strategy (plus doing nothing, if absent) on the same seeds and collect outcomes.
 
     `progress(fraction)` is called after each block of replications; it may
-    raise to cancel the comparison.
+    raise to cancel the comparison. `strength` scales every intervention's effect
+    (1: as declared; robustness.py uses 0.5 and 1.5); the leader's hours do not change.
     """
     started = time.perf_counter()
     check_team(team)
@@ -360,6 +356,8 @@ def compare_strategies(
             check_plan(list(s.interventions), names, weeks)
         except InterventionError as error:
             raise InterventionError(f"strategy {s.name!r}: {error}") from None
+    if isinstance(strength, bool) or not isinstance(strength, int | float) or not 0 <= strength <= 3:
+        raise ParameterError(f"strength = {strength!r} is not allowed (a number from 0 to 3)")
 
     seeds = np.random.SeedSequence(seed).spawn(replications)
     # run_batch records every member variable every week: cap a block's size for big teams
@@ -368,30 +366,34 @@ def compare_strategies(
     total, done = len(strategies) * len(blocks), 0
     outcomes: dict[str, dict[str, np.ndarray]] = {}
     members: dict[str, dict[str, np.ndarray]] = {}
+    effort: dict[str, np.ndarray] = {}
     weeks_index = np.asarray(checkpoints)
     for s in strategies:
         team_parts: dict[str, list[np.ndarray]] = {m: [] for m in MEASURES}
-        member_parts: dict[str, list[np.ndarray]] = {m: [] for m in MEMBER_MEASURES}
+        member_parts: dict[str, list[np.ndarray]] = {m: [] for m in (*MEMBER_MEASURES, "group")}
+        effort_parts: list[np.ndarray] = []
         for a, b in blocks:
             run = run_batch(
                 seeds[a:b],
                 weeks,
                 params=params,
                 team=team,
-                interventions=s.interventions,
+                interventions=scaled(s.interventions, strength),
                 record_members=True,
             )
             fires_so_far = np.cumsum(run.team["fires"], axis=0)
             for measure in MEASURES:
                 source = fires_so_far if measure == "fires" else run.team[measure]
                 team_parts[measure].append(source[weeks_index])
-            for measure in MEMBER_MEASURES:
+            for measure in (*MEMBER_MEASURES, "group"):
                 member_parts[measure].append(run.members[measure][weeks_index])
+            effort_parts.append(weekly_hours(s.interventions, names, run.members["group"], weeks, s.hours))
             done += 1
             if progress is not None:
                 progress(done / total)
         outcomes[s.name] = {m: np.concatenate(p, axis=1) for m, p in team_parts.items()}
         members[s.name] = {m: np.concatenate(p, axis=1) for m, p in member_parts.items()}
+        effort[s.name] = np.concatenate(effort_parts)
     return Comparison(
         strategies=strategies,
         names=names,
@@ -405,9 +407,10 @@ def compare_strategies(
         titles={s.name: dict(s.title) for s in strategies},
         team=list(team),
         params=params or Params(),
+        effort=effort,
+        strength=strength,
     )
 
 
 def _whole(value, what: str, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | np.integer) or not low <= value <= high:
-        raise ParameterError(f"{what} = {value!r} is not allowed (a whole number from {low} to {high})")
+    check_whole(int(value) if isinstance(value, np.integer) else value, what, low, high)

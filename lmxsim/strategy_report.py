@@ -2,141 +2,129 @@
 
 The conclusions state the uncertainty as it is: a change counts only when its
 95% interval excludes zero AND it is large enough to matter; otherwise the
-text says the change is unclear or negligible. They also say how much one
-real year may differ from the average, since a leader has one team, not 500.
+text says the change is unclear or negligible. A winner is named only when it is
+more than WINNER_THRESHOLD ahead of every other strategy with an interval that
+excludes zero. Changes are given in units a leader knows (LMX-7 points, people in
+the out-group by name, hidden problems). Every text comes from the catalogue
+(lmxsim.texts, keys `report.<key>`); numbers from texts.number/percent.
 """
 
 from __future__ import annotations
 
-import io
+import zlib
 from pathlib import Path
 
 import numpy as np
-from matplotlib.figure import Figure
+import pandas as pd
 
-from lmxsim.output import write_bytes, write_table, write_text
+from lmxsim.dynamics import lmx7
+from lmxsim.output import spreadsheet_safe, write_bytes, write_text
 from lmxsim.provenance import FOLDER_FILE, record, write_json
-from lmxsim.strategies import MEASURES, NEGLIGIBLE, Comparison
+from lmxsim.strategies import NEGLIGIBLE, NOTHING, READY_NAMES, Comparison
+from lmxsim.texts import LANGUAGES, TEXT, number, t
 
-LANGS = ("en", "nl")
+LANGS = LANGUAGES
 # smallest change of a team measure worth reporting as a change
 TEAM_NEGLIGIBLE = {
     "performance": 0.005,
+    "lmx_mean": 0.005,
     "lmx_differentiation": 0.005,
     "problems_hidden": 0.25,
     "fires": 0.5,
     "out_group_share": 0.02,
 }
-
-TEXT = {
-    "en": {
-        "performance": "team performance",
-        "lmx_differentiation": "the split in the team (spread of LMX)",
-        "problems_hidden": "the number of hidden problems",
-        "fires": "fires so far",
-        "out_group_share": "share in the out-group",
-        "up": "rises by",
-        "down": "falls by",
-        "grows": "grows by",
-        "shrinks": "shrinks by",
-        "hardly": "hardly changes ({d}, 95% CI {lo} to {hi})",
-        "unclear": "does not change clearly (95% CI {lo} to {hi})",
-        "ci": "95% CI",
-        "lead": "{title}. After {w} weeks, compared with doing nothing: ",
-        "outgroup": "the out-group goes from {a} to {b} of the team on average",
-        "fires_line": "fires so far: {b} instead of {a} (difference {d}, 95% CI {lo} to {hi})",
-        "raises": "It raises the expected performance of {who}.",
-        "lowers": "It lowers the expected performance of {who}.",
-        "nobody": "No one's expected performance changes by {thr} or more.",
-        "and": "and",
-        "best": "Highest expected team performance after {w} weeks: {best}.",
-        "runner": " Ahead of {second} by {d} (95% CI {lo} to {hi}){clear}.",
-        "not_clear": ", which is not a clear difference",
-        "spread": (
-            "These are averages over {r} simulated years of your team, every strategy on the same "
-            "luck (common random numbers). One real year varies far more: doing nothing, team "
-            "performance at week {w} lies between {lo} and {hi} in 95% of the runs. The model is "
-            "a thinking aid, not a forecast."
-        ),
-        "nothing": "Doing nothing",
-        "week": "week",
-        "gain_axis": "gain in expected performance vs doing nothing (95% CI), week {w}",
-        "legend_ci": "thick: 95% CI of the mean; thin: 95% of runs",
-    },
-    "nl": {
-        "performance": "de teamprestatie",
-        "lmx_differentiation": "de tweedeling in het team (spreiding van LMX)",
-        "problems_hidden": "het aantal verborgen problemen",
-        "fires": "branden tot nu toe",
-        "out_group_share": "aandeel in de outgroep",
-        "up": "stijgt met",
-        "down": "daalt met",
-        "grows": "groeit met",
-        "shrinks": "krimpt met",
-        "hardly": "verandert nauwelijks ({d}, 95%-BI {lo} tot {hi})",
-        "unclear": "verandert niet duidelijk (95%-BI {lo} tot {hi})",
-        "ci": "95%-BI",
-        "lead": "{title}. Na {w} weken, vergeleken met niets doen: ",
-        "outgroup": "de outgroep gaat gemiddeld van {a} naar {b} van het team",
-        "fires_line": "branden tot nu toe: {b} in plaats van {a} (verschil {d}, 95%-BI {lo} tot {hi})",
-        "raises": "Het verhoogt de verwachte prestatie van {who}.",
-        "lowers": "Het verlaagt de verwachte prestatie van {who}.",
-        "nobody": "Bij niemand verandert de verwachte prestatie met {thr} of meer.",
-        "and": "en",
-        "best": "Hoogste verwachte teamprestatie na {w} weken: {best}.",
-        "runner": " Dat is {d} (95%-BI {lo} tot {hi}) meer dan {second}{clear}.",
-        "not_clear": ", geen duidelijk verschil",
-        "spread": (
-            "Dit zijn gemiddelden over {r} gesimuleerde jaren van je team, elke strategie met "
-            "hetzelfde toeval (common random numbers). Eén echt jaar wijkt veel meer af: bij niets "
-            "doen ligt de teamprestatie in week {w} in 95% van de runs tussen {lo} en {hi}. Het "
-            "model is een denkhulp, geen voorspelling."
-        ),
-        "nothing": "Niets doen",
-        "week": "week",
-        "gain_axis": "winst in verwachte prestatie t.o.v. niets doen (95%-BI), week {w}",
-        "legend_ci": "dik: 95%-BI van het gemiddelde; dun: 95% van de runs",
-    },
+DIGITS = {
+    "performance": 3,
+    "lmx_mean": 3,
+    "lmx_differentiation": 3,
+    "problems_hidden": 1,
+    "fires": 1,
+    "out_group_share": 2,
 }
+# One colour per strategy, the same in every table, chart and report: the ready ones
+# fixed, a custom one picked from its name (so it keeps its colour from run to run).
+READY_COLOURS = {
+    NOTHING: "#7f7f7f",
+    "one-on-ones-out-group": "#1f77b4",
+    "reopen-role-taking": "#ff7f0e",
+    "reflection-every-4": "#2ca02c",
+    "equal-latitude": "#9467bd",
+    "team-map-one-on-ones": "#8c564b",
+}
+CUSTOM_COLOURS = ("#d62728", "#e377c2", "#17becf", "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39")
+VERDICT_COLOURS = {"gains": "#D6EFD6", "loses": "#F8D7D0", "same": "#FFFFFF", "unclear": "#E4E4E4"}
 
 
-def _t(lang: str) -> dict[str, str]:
-    return TEXT[lang if lang in TEXT else "en"]
+def r(key: str, lang: str, **values: object) -> str:
+    """A report text from the catalogue."""
+    return t(f"report.{key}", lang, **values)
 
 
-def number(value: float, lang: str = "en", digits: int = 3, signed: bool = False) -> str:
-    """A number as a reader of `lang` writes it (Dutch: decimal comma)."""
-    text = f"{value:+.{digits}f}" if signed else f"{value:.{digits}f}"
-    text = text.replace("-", "−")
-    return text.replace(".", ",") if lang == "nl" else text
-
-
-def percent(value: float, lang: str = "en") -> str:
-    return f"{100 * value:.0f}%"
+def strategy_colours(names: list[str]) -> dict[str, str]:
+    """The colour of each strategy: ready ones fixed, custom ones by name (collisions move on)."""
+    assert set(READY_COLOURS) == set(READY_NAMES)
+    colours: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in names:
+        if name in READY_COLOURS:
+            colours[name] = READY_COLOURS[name]
+            taken.add(colours[name])
+    for name in names:
+        if name in colours:
+            continue
+        k = zlib.crc32(name.encode("utf-8")) % len(CUSTOM_COLOURS)
+        for step in range(len(CUSTOM_COLOURS)):
+            colour = CUSTOM_COLOURS[(k + step) % len(CUSTOM_COLOURS)]
+            if colour not in taken:
+                break
+        colours[name] = colour
+        taken.add(colour)
+    return colours
 
 
 def _join(items: list[str], lang: str) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {_t(lang)['and']} {items[-1]}"
+    if not items:
+        return r("nobody", lang)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {r('and', lang)} {items[-1]}"
 
 
 def change_phrase(measure: str, d: float, lo: float, hi: float, lang: str = "en") -> str:
     """'team performance rises by 0.030 (95% CI 0.028 to 0.032)', or says it is unclear/negligible."""
-    t = _t(lang)
-    digits = 1 if measure in ("problems_hidden", "fires") else 3
+    digits = DIGITS[measure]
     f = lambda x, s=False: number(x, lang, digits, s)  # noqa: E731
-    if lo <= 0 <= hi:
-        return f"{t[measure]} {t['unclear'].format(lo=f(lo, True), hi=f(hi, True))}"
+    label = r(f"m_{measure}", lang)
+    if not (lo > 0 or hi < 0):
+        return f"{label} {r('unclear', lang, lo=f(lo, True), hi=f(hi, True))}"
     if abs(d) < TEAM_NEGLIGIBLE[measure]:
-        return f"{t[measure]} {t['hardly'].format(d=f(d, True), lo=f(lo, True), hi=f(hi, True))}"
+        return f"{label} {r('hardly', lang, d=f(d, True), lo=f(lo, True), hi=f(hi, True))}"
     verbs = ("grows", "shrinks") if measure == "lmx_differentiation" else ("up", "down")
-    verb = t[verbs[0] if d > 0 else verbs[1]]
+    verb = r(verbs[0] if d > 0 else verbs[1], lang)
     low, high = sorted((abs(lo), abs(hi)))
-    return f"{t[measure]} {verb} {f(abs(d))} ({t['ci']} {f(low)} {'to' if lang == 'en' else 'tot'} {f(high)})"
+    return f"{label} {verb} {f(abs(d))} ({r('ci', lang)} {f(low)} {r('to', lang)} {f(high)})"
 
 
-def conclusions(comparison: Comparison, lang: str = "en", week: int | None = None) -> list[str]:
-    """One paragraph per strategy, then the ranking and the honest caveat."""
-    t = _t(lang)
+def lmx7_phrase(comparison: Comparison, strategy: str, k: int, lang: str) -> str:
+    """Average relationship quality in LMX-7 points (7 + 28 x LMX), the scale of the questionnaire."""
+    c = comparison
+    a = lmx7(float(c.outcomes[c.baseline]["lmx_mean"][k].mean()))
+    b = lmx7(float(c.outcomes[strategy]["lmx_mean"][k].mean()))
+    return r(
+        "lmx7_points", lang, change=number(b - a, lang, 1, True), a=number(a, lang, 1), b=number(b, lang, 1)
+    )
+
+
+def per_hour(comparison: Comparison, strategy: str, week: int | None = None) -> float:
+    """Gain in expected team performance per weekly hour of the leader's time (NaN if no time)."""
+    w = comparison.checkpoints[-1] if week is None else week
+    hours = comparison.hours(strategy)
+    d = comparison.difference(strategy, comparison.baseline, "performance", w)[0]
+    return d / hours if hours > 0 else float("nan")
+
+
+def conclusions(
+    comparison: Comparison, lang: str = "en", week: int | None = None, budget: float | None = None
+) -> list[str]:
+    """One paragraph per strategy, then what a fire is, the winner (or none) and the honest caveat."""
     c = comparison
     w = c.checkpoints[-1] if week is None else week
     k = c.checkpoints.index(w)
@@ -144,21 +132,38 @@ def conclusions(comparison: Comparison, lang: str = "en", week: int | None = Non
     summary = summary[summary["week"] == w].set_index(["strategy", "measure"])
     gains = c.member_gains()
     gains = gains[(gains["week"] == w) & (gains["measure"] == "performance")] if len(gains) else gains
+    before_out = c.out_group(c.baseline, w)
     paragraphs = []
     for s in c.strategies:
         if s.name == c.baseline:
             continue
         rows = summary.loc[s.name]
         parts = []
-        for measure in ("performance", "lmx_differentiation", "problems_hidden"):
-            r = rows.loc[measure]
-            parts.append(change_phrase(measure, r.diff_vs_nothing, r.diff_ci_low, r.diff_ci_high, lang))
-        base_out = c.outcomes[c.baseline]["out_group_share"][k].mean()
-        out_share = rows.loc["out_group_share"]["mean"]
-        parts.append(t["outgroup"].format(a=percent(base_out), b=percent(out_share)))
+        for measure in ("performance", "lmx_differentiation"):
+            row = rows.loc[measure]
+            parts.append(change_phrase(measure, row.diff_vs_nothing, row.diff_ci_low, row.diff_ci_high, lang))
+        parts.insert(1, lmx7_phrase(c, s.name, k, lang))
+        parts.append(
+            r(
+                "outgroup_names",
+                lang,
+                names=_join(c.out_group(s.name, w), lang),
+                before=_join(before_out, lang),
+            )
+        )
+        parts.append(
+            r(
+                "hidden_line",
+                lang,
+                a=number(c.outcomes[c.baseline]["problems_hidden"][k].mean(), lang, 1),
+                b=number(rows.loc["problems_hidden"]["mean"], lang, 1),
+            )
+        )
         fires = rows.loc["fires"]
         parts.append(
-            t["fires_line"].format(
+            r(
+                "fires_line",
+                lang,
                 a=number(c.outcomes[c.baseline]["fires"][k].mean(), lang, 1),
                 b=number(fires["mean"], lang, 1),
                 d=number(fires.diff_vs_nothing, lang, 1, True),
@@ -166,7 +171,17 @@ def conclusions(comparison: Comparison, lang: str = "en", week: int | None = Non
                 hi=number(fires.diff_ci_high, lang, 1, True),
             )
         )
-        text = t["lead"].format(title=c.title(s.name, lang), w=w) + "; ".join(parts) + "."
+        text = r("lead", lang, title=c.title(s.name, lang), w=w) + "; ".join(parts) + "."
+        performance = rows.loc["performance"]
+        text += " " + r("better_years", lang, x=int(performance.better_runs), n=c.replications)
+        text += " " + r(
+            "hours_line",
+            lang,
+            h=number(c.hours(s.name), lang, 1),
+            per_hour=number(per_hour(c, s.name, w), lang, 3, True),
+        )
+        if budget is not None and c.hours(s.name) > budget:
+            text += " " + r("over_budget", lang, b=number(budget, lang, 1))
         mine = gains[gains["strategy"] == s.name]
         for verdict_name, key in (("gains", "raises"), ("loses", "lowers")):
             people = mine[mine["verdict"] == verdict_name].sort_values(
@@ -174,30 +189,27 @@ def conclusions(comparison: Comparison, lang: str = "en", week: int | None = Non
             )
             if len(people):
                 who = [
-                    f"{p.member} ({number(p.gain, lang, 3, True)}, {t['ci']} "
-                    f"{number(p.gain_ci_low, lang, 3, True)} {'to' if lang == 'en' else 'tot'} "
-                    f"{number(p.gain_ci_high, lang, 3, True)})"
+                    r(
+                        "person_change",
+                        lang,
+                        name=p.member,
+                        d=number(p.gain, lang, 3, True),
+                        x=p.better_years,
+                        n=p.years,
+                    )
                     for p in people.itertuples()
                 ]
-                text += " " + t[key].format(who=_join(who, lang))
+                text += " " + r(key, lang, who=_join(who, lang))
         if not len(mine[mine["verdict"].isin(["gains", "loses"])]):
-            text += " " + t["nobody"].format(thr=number(NEGLIGIBLE, lang, 2))
+            text += " " + r("no_one", lang, thr=number(NEGLIGIBLE, lang, 2))
         paragraphs.append(text)
-    ranking = c.ranking("performance", w)
-    text = t["best"].format(w=w, best=c.title(ranking[0], lang))
-    if len(ranking) > 1:
-        d, lo, hi = c.difference(ranking[0], ranking[1], "performance", w)
-        text += t["runner"].format(
-            second=c.title(ranking[1], lang),
-            d=number(d, lang, 3),
-            lo=number(lo, lang, 3, True),
-            hi=number(hi, lang, 3, True),
-            clear="" if lo > 0 else t["not_clear"],
-        )
-    paragraphs.append(text)
+    paragraphs.append(r("fire_definition", lang))
+    paragraphs.append(winner_sentence(c, lang, w))
     base = c.outcomes[c.baseline]["performance"][k]
     paragraphs.append(
-        t["spread"].format(
+        r(
+            "spread",
+            lang,
             r=c.replications,
             w=w,
             lo=number(float(np.percentile(base, 2.5)), lang, 2),
@@ -207,88 +219,86 @@ def conclusions(comparison: Comparison, lang: str = "en", week: int | None = Non
     return paragraphs
 
 
-# --------------------------------------------------------------------------- figures
-
-
-def figure_outcomes(comparison: Comparison, lang: str = "en") -> Figure:
-    """Per measure and strategy: mean, 95% CI of the mean (thick) and 95% of runs (thin)."""
-    t = _t(lang)
-    c = comparison
-    names = [s.name for s in c.strategies]
-    fig = Figure(figsize=(13, 2.2 + 0.7 * len(names)), layout="constrained")
-    axes = fig.subplots(2, 3, sharey=True).ravel()
-    colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
-    offsets = np.linspace(-0.15, 0.15, len(c.checkpoints)) if len(c.checkpoints) > 1 else [0.0]
-    for ax, measure in zip(axes, MEASURES, strict=False):
-        for k, week in enumerate(c.checkpoints):
-            for y, name in enumerate(names):
-                values = c.outcomes[name][measure][k]
-                mean = values.mean()
-                half = 1.96 * values.std(ddof=1) / np.sqrt(values.size) if values.size > 1 else 0.0
-                yy = y + offsets[k]
-                colour = colours[k % len(colours)]
-                ax.plot(np.percentile(values, [2.5, 97.5]), [yy, yy], color=colour, lw=1, alpha=0.6)
-                ax.plot([mean - half, mean + half], [yy, yy], color=colour, lw=5, solid_capstyle="butt")
-                ax.plot([mean], [yy], "o", color="white", mec=colour, ms=4, label=f"{t['week']} {week}")
-        ax.set_title(t[measure][0].upper() + t[measure][1:], fontsize=10)
-        ax.grid(axis="x", alpha=0.3)
-    axes[0].set_yticks(range(len(names)), [c.title(n, lang) for n in names])
-    axes[0].invert_yaxis()
-    legend = axes[-1]
-    legend.axis("off")
-    handles, labels = axes[0].get_legend_handles_labels()
-    unique = dict(zip(labels, handles, strict=False))
-    legend.legend(unique.values(), unique.keys(), loc="upper left", frameon=False, title=t["legend_ci"])
-    return fig
-
-
-def figure_member_gains(comparison: Comparison, lang: str = "en", week: int | None = None) -> Figure:
-    """Per person: gain in expected performance vs doing nothing, per strategy, with 95% CIs."""
-    t = _t(lang)
+def winner_sentence(comparison: Comparison, lang: str, week: int | None = None) -> str:
+    """'Clear winner ...' only past the threshold with an interval excluding zero; else 'No clear winner'."""
     c = comparison
     w = c.checkpoints[-1] if week is None else week
-    gains = c.member_gains()
-    others = [s.name for s in c.strategies if s.name != c.baseline]
-    n = len(c.names)
-    height = min(1.6 + 0.18 * n * max(len(others), 2), 30.0)  # a 200-person team stays printable
-    fig = Figure(figsize=(9, height), layout="constrained")
-    ax = fig.subplots()
-    ax.axvline(0, color="grey", lw=1)
-    step = 0.8 / max(len(others), 1)
-    for j, name in enumerate(others):
-        rows = gains[(gains["strategy"] == name) & (gains["week"] == w) & (gains["measure"] == "performance")]
-        y = np.arange(n) - 0.4 + step * (j + 0.5)
-        ax.errorbar(
-            rows["gain"],
-            y,
-            xerr=[rows["gain"] - rows["gain_ci_low"], rows["gain_ci_high"] - rows["gain"]],
-            fmt="o",
-            ms=4,
-            capsize=2,
-            label=c.title(name, lang),
-        )
-    ax.set_yticks(range(n), c.names)
-    ax.invert_yaxis()
-    ax.set_xlabel(t["gain_axis"].format(w=w))
-    ax.grid(axis="x", alpha=0.3)
-    if others:
-        ax.legend(loc="best", fontsize=8)
-    return fig
+    win = c.winner(w)
+    if win.runner_up is None:
+        return ""
+    values = {
+        "w": w,
+        "best": c.title(win.best, lang),
+        "second": c.title(win.runner_up, lang),
+        "d": number(win.difference, lang, 3),
+        "lo": number(win.low, lang, 3, True),
+        "hi": number(win.high, lang, 3, True),
+        "thr": number(win.threshold, lang, 2),
+    }
+    return r("winner" if win.clear else "no_winner", lang, **values)
 
 
-def png_bytes(fig: Figure) -> bytes:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=100)
-    return buffer.getvalue()
+def legend(lang: str) -> list[tuple[str, str]]:
+    """(colour, meaning) for every colour of the per-person table."""
+    thr = number(NEGLIGIBLE, lang, 2)
+    return [
+        (VERDICT_COLOURS[v], r(f"legend_{v}", lang, thr=thr)) for v in ("gains", "loses", "same", "unclear")
+    ]
 
 
-def export(comparison: Comparison, out: str | Path, lang: str = "en") -> list[Path]:
-    """Write the tables (CSV), the figures (PNG) and the conclusions (text) into `out`."""
+# --------------------------------------------------------------------------- files
+
+
+def localise(frame: pd.DataFrame, comparison: Comparison | None, lang: str) -> pd.DataFrame:
+    """Column names (and strategy titles) in `lang`; the identifiers in the cells stay as they are."""
+    frame = frame.copy()
+    if comparison is not None and "title" in frame and "strategy" in frame:
+        frame["title"] = [comparison.title(s, lang) for s in frame["strategy"]]
+    if lang == "en":
+        return frame
+    names = {}
+    for column in frame.columns:
+        key = f"report.col_{column}"
+        names[column] = t(key, lang) if key in TEXT else column
+    return frame.rename(columns=names)
+
+
+def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """CSV a spreadsheet of that language opens right.
+
+    Dutch (Belgian, Dutch Excel): `;` between fields, decimal comma, UTF-8 with a BOM so
+    "Zoë" survives. English keeps `,` and `.` (and no BOM, as before).
+    """
+    safe = spreadsheet_safe(frame)
+    if lang == "en":
+        return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return safe.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
+
+
+def export(
+    comparison: Comparison,
+    out: str | Path,
+    lang: str = "en",
+    robustness=None,
+    budget: float | None = None,
+) -> list[Path]:
+    """Write the tables (CSV), the figures (PNG) and the conclusions (text) into `out`.
+
+    The CSVs follow `lang` (see csv_bytes); the conclusions are written in every language.
+    """
+    from lmxsim.strategy_figures import figure_member_gains, figure_outcomes, png_bytes
+
     out = Path(out)
+    tables = {
+        "summary.csv": comparison.summary(),
+        "member_gains.csv": comparison.member_gains(),
+        "replications.csv": comparison.replication_table(),
+    }
+    if robustness is not None:
+        tables["robustness.csv"] = robustness.table()
     paths = [
-        write_table(comparison.summary(), out / "summary.csv"),
-        write_table(comparison.member_gains(), out / "member_gains.csv"),
-        write_table(comparison.replication_table(), out / "replications.csv"),
+        write_bytes(out / name, csv_bytes(localise(frame, comparison, lang), lang))
+        for name, frame in tables.items()
     ]
     for name, fig in (
         ("outcomes.png", figure_outcomes(comparison, lang)),
@@ -296,14 +306,14 @@ def export(comparison: Comparison, out: str | Path, lang: str = "en") -> list[Pa
     ):
         paths.append(write_bytes(out / name, png_bytes(fig)))
     for language in LANGS:
-        text = "\n\n".join(conclusions(comparison, language)) + "\n"
+        text = "\n\n".join(conclusions(comparison, language, budget=budget)) + "\n"
         paths.append(write_text(out / f"conclusions_{language}.txt", text))
     paths.append(write_json(out / FOLDER_FILE, provenance(comparison)))
     return paths
 
 
 def provenance(comparison: Comparison) -> dict:
-    """What made these tables: the team, every strategy's interventions, seed, parameters."""
+    """What made these tables: the team, every strategy's interventions and hours, seed, parameters."""
     return record(
         "strategies",
         seed=comparison.seed,
@@ -314,4 +324,6 @@ def provenance(comparison: Comparison) -> dict:
         checkpoints=list(comparison.checkpoints),
         seeds="replication r runs on numpy SeedSequence(seed).spawn(replications)[r], for every strategy",
         strategies={s.name: [i.spec for i in s.interventions] for s in comparison.strategies},
+        leader_hours={s.name: dict(s.hours) for s in comparison.strategies if s.hours},
+        strength=comparison.strength,
     )

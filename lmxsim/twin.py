@@ -19,8 +19,9 @@ from lmxsim.config import Scenario, load_scenario
 from lmxsim.frames import MEMBER_TRAITS
 from lmxsim.interventions import Intervention, InterventionError
 from lmxsim.params import ParameterError
+from lmxsim.rules import check_weeks
 from lmxsim.spec import check_plan, parse_spec
-from lmxsim.team import NAMES
+from lmxsim.team import drawn_names
 
 ENGINES = ("batch", "mesa")
 VARIANTS = ("baseline", "variant")
@@ -82,8 +83,7 @@ def team_names(scenario: Scenario) -> list[str]:
     """Member names as both engines will give them (a drawn team is named from NAMES)."""
     if scenario.team is not None:
         return [m.name for m in scenario.team]
-    n = scenario.team_size
-    return [NAMES[i] if i < len(NAMES) else f"Member {i + 1}" for i in range(n)]
+    return drawn_names(scenario.team_size)
 
 
 def _run(scenario: Scenario, interventions, weeks, seed, engine) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -121,8 +121,7 @@ def twin_run(
     if engine not in ENGINES:
         raise ParameterError(f"engine {engine!r} is not allowed (allowed: {', '.join(ENGINES)})")
     weeks = scenario.weeks if weeks is None else weeks
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
-        raise ParameterError(f"weeks = {weeks!r} is not allowed (a whole number, 1 or more)")
+    check_weeks(weeks, low=1)
     seed = scenario.seed if rng is None else rng
     added = _as_interventions(interventions)
     check_plan([*scenario.interventions, *added], team_names(scenario), weeks)

@@ -74,7 +74,8 @@ unit = st.floats(0.0, 1.0, allow_nan=False)
 
 @st.composite
 def team_st(draw) -> tuple[list[Member] | None, int]:
-    """Either given members (some without trust propensity) or a team size to draw."""
+    """Either given members (some without trust propensity, some with time together with the
+    leader and LMX-7 answers) or a team size to draw."""
     if draw(st.booleans()):
         return None, draw(st.integers(1, 15))
     size = draw(st.integers(1, 6))
@@ -85,6 +86,9 @@ def team_st(draw) -> tuple[list[Member] | None, int]:
             first_impression=draw(unit),
             challenge=draw(unit),
             trust_propensity=draw(st.none() | unit),
+            weeks_together=draw(st.just(0) | st.integers(0, 80)),
+            lmx7=draw(st.none() | st.floats(7.0, 35.0)),
+            lmx7_leader=draw(st.none() | st.integers(7, 35)),
         )
         for i in range(size)
     ]
@@ -183,6 +187,25 @@ def test_every_catalogue_intervention_on_every_target_kind(key: str) -> None:
             model = LMXModel(n_employees=8, rng=seed, interventions=plans).run(weeks)
             assert_equal_to_mesa(run, r, model, f"{key} on {target}")
             assert run.team_frame(r)["interventions"].str.len().sum() > 0
+
+
+def test_history_and_lmx7_members_equal_mesa() -> None:
+    """Not left to chance: a team with time together and LMX-7 answers of every form."""
+    team = [
+        Member("An", first_impression=0.3, weeks_together=40, lmx7=24),
+        Member("Bram", first_impression=0.8, weeks_together=104, lmx7_leader=30),
+        Member("Sam", weeks_together=6, lmx7=(2, 3, 3, 2, 3, 2, 3), lmx7_leader=(4, 4, 4, 4, 4, 4, 4)),
+        Member("Lotte", first_impression=0.5),
+        Member("Daan", lmx7=35, trust_propensity=None),
+    ]
+    plans = [make_intervention(CATALOGUE[k], "out-group", 2, 2, 6) for k in sorted(CATALOGUE)[:3]]
+    seeds = [4, np.random.SeedSequence(5, spawn_key=(1,))]
+    run = run_batch(seeds, 20, team=team, interventions=plans)
+    for r, seed in enumerate(seeds):
+        model = LMXModel(team=team, rng=seed, interventions=plans).run(20)
+        assert_equal_to_mesa(run, r, model, f"history team, replication {r}")
+    start = run.member_frame(0)
+    assert (start[start["week"] == 0]["phase"] != "stranger").sum() >= 2
 
 
 def test_frames_really_differ_when_they_should() -> None:

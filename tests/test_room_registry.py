@@ -208,7 +208,7 @@ def test_export_is_a_csv_and_a_png_in_both_languages():
     workshop = RoomWorkshop(EXERCISE)
     workshop.apply("sudden-praise", "team")
     workshop.step(workshop.last_week)
-    seat = room.join("t, \"quoted\"")
+    seat = room.join('t, "quoted"')
     room.report(seat.id, summarize(workshop))
     results = results_frame(room.seats())
     text = csv_bytes(results).decode()

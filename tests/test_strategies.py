@@ -218,8 +218,13 @@ def test_export_and_cli_write_tables_figures_and_texts(tmp_path, monkeypatch, ca
     printed = capsys.readouterr()
     assert stop.value.code in (0, None), printed.err
     assert "Gelijke beslisruimte" in printed.out and "mine" in printed.out
-    summary = pd.read_csv(out / "summary.csv")
-    assert set(summary["strategy"]) == {NOTHING, "equal-latitude", "mine"}
+    # Dutch: Excel-friendly CSV (BOM, ';', decimal comma) with Dutch column names
+    raw = (out / "summary.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    summary = pd.read_csv(out / "summary.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    assert set(summary["strategie"]) == {NOTHING, "equal-latitude", "mine"}
+    assert summary["gemiddelde"].dtype.kind == "f"
+    assert "30" in printed.out  # fewer than 30 replications: warned
     assert (out / "member_gains.png").stat().st_size > 1000
 
 
@@ -345,7 +350,7 @@ def test_app_runs_a_comparison_in_dutch():
     set_number(rc, "Herhalingen (gesimuleerde jaren)", "40")
     click_when_enabled(rc, "Strategieën vergelijken")
     assert "40 herhalingen" in wait_html(rc, "lab-ran", "herhalingen")
-    text = wait_html(rc, "lab-conclusions", "Gelijke beslisruimte voor iedereen")
+    text = wait_html(rc, "lab-conclusions", "Gelijke beslisruimte voor het hele team")
     assert "95%-BI" in text
     # a second run replaces the result (the figures' memo sees a new comparison)
     set_number(rc, "Herhalingen (gesimuleerde jaren)", "30")
@@ -365,9 +370,12 @@ def test_app_builds_a_custom_strategy_and_compares_it():
     rc.find(v.TextField, label="Name of your strategy").widget.v_model = "Sam weekly"
     rc.find(v.TextField, label="Name of your strategy").widget.fire_event("focusout", None)
     rc.find(v.Btn, children=["Add strategy"]).widget.click()
-    set_number(rc, "Replications (simulated years)", "20")
+    set_number(rc, "Replications (simulated years)", "20")  # fewer than 30: refused
+    assert rc.find(v.Btn, children=["Compare strategies"]).widget.disabled
+    assert "At least 30 replications" in _messages(rc)
+    set_number(rc, "Replications (simulated years)", "30")
     click_when_enabled(rc, "Compare strategies")
     text = wait_html(rc, "lab-conclusions", "Sam weekly")
     assert "Sam weekly. After 52 weeks" in text
-    assert "2 strategies x 20 replications" in wait_html(rc, "lab-ran", "strategies")  # nothing + custom
+    assert "2 strategies x 30 replications" in wait_html(rc, "lab-ran", "strategies")  # nothing + custom
     box.close()

@@ -77,7 +77,8 @@ BAD_FILES = [
     ("t.csv", "name,closeness\n", ["team is empty"]),
     ("t.csv", "", ["empty"]),
     ("t.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["not a team file", "binary"]),
-    ("t.xlsx", b"PK\x03\x04", ["not a team file", "'.xlsx'", ".csv, .toml"]),
+    ("t.xlsx", b"PK\x03\x04", ["not a team file", "not an Excel workbook"]),
+    ("t.ods", b"PK\x03\x04", ["not a team file", "'.ods'", ".csv, .xlsx, .toml"]),
     ("t.toml", "weeks = 5\n[params]\ntrust_rate = 0.1\n", ["not a team file", "no [[team]]"]),
     ("t.toml", "name = 'An' = 3\n", ["not a valid TOML"]),
     ("t.toml", '[[team]]\nname = "An"\ncloseness = 2\n', ["person 1", "An", "closeness", "0 to 1"]),
@@ -134,3 +135,147 @@ def test_run_uses_the_team_file(tmp_path, cli):
     assert code == 0, err
     assert "Quinten" in out and "Rosa" in out
     assert "Bram" not in out  # the preset scenario's team is replaced
+
+
+# --- the team in the leader's words: Dutch, Excel, spreadsheet leftovers, time and LMX-7 -------
+
+TEMPLATES = {
+    lang: (TEAM_DIR / f"template-{lang}.csv", TEAM_DIR / f"template-{lang}.xlsx") for lang in ("nl", "en")
+}
+
+
+def test_dutch_column_names_give_the_same_team_as_english():
+    dutch = parse_team_file("Naam;Nabijheid;Bekwaamheid;Weken samen;LMX-7\nAn;0,3;0,7;40;24\n", "t.csv")
+    english = parse_team_file("name,closeness,ability,weeks_together,lmx7\nAn,0.3,0.7,40,24\n", "t.csv")
+    assert dutch == english
+    assert (dutch[0].weeks_together, dutch[0].lmx7) == (40, 24.0)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_template_csv_and_xlsx_describe_the_same_team(lang):
+    csv_file, xlsx_file = TEMPLATES[lang]
+    team = load_team(csv_file)
+    assert load_team(xlsx_file) == team
+    assert len(team) == 9 and any(m.lmx7 is None for m in team) and any(m.lmx7 for m in team)
+    assert {m.weeks_together for m in team} >= {130, 4}  # 30 months, 1 month
+
+
+def test_belgian_excel_csv_and_the_dutch_xlsx_template_load_to_the_same_team():
+    """Excel with Belgian settings saves ';', decimal commas and Windows-1252 ('Zoë' as one byte)."""
+    text = TEMPLATES["nl"][0].read_text(encoding="utf-8-sig")
+    belgian = text.encode("cp1252")
+    assert "Zoë".encode("cp1252") in belgian and b";0,35;" in belgian
+    assert parse_team_file(belgian, "ploeg.csv") == load_team(TEMPLATES["nl"][1])
+    assert load_team(TEMPLATES["nl"][1]) == load_team(TEMPLATES["en"][1])  # same team in both languages
+
+
+def test_notes_and_empty_trailing_columns_are_read_past_with_one_note():
+    from lmxsim.teamfile import read_team_file
+
+    text = "naam;nabijheid;opmerkingen;;;\nAn;0,3;kwam in 2019;;;\nBram;85%;;;;\n"
+    loaded = read_team_file(text, "ploeg.csv")
+    assert [(m.name, m.first_impression) for m in loaded.members] == [("An", 0.3), ("Bram", 0.85)]
+    note = loaded.note()
+    assert note.count("\n") == 0 and "'opmerkingen'" in note and "3 column(s) without a name" in note
+    assert "opmerkingen" in loaded.note("nl") and "kopregel" in loaded.note("nl")
+    assert read_team_file("name,closeness\nAn,0.3\n", "t.csv").note() is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"), [("85%", 0.85), ("85 %", 0.85), ("0%", 0.0), ("100%", 1.0), ("0,85", 0.85)]
+)
+def test_percentages_and_decimal_commas_are_numbers(cell, value):
+    team = parse_team_file(f"naam;nabijheid\nAn;{cell}\n", "t.csv")
+    assert team[0].first_impression == pytest.approx(value)
+
+
+def test_time_together_in_weeks_months_or_years_and_lmx7_as_items():
+    text = (
+        "name,closeness,weeks_together,months_together,years_together,"
+        + ",".join(f"lmx7_{i}" for i in range(1, 8))
+        + ",lmx7_leader\n"
+        "An,0.5,40,,,4,4,3,3,4,3,3,\n"
+        "Bo,0.5,,6,,,,,,,,,30\n"
+        "Cas,0.5,,,2,,,,,,,,\n"
+    )
+    an, bo, cas = parse_team_file(text, "t.csv")
+    assert (an.weeks_together, an.lmx7, an.lmx7_leader) == (40, 24.0, None)
+    assert (bo.weeks_together, bo.lmx7, bo.lmx7_leader) == (26, None, 30.0)
+    assert cas.weeks_together == 104
+    toml = '[[team]]\nnaam = "An"\nnabijheid = 0.5\nlmx7 = [4, 4, 3, 3, 4, 3, 3]\nmaanden_samen = 12\n'
+    assert parse_team_file(toml, "t.toml")[0].lmx7 == 24.0
+
+
+NEW_BAD = [
+    ("t.csv", "name,closeness,weeks_together,months_together\nAn,0.3,4,1\n", ["line 2 (An)", "given twice"]),
+    ("t.csv", "name,closeness,weeks_together\nAn,0.3,-2\n", ["line 2 (An)", "weeks_together = '-2'", "0 to"]),
+    ("t.csv", "name,closeness,lmx7\nAn,0.3,40\n", ["line 2 (An)", "lmx7 = 40", "7 to 35"]),
+    ("t.csv", "name,closeness,lmx7_1,lmx7_2\nAn,0.3,4,4\n", ["line 2 (An)", "lmx7_3", "missing", "1 to 5"]),
+    ("t.csv", "name,closeness,lmx7\nAn,150%\n", ["line 2 (An)", "closeness = '150%'", "percentage"]),
+    ("t.csv", "name,naam,closeness\nAn,An,0.3\n", ["'name' appears twice", "Dutch"]),
+    ("t.csv", "name,closeness,mood,,\nAn,0.3,good,,\n", ["unknown column 'mood'"]),
+]
+
+
+@pytest.mark.parametrize(("filename", "content", "words"), NEW_BAD)
+def test_new_fields_get_one_clear_message(filename, content, words):
+    test_bad_team_files_name_row_field_and_allowed_values(filename, content, words)
+
+
+def test_trailing_empty_columns_are_not_a_problem_and_an_unknown_one_is_named_once():
+    assert len(parse_team_file("name;closeness;;;;\nAn;0,3;;;;\n;;;;;\n", "t.csv")) == 1
+    with pytest.raises(TeamFileError) as caught:
+        parse_team_file("name,closeness,mood,,,\nAn,0.3,good,,,\n", "t.csv")
+    assert str(caught.value).count("unknown column") == 1 and "(empty)" not in str(caught.value)
+
+
+def _workbook(rows) -> bytes:
+    from lmxsim.teamfile import table_to_xlsx
+
+    return table_to_xlsx(rows[0], rows[1:])
+
+
+def test_excel_files_load_with_row_numbers_in_messages():
+    good = _workbook([["Naam", "Nabijheid", "Opmerkingen"], ["An", 0.3, "x"], [7, 0.85, None]])
+    assert [(m.name, m.first_impression) for m in parse_team_file(good, "ploeg.xlsx")] == [
+        ("An", 0.3),
+        ("7", 0.85),
+    ]
+    bad = _workbook([["name", "closeness"], ["An", 0.3], ["Bram", 1.4]])
+    with pytest.raises(TeamFileError, match=r"^ploeg.xlsx: row 3 \(Bram\): closeness = 1.4 is out of range"):
+        parse_team_file(bad, "ploeg.xlsx")
+
+
+def test_saved_excel_team_loads_back_unchanged(tmp_path):
+    from lmxsim.team import Member
+
+    team = [Member("=Zoë", 0.3, 0.2, 0.9, 0.4, weeks_together=52, lmx7=24.5, lmx7_leader=30), Member("Bo")]
+    for suffix in (".xlsx", ".csv", ".toml"):
+        assert load_team(save_team(team, tmp_path / f"team{suffix}")) == team
+
+
+def test_cli_run_uses_the_team_files_title_or_name_and_prints_the_note(tmp_path, cli):
+    toml = tmp_path / "mijn-ploeg.toml"
+    toml.write_text('title = "Labo Sint-Jan"\n[[team]]\nnaam = "An"\nnabijheid = 0.3\nmaanden_samen = 6\n')
+    code, out, err = cli("run", "--team", str(toml), "-w", "2")
+    assert code == 0, err
+    assert "Labo Sint-Jan" in out and "first impression" not in out.lower()
+    code, out, err = cli("run", "--team", str(TEMPLATES["nl"][1]), "-w", "2")
+    assert code == 0, err
+    assert "template-nl.xlsx" in out and "Jeroen Claes" in out
+    assert "'opmerkingen'" in err and err.count("read past") == 1
+
+
+def test_the_strategy_lab_keeps_time_together_and_lmx7_of_a_dropped_file():
+    from lmxsim.app.strategy_lab import team_from_rows, upload_rows
+
+    data = TEMPLATES["nl"][1].read_bytes()
+    assert team_from_rows(upload_rows("ploeg.xlsx", data)) == parse_team_file(data, "ploeg.xlsx")
+
+
+def test_scenario_files_take_the_starting_fields():
+    from lmxsim.config import scenario_from_dict
+
+    rows = [{"name": "An", "weeks_together": 40, "lmx7": [4, 4, 3, 3, 4, 3, 3], "lmx7_leader": 30}]
+    member = scenario_from_dict({"team": rows}).team[0]
+    assert (member.weeks_together, member.lmx7, member.lmx7_leader) == (40, 24.0, 30.0)

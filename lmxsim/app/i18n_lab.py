@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from lmxsim.texts import t
 
-MEASURE_LABELS = {
-    "performance": {"en": "Team performance", "nl": "Teamprestatie"},
-    "lmx_differentiation": {"en": "Split (LMX spread)", "nl": "Tweedeling (LMX-spreiding)"},
-    "problems_hidden": {"en": "Hidden problems", "nl": "Verborgen problemen"},
-    "fires": {"en": "Fires so far", "nl": "Branden tot nu toe"},
-    "out_group_share": {"en": "Out-group share", "nl": "Aandeel out-groep"},
-}
-TARGET_LABELS = {
-    "team": {"en": "the whole team", "nl": "het hele team"},
-    "out-group": {"en": "the out-group", "nl": "de out-groep"},
-    "middle": {"en": "the middle", "nl": "het midden"},
-    "in-group": {"en": "the in-group", "nl": "de in-groep"},
-}
+TARGETS = ("team", "out-group", "middle", "in-group")
 
 
 def tl(key: str, lang: str, **values: object) -> str:
     """The label in `lang` (English when missing), with {placeholders} filled in."""
     return t(f"lab.{key}", lang, **values)
+
+
+def target_label(target: str, lang: str) -> str:
+    """'the whole team', 'de out-groep', ... for a group target (a member's name as it is)."""
+    return tl(f"target_{target}", lang) if target in TARGETS else target

@@ -53,6 +53,13 @@ def strategy_lab():
     return StrategyLab
 
 
+def lab_session_state():
+    """A new strategy-lab state for this browser session (see strategy_lab.LabState)."""
+    from lmxsim.app.strategy_lab import LabState
+
+    return LabState()
+
+
 @solara.component
 def LanguageSwitch(lang: solara.Reactive[str]):
     names = {LANGUAGE_NAMES[code]: code for code in LANGUAGES}
@@ -306,6 +313,7 @@ def WorkshopApp():
     present = solara.use_reactive(presenting(router.search))
     workshop = solara.use_memo(lambda: Workshop(os.environ.get(SCENARIO_ENV) or None), [])
     lab = strategy_lab()
+    lab_state = solara.use_memo(lambda: lab and lab_session_state(), [])  # per session, like the workshop
     solara.Title(t("page_title", lang.value))
     solara.Style(CSS)
     with solara.Column(classes=["lmx-app", *(["lmx-present"] if present.value else [])], gap="4px"):
@@ -321,4 +329,4 @@ def WorkshopApp():
             with solara.lab.Tab(t("tab_workshop", lang.value)):
                 GuardedWorkshop(workshop, lang.value)
             with solara.lab.Tab(t("tab_lab", lang.value)):
-                lab(lang=lang.value)
+                lab(lang=lang.value, state=lab_state)

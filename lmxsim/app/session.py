@@ -20,10 +20,11 @@ from lmxsim.config import ConfigError, Scenario, load_scenario, scenario_names
 from lmxsim.interventions import CATALOGUE, Intervention, InterventionError
 from lmxsim.model import LMXModel
 from lmxsim.params import ParameterError
+from lmxsim.rules import WORKSHOP_WEEKS
 from lmxsim.team import NAMES, Member, draw_team
 
 DEFAULT_SCENARIO = "first-impression"
-MAX_WEEKS = 156  # three years: the longest run the app shows, whatever a scenario file says
+MAX_WEEKS = WORKSHOP_WEEKS  # the longest run the workshop shows (rules.py)
 MEMBER_MEASURES = ("trust", "autonomy", "performance", "lmx")
 TEAM_MEASURES = ("performance", "lmx_differentiation", "problems_reported", "problems_hidden", "fires")
 # The knobs a trainer explains, in the order shown: Params field -> slider step.

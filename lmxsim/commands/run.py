@@ -24,7 +24,7 @@ def run(
         None,
         "--team",
         "-t",
-        help="team file (.csv or .toml, docs/team-files.md) replacing the scenario's team",
+        help="team file (.csv, .xlsx or .toml, docs/team-files.md) replacing the scenario's team",
     ),
     weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help="weeks to simulate"),
     seed: int | None = typer.Option(
@@ -43,10 +43,15 @@ def run(
         check_output_file(out, "--out", FORMATS)  # before the run: a typo must not cost a simulation
     setup = load_config(config) if config else load_scenario(scenario)
     if team is not None:
-        from lmxsim.teamfile import load_team
+        from lmxsim.teamfile import load_team_file
 
-        setup.team = load_team(team)
+        team_file = load_team_file(team)
+        setup.team = team_file.members
         setup.team_size = len(setup.team)
+        # the team is the subject now: its own title (TOML `title`), else the file's name
+        setup.title = {"en": team_file.title or team.name, "nl": team_file.title or team.name}
+        if team_file.note():
+            Console(stderr=True).print(team_file.note(), markup=False, highlight=False)
     weeks = setup.weeks if weeks is None else check_weeks(weeks)
     seed = setup.seed if seed is None else seed
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}

@@ -19,12 +19,14 @@ STRATEGY_HELP = (
     "'Sam and Lotte=one-on-ones:Sam@1/1+one-on-ones:Lotte@1/1' (repeatable; default: all ready ones)"
 )
 DEFAULT_TEAM = EXAMPLE_TEAM
+# team measures shown in the table: measure -> digits (lmx_mean is shown in LMX-7 points)
 SHOWN = {
-    "performance": ("performance", 3),
-    "lmx_differentiation": ("LMX spread", 3),
-    "problems_hidden": ("hidden problems", 1),
-    "fires": ("fires so far", 1),
-    "out_group_share": ("out-group share", 2),
+    "performance": 3,
+    "lmx_mean": 1,
+    "lmx_differentiation": 3,
+    "problems_hidden": 1,
+    "fires": 1,
+    "out_group_share": 2,
 }
 
 
@@ -37,11 +39,13 @@ def strategies(
         DEFAULT_TEAM,
         "--team",
         "-t",
-        help="team file (.csv or .toml, docs/team-files.md)",
+        help="team file (.csv, .xlsx or .toml, docs/team-files.md)",
         show_default="the packaged example team",
     ),
     strategy: list[str] | None = typer.Option(None, "--strategy", "-s", help=STRATEGY_HELP),
-    replications: int = typer.Option(500, "--replications", "-r", help="simulated years per strategy"),
+    replications: int = typer.Option(
+        500, "--replications", "-r", help="simulated years per strategy (30 or more for a fair comparison)"
+    ),
     weeks: int = typer.Option(52, "--weeks", "-w", help="weeks to simulate"),
     seed: int = typer.Option(
         1, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same comparison)"
@@ -49,16 +53,45 @@ def strategies(
     out: Path | None = typer.Option(
         None, "--out", "-o", help="folder for the CSV tables, PNG figures, texts"
     ),
+    report: Path | None = typer.Option(
+        None, "--report", help="write a one-page HTML report (for HR; print it to PDF from a browser)"
+    ),
     lang: Literal["en", "nl"] = typer.Option(
-        "en", "--lang", help="language of the printed conclusions and figures"
+        "en",
+        "--lang",
+        help="language of the table, conclusions, figures, report and CSVs (nl: ';' and decimal comma)",
+    ),
+    hours: list[str] | None = typer.Option(
+        None,
+        "--hours",
+        help="your own leader hours per person per week an intervention acts, e.g. one-on-ones=0.75 "
+        "(repeatable; default: the catalogue's assumptions, see docs/interventions.md)",
+    ),
+    budget: float | None = typer.Option(
+        None, "--budget", min=0, help="your time budget in hours per week; strategies above it are marked"
+    ),
+    robustness: bool = typer.Option(
+        True,
+        "--robustness/--no-robustness",
+        help="also rerun with every intervention at 50% and 150% strength (same seeds; 3x the time)",
     ),
     list_ready: bool = typer.Option(False, "--list", help="list the ready strategies and stop"),
     overwrite: bool = typer.Option(False, "--overwrite", help="replace the files in a non-empty --out"),
+    posterior: Path | None = typer.Option(
+        None,
+        "--posterior",
+        help="a folder from `lmxsim fit`: spread the replications over its posterior draws",
+    ),
 ) -> None:
     """Compare strategies on the same luck (common random numbers) and say what they change."""
-    from lmxsim.strategies import compare_strategies, parse_strategy, ready_strategies
+    from dataclasses import replace
+
+    from lmxsim.effort import parse_hours
+    from lmxsim.robustness import check_robustness
+    from lmxsim.strategies import MIN_REPLICATIONS, compare_strategies, parse_strategy, ready_strategies
     from lmxsim.strategy_report import conclusions, export
-    from lmxsim.teamfile import load_team
+    from lmxsim.teamfile import load_team_file
+    from lmxsim.texts import t
 
     console = Console()
     if list_ready:
@@ -71,36 +104,150 @@ def strategies(
         from lmxsim.output import check_output_folder
 
         check_output_folder(out, "--out", overwrite=overwrite)
-    members = load_team(team)
+    if report is not None:
+        from lmxsim.output import check_output_file
+
+        check_output_file(report, "--report", formats=(".html", ".htm"))
+    own_hours = parse_hours(hours)
+    team_file = load_team_file(team)
+    members = team_file.members
+    if team_file.note(lang):
+        Console(stderr=True).print(team_file.note(lang), markup=False, highlight=False)
     chosen = [parse_strategy(text) for text in strategy] if strategy else ready_strategies()
-    with console.status("simulating...") as status:
+    chosen = [replace(s, hours={**s.hours, **own_hours}) for s in chosen]
+    if replications < MIN_REPLICATIONS:
+        console.print(
+            "[yellow]"
+            + escape(t("report.few_replications", lang, r=replications, min=MIN_REPLICATIONS))
+            + "[/]"
+        )
+    from lmxsim.texts import percent
+
+    with console.status(t("report.simulating", lang, p="")) as status:
 
         def progress(fraction: float) -> None:
-            status.update(f"simulating... {fraction:.0%}")
+            status.update(t("report.simulating", lang, p=percent(fraction, lang)))
 
-        comparison = compare_strategies(
-            members, chosen, replications=replications, weeks=weeks, seed=seed, progress=progress
-        )
-    week = comparison.checkpoints[-1]
-    table = Table(
-        title=f"{len(members)} people, {replications} replications, seed {seed}: after {week} weeks "
-        f"(mean ± half-width of its 95% CI)",
-        caption=f"{comparison.seconds:.1f} s; the spread of single runs is in summary.csv (p2_5..p97_5)",
-    )
-    table.add_column("strategy")
-    for label, _ in SHOWN.values():
-        table.add_column(label, justify="right")
-    summary = comparison.summary()
-    summary = summary[summary["week"] == week].set_index(["strategy", "measure"])
-    for s in comparison.strategies:
-        cells = []
-        for measure, (_, digits) in SHOWN.items():
-            row = summary.loc[(s.name, measure)]
-            cells.append(f"{row['mean']:.{digits}f} ±{(row.ci_high - row.ci_low) / 2:.{digits}f}")
-        table.add_row(escape(comparison.title(s.name, lang)), *cells)
-    console.print(table)
-    for paragraph in conclusions(comparison, lang):
+        if posterior is not None:  # issue 16: the fit's uncertainty in the intervals
+            from lmxsim.fit.posterior import compare_over_posterior, robustness_over_posterior
+
+            comparison = compare_over_posterior(
+                posterior,
+                members,
+                chosen,
+                replications=replications,
+                weeks=weeks,
+                seed=seed,
+                progress=progress,
+            )
+        else:
+            comparison = compare_strategies(
+                members, chosen, replications=replications, weeks=weeks, seed=seed, progress=progress
+            )
+        view = None
+        if robustness:
+
+            def more(fraction: float) -> None:
+                status.update(t("report.robust_progress", lang, p=percent(fraction, lang)))
+
+            if posterior is not None:
+                view = robustness_over_posterior(comparison, posterior, members, chosen, progress=more)
+            else:
+                view = check_robustness(comparison, members, comparison.strategies, progress=more)
+    console.print(results_table(comparison, lang))
+    console.print(effort_table(comparison, lang, budget))
+    if view is not None:
+        console.print(robustness_table(view, lang))
+    for paragraph in conclusions(comparison, lang, budget=budget):
         console.print(paragraph, end="\n\n", markup=False, highlight=False)
+    if view is not None:
+        from lmxsim.hr_report import robustness_verdict
+
+        console.print(robustness_verdict(view, lang), end="\n\n", markup=False, highlight=False)
     if out is not None:
-        paths = export(comparison, out, lang)
-        console.print(f"wrote {', '.join(p.name for p in paths)} to {out}")
+        paths = export(comparison, out, lang, robustness=view, budget=budget)
+        console.print(escape(t("report.wrote", lang, files=", ".join(p.name for p in paths), folder=out)))
+    if report is not None:
+        from lmxsim.hr_report import write_report
+
+        write_report(
+            report, comparison, lang, robustness=view, budget=budget, team_file=team, title=team_file.title
+        )
+        console.print(escape(t("report.wrote_report", lang, path=report)))
+
+
+def results_table(comparison, lang: str) -> Table:
+    """Per strategy: each team measure, mean ± half-width of its 95% CI (LMX in LMX-7 points)."""
+    from lmxsim.dynamics import lmx7
+    from lmxsim.strategy_report import strategy_colours
+    from lmxsim.texts import number, t
+
+    c = comparison
+    week = c.checkpoints[-1]
+    table = Table(
+        title=t("report.table_title", lang, n=len(c.names), r=c.replications, seed=c.seed, w=week),
+        caption=t("report.table_caption", lang, sec=number(c.seconds, lang, 1)),
+    )
+    table.add_column(t("report.strategy_heading", lang))
+    for measure in SHOWN:
+        table.add_column(t(f"report.label_{measure}", lang), justify="right")
+    summary = c.summary()
+    summary = summary[summary["week"] == week].set_index(["strategy", "measure"])
+    colours = strategy_colours([s.name for s in c.strategies])
+    for s in c.strategies:
+        cells = []
+        for measure, digits in SHOWN.items():
+            row = summary.loc[(s.name, measure)]
+            mean, half = row["mean"], (row.ci_high - row.ci_low) / 2
+            if measure == "lmx_mean":  # LMX-7 points: 7 + 28 x LMX
+                mean, half = lmx7(mean), 28 * half
+            cells.append(f"{number(mean, lang, digits)} ±{number(half, lang, digits)}")
+        title = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
+        table.add_row(title, *[escape(x) for x in cells])
+    return table
+
+
+def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
+    """Per strategy: simulated years better than doing nothing, leader hours per week, gain per hour."""
+    from lmxsim.strategy_report import per_hour, strategy_colours
+    from lmxsim.texts import number, t
+
+    c = comparison
+    week = c.checkpoints[-1]
+    summary = c.summary()
+    summary = summary[(summary["week"] == week) & (summary["measure"] == "performance")].set_index("strategy")
+    colours = strategy_colours([s.name for s in c.strategies])
+    table = Table(title=t("lab.effort", lang))
+    table.add_column(t("report.strategy_heading", lang))
+    for key in ("col_better", "col_hours", "col_per_hour"):
+        table.add_column(t(f"report.{key}", lang), justify="right")
+    for s in c.strategies:
+        if s.name == c.baseline:
+            continue
+        hours = number(c.hours(s.name), lang, 1)
+        if budget is not None and c.hours(s.name) > budget:
+            hours += f" ({t('report.over_budget_mark', lang)})"
+        better = f"{summary.loc[s.name].better_runs}/{c.replications}"
+        title = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
+        table.add_row(title, better, escape(hours), number(per_hour(c, s.name), lang, 3, True))
+    return table
+
+
+def robustness_table(view, lang: str) -> Table:
+    """Rank of each strategy at 50%, 100% and 150% strength, with expected team performance."""
+    from lmxsim.texts import number, percent, t
+
+    frame = view.table()
+    main = view.comparisons[1.0] if 1.0 in view.comparisons else next(iter(view.comparisons.values()))
+    table = Table(title=t("report.robust_title", lang), caption=t("report.robust_cli_note", lang))
+    table.add_column(t("report.strategy_heading", lang))
+    for f in view.factors:
+        table.add_column(t("report.robust_strength", lang, p=percent(f, lang)), justify="right")
+    for s in main.strategies:
+        cells = []
+        for f in view.factors:
+            row = frame[(frame["strength"] == f) & (frame["strategy"] == s.name)].iloc[0]
+            change = number(row["diff_vs_nothing"], lang, 3, True)
+            cells.append(f"#{row['rank']}  {number(row['mean'], lang, 3)} ({change})")
+        table.add_row(escape(main.title(s.name, lang)), *cells)
+    return table

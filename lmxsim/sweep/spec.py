@@ -17,6 +17,7 @@ from lmxsim.batch import MEMBER_STATE, TEAM_MEASURES
 from lmxsim.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
 from lmxsim.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
 from lmxsim.params import PARAMETERS, ParameterError, Params
+from lmxsim.rules import check_whole
 from lmxsim.team import MAX_TEAM
 
 DESIGNS = ("grid", "lhs", "sobol", "morris")
@@ -370,21 +371,20 @@ def _weeks(value: Any, key: str, weeks: int, where: str) -> list[int]:
     if not isinstance(value, list) or not value:
         raise SweepError(f"{where}: {key} = {value!r} must be a list of weeks (whole numbers 0 to {weeks})")
     for week in value:
-        if isinstance(week, bool) or not isinstance(week, int) or not 0 <= week <= weeks:
-            raise SweepError(
-                f"{where}: {key}: week {week!r} is not allowed "
-                f"(whole numbers 0 to {weeks}, the sweep's weeks)"
-            )
+        try:
+            check_whole(week, f"{key}: week", 0, weeks)
+        except ParameterError as error:
+            raise SweepError(f"{where}: {error} (the sweep's weeks)") from None
     return sorted(set(value))
 
 
 def _whole(data: dict[str, Any], key: str, where: str, low: int, high: int, default: int | None):
     if key not in data:
         return default
-    value = data[key]
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise SweepError(f"{where}: {key} = {value!r} is not allowed (a whole number {low} to {high})")
-    return value
+    try:
+        return check_whole(data[key], key, low, high)
+    except ParameterError as error:
+        raise SweepError(f"{where}: {error}") from None
 
 
 def _table(value: Any, key: str, where: str) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Every user-facing text of lmxsim, in every language, and how numbers are written.
 
 One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, keys
-`lab.<key>`), and whatever later areas add (report, CLI) as their own module merged
+`lab.<key>`), the strategy comparison and its report (`report.py`, `report.<key>`),
+and whatever later areas add (report, CLI) as their own module merged
 here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
 `percent` write numbers the way the room reads them (Babel, not string replacement).
 
@@ -26,7 +27,9 @@ import string
 from babel.numbers import format_decimal, format_percent
 
 from lmxsim.texts.lab import LAB
+from lmxsim.texts.report import REPORT
 from lmxsim.texts.room import ROOM
+from lmxsim.texts.teamfile import TEAMFILE
 from lmxsim.texts.workshop import WORKSHOP
 
 LANGUAGES: tuple[str, ...] = ("en", "nl")
@@ -49,7 +52,9 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
     return merged
 
 
-TEXT: dict[str, dict[str, str]] = _merge(("", WORKSHOP), ("lab.", LAB), ("room.", ROOM))
+TEXT: dict[str, dict[str, str]] = _merge(
+    ("", WORKSHOP), ("lab.", LAB), ("report.", REPORT), ("room.", ROOM), ("teamfile.", TEAMFILE)
+)
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -26,8 +26,8 @@ LAB: dict[str, dict[str, str]] = {
     "add_person": {"en": "Add person", "nl": "Persoon toevoegen"},
     "example_team": {"en": "Load example team", "nl": "Voorbeeldteam laden"},
     "drop": {
-        "en": "Drop a team file here (.csv or .toml, see docs/team-files.md)",
-        "nl": "Sleep hier een teambestand heen (.csv of .toml, zie docs/team-files.md)",
+        "en": "Drop a team file here (.csv, .xlsx or .toml, see docs/team-files.md)",
+        "nl": "Sleep hier een teambestand heen (.csv, .xlsx of .toml, zie docs/team-files.md)",
     },
     "paste": {"en": "... or paste a team as CSV", "nl": "... of plak een team als CSV"},
     "paste_load": {"en": "Use pasted team", "nl": "Geplakt team gebruiken"},
@@ -79,8 +79,8 @@ LAB: dict[str, dict[str, str]] = {
     "choose_one": {"en": "Choose at least one strategy.", "nl": "Kies minstens één strategie."},
     "results": {"en": "4. Results", "nl": "4. Resultaten"},
     "ran": {
-        "en": "{s} strategies x {r} replications x {w} weeks, {n} people, seed {seed}: {sec:.1f} s.",
-        "nl": "{s} strategieën x {r} herhalingen x {w} weken, {n} personen, seed {seed}: {sec:.1f} s.",
+        "en": "{s} strategies x {r} replications x {w} weeks, {n} people, seed {seed}: {sec} s.",
+        "nl": "{s} strategieën x {r} herhalingen x {w} weken, {n} personen, seed {seed}: {sec} s.",
     },
     "stale": {
         "en": "The team or the strategies changed after this run; run again to update.",
@@ -109,4 +109,58 @@ LAB: dict[str, dict[str, str]] = {
         "en": "Your team: nearer the centre = closer to you",
         "nl": "Jouw team: dichter bij het midden = dichter bij jou",
     },
+    "target_team": {"en": "the whole team", "nl": "het hele team"},
+    "target_in-group": {"en": "the in-group", "nl": "de in-groep"},
+    "target_middle": {"en": "the middle", "nl": "het midden"},
+    "target_out-group": {"en": "the out-group", "nl": "de out-groep"},
+    "no_intervention": {"en": "no intervention", "nl": "geen interventie"},
+    "from_week": {"en": "from week {w}", "nl": "vanaf week {w}"},
+    "every_weeks": {"en": "every {k} wk", "nl": "elke {k} wk"},
+    "weekly": {"en": "weekly", "nl": "wekelijks"},
+    "for_weeks": {"en": "{n} weeks", "nl": "{n} weken"},
+    "hours_field": {"en": "{kind}: hours per person", "nl": "{kind}: uur per persoon"},
+    "exists": {"en": "{name!r}: already exists", "nl": "{name!r}: bestaat al"},
+    "too_few": {
+        "en": "At least {min} replications (simulated years) are needed for a fair comparison; "
+        "fewer give intervals too rough to tell strategies apart.",
+        "nl": "Minstens {min} herhalingen (gesimuleerde jaren) zijn nodig voor een eerlijke vergelijking; "
+        "met minder zijn de intervallen te ruw om strategieën te onderscheiden.",
+    },
+    "legend": {"en": "Colours:", "nl": "Kleuren:"},
+    "budget": {
+        "en": "Your time budget (hours per week, 0: none)",
+        "nl": "Je tijdsbudget (uur per week, 0: geen)",
+    },
+    "hours_title": {
+        "en": "Leader hours per person in each week it acts (an assumption: change it to yours)",
+        "nl": "Uren van de leider per persoon per week dat het loopt (een aanname: vul je eigen in)",
+    },
+    "robustness_check": {
+        "en": "Also check robustness (interventions at 50% and 150% strength; three times the work)",
+        "nl": "Ook de robuustheid toetsen (interventies op 50% en 150% sterkte; drie keer het werk)",
+    },
+    "download_report": {"en": "Download report", "nl": "Rapport downloaden"},
+    "effort": {"en": "Leader time and gain per hour", "nl": "Tijd van de leider en winst per uur"},
+    "ready_nothing": {"en": "Doing nothing", "nl": "Niets doen"},
+    "ready_one-on-ones-out-group": {
+        "en": "Weekly one-on-ones with the out-group",
+        "nl": "Wekelijkse één-op-ééns met de out-groep",
+    },
+    "ready_reopen-role-taking": {
+        "en": "Re-open role-taking with everyone",
+        "nl": "Rollen opnieuw verkennen met het hele team",
+    },
+    "ready_reflection-every-4": {
+        "en": "Reflection rhythm every 4 weeks",
+        "nl": "Reflectieritme elke 4 weken",
+    },
+    "ready_equal-latitude": {
+        "en": "Equal latitude for everyone",
+        "nl": "Gelijke beslisruimte voor het hele team",
+    },
+    "ready_team-map-one-on-ones": {
+        "en": "Team map plus one-on-ones with the out-group",
+        "nl": "Teamkaart plus één-op-ééns met de out-groep",
+    },
+    "person_n": {"en": "Person {n}", "nl": "Persoon {n}"},
 }

@@ -89,10 +89,13 @@ WORKSHOP: dict[str, dict[str, str]] = {
         "en": "Fewer: the last members leave. More: new members are drawn.",
         "nl": "Minder: de laatste leden vertrekken. Meer: er worden nieuwe leden geloot.",
     },
-    "team_file": {"en": "Your own team (CSV or TOML file)", "nl": "Je eigen team (CSV- of TOML-bestand)"},
+    "team_file": {
+        "en": "Your own team (CSV, Excel or TOML file)",
+        "nl": "Je eigen team (CSV-, Excel- of TOML-bestand)",
+    },
     "team_file_drop": {
-        "en": "Drop a team file (.csv or .toml) here",
-        "nl": "Sleep een teambestand (.csv of .toml) hierheen",
+        "en": "Drop a team file (.csv, .xlsx or .toml) here",
+        "nl": "Sleep een teambestand (.csv, .xlsx of .toml) hierheen",
     },
     "team_file_loaded": {"en": "Loaded {file}.", "nl": "{file} geladen."},
     "bad_file": {"en": "Could not use {file}: {error}", "nl": "Kon {file} niet gebruiken: {error}"},

@@ -27,14 +27,14 @@ def test_the_command_line_refuses_huge_numbers_in_one_line(cli, args):
     assert code == 2 and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     assert args[-1] in err.replace(",", "")  # the value given...
-    assert any(f"{n:,}" in err for n in (limits.MAX_WEEKS, limits.MAX_REPLICATIONS, 520)), err  # ...the limit
+    assert any(f"{n:,}" in err for n in (limits.MAX_WEEKS, limits.MAX_REPLICATIONS)), err  # ...the limit
 
 
 def test_a_config_file_has_the_same_week_limit(tmp_path, cli):
     config = tmp_path / "c.toml"
     config.write_text(f"weeks = {limits.MAX_WEEKS + 1}\n", encoding="utf-8")
     code, _, err = cli("run", "--config", str(config))
-    assert code == 2 and f"weeks = {limits.MAX_WEEKS + 1}" in err and str(limits.MAX_WEEKS) in err
+    assert code == 2 and f"weeks = {limits.MAX_WEEKS + 1}" in err and f"{limits.MAX_WEEKS:,}" in err
 
 
 def test_a_huge_sweep_is_refused_at_validation_with_its_size(tmp_path):

@@ -1,0 +1,157 @@
+"""What a fit leaves in its folder: posterior, per-person traits, draws, predictive checks.
+
+posterior.csv   fitted parameters: mean, 90% interval, prior vs posterior width
+people.csv      per person: the leader's first impression and its gap to ability
+draws.csv       equally weighted posterior draws (lmxsim strategies --posterior reads them)
+ppc.csv/.png    posterior predictive check: observed LMX-7 against simulated, per person and wave
+generations.csv epsilon, acceptance and time per ABC generation
+fit.json        what was fitted, from what, how long it took (and what a resume must match)
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from lmxsim.fit.people import infer_people
+from lmxsim.fit.priors import PERSON_PREFIX
+from lmxsim.fit.run import STATE_NAME, FitResult
+from lmxsim.fit.summary import posterior_table, resample
+from lmxsim.output import write_table, write_text, write_with
+
+DRAWS = 500
+PPC_DRAWS = 200
+
+
+def people_table(people: dict[str, np.ndarray], result: FitResult) -> pd.DataFrame:
+    """Per person: the leader's first impression (posterior mean, 90%), its gap to ability."""
+    rows = []
+    for i, member in enumerate(result.simulator.team):
+        fi = people["first_impression"][:, i]
+        gap = fi - member.ability
+        rows.append(
+            {
+                "name": member.name,
+                "ability": member.ability,
+                "first_impression": float(fi.mean()),
+                "first_impression_p5": float(np.quantile(fi, 0.05)),
+                "first_impression_p95": float(np.quantile(fi, 0.95)),
+                "gap": float(gap.mean()),
+                "gap_p5": float(np.quantile(gap, 0.05)),
+                "gap_p95": float(np.quantile(gap, 0.95)),
+                "z": float(people["z"][:, i].mean()),
+                "z_p5": float(np.quantile(people["z"][:, i], 0.05)),
+                "z_p95": float(np.quantile(people["z"][:, i], 0.95)),
+                "p_underrated": float(np.mean(gap < 0)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def predictive_check(result: FitResult, draws: pd.DataFrame, seed: int) -> pd.DataFrame:
+    """Observed LMX-7 against the totals simulated from posterior draws, per rater, person and wave."""
+    sim = result.simulator
+    rows = draws.to_dict("records")
+    totals = sim.totals(rows, np.random.SeedSequence([seed, 99]))
+    out = []
+    for rater, observed in sim.observed.items():
+        values = totals[rater]  # (draws, n, waves)
+        for i, member in enumerate(sim.team):
+            for k, week in enumerate(sim.weeks):
+                lo, hi = np.quantile(values[:, i, k], [0.05, 0.95])
+                obs = observed[i, k]
+                out.append(
+                    {
+                        "rater": rater,
+                        "name": member.name,
+                        "wave": k + 1,
+                        "week": week,
+                        "observed": obs,
+                        "simulated_mean": float(values[:, i, k].mean()),
+                        "simulated_p5": float(lo),
+                        "simulated_p95": float(hi),
+                        "inside90": bool(lo <= obs <= hi) if not np.isnan(obs) else None,
+                    }
+                )
+    return pd.DataFrame(out)
+
+
+def ppc_figure(table: pd.DataFrame, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    names = list(dict.fromkeys(table["name"]))
+    raters = list(dict.fromkeys(table["rater"]))
+    cols = min(3, len(names))
+    rows = int(np.ceil(len(names) / cols))
+    fig, axes = plt.subplots(
+        rows, cols, figsize=(3.2 * cols, 2.4 * rows), sharex=True, sharey=True, squeeze=False
+    )
+    colours = {"member": "#1f77b4", "leader": "#d62728"}
+    for ax, name in zip(axes.flat, names, strict=False):
+        for j, rater in enumerate(raters):
+            part = table[(table["name"] == name) & (table["rater"] == rater)]
+            shift = (j - 0.5 * (len(raters) - 1)) * 0.6
+            x = part["week"] + shift
+            ax.vlines(x, part["simulated_p5"], part["simulated_p95"], color=colours[rater], alpha=0.4, lw=6)
+            ax.plot(x, part["observed"], "o", color=colours[rater], ms=4, label=f"{rater}: observed")
+        ax.set_title(name, fontsize=9)
+        ax.set_ylim(7, 35)
+    for ax in axes.flat[len(names) :]:
+        ax.axis("off")
+    axes.flat[0].legend(fontsize=7, loc="lower right")
+    fig.supxlabel("week (bars: 90% of simulated LMX-7 totals under the posterior; dots: the survey)")
+    fig.supylabel("LMX-7 (7-35)")
+    fig.tight_layout()
+    write_with(path, lambda p: fig.savefig(p, dpi=110, format="png"))
+    plt.close(fig)
+
+
+def write_report(result: FitResult, out: Path, seed: int, survey_path: str, team_path: str) -> dict:
+    """Write every table and figure; returns the numbers the command prints."""
+    particles, weights = result.posterior()
+    names = [m.name for m in result.simulator.team]
+    posterior = posterior_table(particles, weights, result.priors)
+    write_table(posterior, out / "posterior.csv")
+    rng = np.random.default_rng([seed, 7])
+    draws = resample(particles, weights, DRAWS, rng)
+    named = draws.copy()
+    people = None
+    if result.priors.people:
+        inferred = infer_people(result.simulator, draws, seed)
+        people = people_table(inferred, result)
+        write_table(people, out / "people.csv")
+        # one plausible first impression per person and draw, for the strategy lab
+        picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
+        for i, name in enumerate(names):
+            named[f"first_impression[{name}]"] = inferred["first_impression"][picks[:, i], i]
+            draws[f"{PERSON_PREFIX}{i}"] = inferred["z"][picks[:, i], i]  # the check uses them too
+    write_table(named, out / "draws.csv")
+    ppc = predictive_check(result, draws.iloc[:PPC_DRAWS], seed)
+    write_table(ppc, out / "ppc.csv")
+    ppc_figure(ppc, out / "ppc.png")
+    write_table(pd.DataFrame(result.generations), out / "generations.csv")
+    state = json.loads((out / STATE_NAME).read_text())
+    inside = ppc["inside90"].dropna()
+    state |= {
+        "survey": survey_path,
+        "team": team_path,
+        "names": names,
+        "ability": [m.ability for m in result.simulator.team],
+        "weeks": result.simulator.weeks,
+        "fitted": result.priors.names,
+        "people": result.priors.people,
+        "generations": int(result.history.max_t + 1),
+        "simulations": result.simulations,
+        "seconds": round(result.seconds, 1),
+        "simulations_per_second": round(result.simulations / max(result.seconds, 1e-9), 1),
+        "simulator_seconds": round(result.simulate_seconds, 1),
+        "ppc_inside90": round(float(inside.mean()), 3) if len(inside) else None,
+    }
+    write_text(out / STATE_NAME, json.dumps(state, indent=2))
+    return {"posterior": posterior, "people": people, "ppc": ppc, "state": state}

@@ -1,0 +1,142 @@
+"""The simulator ABC calls: parameters -> simulated survey summaries, many particles at once.
+
+Each particle is one replication of the batch engine (lmxsim/batch.py run_states) with
+its own parameters (per-replication columns) and its own first impression of each person
+(ability + first_impression_noise * z_i, z_i fitted); the other member traits and the
+luck are drawn. Only the weeks of the waves and the three variables the item model
+reads are recorded, then lmxsim/measurement.py turns them into LMX-7 totals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+import numpy as np
+
+from lmxsim.batch import run_states
+from lmxsim.dynamics import clip01
+from lmxsim.fit.priors import MEASUREMENT_PREFIX, PERSON_PREFIX, Priors
+from lmxsim.measurement import MEASUREMENT_FIELDS, Measurement, answer_items, rater_view, totals
+from lmxsim.params import PARAMETERS, Params
+from lmxsim.team import Member
+
+VARIABLES = ("lmx", "trust", "leader_trust")
+SUMMARY = "lmx7"
+OWN_TRUST = {"member": "trust", "leader": "leader_trust"}
+
+
+@dataclass
+class Simulator:
+    """Simulates the survey a team would give, for rows of fitted parameter values."""
+
+    team: list[Member]
+    weeks: list[int]  # the waves' weeks
+    observed: dict[str, np.ndarray]  # rater -> (n, waves) totals, nan = missing
+    priors: Priors
+    base: Params = field(default_factory=Params)
+    measurement: Measurement = field(default_factory=Measurement)
+
+    def __post_init__(self) -> None:
+        self.ability = np.array([m.ability for m in self.team], dtype=float)
+        self.raters = list(self.observed)
+        # waves with at least two people rated get a team mean and spread
+        self._team_waves = {
+            r: [k for k in range(len(self.weeks)) if np.sum(~np.isnan(v[:, k])) >= 2]
+            for r, v in self.observed.items()
+        }
+
+    # --- summaries ---------------------------------------------------------------------
+
+    def summaries(self, ratings: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Summary statistics of one survey (rater -> (n, waves)), as one array under SUMMARY:
+        per rater and wave the observed ratings sorted (who is who is left to the per-person
+        step, lmxsim/fit/people.py), their mean and spread; then per rater each person's
+        change from the first to the last wave, sorted. One array, not one key per number:
+        pyABC stores each key of each particle as a database row."""
+        parts = []
+        for rater in self.raters:
+            mask = ~np.isnan(self.observed[rater])
+            values = ratings[rater]
+            for k in range(len(self.weeks)):
+                rated = values[mask[:, k], k]
+                parts.append(np.sort(rated))
+                if k in self._team_waves[rater]:
+                    parts.append(np.array([rated.mean(), rated.std()]))
+            both = mask[:, 0] & mask[:, -1]
+            if len(self.weeks) > 1 and both.any():
+                parts.append(np.sort(values[both, -1] - values[both, 0]))
+        return {SUMMARY: np.concatenate(parts).astype(float)}
+
+    def summary_labels(self) -> list[str]:
+        labels = []
+        for rater in self.raters:
+            mask = ~np.isnan(self.observed[rater])
+            for k in range(len(self.weeks)):
+                labels += [f"{rater}|wave {k + 1}|rank {j + 1}" for j in range(int(mask[:, k].sum()))]
+                if k in self._team_waves[rater]:
+                    labels += [f"{rater}|wave {k + 1}|mean", f"{rater}|wave {k + 1}|spread"]
+            both = mask[:, 0] & mask[:, -1]
+            if len(self.weeks) > 1 and both.any():
+                labels += [f"{rater}|change|rank {j + 1}" for j in range(int(both.sum()))]
+        return labels
+
+    def observed_summaries(self) -> dict[str, np.ndarray]:
+        return self.summaries(self.observed)
+
+    # --- simulation --------------------------------------------------------------------
+
+    def totals(
+        self, rows: list[dict[str, float]], seed: np.random.SeedSequence, with_z: bool = False
+    ) -> dict[str, np.ndarray]:
+        """Simulated LMX-7 totals, rater -> (R, n, waves), one replication per row.
+
+        Each person's first impression is ability + first_impression_noise * z; z comes
+        from the row (z_0, z_1, ...: known truth) or is drawn N(0, 1) (the fit: ABC
+        integrates over it; lmxsim/fit/people.py infers it per person afterwards).
+        with_z adds out["z"] (R, n).
+        """
+        reps, n = len(rows), len(self.team)
+        engine_seeds = seed.spawn(reps + 1)
+        rng = np.random.default_rng(engine_seeds.pop())
+        p = self._param_columns(rows)
+        z = rng.standard_normal((reps, n))
+        given = [j for j, row in enumerate(rows) if f"{PERSON_PREFIX}0" in row]
+        for j in given:
+            z[j] = [rows[j][f"{PERSON_PREFIX}{i}"] for i in range(n)]
+        traits = {}
+        if self.priors.people:
+            traits["first_impression"] = clip01(self.ability + p.first_impression_noise * z)
+        states = run_states(engine_seeds, max(self.weeks), self.weeks, VARIABLES, p, self.team, traits)
+        m = self._measurement_columns(rows)
+        out = {}
+        for rater in self.raters:
+            # (waves, R, n) -> (R, n, waves)
+            view = rater_view(states["lmx"], states[OWN_TRUST[rater]], m).transpose(1, 2, 0)
+            out[rater] = totals(answer_items(view, rater, m, rng))
+        if with_z:
+            out["z"] = z
+        return out
+
+    def simulate(
+        self, rows: list[dict[str, float]], seed: np.random.SeedSequence
+    ) -> list[dict[str, np.ndarray]]:
+        """Summary statistics for each row of parameters (one replication each)."""
+        sims = self.totals(rows, seed)
+        return [self.summaries({r: sims[r][j] for r in self.raters}) for j in range(len(rows))]
+
+    def _param_columns(self, rows: list[dict[str, float]]) -> SimpleNamespace:
+        values = {name: getattr(self.base, name) for name in PARAMETERS}
+        for name in self.priors.names:
+            if not name.startswith(MEASUREMENT_PREFIX):
+                values[name] = np.array([row[name] for row in rows], dtype=float)[:, None]
+        return SimpleNamespace(**values)
+
+    def _measurement_columns(self, rows: list[dict[str, float]]) -> SimpleNamespace:
+        values = {name: getattr(self.measurement, name) for name in MEASUREMENT_FIELDS}
+        for name in self.priors.names:
+            if name.startswith(MEASUREMENT_PREFIX):
+                values[name.removeprefix(MEASUREMENT_PREFIX)] = np.array(
+                    [row[name] for row in rows], dtype=float
+                )
+        return SimpleNamespace(**values)

@@ -1,0 +1,149 @@
+"""`lmxsim fit` end to end on the worked example (tiny populations), resuming, and its errors."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("pyabc")
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+TEAM, WAVES = str(EXAMPLES / "fit-team.toml"), str(EXAMPLES / "fit-waves.csv")
+SMALL = ("--population", "40", "--seed", "3")
+
+
+@pytest.mark.slow  # about 30 s: a real (tiny) fit, a resume and a strategy comparison
+def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
+    out = tmp_path / "fit"
+    code, text, err = cli(
+        "fit", "--survey", WAVES, "--team", TEAM, "--out", str(out), *SMALL, "--generations", "2"
+    )
+    assert code == 0, err
+    assert "generation 2:" in text and "first_impression_noise" in text and "predictive check" in text
+    posterior = pd.read_csv(out / "posterior.csv")
+    assert list(posterior["parameter"]) == [
+        "confirmation_bias",
+        "first_impression_noise",
+        "leader_trust_rate",
+    ]
+    assert (posterior["p5"] <= posterior["mean"]).all() and (posterior["mean"] <= posterior["p95"]).all()
+    people = pd.read_csv(out / "people.csv")
+    assert len(people) == 9 and people["first_impression"].between(0, 1).all()
+    ppc = pd.read_csv(out / "ppc.csv")
+    assert set(ppc["rater"]) == {"member", "leader"} and len(ppc) == 2 * 9 * 3
+    assert (out / "ppc.png").stat().st_size > 10_000
+    draws = pd.read_csv(out / "draws.csv")
+    assert "first_impression[An]" in draws
+    # a second run into the same folder must not silently replace it
+    code, _, err = cli("fit", "--survey", WAVES, "--team", TEAM, "--out", str(out), *SMALL)
+    assert code == 2 and "not empty" in err
+    # resuming continues the stored run: one more generation
+    code, text, err = cli(
+        "fit", "--survey", WAVES, "--team", TEAM, "--out", str(out), *SMALL, "--generations", "3", "--resume"
+    )
+    assert code == 0, err
+    assert json.loads((out / "fit.json").read_text())["generations"] == 3
+    # other settings: the stored fit cannot be resumed
+    code, _, err = cli(
+        "fit",
+        "--survey",
+        WAVES,
+        "--team",
+        TEAM,
+        "--out",
+        str(out),
+        "--population",
+        "40",
+        "--seed",
+        "4",
+        "--generations",
+        "4",
+        "--resume",
+    )
+    assert code == 2 and "must restart" in err
+    # the strategy lab over the posterior draws
+    code, text, err = cli(
+        "strategies",
+        "--team",
+        TEAM,
+        "--posterior",
+        str(out),
+        "-r",
+        "20",
+        "-w",
+        "8",
+        "-s",
+        "nothing",
+        "-s",
+        "one-on-ones-out-group",
+    )
+    assert code == 0, err
+    assert "20 replications" in text
+    code, _, err = cli("strategies", "--posterior", str(out), "-r", "20", "-w", "8")
+    assert code == 2 and "was fitted to An, Bram" in err
+
+
+def test_same_seed_same_fit(tmp_path):
+    import numpy as np
+
+    from lmxsim.fit.priors import default_priors
+    from lmxsim.fit.run import Settings, run_fit
+    from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
+
+    priors = default_priors()
+    team = recovery_team(5)
+    truth = draw_truth(priors, 5, np.random.default_rng(0))
+    settings = Settings(population=30, generations=2, adaptive_population=False, seed=9)
+    means = []
+    for folder in ("a", "b"):
+        sim = synthetic_survey(team, [4, 13], priors, truth, seed=1)
+        particles, _ = run_fit(sim, priors, tmp_path / folder, settings).posterior()
+        means.append(particles.sort_index(axis=1).to_numpy())
+    assert np.array_equal(means[0], means[1])
+
+
+def test_bad_survey_is_one_line(cli, tmp_path):
+    bad = tmp_path / "waves.csv"
+    bad.write_text("name,wave,week,member_total\nAn,1,4,20\nLisa,1,4,20\n")
+    code, _, err = cli("fit", "--survey", str(bad), "--team", TEAM, "--out", str(tmp_path / "o"))
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "line 3, field name: 'Lisa'" in err
+
+
+def test_without_pyabc_the_fit_says_how_to_install_it(cli, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pyabc", None)  # import pyabc now raises ImportError
+    code, _, err = cli("fit", "--survey", WAVES, "--team", TEAM, "--out", str(tmp_path / "o"))
+    assert code == 2 and "pip install 'lmxsim[fit]'" in err
+
+
+def test_an_interrupted_fit_keeps_its_generations_and_resumes(tmp_path, monkeypatch):
+    import numpy as np
+
+    from lmxsim.fit.priors import default_priors
+    from lmxsim.fit.run import Settings, run_fit
+    from lmxsim.fit.sampler import BatchSampler
+    from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
+
+    priors = default_priors()
+    team = recovery_team(5)
+    sim = synthetic_survey(team, [4, 13], priors, draw_truth(priors, 5, np.random.default_rng(0)), seed=1)
+    settings = Settings(population=30, generations=3, adaptive_population=False, batch=16)
+    rounds = {"n": 0}
+    original = BatchSampler._round
+
+    def interrupt_in_generation_two(self, size, simulate_one):
+        rounds["n"] += 1
+        if rounds["n"] == 6:  # generation 1 takes a few rounds; this is later
+            self.request_stop()  # what Ctrl-C does
+        return original(self, size, simulate_one)
+
+    monkeypatch.setattr(BatchSampler, "_round", interrupt_in_generation_two)
+    with pytest.raises(KeyboardInterrupt):
+        run_fit(sim, priors, tmp_path, settings)
+    monkeypatch.setattr(BatchSampler, "_round", original)
+    result = run_fit(sim, priors, tmp_path, settings, resume=True)
+    assert result.history.max_t == 2  # three generations in all, the first ones kept
+    assert len(result.generations) < 3  # this session ran only what was missing
