@@ -357,10 +357,23 @@ def run(
     cap: int = 40,
 ) -> Report:
     server = Server(cap)
+    outcome: dict = {}
+
+    def play() -> None:  # its own thread: a caller may already run an event loop (Playwright's, in tests)
+        try:
+            outcome["report"] = asyncio.run(play_room(server, participants, weeks, think, stagger))
+        except BaseException as error:
+            outcome["error"] = error
+
     try:
-        return asyncio.run(play_room(server, participants, weeks, think, stagger))
+        thread = threading.Thread(target=play)
+        thread.start()
+        thread.join()
     finally:
         server.stop()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["report"]
 
 
 def ms(seconds: float) -> str:

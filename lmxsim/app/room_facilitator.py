@@ -37,7 +37,7 @@ REFRESH_SECONDS = 1.0  # the issue asks for at least every 2 s
 
 @solara.component
 def FacilitatorPage(room: Room, key: str):
-    lang = solara.use_reactive(room.exercise.lang)
+    lang = solara.use_reactive(solara.use_memo(lambda: room.exercise.lang, []))
     allowed = room.key_matches(key)  # constant time; a wrong key learns nothing
     solara.Title(t("room.facilitator_title", lang.value))
     if not allowed:

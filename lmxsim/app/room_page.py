@@ -86,8 +86,11 @@ def RoomApp():
 def ParticipantPage(room: Room):
     """A participant's own workshop, playing the room's exercise; the room hears its summary."""
     seat = solara.use_memo(lambda: room.join("", probe=_connection_probe()), [])
-    lang = solara.use_reactive(room.exercise.lang)
-    playing = solara.use_reactive(room.exercise)  # the exercise this tab plays
+    # The exercise at joining, fixed: use_reactive follows its argument, and a changed room exercise
+    # must not silently replace the run this participant is playing (they are told, and choose).
+    joined_with = solara.use_memo(lambda: room.exercise, [])
+    lang = solara.use_reactive(joined_with.lang)
+    playing = solara.use_reactive(joined_with)  # the exercise this tab plays
     newer = solara.use_reactive(False)
     name = solara.use_reactive(seat.name if seat else "")
     workshop = solara.use_memo(
@@ -143,8 +146,9 @@ def ParticipantPage(room: Room):
                 )
                 LanguageSwitch(lang)
         solara.Text(t("room.participant_note", lang.value), classes=["lmx-muted"])
-        if newer.value:
-            with solara.Row(classes=["lmx-room-changed"], style={"align-items": "center"}):
+        # Always this one slot, so the workshop below keeps its place (and its state) when the banner shows.
+        with solara.Row(classes=["lmx-room-changed"], style={"align-items": "center"}):
+            if newer.value:
                 solara.Warning(t("room.exercise_changed", lang.value))
                 solara.Button(t("room.take_new", lang.value), on_click=take_new, color="primary")
         GuardedWorkshop(workshop, lang.value, on_change=report, locked=True).key(
