@@ -22,7 +22,8 @@ from concurrent.futures import ProcessPoolExecutor
 import numpy as np
 
 from lmxsim import batch
-from lmxsim.batch import DEFAULT_CHUNK, iter_team_tables, replication_seeds, run_batch, run_many
+from lmxsim.batch import DEFAULT_CHUNK, run_batch
+from lmxsim.batch_many import iter_team_tables, replication_seeds, run_many
 from lmxsim.model import LMXModel
 from lmxsim.params import Params
 from lmxsim.team import TEAM_DRAWS

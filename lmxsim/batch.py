@@ -6,39 +6,36 @@ run in one call: numpy fills arrays in order, so `random((weeks, n, k))` gives
 the same numbers as `weeks` calls of `random((n, k))`. That is what makes the
 batch engine's trajectories equal to the Mesa model's (tests/test_batch_equal.py).
 
-Three ways in:
+This module is the engine only: arrays in (seeds, parameters, a team), arrays out
+(`run_batch` -> `BatchRun`: every week, optionally every member; `run_states`: member
+state at chosen weeks, for fitting). Its tables are built
+in batch_tables.py; many replications in chunks, over worker processes, in
+batch_many.py (`iter_team_tables`, `run_many`, `iter_many`, `replication_seeds`).
 
-- `run_batch(seeds, weeks, ...)` -> `BatchRun`: every week, optionally every member;
-- `iter_team_tables(seeds, weeks, ..., record_weeks, chunk_size)`: the team measures of
-  chosen weeks, one table per chunk of replications, so memory stays bounded however
-  many seeds are given;
-- `run_many(n_replications, root_seed, ..., workers=2)`: replication i is seeded with
-  `SeedSequence(entropy, spawn_key=(*root.spawn_key, i))`, chunks run in worker
-  processes (or any `concurrent.futures.Executor`), and the result does not depend on
-  the number of workers or the chunk size.
+Longer than 400 lines on purpose: `_Engine.step` mirrors LMXModel.step line for line,
+and the set-up before it (`_setup`, `_traits`, `_start`) is the batch twin of the Mesa
+model's __init__; kept together so the two engines can be read side by side.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import multiprocessing
-from collections import OrderedDict, deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 import numpy as np
 import pandas as pd
 
+from lmxsim import batch_tables as tables
 from lmxsim import dynamics as dyn
 from lmxsim.dynamics import Draw
-from lmxsim.frames import MEMBER_COLUMNS, MEMBER_TRAITS
 from lmxsim.interventions import Intervention, plan_week
+from lmxsim.measures import MEMBER, TEAM, TEAM_MEASURES
 from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.rules import check_weeks, check_whole
+from lmxsim.rules import check_weeks
 from lmxsim.team import (
     DRAWN,
     MAX_TEAM,
@@ -51,19 +48,8 @@ from lmxsim.team import (
     team_values,
 )
 
-# The member columns that are simulated state (the rest are identity, traits or derived).
-MEMBER_STATE = [c for c in MEMBER_COLUMNS if c not in ("week", "member_id", "name", *MEMBER_TRAITS, "lmx7")]
-TEAM_MEASURES = [
-    "performance",
-    "lmx_mean",
-    "lmx_differentiation",
-    "out_group_share",
-    "safety_mean",
-    "problems_reported",
-    "problems_hidden",
-    "fires",
-]
-COUNT_MEASURES = ("problems_reported", "problems_hidden", "fires")
+# The member measures that are simulated state (traits are constant; lmx7 is lmx rescaled).
+MEMBER_STATE = [name for name, m in MEMBER.items() if not m.trait and name != "lmx7"]
 # Replications per chunk when streaming: big enough that numpy's per-call overhead is
 # small next to the work, small enough that a chunk's arrays stay in cache
 # (benchmarks/bench_engines.py --chunks measures the alternatives).
@@ -147,55 +133,16 @@ class BatchRun:
 
     def team_frame(self, replication: int = 0) -> pd.DataFrame:
         """Same columns as LMXModel.team_frame() for one replication."""
-        frame = pd.DataFrame({"week": np.arange(self.weeks + 1)})
-        for measure in TEAM_MEASURES:
-            frame[measure] = self.team[measure][:, replication]
-        for measure in COUNT_MEASURES:
-            frame[measure] = frame[measure].astype(np.int64)
-        frame["interventions"] = self.interventions
-        return frame
+        return tables.team_frame(self, replication)
 
     def member_frame(self, replication: int = 0) -> pd.DataFrame:
         """Same columns as LMXModel.member_frame() for one replication."""
-        if self.members is None or self.member_interventions is None:
-            raise ValueError("member trajectories were not recorded (record_members=False)")
-        n = len(self.names)
-        weeks = np.repeat(np.arange(self.weeks + 1), n)
-        frame = pd.DataFrame(
-            {
-                "week": weeks,
-                "member_id": np.tile(np.arange(n), self.weeks + 1),
-                "name": np.tile(self.names, self.weeks + 1),
-                **{t: np.tile(self.traits[t][replication], self.weeks + 1) for t in MEMBER_TRAITS},
-            }
-        )
-        for var in MEMBER_STATE:
-            frame[var] = self.members[var][:, replication, :].reshape(-1)
-        frame["lmx7"] = dyn.lmx7(frame["lmx"].to_numpy())
-        frame["phase"] = np.array(dyn.PHASE_NAMES)[frame["phase"].to_numpy().astype(int)]
-        frame["group"] = np.array(dyn.GROUP_NAMES)[frame["group"].to_numpy().astype(int)]
-        for var in ("problems_reported", "problems_hidden"):
-            frame[var] = frame[var].astype(np.int64)
-        frame["interventions"] = self.member_interventions[:, replication, :].reshape(-1)
-        return frame[[*MEMBER_COLUMNS, "interventions"]]
+        return tables.member_frame(self, replication)
 
     def team_table(self, weeks: Sequence[int] | None = None) -> pd.DataFrame:
         """Long table over replications: replication, week, team measures."""
         chosen = np.arange(self.weeks + 1) if weeks is None else np.asarray(weeks)
-        return _team_table({m: self.team[m][chosen, :] for m in TEAM_MEASURES}, chosen, 0)
-
-
-def _team_table(team: dict[str, np.ndarray], weeks: np.ndarray, first_replication: int) -> pd.DataFrame:
-    """team[measure] is (len(weeks), R); rows are week-major, replications counted from `first`."""
-    reps = next(iter(team.values())).shape[1]
-    table = {
-        "replication": np.tile(np.arange(first_replication, first_replication + reps), len(weeks)),
-        "week": np.repeat(np.asarray(weeks, dtype=np.int64), reps),
-    }
-    for measure in TEAM_MEASURES:
-        values = team[measure].reshape(-1)
-        table[measure] = values.astype(np.int64) if measure in COUNT_MEASURES else values
-    return pd.DataFrame(table)
+        return tables.team_table({m: self.team[m][chosen, :] for m in TEAM_MEASURES}, chosen, 0)
 
 
 # --- setting up a batch --------------------------------------------------------------
@@ -369,178 +316,6 @@ def run_states(
     return out
 
 
-def iter_team_tables(
-    seeds: Iterable[Seed],
-    weeks: int,
-    params: Params | Iterable[Params] | None = None,
-    team: list[Member] | None = None,
-    n_employees: int = 10,
-    interventions: Sequence[Intervention] = (),
-    record_weeks: Sequence[int] | None = None,
-    chunk_size: int = DEFAULT_CHUNK,
-    first_replication: int = 0,
-) -> Iterator[pd.DataFrame]:
-    """Team measures at `record_weeks` (default: every week), one long table per chunk.
-
-    Columns: replication (first_replication + position in seeds), week, TEAM_MEASURES;
-    rows are week-major within a chunk. Seeds (and parameter rows, if `params` is
-    one Params per seed) are read lazily, chunk by chunk, and only one chunk's
-    trajectories exist at a time, so memory is bounded however many seeds a generator
-    yields: a chunk holds at most chunk_size replications, and fewer for big teams and
-    long runs (chunk_for: MEMORY_BUDGET). Chunking does not change the numbers.
-    """
-    check_whole(chunk_size, "chunk_size", 1)
-    per_row = params is not None and not isinstance(params, Params)
-    if per_row and hasattr(seeds, "__len__") and hasattr(params, "__len__") and len(params) != len(seeds):
-        raise ParameterError(
-            f"got {len(params)} parameter rows for {len(seeds)} replications; give one per seed"
-        )
-    seed_stream = iter(seeds)
-    row_stream = iter(params) if per_row else None
-    begin = 0
-    setup = _setup([0], weeks, team, n_employees, interventions)  # validated once, for every chunk
-    chosen = _check_weeks(record_weeks, weeks)
-    size = min(chunk_size, chunk_for(setup.n, weeks, len(chosen)))
-    while chunk := list(islice(seed_stream, size)):
-        chunk_params = params
-        if row_stream is not None:
-            chunk_params = list(islice(row_stream, len(chunk)))
-            if len(chunk_params) != len(chunk):
-                raise ParameterError("fewer parameter rows than seeds; give one per seed")
-        engine, run_u = _start(chunk, chunk_params, setup)
-        team_measures = engine.run(run_u, chosen, record_members=False)[0]
-        yield _team_table(team_measures, chosen, first_replication + begin)
-        begin += len(chunk)
-    if begin == 0:
-        raise ParameterError("need at least one seed (replication)")
-    if row_stream is not None and next(row_stream, None) is not None:
-        raise ParameterError("more parameter rows than seeds; give one per seed")
-
-
-def replication_seeds(root_seed: int | np.random.SeedSequence, start: int, stop: int) -> list[Seed]:
-    """Seeds of replications start..stop-1: SeedSequence(entropy, spawn_key=(*root key, i))."""
-    root = root_seed if isinstance(root_seed, np.random.SeedSequence) else np.random.SeedSequence(root_seed)
-    return [
-        np.random.SeedSequence(root.entropy, spawn_key=(*root.spawn_key, i), pool_size=root.pool_size)
-        for i in range(start, stop)
-    ]
-
-
-def _many_chunk(root_seed, start: int, stop: int, weeks: int, options: dict) -> pd.DataFrame:
-    seeds = replication_seeds(root_seed, start, stop)
-    tables = list(iter_team_tables(seeds, weeks, chunk_size=stop - start, first_replication=start, **options))
-    assert len(tables) == 1, "iter_many sizes its chunks within the memory budget"
-    return tables[0]
-
-
-def _process_pool(workers: int) -> ProcessPoolExecutor:
-    # forkserver: safe in a process with threads (app, dask), and workers fork from a
-    # server that already imported the engine instead of importing it anew.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["lmxsim.batch"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
-
-
-def iter_many(
-    n_replications: int,
-    root_seed: int | np.random.SeedSequence,
-    weeks: int = 52,
-    params: Params | None = None,
-    team: list[Member] | None = None,
-    n_employees: int = 10,
-    interventions: Sequence[Intervention] = (),
-    record_weeks: Sequence[int] | None = None,
-    chunk_size: int = DEFAULT_CHUNK,
-    workers: int = 2,
-    executor: Executor | None = None,
-) -> Iterator[pd.DataFrame]:
-    """Like run_many, but yields one team table per chunk, in replication order, as chunks finish.
-
-    At most two chunks per worker are in flight, and a chunk holds at most chunk_size
-    replications, fewer for big teams and long runs (chunk_for: MEMORY_BUDGET), so
-    memory stays bounded.
-    """
-    check_whole(n_replications, "n_replications", 1)
-    check_whole(chunk_size, "chunk_size", 1)
-    if params is not None and not isinstance(params, Params):
-        raise ParameterError("run_many takes one Params for all replications (a sweep varies them)")
-    # validate once here, not in every worker
-    setup = _setup([0], weeks, team, n_employees, interventions)
-    chosen = [int(w) for w in _check_weeks(record_weeks, weeks)]
-    chunk_size = min(chunk_size, chunk_for(setup.n, weeks, len(chosen)))
-    options = {
-        "params": params,
-        "team": team,
-        "n_employees": n_employees,
-        "interventions": list(interventions),
-        "record_weeks": chosen,
-    }
-    bounds = [(b, min(b + chunk_size, n_replications)) for b in range(0, n_replications, chunk_size)]
-    if executor is None and workers <= 1:
-        for start, stop in bounds:
-            yield _many_chunk(root_seed, start, stop, weeks, options)
-        return
-    own = executor is None
-    pool = _process_pool(workers) if executor is None else executor
-    try:
-        pending: deque = deque()
-        ahead = 2 * max(1, workers)
-        for start, stop in bounds:
-            pending.append(pool.submit(_many_chunk, root_seed, start, stop, weeks, options))
-            if len(pending) >= ahead:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        if own:
-            pool.shutdown(cancel_futures=True)
-
-
-def run_many(
-    n_replications: int,
-    root_seed: int | np.random.SeedSequence,
-    weeks: int = 52,
-    params: Params | None = None,
-    team: list[Member] | None = None,
-    n_employees: int = 10,
-    interventions: Sequence[Intervention] = (),
-    record_weeks: Sequence[int] | None = None,
-    chunk_size: int = DEFAULT_CHUNK,
-    workers: int = 2,
-    executor: Executor | None = None,
-) -> pd.DataFrame:
-    """Team measures at `record_weeks` of n_replications runs, chunks spread over worker processes.
-
-    Replication i is seeded with replication_seeds(root_seed, i, i+1)[0], so the
-    table is the same for any number of workers, chunk size or executor (pass
-    e.g. a dask `client.get_executor()`); workers <= 1 runs in this process. Rows
-    are laid out as BatchRun.team_table's: week-major, replications 0..n-1.
-    With worker processes, call it under `if __name__ == "__main__":` in a script.
-    """
-    chosen = _check_weeks(record_weeks, weeks)
-    # Filled chunk by chunk, so only the result and a chunk's table are ever held.
-    team_measures = {m: np.empty((len(chosen), n_replications)) for m in TEAM_MEASURES}
-    start = 0
-    for table in iter_many(
-        n_replications,
-        root_seed,
-        weeks=weeks,
-        params=params,
-        team=team,
-        n_employees=n_employees,
-        interventions=interventions,
-        record_weeks=chosen,
-        chunk_size=chunk_size,
-        workers=workers,
-        executor=executor,
-    ):
-        stop = start + len(table) // len(chosen)
-        for measure in TEAM_MEASURES:
-            team_measures[measure][:, start:stop] = table[measure].to_numpy().reshape(len(chosen), -1)
-        start = stop
-    return _team_table(team_measures, chosen, 0)
-
-
 # --- the engine ----------------------------------------------------------------------
 
 
@@ -595,6 +370,7 @@ class _Engine:
         self.s = {k: np.asfortranarray(v) for k, v in s.items()}
         s = self.s
         self.fires = np.zeros(shape[0], dtype=np.int64)
+        s["fire"] = np.zeros(shape, dtype=np.int64)  # this week's fires per member (the `fires` measure)
         self.differentiation = dyn.differentiation(s["lmx"])
 
     def run(self, run_u: np.ndarray, record_weeks: np.ndarray, record_members: bool):
@@ -624,14 +400,8 @@ class _Engine:
         s = self.s
         if week in rows:
             row = rows[week]
-            team["performance"][row] = np.mean(s["performance"], axis=-1)
-            team["lmx_mean"][row] = np.mean(s["lmx"], axis=-1)
-            team["lmx_differentiation"][row] = self.differentiation
-            team["out_group_share"][row] = np.mean(s["group"] == dyn.Group.OUT, axis=-1)
-            team["safety_mean"][row] = np.mean(s["safety"], axis=-1)
-            team["problems_reported"][row] = np.sum(s["problems_reported"], axis=-1)
-            team["problems_hidden"][row] = np.sum(s["problems_hidden"], axis=-1)
-            team["fires"][row] = self.fires
+            for name, measure in TEAM.items():
+                team[name][row] = measure.reduce(s[measure.reduce.source])
         if members is not None:
             for var in MEMBER_STATE:
                 members[var][week] = s[var]
@@ -739,6 +509,7 @@ class _Engine:
         fire, solved = dyn.escalate(s["problems_hidden"], luck[Draw.ESCALATION], p)
         s["problems_reported"] = reported
         s["problems_hidden"] = s["problems_hidden"] - fire - solved + hidden
+        s["fire"] = fire
         # 8. relationships settle
         quality = dyn.lmx(s["leader_trust"], s["trust"])
         s["plasticity"] = dyn.next_plasticity(s["plasticity"], quality - s["lmx"], p)
@@ -748,3 +519,15 @@ class _Engine:
         self.fires = np.sum(fire, axis=-1)
         self.differentiation = dyn.differentiation(quality)
         return active, member_active
+
+
+# Moved to batch_many.py by the split of this module; still importable from here.
+_MOVED = ("iter_team_tables", "iter_many", "run_many", "replication_seeds")
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        from lmxsim import batch_many
+
+        return getattr(batch_many, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

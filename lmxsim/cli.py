@@ -15,6 +15,8 @@ import sys
 
 import typer
 
+from lmxsim.texts import CLI_LANG, t
+
 COMMANDS = (
     "run",
     "validate",
@@ -31,7 +33,7 @@ COMMANDS = (
 )
 
 app = typer.Typer(
-    help="lmxsim: how the relationship between a leader and each team member grows or sours.",
+    help=t("cli.app_help", CLI_LANG),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -48,10 +50,10 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def _options(
     version: bool = typer.Option(
-        False, "--version", callback=_print_version, is_eager=True, help="Print the version and stop."
+        False, "--version", callback=_print_version, is_eager=True, help=t("cli.version_help", CLI_LANG)
     ),
 ) -> None:
-    """lmxsim: how the relationship between a leader and each team member grows or sours."""
+    pass  # the help is the app's (cli.app_help in the text catalogue)
 
 
 for _name in COMMANDS:
@@ -78,7 +80,7 @@ def main() -> None:
             _usage_error(error)
         if not isinstance(error, user_errors()):
             raise
-        typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+        typer.secho(t("cli.error", CLI_LANG, message=error), err=True, fg=typer.colors.RED)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -97,7 +99,7 @@ CHOICE = re.compile(
 def _usage_error(error: Exception) -> None:
     """A mistake on the command line: one line naming the option, the value and what is allowed."""
     if type(error).__name__ == "Abort":
-        typer.secho("Aborted.", err=True)
+        typer.secho(t("cli.aborted", CLI_LANG), err=True)
         sys.exit(1)
     if type(error).__name__ == "NoArgsIsHelpError":  # `lmxsim` alone: the help, as Click shows it
         typer.echo(error.ctx.get_help() if getattr(error, "ctx", None) else str(error))
@@ -106,6 +108,8 @@ def _usage_error(error: Exception) -> None:
     choice = CHOICE.match(message)
     if choice:
         option, value, allowed = choice.groups()
-        message = f"{option} {value!r} is not allowed (allowed: {allowed.replace(QUOTE, '')})"
-    typer.secho(f"error: {message}", err=True, fg=typer.colors.RED)
+        message = t(
+            "cli.not_allowed", CLI_LANG, option=option, value=value, allowed=allowed.replace(QUOTE, "")
+        )
+    typer.secho(t("cli.error", CLI_LANG, message=message), err=True, fg=typer.colors.RED)
     sys.exit(getattr(error, "exit_code", 2))

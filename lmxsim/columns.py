@@ -1,9 +1,9 @@
 """The data dictionary: every column lmxsim writes, with its level, scale and meaning.
 
-Declared once here and used three ways: `lmxsim columns` prints it, docs/columns.md is
-generated from it (tests/test_columns.py checks they agree), and every Parquet file lmxsim
-writes carries each column's entry as field metadata (`description`, `level`, `scale`),
-so a table explains itself in any Parquet reader.
+Declared here (member and team measures: in lmxsim/measures.py) and used three ways:
+`lmxsim columns` prints it, docs/columns.md is generated from it (tests/test_columns.py
+checks they agree), and every Parquet file lmxsim writes carries each column's entry as
+field metadata (`description`, `level`, `scale`), so a table explains itself in any Parquet reader.
 
 Tables: "member" (one row per member per week: `lmxsim run`, `compare`, a sweep's
 `_members`), "team" (one row per week: team_frame, batch team tables, a sweep's parts),
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from lmxsim import measures
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -56,61 +58,16 @@ KEYS = [
     ),
 ]
 
+# Member and team measures come from their declarations (lmxsim/measures.py).
 MEMBER = [
     _c("member_id", "member", "index from 0", "the member's position in the team"),
     _c("name", "member", "text", "the member's name"),
-    _c("ability", "member", "0-1", "true competence, hidden from the leader (input, or drawn)"),
-    _c("first_impression", "member", "0-1", "the leader's view of the member after the first days"),
-    _c(
-        "member_expectation",
-        "member",
-        "0-1",
-        "what the member expects of this leader after the first days (input, or drawn)",
-    ),
-    _c(
-        "safety_propensity",
-        "member",
-        "0-1",
-        "how readily the member speaks up, whoever leads (input, or drawn)",
-    ),
-    _c("trust", "member", "0-1", "the member's trust in the leader"),
-    _c("autonomy", "member", "0-1", "latitude the leader grants the member (negotiating latitude)"),
-    _c("motivation", "member", "0-1", "the member's engagement and effort"),
-    _c("skill", "member", "0-1", "competence developed and shown; grows toward ability"),
-    _c("safety", "member", "0-1", "psychological safety the member feels"),
-    _c("performance", "member", "0-1", "the member's output this week"),
-    _c("leader_impression", "member", "0-1", "how competent the leader believes the member is"),
-    _c("leader_trust", "member", "0-1", "the leader's trust in the member"),
-    _c("lmx", "member", "0-1", "relationship quality (LMX): geometric mean of both sides' trust"),
-    _c("lmx7", "member", "7-35 (LMX-7 questionnaire scale)", "relationship quality as LMX-7: 7 + 28 x lmx"),
-    _c(
-        "phase",
-        "member",
-        "stranger, acquaintance or mature",
-        "stage of the relationship (role taking, making, routinisation)",
-    ),
-    _c("group", "member", "out, middle or in", "the member's place in the team, by LMX"),
-    _c("problems_reported", "member", "count", "problems the member reported to the leader this week"),
-    _c(
-        "problems_hidden",
-        "member",
-        "count",
-        "problems the member has not reported and that are not solved yet",
-    ),
+    *(_c(m.name, "member", m.scale, m.meaning) for m in measures.MEMBER.values()),
     _c("interventions", "member", "labels separated by ;", "interventions aimed at this member this week"),
 ]
 
 TEAM = [
-    _c("performance", "team", "0-1", "mean performance of the members this week"),
-    _c("lmx_mean", "team", "0-1 (LMX-7: 7 + 28 x value)", "mean relationship quality (LMX) in the team"),
-    _c(
-        "lmx_differentiation", "team", "0-0.5 (SD of 0-1 values)", "spread of LMX in the team (population SD)"
-    ),
-    _c("out_group_share", "team", "0-1 (share of members)", "share of members in the out-group"),
-    _c("safety_mean", "team", "0-1", "mean psychological safety"),
-    _c("problems_reported", "team", "count", "problems reported to the leader this week, all members"),
-    _c("problems_hidden", "team", "count", "problems hidden and not yet solved, all members"),
-    _c("fires", "team", "count", "hidden problems that blew up this week"),
+    *(_c(m.name, "team", m.scale, m.meaning) for m in measures.TEAM.values()),
     _c("interventions", "team", "labels separated by ;", "interventions active this week"),
 ]
 

@@ -45,8 +45,8 @@ class Phase(IntEnum):
     MATURE = 2
 
 
-PHASE_NAMES = ("stranger", "acquaintance", "mature")  # in the tables (the theory's names)
-PHASE_WORDS = {"mature": "partners"}  # what the app and the CLI show people (one word per concept)
+# In the tables (the theory's names); what people read is in the text catalogue (`phase_<name>`).
+PHASE_NAMES = ("stranger", "acquaintance", "mature")
 
 
 def phase_learning(phase, p):

@@ -13,9 +13,25 @@ from lmxsim import dynamics as dyn
 from lmxsim.agents import Employee, Leader
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
+from lmxsim.measures import MEMBER, TEAM, Measure
 from lmxsim.params import Params
 from lmxsim.rules import check_weeks
 from lmxsim.team import Member, complete_team, draw_team, history_inputs, team_climate, team_traits
+
+# Member measures whose Employee attribute has another name: the value the engines
+# reduce over (codes for labels), and the value the member table shows (names for labels).
+_ATTRIBUTE = {"problems_hidden": "hidden_stock"}
+_COLUMN_ATTRIBUTE = {**_ATTRIBUTE, "phase": "phase_name", "group": "group_name"}
+
+
+def _team_reporter(measure: Measure):
+    """A DataCollector reporter: the measure's declared reducer over the members' values."""
+    attribute = _ATTRIBUTE.get(measure.reduce.source, measure.reduce.source)
+
+    def report(model: LMXModel) -> float | int:
+        return measure.reduce(np.array([getattr(e, attribute) for e in model.employees])).item()
+
+    return report
 
 
 class LMXModel(mesa.Model):
@@ -72,14 +88,7 @@ class LMXModel(mesa.Model):
         self.datacollector = mesa.DataCollector(
             model_reporters={
                 "week": "week",
-                "performance": lambda m: float(np.mean([e.performance for e in m.employees])),
-                "lmx_mean": lambda m: float(np.mean(m.lmx_values())),
-                "lmx_differentiation": "differentiation",
-                "out_group_share": lambda m: float(np.mean([e.group == dyn.Group.OUT for e in m.employees])),
-                "safety_mean": lambda m: float(np.mean([e.safety for e in m.employees])),
-                "problems_reported": lambda m: sum(e.problems_reported for e in m.employees),
-                "problems_hidden": lambda m: sum(e.hidden_stock for e in m.employees),
-                "fires": "fires",
+                **{name: _team_reporter(measure) for name, measure in TEAM.items()},
                 "interventions": lambda m: ";".join(m.active_interventions),
             },
             agenttype_reporters={
@@ -87,24 +96,7 @@ class LMXModel(mesa.Model):
                     "week": lambda e: e.model.week,
                     "member_id": "index",
                     "name": "name",
-                    "ability": "ability",
-                    "first_impression": "first_impression",
-                    "member_expectation": "member_expectation",
-                    "safety_propensity": "safety_propensity",
-                    "trust": "trust",
-                    "autonomy": "autonomy",
-                    "motivation": "motivation",
-                    "skill": "skill",
-                    "safety": "safety",
-                    "performance": "performance",
-                    "leader_impression": "leader_impression",
-                    "leader_trust": "leader_trust",
-                    "lmx": "lmx",
-                    "lmx7": "lmx7",
-                    "phase": "phase_name",
-                    "group": "group_name",
-                    "problems_reported": "problems_reported",
-                    "problems_hidden": "hidden_stock",
+                    **{name: _COLUMN_ATTRIBUTE.get(name, name) for name in MEMBER},
                     "interventions": lambda e: ";".join(
                         label for label, who in e.model.active_targets if who[e.index]
                     ),

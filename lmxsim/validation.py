@@ -10,9 +10,8 @@ the number of workers.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -119,15 +118,6 @@ def ablate(
             }
         )
     return rows
-
-
-def open_executor(workers: int) -> ProcessPoolExecutor | None:
-    """Worker processes from a forkserver (safe beside threads), or None for one process."""
-    if workers <= 1:
-        return None
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["lmxsim.facts"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def _finite(value: Any) -> Any:

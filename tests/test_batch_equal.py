@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lmxsim import batch
-from lmxsim.batch import iter_team_tables, run_batch, run_many
+from lmxsim import batch, batch_many
+from lmxsim.batch import run_batch
+from lmxsim.batch_many import iter_team_tables, run_many
 from lmxsim.interventions import CATALOGUE, GROUP_TARGETS, TEAM, InterventionError
 from lmxsim.model import LMXModel
 from lmxsim.params import PARAMETERS, ParameterError, Params
@@ -269,7 +270,7 @@ def test_run_many_seeds_by_spawn_key_whatever_the_workers() -> None:
     one = run_many(n, entropy, weeks=8, n_employees=5, record_weeks=weeks, chunk_size=4, workers=1)
     two = run_many(n, entropy, weeks=8, n_employees=5, record_weeks=weeks, chunk_size=3, workers=2)
     pd.testing.assert_frame_equal(one, two, check_exact=False, rtol=0, atol=TOLERANCE)
-    seeds = batch.replication_seeds(entropy, 0, n)
+    seeds = batch_many.replication_seeds(entropy, 0, n)
     assert seeds[7].spawn_key == (7,) and seeds[7].entropy == entropy
     whole = run_batch(seeds, 8, n_employees=5, record_members=False).team_table(weeks=weeks)
     pd.testing.assert_frame_equal(one, whole, check_exact=False, rtol=0, atol=TOLERANCE)

@@ -10,12 +10,13 @@ import pandas as pd
 import pytest
 
 import lmxsim.batch as batch
+import lmxsim.batch_many as many
 
 PEAK = """
 import json, sys, tracemalloc
-import lmxsim.batch as batch
+import lmxsim.batch_many as many
 tracemalloc.start()
-table = batch.run_many(int(sys.argv[1]), 1, weeks=520, n_employees=200, record_weeks=[520], workers=1)
+table = many.run_many(int(sys.argv[1]), 1, weeks=520, n_employees=200, record_weeks=[520], workers=1)
 print(json.dumps({"peak": tracemalloc.get_traced_memory()[1], "rows": len(table)}))
 """
 
@@ -50,12 +51,12 @@ def test_chunks_shrink_with_team_size_and_run_length():
 
 def test_a_smaller_budget_changes_the_chunks_not_the_numbers(monkeypatch):
     kwargs = {"weeks": 6, "n_employees": 5, "record_weeks": [0, 3, 6], "workers": 1}
-    whole = batch.run_many(9, 11, **kwargs)
-    tables = list(batch.iter_many(9, 11, **kwargs))
+    whole = many.run_many(9, 11, **kwargs)
+    tables = list(many.iter_many(9, 11, **kwargs))
     assert len(tables) == 1
     monkeypatch.setattr(batch, "MEMORY_BUDGET", 3 * batch.replication_bytes(5, 6, 3))
     assert batch.chunk_for(5, 6, 3) == 3
-    assert len(list(batch.iter_many(9, 11, **kwargs))) == 3
-    seeds = batch.replication_seeds(11, 0, 9)
-    assert len(list(batch.iter_team_tables(seeds, 6, n_employees=5, record_weeks=[0, 3, 6]))) == 3
-    pd.testing.assert_frame_equal(batch.run_many(9, 11, **kwargs), whole, check_exact=True)
+    assert len(list(many.iter_many(9, 11, **kwargs))) == 3
+    seeds = many.replication_seeds(11, 0, 9)
+    assert len(list(many.iter_team_tables(seeds, 6, n_employees=5, record_weeks=[0, 3, 6]))) == 3
+    pd.testing.assert_frame_equal(many.run_many(9, 11, **kwargs), whole, check_exact=True)

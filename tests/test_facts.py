@@ -9,18 +9,18 @@ import json
 import numpy as np
 import pytest
 
+from lmxsim.executors import open_executor
 from lmxsim.facts import FACTS, Bench
 from lmxsim.params import Params
-from lmxsim.validation import ABLATIONS, ablate, open_executor, summarise
+from lmxsim.validation import ABLATIONS, ablate, summarise
 
 SEEDS = 20
 
 
 @pytest.fixture(scope="module")
 def executor():
-    pool = open_executor(2)
-    yield pool
-    pool.shutdown()
+    with open_executor(2, preload="lmxsim.facts") as choice:
+        yield choice.executor
 
 
 @pytest.fixture(scope="module")

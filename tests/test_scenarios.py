@@ -18,6 +18,7 @@ from lmxsim.config import ConfigError, load_config, load_scenario, scenario_name
 from lmxsim.expect import arrays_from_model
 from lmxsim.interventions import OneOnOnes, RoleClarification
 from lmxsim.team import DRAWN
+from lmxsim.texts import LANGUAGES
 
 REQUIRED = {"first-impression", "favouritism", "new-leader", "low-safety", "rebels"}
 SEEDS = list(range(300))
@@ -38,7 +39,7 @@ def test_the_required_presets_exist() -> None:
 @pytest.mark.parametrize("name", scenario_names())
 def test_each_preset_has_a_bilingual_title_and_a_two_sentence_story(name: str) -> None:
     scenario = load_scenario(name)
-    for lang in ("en", "nl"):
+    for lang in LANGUAGES:
         assert scenario.title[lang].strip(), (name, lang)
         assert sentences(scenario.story[lang]) == 2, (name, lang, scenario.story[lang])
     assert scenario.title["en"] != scenario.title["nl"]

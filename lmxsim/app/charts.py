@@ -17,6 +17,7 @@ import solara
 
 from lmxsim.app.i18n import group_label, number, t
 from lmxsim.app.team_drawing import COLOURS
+from lmxsim.measures import MEMBER, TEAM
 
 WIDTH, HEIGHT = 460, 270
 LEFT, RIGHT, TOP, BOTTOM = 58, 102, 72, 46
@@ -272,8 +273,8 @@ def person_chart_svg(workshop, selected: str, lang: str) -> str:
             if measure == "performance":
                 twin_values = np.concatenate([twin_values[:start], rolling_mean(twin_values[start:])])
             lines.append(Line(np.array(twin.weeks)[start:], twin_values[start:], colour, 2.5, 0.7, "6 5"))
-        lines.append(Line(weeks[start:], values[start:], colour, 4.0, 1.0, label=t(measure, lang)))
-    legend = [(colour, "", t(measure, lang)) for measure, colour in colours.items()]
+        lines.append(Line(weeks[start:], values[start:], colour, 4.0, 1.0, label=MEMBER[measure].label(lang)))
+    legend = [(colour, "", MEMBER[measure].label(lang)) for measure, colour in colours.items()]
     if twin is not None:
         legend.append((TWIN_COLOUR, "6 5", t("without_interventions", lang).lower()))
     return line_chart(
@@ -340,7 +341,7 @@ def team_charts_svg(workshop, lang: str) -> str:
     legend = [
         (COLOURS["in"], "", t("reported", lang)),
         (COLOURS["out"], "", t("hidden", lang)),
-        ("#8B1A1A", "", t("fires", lang)),
+        ("#8B1A1A", "", TEAM["fires"].label(lang)),
         *twin_legend,
     ]
     charts.append(

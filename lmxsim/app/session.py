@@ -18,6 +18,7 @@ import numpy as np
 from lmxsim.app.narration import Narrator
 from lmxsim.config import ConfigError, Scenario, load_scenario, scenario_names
 from lmxsim.interventions import CATALOGUE, Intervention, InterventionError
+from lmxsim.measures import TEAM_MEASURES
 from lmxsim.model import LMXModel
 from lmxsim.params import ParameterError
 from lmxsim.rules import WORKSHOP_WEEKS
@@ -25,8 +26,8 @@ from lmxsim.team import NAMES, Member, draw_team
 
 DEFAULT_SCENARIO = "first-impression"
 MAX_WEEKS = WORKSHOP_WEEKS  # the longest run the workshop shows (rules.py)
+# The member measures the charts and the drawing read each week (declared in lmxsim/measures.py).
 MEMBER_MEASURES = ("trust", "autonomy", "performance", "lmx")
-TEAM_MEASURES = ("performance", "lmx_differentiation", "problems_reported", "problems_hidden", "fires")
 # The knobs a trainer explains, in the order shown: Params field -> slider step.
 KNOBS = {
     "initial_confidence": 0.01,
@@ -66,7 +67,7 @@ class History:
 
 
 def team_series(model: LMXModel) -> dict[str, list[float]]:
-    """The model's own team measures per week (DataCollector), week 0 included."""
+    """The model's own team measures per week (DataCollector), week 0 included: every declared one."""
     data = model.datacollector.model_vars
     return {name: list(data[name]) for name in ("week", *TEAM_MEASURES)}
 

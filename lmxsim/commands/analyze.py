@@ -8,26 +8,21 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from lmxsim.texts import CLI_LANG, t
+
 MAX_ROWS = 20
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(analyze)
+    app.command(help=t("cli.analyze_help", CLI_LANG))(analyze)
 
 
 def analyze(
-    directory: Path = typer.Argument(..., help="a sweep's --out directory"),
-    week: int | None = typer.Option(
-        None, "--week", "-w", help="week to analyse (default: the last recorded)"
-    ),
-    outcome: list[str] | None = typer.Option(
-        None, "--outcome", help="team measure to analyse (repeatable; default: all recorded)"
-    ),
-    figures: Path | None = typer.Option(
-        None, "--figures", help="folder for CSV and PNG (default: DIR/_analysis)"
-    ),
+    directory: Path = typer.Argument(..., help=t("cli.analyze_directory", CLI_LANG)),
+    week: int | None = typer.Option(None, "--week", "-w", help=t("cli.analyze_week", CLI_LANG)),
+    outcome: list[str] | None = typer.Option(None, "--outcome", help=t("cli.analyze_outcome", CLI_LANG)),
+    figures: Path | None = typer.Option(None, "--figures", help=t("cli.analyze_figures", CLI_LANG)),
 ) -> None:
-    """Per design point means with 95% CIs, Sobol or Morris indices with CIs, and PNG figures."""
     from lmxsim.output import check_output_folder
     from lmxsim.sweep.analyze import analyze as run_analysis
     from lmxsim.sweep.analyze import write
@@ -41,7 +36,7 @@ def analyze(
     varied = [
         c for c in at.columns if c not in ("point", "week", "outcome", "n", "mean", "sd", "ci_low", "ci_high")
     ]
-    table = Table(title=f"{directory}: mean [95% CI] over replications, week {result.week}")
+    table = Table(title=t("cli.analyze_title", CLI_LANG, directory=directory, week=result.week))
     for column in ("point", *varied, "n", *result.outcomes):
         table.add_column(column, justify="right")
     wide = at.pivot(index="point", columns="outcome")
@@ -54,21 +49,21 @@ def analyze(
         table.add_row(*cells)
     console.print(table)
     if len(wide) > MAX_ROWS:
-        console.print(f"... {len(wide) - MAX_ROWS:,} more design points in the summary CSV")
+        console.print(t("cli.analyze_more", CLI_LANG, count=f"{len(wide) - MAX_ROWS:,}"))
     if result.indices is not None:
         console.print(_indices_table(result))
     if result.note:
         console.print(result.note, style="yellow")
     paths = write(result, directory, figures)
-    console.print("wrote " + ", ".join(str(p) for p in paths))
+    console.print(t("cli.wrote", CLI_LANG, paths=", ".join(str(p) for p in paths)))
 
 
 def _indices_table(result) -> Table:
     if result.method == "sobol":
-        table = Table(title=f"Sobol indices (week {result.week}), 95% bootstrap CI")
+        table = Table(title=t("cli.analyze_sobol", CLI_LANG, week=result.week))
         columns = (("S1", "S1_conf"), ("ST", "ST_conf"))
     else:
-        table = Table(title=f"Morris elementary effects (week {result.week}), 95% bootstrap CI")
+        table = Table(title=t("cli.analyze_morris", CLI_LANG, week=result.week))
         columns = (("mu_star", "mu_star_conf"), ("sigma", None))
     for column in ("outcome", "parameter", *[c for c, _ in columns]):
         table.add_column(column)

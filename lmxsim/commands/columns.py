@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import typer
 
+from lmxsim.texts import CLI_LANG, t
+
 
 def register(app: typer.Typer) -> None:
-    app.command()(columns)
+    app.command(help=t("cli.columns_help", CLI_LANG))(columns)
 
 
 def columns(
-    markdown: bool = typer.Option(False, "--markdown", help="print the docs table (docs/columns.md)"),
+    markdown: bool = typer.Option(False, "--markdown", help=t("cli.columns_markdown", CLI_LANG)),
 ) -> None:
-    """List every column lmxsim writes: table, level, unit or scale, meaning."""
     from rich.console import Console
     from rich.table import Table
 
@@ -22,8 +23,8 @@ def columns(
     if markdown:
         typer.echo(as_markdown(), nl=False)
         return
-    table = Table(title="lmxsim output columns (docs/columns.md)")
-    for heading in ("table", "column", "level", "unit or scale", "meaning"):
+    table = Table(title=t("cli.columns_title", CLI_LANG))
+    for heading in t("cli.columns_headings", CLI_LANG).split("|"):
         table.add_column(heading)
     for kind, column in rows():
         table.add_row(kind, column.name, column.level, column.scale, column.meaning)

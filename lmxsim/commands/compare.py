@@ -11,43 +11,42 @@ from rich.markup import escape
 from rich.table import Table
 
 from lmxsim.seeds import MAX_SEED
+from lmxsim.texts import CLI_LANG, t
 
-SPEC_HELP = (
-    "intervention as KIND:TARGET@START, e.g. role-clarification:An@8; with a rhythm "
-    "one-on-ones:out-group@4/2, for 12 weeks: ...@4/2,for=12 (repeatable; syntax in "
-    "docs/interventions.md). Kinds: team-map, role-clarification, one-on-ones, stretch-assignment, "
-    "sudden-praise, reflection, equal-latitude"
+# The intervention kinds, named in the help without importing the library (`lmxsim --help` stays fast).
+KINDS = (
+    "team-map, role-clarification, one-on-ones, stretch-assignment, sudden-praise, reflection, equal-latitude"
 )
-LABELS = {"lmx7": "LMX-7", "performance": "performance", "trust": "trust", "autonomy": "autonomy"}
+# Member measures whose change is shown per member (twin.COMPARED, in this order).
+SHOWN = ("lmx7", "performance", "trust", "autonomy")
+# Team measures in the summary line.
+TEAM_SHOWN = ("performance", "lmx_mean", "lmx_differentiation", "out_group_share")
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(compare)
+    app.command(help=t("cli.compare_help", CLI_LANG))(compare)
 
 
 def compare(
-    intervention: list[str] = typer.Option(..., "--intervention", "-i", help=escape(SPEC_HELP)),
-    scenario: str = typer.Option(
-        "first-impression", "--scenario", "-s", help="preset scenario (see `lmxsim scenarios`)"
+    intervention: list[str] = typer.Option(
+        ..., "--intervention", "-i", help=escape(t("cli.compare_intervention", CLI_LANG, kinds=KINDS))
     ),
-    config: Path | None = typer.Option(None, "--config", "-c", help="TOML config file instead of a preset"),
-    weeks: int | None = typer.Option(None, "--weeks", "-w", help="weeks to simulate"),
+    scenario: str = typer.Option(
+        "first-impression", "--scenario", "-s", help=t("cli.opt_scenario", CLI_LANG)
+    ),
+    config: Path | None = typer.Option(None, "--config", "-c", help=t("cli.opt_config", CLI_LANG)),
+    weeks: int | None = typer.Option(None, "--weeks", "-w", help=t("cli.opt_weeks", CLI_LANG)),
     seed: int | None = typer.Option(
-        None, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same twins)"
+        None, "--seed", min=0, max=MAX_SEED, help=t("cli.compare_seed", CLI_LANG)
     ),
     engine: Literal["batch", "mesa"] = typer.Option(
-        "batch", "--engine", "-e", help="batch (fast) or mesa (the reference)"
+        "batch", "--engine", "-e", help=t("cli.compare_engine", CLI_LANG)
     ),
-    out: Path | None = typer.Option(
-        None,
-        "--out",
-        "-o",
-        help="write both runs, per member per week, with a variant column (.parquet/.csv)",
-    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.compare_out", CLI_LANG)),
 ) -> None:
-    """Run a twin: the scenario as it is and with the interventions, on the same random draws."""
     from lmxsim.config import load_config, load_scenario
     from lmxsim.limits import check_weeks
+    from lmxsim.measures import MEMBER, TEAM
     from lmxsim.output import FORMATS, check_output_file, write_table
     from lmxsim.twin import twin_run
 
@@ -57,30 +56,42 @@ def compare(
         check_weeks(weeks, low=1)
     setup = load_config(config) if config else load_scenario(scenario)
     twins = twin_run(setup, intervention, weeks=weeks, rng=seed, engine=engine)
+    lang = CLI_LANG
     console = Console()
     table = Table(
-        title=f"{setup.title.get('en') or setup.name}: change (variant minus baseline) after "
-        f"{twins.weeks} weeks (seed {twins.seed}, {twins.engine} engine)",
-        caption="with: " + "; ".join(i.spec for i in twins.interventions),
+        title=t(
+            "cli.compare_title",
+            lang,
+            title=setup.title.get(lang) or setup.name,
+            weeks=twins.weeks,
+            seed=twins.seed,
+            engine=twins.engine,
+        ),
+        caption=t("cli.compare_with", lang, specs="; ".join(i.spec for i in twins.interventions)),
     )
-    table.add_column("name")
-    table.add_column("LMX-7 baseline", justify="right")
-    for label in LABELS.values():
-        table.add_column(f"\u0394 {label}", justify="right")
-    for row in twins.summary().itertuples(index=False):
-        cells = [f"{row.lmx7_baseline:.1f}"]
-        for measure in LABELS:
-            digits = 1 if measure == "lmx7" else 3
-            cells.append(f"{getattr(row, f'{measure}_difference'):+.{digits}f}")
+    table.add_column(t("cli.col_name", lang))
+    table.add_column(t("cli.compare_baseline", lang, measure=MEMBER["lmx7"].label(lang)), justify="right")
+    for measure in SHOWN:
+        table.add_column(f"\u0394 {MEMBER[measure].label(lang)}", justify="right")
+    for row in twins.summary(SHOWN).itertuples(index=False):
+        cells = [MEMBER["lmx7"].show(row.lmx7_baseline, lang)]
+        for measure in SHOWN:
+            cells.append(MEMBER[measure].show(getattr(row, f"{measure}_difference"), lang, change=True))
         table.add_row(row.name, *cells)
     console.print(table)
     end = twins.team[twins.team["week"] == twins.weeks].set_index("variant")
-    measures = ["performance", "lmx_mean", "lmx_differentiation", "out_group_share"]
-    change = end.loc["variant", measures] - end.loc["baseline", measures]
+    change = end.loc["variant", list(TEAM_SHOWN)] - end.loc["baseline", list(TEAM_SHOWN)]
+    shown = {name: TEAM[name].show(change[name], lang, change=True) for name in TEAM_SHOWN}
     console.print(
-        f"Team: performance {change.performance:+.3f}, mean LMX-7 {28 * change.lmx_mean:+.2f}, "
-        f"differentiation {change.lmx_differentiation:+.3f}, out-group share {change.out_group_share:+.0%}; "
-        f"the twins are identical before week {twins.first_week}"
+        t(
+            "cli.compare_team_line",
+            lang,
+            performance=shown["performance"],
+            lmx7=MEMBER["lmx7"].show(28 * change.lmx_mean, lang, change=True),
+            differentiation=shown["lmx_differentiation"],
+            out_group=shown["out_group_share"],
+            week=twins.first_week,
+        )
     )
     if out is not None:
         from lmxsim.provenance import of_scenario, stamp
@@ -89,4 +100,4 @@ def compare(
         added = [i.spec for i in twins.interventions]
         info = of_scenario("compare", setup, seed=twins.seed, weeks=twins.weeks, engine=twins.engine)
         stamp(out, {**info, "added_interventions": added, "config": str(config) if config else None})
-        console.print(f"wrote {len(twins.members)} rows (both variants) to {out}")
+        console.print(t("cli.compare_wrote", lang, rows=len(twins.members), path=out))

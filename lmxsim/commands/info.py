@@ -6,18 +6,19 @@ from pathlib import Path
 
 import typer
 
+from lmxsim.texts import CLI_LANG, t
+
 
 def register(app: typer.Typer) -> None:
-    app.command()(info)
+    app.command(help=t("cli.info_help", CLI_LANG))(info)
 
 
 def info(
     path: Path = typer.Argument(
         ...,
-        help="an output of lmxsim: .parquet, .csv (with its .provenance.json), a folder or sweep directory",
+        help=t("cli.info_path", CLI_LANG),
     ),
 ) -> None:
-    """Print the provenance an output carries, as JSON: enough to make it again."""
     import json
 
     from rich.console import Console

@@ -6,17 +6,18 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from lmxsim.texts import CLI_LANG, t
+
 
 def register(app: typer.Typer) -> None:
-    app.command()(params)
+    app.command(help=t("cli.params_help", CLI_LANG))(params)
 
 
 def params() -> None:
-    """List the model parameters."""
     from lmxsim.params import parameter_table
 
-    table = Table(title="lmxsim parameters")
-    for column in ("name", "default", "range", "meaning", "source"):
+    table = Table(title=t("cli.params_title", CLI_LANG))
+    for column in t("cli.params_headings", CLI_LANG).split("|"):
         table.add_column(column)
     for row in parameter_table():
         table.add_row(

@@ -9,32 +9,28 @@ from rich.console import Console
 from rich.table import Table
 
 from lmxsim.seeds import MAX_SEED
+from lmxsim.texts import CLI_LANG, t
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(run)
+    app.command(help=t("cli.run_help", CLI_LANG))(run)
 
 
 def run(
     scenario: str = typer.Option(
-        "first-impression", "--scenario", "-s", help="preset scenario (see `lmxsim scenarios`)"
+        "first-impression", "--scenario", "-s", help=t("cli.opt_scenario", CLI_LANG)
     ),
-    config: Path | None = typer.Option(None, "--config", "-c", help="TOML config file instead of a preset"),
+    config: Path | None = typer.Option(None, "--config", "-c", help=t("cli.opt_config", CLI_LANG)),
     team: Path | None = typer.Option(
         None,
         "--team",
         "-t",
-        help="team file (.csv, .xlsx or .toml, docs/team-files.md) replacing the scenario's team",
+        help=t("cli.run_team", CLI_LANG),
     ),
-    weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help="weeks to simulate"),
-    seed: int | None = typer.Option(
-        None, "--seed", min=0, max=MAX_SEED, help="random seed (same seed, same run)"
-    ),
-    out: Path | None = typer.Option(
-        None, "--out", "-o", help="write the per-member-per-week table (.parquet or .csv)"
-    ),
+    weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help=t("cli.opt_weeks", CLI_LANG)),
+    seed: int | None = typer.Option(None, "--seed", min=0, max=MAX_SEED, help=t("cli.run_seed", CLI_LANG)),
+    out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.run_out", CLI_LANG)),
 ) -> None:
-    """Run one team and print where each relationship ended up."""
     from lmxsim.config import load_config, load_scenario
     from lmxsim.limits import check_weeks
     from lmxsim.output import FORMATS, check_output_file, write_table
@@ -57,35 +53,52 @@ def run(
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
     model = setup.model(rng=seed).run(weeks)
     members = model.member_frame()
-    from lmxsim.dynamics import PHASE_WORDS
-
     console = Console()
-    final = members[members["week"] == weeks]
-    table = Table(title=f"{setup.title.get('en') or setup.name}: after {weeks} weeks")
-    for column in ("name", "phase", "group", "LMX-7", "trust", "autonomy", "performance"):
-        table.add_column(column, justify="left" if column in ("name", "phase", "group") else "right")
-    for row in final.itertuples():
-        table.add_row(
-            row.name,
-            PHASE_WORDS.get(row.phase, row.phase),
-            row.group,
-            f"{row.lmx7:.1f}",
-            f"{row.trust:.2f}",
-            f"{row.autonomy:.2f}",
-            f"{row.performance:.2f}",
-        )
-    console.print(table)
-    team = model.team_frame().iloc[-1]
-    console.print(
-        f"Team: mean performance {team.performance:.2f}, mean LMX-7 "
-        f"{7 + 28 * team.lmx_mean:.1f}, differentiation (SD of LMX) {team.lmx_differentiation:.2f}, "
-        f"out-group {team.out_group_share:.0%}, mean safety {team.safety_mean:.2f}, "
-        f"problems reported this week {int(team.problems_reported)}, hidden "
-        f"{int(team.problems_hidden)}, fires {int(team.fires)}"
-    )
+    console.print(_members_table(members[members["week"] == weeks], setup, weeks))
+    console.print(_team_line(model.team_frame().iloc[-1]))
     if out is not None:
         from lmxsim.provenance import of_scenario, stamp
 
         write_table(members, out)
         stamp(out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources))
-        console.print(f"wrote {len(members)} rows to {out}")
+        console.print(t("cli.wrote_rows", CLI_LANG, rows=len(members), path=out))
+
+
+SHOWN = ("lmx7", "trust", "autonomy", "performance")  # member measures in the table, after the labels
+
+
+def _members_table(final, setup, weeks: int) -> Table:
+    """Where each relationship ended up: the members' phase, group and measures (measures.py)."""
+    from lmxsim.measures import MEMBER
+
+    lang = CLI_LANG
+    table = Table(title=t("cli.run_title", lang, title=setup.title.get(lang) or setup.name, weeks=weeks))
+    for heading in (t("cli.col_name", lang), MEMBER["phase"].label(lang), MEMBER["group"].label(lang)):
+        table.add_column(heading, justify="left")
+    for name in SHOWN:
+        table.add_column(MEMBER[name].label(lang), justify="right")
+    for row in final.itertuples():
+        cells = [MEMBER[name].show(getattr(row, name), lang) for name in SHOWN]
+        # the words people read (the catalogue's), not the table's codes
+        table.add_row(row.name, t(f"phase_{row.phase}", lang), t(f"group_{row.group}", lang), *cells)
+    return table
+
+
+def _team_line(team) -> str:
+    """The team at the end, one line, each number as its declaration says."""
+    from lmxsim.measures import MEMBER, TEAM
+
+    lang = CLI_LANG
+    shown = {name: TEAM[name].show(team[name], lang) for name in TEAM}
+    return t(
+        "cli.run_team_line",
+        lang,
+        performance=shown["performance"],
+        lmx7=MEMBER["lmx7"].show(7 + 28 * team.lmx_mean, lang),
+        differentiation=shown["lmx_differentiation"],
+        out_group=shown["out_group_share"],
+        safety=shown["safety_mean"],
+        reported=shown["problems_reported"],
+        hidden=shown["problems_hidden"],
+        fires=shown["fires"],
+    )

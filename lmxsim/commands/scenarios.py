@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from lmxsim.texts import CLI_LANG, Language, t
+
 
 def register(app: typer.Typer) -> None:
-    app.command()(scenarios)
+    app.command(help=t("cli.scenarios_help", CLI_LANG))(scenarios)
 
 
 def scenarios(
-    lang: Literal["en", "nl"] = typer.Option("en", "--lang", "-l", help="language of titles and stories"),
-    stories: bool = typer.Option(False, "--stories", help="also print each scenario's story"),
+    lang: Language = typer.Option("en", "--lang", "-l", help=t("cli.scenarios_lang", CLI_LANG)),
+    stories: bool = typer.Option(False, "--stories", help=t("cli.scenarios_stories", CLI_LANG)),
 ) -> None:
-    """List the preset scenarios (run one with `lmxsim run --scenario NAME`)."""
     from lmxsim.config import load_scenario, scenario_names
 
-    table = Table(title="Scenario's" if lang == "nl" else "Scenarios")
-    table.add_column("naam" if lang == "nl" else "name")
-    table.add_column("titel" if lang == "nl" else "title")
-    table.add_column("weken" if lang == "nl" else "weeks", justify="right")
-    table.add_column("team", justify="right")
+    table = Table(title=t("cli.scenarios_title", lang))
+    table.add_column(t("cli.col_name", lang))
+    table.add_column(t("cli.col_title", lang))
+    table.add_column(t("cli.col_weeks", lang), justify="right")
+    table.add_column(t("cli.col_team", lang), justify="right")
     if stories:
-        table.add_column("verhaal" if lang == "nl" else "story")
+        table.add_column(t("cli.col_story", lang))
     for name in scenario_names():
         scenario = load_scenario(name)
         row = [name, scenario.title[lang], str(scenario.weeks), str(scenario.team_size)]

@@ -10,9 +10,14 @@ from typing import Literal
 import typer
 from rich.console import Console
 
+from lmxsim.texts import CLI_LANG, t
+
+# The sweeps that ship with lmxsim (lmxsim/configs/sweeps), named in the help without a disk read.
+PACKAGED = "first-impression, pygmalion, differentiation-sobol"
+
 
 def register(app: typer.Typer) -> None:
-    app.command()(sweep)
+    app.command(help=t("cli.sweep_help", CLI_LANG))(sweep)
 
 
 def _rate_column():
@@ -29,7 +34,7 @@ def _rate_column():
             if not elapsed:
                 return Text("")
             done = task.completed - task.fields.get("start_done", 0)
-            return Text(f"{done / elapsed:,.0f} runs/s", style="cyan")
+            return Text(t("cli.sweep_rate", CLI_LANG, rate=f"{done / elapsed:,.0f}"), style="cyan")
 
     return RateColumn()
 
@@ -43,30 +48,18 @@ def _terminate_like_ctrl_c(signum, frame) -> None:
 def sweep(
     sweep_file: Path = typer.Argument(
         ...,
-        help="sweep file (TOML), or the name of one that ships with lmxsim: "
-        "first-impression, pygmalion, differentiation-sobol",
+        help=t("cli.sweep_file", CLI_LANG, names=PACKAGED),
     ),
-    out: Path | None = typer.Option(
-        None, "--out", "-o", help="output directory (default: results/<sweep file name>)"
-    ),
-    resume: bool = typer.Option(False, "--resume", help="finish a sweep in --out, skipping finished parts"),
-    workers: int | None = typer.Option(
-        None, "--workers", "-j", min=1, help="worker processes (default: all cores; 1 = in this process)"
-    ),
-    dask: str | None = typer.Option(
-        None, "--dask", help="run on Dask: 'local' (a LocalCluster) or a scheduler address tcp://host:port"
-    ),
+    out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.sweep_out", CLI_LANG)),
+    resume: bool = typer.Option(False, "--resume", help=t("cli.sweep_resume", CLI_LANG)),
+    workers: int | None = typer.Option(None, "--workers", "-j", min=1, help=t("cli.sweep_workers", CLI_LANG)),
+    dask: str | None = typer.Option(None, "--dask", help=t("cli.sweep_dask", CLI_LANG)),
     engine: Literal["batch", "mesa"] | None = typer.Option(
-        None, "--engine", help="batch (fast, default) or mesa (the reference model, one run at a time)"
+        None, "--engine", help=t("cli.sweep_engine", CLI_LANG)
     ),
-    chunk: int | None = typer.Option(
-        None, "--chunk", min=1, help="runs per task and Parquet part (default: about a second of work)"
-    ),
-    take_over: bool = typer.Option(
-        False, "--take-over", help="take over --out from a sweep that was killed and left its lock"
-    ),
+    chunk: int | None = typer.Option(None, "--chunk", min=1, help=t("cli.sweep_chunk", CLI_LANG)),
+    take_over: bool = typer.Option(False, "--take-over", help=t("cli.sweep_take_over", CLI_LANG)),
 ) -> None:
-    """Run a parameter sweep: designs, replications, Parquet output; --resume after an interruption."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -93,10 +86,10 @@ def sweep(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("runs"),
+        TextColumn(t("cli.sweep_runs", CLI_LANG)),
         _rate_column(),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
+        TextColumn(t("cli.sweep_eta", CLI_LANG)),
         TimeRemainingColumn(),
     )
     signal.signal(signal.SIGTERM, _terminate_like_ctrl_c)
@@ -125,16 +118,14 @@ def sweep(
         except KeyboardInterrupt:
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the clean-up short
             progress.stop()
-            console.print(
-                f"interrupted: finished parts are saved in {out}; run again with --resume to finish"
-            )
+            console.print(t("cli.sweep_interrupted", CLI_LANG, out=out))
             sys.exit(130)
     console.print(f"{choice.label}: {report.line()}", soft_wrap=True)  # one line, as promised
     if report.failures:
         first_error = report.failures[0]["error"]
-        console.print(f"first failure: {first_error} (details in {out}/_manifest.json)", style="red")
+        console.print(t("cli.sweep_failure", CLI_LANG, error=first_error, out=out), style="red")
         sys.exit(1)
     Console().print(
-        f"read it with pandas.read_parquet({str(out)!r}); summarise with: lmxsim analyze {out}",
+        t("cli.sweep_read", CLI_LANG, out=str(out)),
         soft_wrap=True,
     )

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lmxsim.batch import MEMBER_STATE, TEAM_MEASURES
+from lmxsim.batch import MEMBER_STATE
 from lmxsim.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
 from lmxsim.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
+from lmxsim.measures import TEAM_MEASURES
 from lmxsim.params import PARAMETERS, ParameterError, Params
 from lmxsim.rules import check_whole
 from lmxsim.team import MAX_TEAM

@@ -14,14 +14,12 @@ import numpy as np
 import pandas as pd
 
 from lmxsim import dynamics as dyn
-from lmxsim.batch import TEAM_MEASURES, run_batch
+from lmxsim.batch import run_batch
 from lmxsim.interventions import Intervention
+from lmxsim.measures import CODES, COUNTS, TEAM_MEASURES
 from lmxsim.params import Params
 from lmxsim.sweep.spec import Outcomes
 from lmxsim.team import Member
-
-COUNTS = ("problems_reported", "problems_hidden", "fires")
-LABELS = {"phase": dyn.PHASE_NAMES, "group": dyn.GROUP_NAMES}
 
 
 @dataclass(frozen=True)
@@ -108,8 +106,8 @@ def record_mesa(job: Job, seeds: list[int], rows: list[Params]) -> Recorded:
             per_member = model.member_frame().sort_values(["week", "member_id"])
             for var in wanted:
                 values = per_member[var]
-                if var in LABELS:
-                    values = values.map({name: code for code, name in enumerate(LABELS[var])})
+                if var in CODES:
+                    values = values.map({name: code for code, name in enumerate(CODES[var])})
                 members[var][:, i, :] = values.to_numpy(dtype=float).reshape(weeks + 1, n)
     assert ability is not None and first is not None
     return Recorded(team, members, ability, first, names)
@@ -165,8 +163,8 @@ def tidy_tables(
         column = np.transpose(recorded.members[source][member_weeks], (1, 0, 2)).reshape(-1)
         if var == "lmx7":
             column = dyn.lmx7(column)
-        if var in LABELS:
-            column = np.asarray(LABELS[var], dtype=object)[np.rint(column).astype(int)]
+        if var in CODES:
+            column = np.asarray(CODES[var], dtype=object)[np.rint(column).astype(int)]
         elif var in COUNTS:
             column = np.rint(column).astype(np.int64)
         rows[var] = column

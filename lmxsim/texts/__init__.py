@@ -2,8 +2,10 @@
 
 One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, keys
 `lab.<key>`), the strategy comparison and its report (`report.py`, `report.<key>`),
-and whatever later areas add (report, CLI) as their own module merged
-here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
+the output measures (`measures.py`, keys `measure.<level>.<name>`), the command line
+(`cli.py`, keys `cli.<key>`), team files (`teamfile.py`), and whatever later areas add
+as their own module merged here. `t(key, lang)` is the only way a front end gets a
+sentence; `number` and
 `percent` write numbers the way the room reads them (Babel, not string replacement).
 
 Dutch vocabulary, one word per concept (for translators; the catalogue test checks
@@ -14,6 +16,7 @@ the forbidden variants do not appear):
 - the whole team as a target: **het hele team** (not "iedereen", which stays fine in a sentence)
 - relationship (LMX): **relatie**; relationship quality: **relatiekwaliteit**
 - fire (a hidden problem that flares up): **brand**; hidden problem: **verzwegen probleem**
+  (not "verborgen probleem"; a chart's legend says "verzwegen")
 - first impression: **eerste indruk**; trust: **vertrouwen**; autonomy: **autonomie**
 - strategy: **strategie**; one-on-one: **één-op-één**; role clarification: **rolverheldering**
 - confidence interval: **betrouwbaarheidsinterval (BI)**
@@ -23,22 +26,26 @@ from __future__ import annotations
 
 import math
 import string
+from typing import Literal, get_args
 
-from babel.numbers import format_decimal, format_percent
-
+from lmxsim.texts.cli import CLI
+from lmxsim.texts.cli import CLI_LANG as CLI_LANG  # the CLI's language (English)
 from lmxsim.texts.lab import LAB
+from lmxsim.texts.measures import MEASURES
 from lmxsim.texts.report import REPORT
 from lmxsim.texts.room import ROOM
 from lmxsim.texts.teamfile import TEAMFILE
 from lmxsim.texts.workshop import WORKSHOP
 
-LANGUAGES: tuple[str, ...] = ("en", "nl")
+# The one list of languages; `Language` is what a typed option (`--lang`) accepts.
+Language = Literal["en", "nl"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "nl": "Nederlands"}
 # Babel locale per language: Belgian Dutch writes 0,62 and 1.234,5 like the Netherlands.
 LOCALES: dict[str, str] = {"en": "en_GB", "nl": "nl_BE"}
 
 # Dutch words the vocabulary above rules out (checked by tests/test_texts.py).
-AVOIDED_DUTCH: tuple[str, ...] = ("leidinggevende", "outgroep", "ingroep")
+AVOIDED_DUTCH: tuple[str, ...] = ("leidinggevende", "outgroep", "ingroep", "verborgen probl")
 
 
 def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
@@ -53,7 +60,13 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
 
 
 TEXT: dict[str, dict[str, str]] = _merge(
-    ("", WORKSHOP), ("lab.", LAB), ("report.", REPORT), ("room.", ROOM), ("teamfile.", TEAMFILE)
+    ("", WORKSHOP),
+    ("lab.", LAB),
+    ("report.", REPORT),
+    ("room.", ROOM),
+    ("teamfile.", TEAMFILE),
+    ("measure.", MEASURES),
+    ("cli.", CLI),
 )
 
 
@@ -82,19 +95,27 @@ def number(value: float, lang: str, digits: int = 2, signed: bool = False) -> st
     """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    from babel.numbers import format_decimal  # here, not at the top: `lmxsim --help` stays fast
+
     shown = _unsigned_zero(value, digits)
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     text = format_decimal(shown, format=pattern, locale=LOCALES.get(lang, "en_GB"))
     return f"+{text}" if signed and shown > 0 else text
 
 
-def percent(fraction: float, lang: str, digits: int = 0) -> str:
-    """A share as a percentage: 0.25 -> '25%' in English, '25%' in Dutch (Babel's nl_BE form)."""
+def percent(fraction: float, lang: str, digits: int = 0, signed: bool = False) -> str:
+    """A share as a percentage: 0.25 -> '25%' in English, '25%' in Dutch (Babel's nl_BE form).
+
+    `signed` puts '+' before a positive change; zero stays unsigned.
+    """
     if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
         return "–"
+    from babel.numbers import format_percent
+
     shown = _unsigned_zero(fraction, digits + 2)
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "") + "%"
-    return format_percent(shown, format=pattern, locale=LOCALES.get(lang, "en_GB"))
+    text = format_percent(shown, format=pattern, locale=LOCALES.get(lang, "en_GB"))
+    return f"+{text}" if signed and shown > 0 else text
 
 
 def check_lang(lang: str) -> str:

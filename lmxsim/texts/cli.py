@@ -1,0 +1,294 @@
+"""Texts of the command line (`lmxsim ...`), keys `cli.<key>`: help, table titles, summary lines.
+
+The CLI prints English (`CLI_LANG`), except where a command takes `--lang`; the Dutch
+texts are here for those, and so the catalogue test finds every key in every language.
+Help texts are read when the commands are registered, so they are plain strings
+(no placeholders) unless a command fills them in itself.
+"""
+
+from __future__ import annotations
+
+CLI_LANG = "en"
+
+CLI: dict[str, dict[str, str]] = {
+    # --- the program ---
+    "app_help": {
+        "en": "lmxsim: how the relationship between a leader and each team member grows or sours.",
+        "nl": "lmxsim: hoe de relatie tussen een leider en elk teamlid groeit of verzuurt.",
+    },
+    "version_help": {"en": "Print the version and stop.", "nl": "Toon de versie en stop."},
+    "error": {"en": "error: {message}", "nl": "fout: {message}"},
+    "not_allowed": {
+        "en": "{option} {value!r} is not allowed (allowed: {allowed})",
+        "nl": "{option} {value!r} is niet toegestaan (toegestaan: {allowed})",
+    },
+    "aborted": {"en": "Aborted.", "nl": "Afgebroken."},
+    "wrote_rows": {"en": "wrote {rows} rows to {path}", "nl": "{rows} rijen geschreven naar {path}"},
+    # --- options several commands share ---
+    "opt_scenario": {
+        "en": "preset scenario (see `lmxsim scenarios`)",
+        "nl": "voorbeeldscenario (zie `lmxsim scenarios`)",
+    },
+    "opt_config": {
+        "en": "TOML config file instead of a preset",
+        "nl": "TOML-configuratiebestand in plaats van een voorbeeld",
+    },
+    "opt_weeks": {"en": "weeks to simulate", "nl": "aantal weken om te simuleren"},
+    # --- run ---
+    "run_help": {
+        "en": "Run one team and print where each relationship ended up.",
+        "nl": "Simuleer één team en toon waar elke relatie uitkwam.",
+    },
+    "run_team": {
+        "en": "team file (.csv, .xlsx or .toml, docs/team-files.md) replacing the scenario's team",
+        "nl": "teambestand (.csv, .xlsx of .toml, docs/team-files.md) in plaats van het team "
+        "van het scenario",
+    },
+    "run_seed": {
+        "en": "random seed (same seed, same run)",
+        "nl": "startgetal van het toeval (zelfde getal, zelfde verloop)",
+    },
+    "run_out": {
+        "en": "write the per-member-per-week table (.parquet or .csv)",
+        "nl": "schrijf de tabel per teamlid per week (.parquet of .csv)",
+    },
+    "run_title": {"en": "{title}: after {weeks} weeks", "nl": "{title}: na {weeks} weken"},
+    "col_name": {"en": "name", "nl": "naam"},
+    "run_team_line": {
+        "en": "Team: mean performance {performance}, mean LMX-7 {lmx7}, differentiation (SD of LMX) "
+        "{differentiation}, out-group {out_group}, mean safety {safety}, problems reported this week "
+        "{reported}, hidden {hidden}, fires {fires}",
+        "nl": "Team: gemiddelde prestatie {performance}, gemiddelde LMX-7 {lmx7}, spreiding (SD van LMX) "
+        "{differentiation}, out-groep {out_group}, gemiddelde veiligheid {safety}, problemen gemeld deze "
+        "week {reported}, verzwegen {hidden}, branden {fires}",
+    },
+    # --- compare ---
+    "compare_help": {
+        "en": "Run a twin: the scenario as it is and with the interventions, on the same random draws.",
+        "nl": "Simuleer een tweeling: het scenario zoals het is en met de interventies, op hetzelfde toeval.",
+    },
+    "compare_intervention": {
+        "en": "intervention as KIND:TARGET@START, e.g. role-clarification:An@8; with a rhythm "
+        "one-on-ones:out-group@4/2, for 12 weeks: ...@4/2,for=12 (repeatable; syntax in "
+        "docs/interventions.md). Kinds: {kinds}",
+        "nl": "interventie als SOORT:DOEL@START, bv. role-clarification:An@8; met een ritme "
+        "one-on-ones:out-group@4/2, 12 weken lang: ...@4/2,for=12 (herhaalbaar; schrijfwijze in "
+        "docs/interventions.md). Soorten: {kinds}",
+    },
+    "compare_seed": {
+        "en": "random seed (same seed, same twins)",
+        "nl": "startgetal van het toeval (zelfde getal, zelfde tweeling)",
+    },
+    "compare_engine": {
+        "en": "batch (fast) or mesa (the reference)",
+        "nl": "batch (snel) of mesa (het referentiemodel)",
+    },
+    "compare_out": {
+        "en": "write both runs, per member per week, with a variant column (.parquet/.csv)",
+        "nl": "schrijf beide runs, per teamlid per week, met een kolom variant (.parquet/.csv)",
+    },
+    "compare_title": {
+        "en": "{title}: change (variant minus baseline) after {weeks} weeks (seed {seed}, {engine} engine)",
+        "nl": "{title}: verschil (variant min basis) na {weeks} weken (startgetal {seed}, motor {engine})",
+    },
+    "compare_with": {"en": "with: {specs}", "nl": "met: {specs}"},
+    "compare_baseline": {"en": "{measure} baseline", "nl": "{measure} basis"},
+    "compare_team_line": {
+        "en": "Team: performance {performance}, mean LMX-7 {lmx7}, differentiation {differentiation}, "
+        "out-group share {out_group}; the twins are identical before week {week}",
+        "nl": "Team: prestatie {performance}, gemiddelde LMX-7 {lmx7}, spreiding {differentiation}, "
+        "aandeel out-groep {out_group}; de tweeling is gelijk tot week {week}",
+    },
+    "compare_wrote": {
+        "en": "wrote {rows} rows (both variants) to {path}",
+        "nl": "{rows} rijen (beide varianten) geschreven naar {path}",
+    },
+    # --- scenarios ---
+    "scenarios_help": {
+        "en": "List the preset scenarios (run one with `lmxsim run --scenario NAME`).",
+        "nl": "Toon de voorbeeldscenario's (simuleer er een met `lmxsim run --scenario NAAM`).",
+    },
+    "scenarios_lang": {"en": "language of titles and stories", "nl": "taal van titels en verhalen"},
+    "scenarios_stories": {
+        "en": "also print each scenario's story",
+        "nl": "toon ook het verhaal van elk scenario",
+    },
+    "scenarios_title": {"en": "Scenarios", "nl": "Scenario's"},
+    "col_title": {"en": "title", "nl": "titel"},
+    "col_weeks": {"en": "weeks", "nl": "weken"},
+    "col_team": {"en": "team", "nl": "team"},
+    "col_story": {"en": "story", "nl": "verhaal"},
+    # --- columns, params, info ---
+    "columns_help": {
+        "en": "List every column lmxsim writes: table, level, unit or scale, meaning.",
+        "nl": "Toon elke kolom die lmxsim schrijft: tabel, niveau, eenheid of schaal, betekenis.",
+    },
+    "columns_markdown": {
+        "en": "print the docs table (docs/columns.md)",
+        "nl": "toon de tabel voor de documentatie",
+    },
+    "columns_title": {
+        "en": "lmxsim output columns (docs/columns.md)",
+        "nl": "kolommen van lmxsim (docs/columns.md)",
+    },
+    "columns_headings": {
+        "en": "table|column|level|unit or scale|meaning",
+        "nl": "tabel|kolom|niveau|eenheid of schaal|betekenis",
+    },
+    "params_help": {"en": "List the model parameters.", "nl": "Toon de parameters van het model."},
+    "params_title": {"en": "lmxsim parameters", "nl": "parameters van lmxsim"},
+    "params_headings": {
+        "en": "name|default|range|meaning|source",
+        "nl": "naam|standaard|bereik|betekenis|bron",
+    },
+    "info_help": {
+        "en": "Print the provenance an output carries, as JSON: enough to make it again.",
+        "nl": "Toon de herkomst van een uitvoerbestand als JSON: genoeg om het opnieuw te maken.",
+    },
+    "info_path": {
+        "en": "an output of lmxsim: .parquet, .csv (with its .provenance.json), a folder or sweep directory",
+        "nl": "uitvoer van lmxsim: .parquet, .csv (met zijn .provenance.json), een map of sweepmap",
+    },
+    # --- analyze ---
+    "analyze_help": {
+        "en": "Per design point means with 95% CIs, Sobol or Morris indices with CIs, and PNG figures.",
+        "nl": "Per ontwerppunt gemiddelden met 95%-BI, Sobol- of Morris-indices met BI, en PNG-figuren.",
+    },
+    "analyze_directory": {"en": "a sweep's --out directory", "nl": "de --out-map van een sweep"},
+    "analyze_week": {
+        "en": "week to analyse (default: the last recorded)",
+        "nl": "week om te analyseren (standaard: de laatst vastgelegde)",
+    },
+    "analyze_outcome": {
+        "en": "team measure to analyse (repeatable; default: all recorded)",
+        "nl": "teammaat om te analyseren (herhaalbaar; standaard: alle vastgelegde)",
+    },
+    "analyze_figures": {
+        "en": "folder for CSV and PNG (default: DIR/_analysis)",
+        "nl": "map voor CSV en PNG (standaard: MAP/_analysis)",
+    },
+    "analyze_title": {
+        "en": "{directory}: mean [95% CI] over replications, week {week}",
+        "nl": "{directory}: gemiddelde [95%-BI] over herhalingen, week {week}",
+    },
+    "analyze_more": {
+        "en": "... {count} more design points in the summary CSV",
+        "nl": "... nog {count} ontwerppunten in de samenvatting (CSV)",
+    },
+    "analyze_sobol": {
+        "en": "Sobol indices (week {week}), 95% bootstrap CI",
+        "nl": "Sobol-indices (week {week}), 95%-bootstrap-BI",
+    },
+    "analyze_morris": {
+        "en": "Morris elementary effects (week {week}), 95% bootstrap CI",
+        "nl": "Morris-elementaire effecten (week {week}), 95%-bootstrap-BI",
+    },
+    "wrote": {"en": "wrote {paths}", "nl": "geschreven: {paths}"},
+    # --- sweep ---
+    "sweep_help": {
+        "en": "Run a parameter sweep: designs, replications, Parquet output; --resume after an interruption.",
+        "nl": "Voer een parametersweep uit: ontwerpen, herhalingen, Parquet-uitvoer; "
+        "--resume na een onderbreking.",
+    },
+    "sweep_file": {
+        "en": "sweep file (TOML), or the name of one that ships with lmxsim: {names}",
+        "nl": "sweepbestand (TOML), of de naam van een dat bij lmxsim hoort: {names}",
+    },
+    "sweep_out": {
+        "en": "output directory (default: results/<sweep file name>)",
+        "nl": "uitvoermap (standaard: results/<naam van het sweepbestand>)",
+    },
+    "sweep_resume": {
+        "en": "finish a sweep in --out, skipping finished parts",
+        "nl": "maak een sweep in --out af en sla klaarstaande delen over",
+    },
+    "sweep_workers": {
+        "en": "worker processes (default: all cores; 1 = in this process)",
+        "nl": "werkprocessen (standaard: alle kernen; 1 = in dit proces)",
+    },
+    "sweep_dask": {
+        "en": "run on Dask: 'local' (a LocalCluster) or a scheduler address tcp://host:port",
+        "nl": "draai op Dask: 'local' (een LocalCluster) of een scheduleradres tcp://host:poort",
+    },
+    "sweep_engine": {
+        "en": "batch (fast, default) or mesa (the reference model, one run at a time)",
+        "nl": "batch (snel, standaard) of mesa (het referentiemodel, één run tegelijk)",
+    },
+    "sweep_chunk": {
+        "en": "runs per task and Parquet part (default: about a second of work)",
+        "nl": "runs per taak en Parquet-deel (standaard: ongeveer een seconde werk)",
+    },
+    "sweep_take_over": {
+        "en": "take over --out from a sweep that was killed and left its lock",
+        "nl": "neem --out over van een afgebroken sweep die zijn slot achterliet",
+    },
+    "sweep_rate": {"en": "{rate} runs/s", "nl": "{rate} runs/s"},
+    "sweep_runs": {"en": "runs", "nl": "runs"},
+    "sweep_eta": {"en": "ETA", "nl": "nog"},
+    "sweep_interrupted": {
+        "en": "interrupted: finished parts are saved in {out}; run again with --resume to finish",
+        "nl": "onderbroken: klare delen staan in {out}; start opnieuw met --resume om af te maken",
+    },
+    "sweep_failure": {
+        "en": "first failure: {error} (details in {out}/_manifest.json)",
+        "nl": "eerste fout: {error} (details in {out}/_manifest.json)",
+    },
+    "sweep_read": {
+        "en": "read it with pandas.read_parquet({out!r}); summarise with: lmxsim analyze {out}",
+        "nl": "lees het met pandas.read_parquet({out!r}); vat samen met: lmxsim analyze {out}",
+    },
+    # --- validate ---
+    "validate_help": {
+        "en": "Check every stylized fact over many seeds: band, mean, 95% interval, share of seeds in band.",
+        "nl": "Toets elk gestileerd feit over veel startgetallen: band, gemiddelde, 95%-interval, "
+        "aandeel startgetallen in de band.",
+    },
+    "validate_seeds": {
+        "en": "root seeds 1..S; each runs every fact",
+        "nl": "startgetallen 1..S; elk toetst elk feit",
+    },
+    "validate_replications": {
+        "en": "teams per fact and seed (20 or more; default 300)",
+        "nl": "teams per feit en startgetal (20 of meer; standaard 300)",
+    },
+    "validate_ablations": {
+        "en": "also switch each mechanism off in turn",
+        "nl": "zet ook elk mechanisme om beurten uit",
+    },
+    "validate_json": {
+        "en": "write facts (and ablations) as JSON here",
+        "nl": "schrijf de feiten (en uitschakelingen) hier als JSON",
+    },
+    "validate_workers": {
+        "en": "processes (results do not depend on it)",
+        "nl": "processen (de uitkomst hangt er niet van af)",
+    },
+    "validate_bad_json": {
+        "en": "{path} is a folder or its folder does not exist",
+        "nl": "{path} is een map of de map ervan bestaat niet",
+    },
+    "validate_title": {
+        "en": "lmxsim: stylized facts, default parameters, {seeds} seeds x {replications} teams",
+        "nl": "lmxsim: gestileerde feiten, standaardparameters, {seeds} startgetallen x {replications} teams",
+    },
+    "validate_headings": {
+        "en": "id|fact|source|band|mean|95% interval|seeds in band",
+        "nl": "id|feit|bron|band|gemiddelde|95%-interval|startgetallen in band",
+    },
+    "validate_band": {"en": "{low} to {high}", "nl": "{low} tot {high}"},
+    "validate_summary": {
+        "en": "{passing} of {total} facts in band in at least 95% of seeds",
+        "nl": "{passing} van {total} feiten in de band bij minstens 95% van de startgetallen",
+    },
+    "validate_ablations_title": {
+        "en": "ablations: x = the fact's mean leaves its band without the mechanism",
+        "nl": "uitschakelingen: x = het gemiddelde van het feit valt buiten de band zonder het mechanisme",
+    },
+    "validate_switched_off": {"en": "mechanism switched off", "nl": "uitgezet mechanisme"},
+    "validate_switch": {"en": "switch", "nl": "schakelaar"},
+    "validate_blind": {
+        "en": "no fact tells these mechanisms apart:",
+        "nl": "geen feit onderscheidt deze mechanismen:",
+    },
+    "validate_written": {"en": "written: {path}", "nl": "geschreven: {path}"},
+}

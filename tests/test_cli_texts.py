@@ -1,0 +1,41 @@
+"""The command line's texts come from the catalogue, and the lists it names cannot go stale."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lmxsim
+from lmxsim.commands import sweep
+from lmxsim.packaged import SWEEP_DIR
+from lmxsim.texts import TEXT
+
+COMMANDS = Path(lmxsim.__file__).parent / "commands"
+# Owned by other work this round (the room, the strategy lab, the fit): not yet switched.
+NOT_YET = {"app.py", "strategies.py", "fit.py"}
+
+
+def test_no_command_writes_its_own_help_or_titles() -> None:
+    written = re.compile(r"""(help|title|caption)\s*=\s*f?["']""")
+    offending = {
+        path.name: line.strip()
+        for path in sorted(COMMANDS.glob("*.py"))
+        if path.name not in NOT_YET
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if written.search(line)
+    }
+    assert not offending, f"texts written in a command, not in lmxsim/texts/cli.py: {offending}"
+
+
+def test_every_cli_key_a_command_asks_for_exists() -> None:
+    asked = {
+        key
+        for path in COMMANDS.glob("*.py")
+        for key in re.findall(r"""t\(\s*["'](cli\.[a-z_]+)["']""", path.read_text(encoding="utf-8"))
+    }
+    assert asked, "the commands ask the catalogue for nothing: the pattern above is wrong"
+    assert asked <= set(TEXT), f"missing in the catalogue: {sorted(asked - set(TEXT))}"
+
+
+def test_the_sweeps_the_help_names_are_the_real_ones() -> None:
+    assert sorted(sweep.PACKAGED.split(", ")) == sorted(p.stem for p in SWEEP_DIR.glob("*.toml"))
