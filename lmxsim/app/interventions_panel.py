@@ -51,7 +51,10 @@ def InterventionsPanel(
     result, set_result = result_state.value, result_state.set  # (kind of message, text)
     choices = target_choices(workshop.names, lang)
     labels = {target: label for label, target in choices.items()}
-    titles = {intervention_title(cls, lang): key for key, cls in CATALOGUE.items()}
+    kinds = getattr(workshop, "kinds", CATALOGUE)  # the room's exercise may allow fewer
+    titles = {intervention_title(cls, lang): key for key, cls in kinds.items()}
+    if kind not in kinds and kinds:
+        kind = next(iter(kinds))
 
     def apply() -> None:
         outcome = workshop.apply(kind, who)

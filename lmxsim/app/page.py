@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 
 import reacton.core
 import solara
@@ -22,6 +23,7 @@ from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lmxsim.app.info import InfoPanel
 from lmxsim.app.interventions_panel import InterventionsPanel
 from lmxsim.app.narration import EventLog
+from lmxsim.app.room import current_room
 from lmxsim.app.session import Workshop
 from lmxsim.app.style import CSS
 from lmxsim.app.team_drawing import TeamDrawing
@@ -70,10 +72,15 @@ def LanguageSwitch(lang: solara.Reactive[str]):
 
 
 @solara.component
-def WorkshopView(workshop: Workshop, lang: str):
+def WorkshopView(
+    workshop: Workshop, lang: str, on_change: Callable[[], None] | None = None, locked: bool = False
+):
     """One projector screen: controls left, the drawing (or the twin pair) centre, the selected
     person's chart and the latest narration right. Everything else is one click away: the
-    left tabs (scenario, interventions, settings) and the view switch (all charts, info)."""
+    left tabs (scenario, interventions, settings) and the view switch (all charts, info).
+
+    In the room (room_page.py) `on_change` tells the room after every week or intervention,
+    and `locked` hides the scenario and settings: the facilitator sets the exercise."""
     counter = solara.use_memo(lambda: itertools.count(1), [])
     # `version` moves every week and is read only by the views that change with the model;
     # `layout` moves when the team or the twin changes and re-renders this whole view.
@@ -104,6 +111,8 @@ def WorkshopView(workshop: Workshop, lang: str):
             version.set(next(counter))
             status.set(now)
             log_size.set(said)
+        if on_change is not None:
+            on_change()
 
     def restructured() -> None:
         """The team was rebuilt (scenario, setting, file, start again): nothing of the old run stays."""
@@ -179,8 +188,9 @@ def WorkshopView(workshop: Workshop, lang: str):
             )
             Banner(notice)
             with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
-                with solara.lab.Tab(t("tab_scenario", lang)):
-                    ScenarioPicker(workshop, lang, restructured, notice, generation=layout.value)
+                if not locked:
+                    with solara.lab.Tab(t("tab_scenario", lang)):
+                        ScenarioPicker(workshop, lang, restructured, notice, generation=layout.value)
                 with solara.lab.Tab(t("tab_intervene", lang)):
                     InterventionsPanel(
                         workshop,
@@ -192,8 +202,9 @@ def WorkshopView(workshop: Workshop, lang: str):
                         chosen_kind=kind,
                         last_result=applied,
                     )
-                with solara.lab.Tab(t("tab_settings", lang)):
-                    Settings(workshop, lang, restructured, notice, generation=layout.value)
+                if not locked:
+                    with solara.lab.Tab(t("tab_settings", lang)):
+                        Settings(workshop, lang, restructured, notice, generation=layout.value)
         with solara.Div(classes=["lmx-centre", *(["lmx-scroll"] if wide else [])]):
             with solara.Row(classes=["lmx-view-bar"], style={"align-items": "center"}):
                 solara.ToggleButtonsSingle(
@@ -262,7 +273,9 @@ def Banner(notice: solara.Reactive[tuple[str, str]]):
 
 
 @solara.component
-def GuardedWorkshop(workshop: Workshop, lang: str):
+def GuardedWorkshop(
+    workshop: Workshop, lang: str, on_change: Callable[[], None] | None = None, locked: bool = False
+):
     """Last resort: if a view fails while drawing, show a short message and a way back, not a traceback."""
     error, clear = solara.use_exception()
     if error is not None:
@@ -276,12 +289,24 @@ def GuardedWorkshop(workshop: Workshop, lang: str):
             solara.Text(t("oops", lang), classes=["lmx-story"])
             solara.Button(t("reset", lang), on_click=start_again, color="primary", classes=["lmx-big-button"])
         return
-    WorkshopView(workshop, lang)
+    room = {"on_change": on_change, "locked": True} if locked else {}  # only the room's pages pass these
+    WorkshopView(workshop, lang, **room)
 
 
 @solara.component
 def Page():
-    """The whole app: header with language and navigation, then the workshop or the strategy lab."""
+    """The whole app; with `lmxsim app --room`, the room's pages (participants, and /room)."""
+    if current_room() is not None:
+        from lmxsim.app.room_page import RoomApp
+
+        RoomApp()
+    else:
+        WorkshopApp()
+
+
+@solara.component
+def WorkshopApp():
+    """Header with language and navigation, then the workshop or the strategy lab."""
     lang = solara.use_reactive(initial_lang())
     tab = solara.use_reactive(0)
     router = solara.use_router()

@@ -15,6 +15,7 @@ import threading
 import webbrowser
 
 APP = "lmxsim.app.page:Page"
+ROOM_APP = "lmxsim.app.room_routes"  # the same Page, also at /room (the facilitator's overview)
 # A tab closed properly frees its model at once; a laptop that just drops off the
 # network keeps its session this long (Solara's default is 24 hours).
 DISCONNECTED_SESSION_KEPT = "15m"
@@ -45,10 +46,14 @@ def port_free(host: str, port: int) -> bool:
     return True
 
 
-def addresses(host: str, port: int) -> tuple[str, list[str]]:
-    """(the address to open here, the lines to print for the trainer)."""
+def addresses(host: str, port: int, room_key: str | None = None) -> tuple[str, list[str]]:
+    """(the address to open here, the lines to print for the trainer).
+
+    With a room, the facilitator's address (with its key) is printed on its own, after the
+    participants' address: the trainer keeps it off the projector."""
     local = f"http://127.0.0.1:{port}/" if host in ("0.0.0.0", "") else f"http://{host}:{port}/"
     lines = [f"lmxsim app is running: open {local}"]
+    participants = local
     if host in ("0.0.0.0", ""):
         lan = lan_address()
         lines.append(
@@ -56,34 +61,48 @@ def addresses(host: str, port: int) -> tuple[str, list[str]]:
             "(each visitor gets their own model). Stop it with Ctrl+C after the workshop."
         )
         if lan:
-            lines.append(f"Participants open: http://{lan}:{port}/")
+            participants = f"http://{lan}:{port}/"
+            lines.append(f"Participants open: {participants}")
         else:
             lines.append("No network address found: is this machine connected to the room's network?")
     elif not host.startswith("127.") and host != "localhost":
         lines.append(f"WARNING: the app listens on {host}; others on that network can open it.")
+    if room_key is not None:
+        lines.append("")
+        lines.append("Facilitator only (do not project this line; the key changes at every start):")
+        lines.append(f"Facilitator opens: {participants}room?key={room_key}")
     lines.append("Stop with Ctrl+C.")
     return local, lines
 
 
-def configure(lang: str = "en", scenario: str | None = None) -> None:
+def configure(lang: str = "en", scenario: str | None = None, room: bool = False) -> None:
     """Environment for Solara and for the Page (language and scenario at start)."""
     from lmxsim.app.page import LANG_ENV, SCENARIO_ENV
 
     os.environ[LANG_ENV] = lang
     if scenario:
         os.environ[SCENARIO_ENV] = scenario
-    os.environ["SOLARA_APP"] = APP
+    os.environ["SOLARA_APP"] = ROOM_APP if room else APP
     os.environ["SOLARA_MODE"] = "production"  # no check iframe to solara.dev, no hot reload
     os.environ["SOLARA_ASSETS_PROXY"] = "true"  # serve front-end files from solara-assets, also in VS Code
     os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] = "false"
     os.environ.setdefault("SOLARA_KERNEL_CULL_TIMEOUT", DISCONNECTED_SESSION_KEPT)
 
 
-def asgi_app(host: str, port: int, lang: str = "en", scenario: str | None = None):
-    """The Starlette app serving the workshop (settings applied even if solara was imported already)."""
+def asgi_app(
+    host: str, port: int, lang: str = "en", scenario: str | None = None, room_cap: int | None = None
+):
+    """The Starlette app serving the workshop (settings applied even if solara was imported already).
+
+    `room_cap` opens the room (`lmxsim app --room`): a fresh facilitator key, at most that many
+    participants connected at once."""
     import warnings
 
-    configure(lang, scenario)
+    configure(lang, scenario, room=room_cap is not None)
+    if room_cap is not None:
+        from lmxsim.app.room import Exercise, open_room
+
+        open_room(room_cap, Exercise(scenario=scenario, lang=lang))
     os.environ["SERVER_NAME"] = host
     os.environ["SERVER_PORT"] = str(port)
     warnings.filterwarnings("ignore", message="Cookies with samesite=none")
@@ -100,7 +119,7 @@ def asgi_app(host: str, port: int, lang: str = "en", scenario: str | None = None
     import solara.server.app as appmod
 
     if "__default__" not in appmod.apps:
-        appmod.apps["__default__"] = appmod.AppScript(APP)
+        appmod.apps["__default__"] = appmod.AppScript(os.environ["SOLARA_APP"])
 
     import solara.server.starlette
 
@@ -124,14 +143,20 @@ def serve(
     lang: str = "en",
     scenario: str | None = None,
     log_level: str = "warning",
+    room_cap: int | None = None,
 ) -> None:
-    """Serve the app until Ctrl+C (blocks)."""
+    """Serve the app until Ctrl+C (blocks); with `room_cap`, as a room with a facilitator page."""
     import uvicorn
 
-    app = asgi_app(host, port, lang, scenario)
-    local, lines = addresses(host, port)
+    app = asgi_app(host, port, lang, scenario, room_cap)
+    from lmxsim.app.room import current_room
+
+    room = current_room() if room_cap is not None else None
+    local, lines = addresses(host, port, room.key if room else None)
     for line in lines:
         print(line, flush=True)
+    if room is not None:
+        local = f"{local}room?key={room.key}"  # the trainer's own browser opens the facilitator page
     if open_browser:
         threading.Timer(1.5, webbrowser.open, args=[local]).start()
     uvicorn.run(app, host=host, port=port, log_level=log_level)

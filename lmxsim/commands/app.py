@@ -19,6 +19,12 @@ def run_app(
     open_browser: bool = typer.Option(True, "--open/--no-open", help="open the app in the browser"),
     lang: Literal["en", "nl"] = typer.Option("en", "--lang", "-l", help="language at start"),
     scenario: str | None = typer.Option(None, "--scenario", "-s", help="preset scenario at start"),
+    room: bool = typer.Option(
+        False, "--room", help="workshop room: participants play their own team, /room?key=... shows the room"
+    ),
+    room_cap: int = typer.Option(
+        40, "--room-cap", min=1, max=500, help="with --room: at most this many participants connected at once"
+    ),
 ) -> None:
     """Start the workshop app (Ctrl+C stops it)."""
     from lmxsim.config import load_scenario
@@ -30,4 +36,11 @@ def run_app(
 
     if not port_free(host, port):
         raise ParameterError(f"port {port} on {host} is already in use (try --port {port + 1})")
-    serve(host=host, port=port, open_browser=open_browser, lang=lang, scenario=scenario)
+    serve(
+        host=host,
+        port=port,
+        open_browser=open_browser,
+        lang=lang,
+        scenario=scenario,
+        room_cap=room_cap if room else None,
+    )

@@ -33,6 +33,7 @@ from lmxsim.texts.cli import CLI_LANG as CLI_LANG  # the CLI's language (English
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.measures import MEASURES
 from lmxsim.texts.report import REPORT
+from lmxsim.texts.room import ROOM
 from lmxsim.texts.teamfile import TEAMFILE
 from lmxsim.texts.workshop import WORKSHOP
 
@@ -62,6 +63,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     ("", WORKSHOP),
     ("lab.", LAB),
     ("report.", REPORT),
+    ("room.", ROOM),
     ("teamfile.", TEAMFILE),
     ("measure.", MEASURES),
     ("cli.", CLI),

@@ -72,12 +72,23 @@ def test_names_in_the_drawing_never_overlap(app_server, page, drop_file):
     drop_file(page, "team.csv", "name,closeness\n" + rows)
     labels = page.locator(".lab-team-svg text.lab-name")
     expect(labels).to_have_count(12, timeout=30_000)
-    boxes = [labels.nth(i).bounding_box() for i in range(12)]
-    svg = page.locator(".lab-team-svg").bounding_box()
-    for i, a in enumerate(boxes):
-        assert a["x"] >= svg["x"] - 1 and a["x"] + a["width"] <= svg["x"] + svg["width"] + 1, names[i]
-        for j in range(i + 1, 12):
-            assert not _boxes_overlap(a, boxes[j]), (names[i], names[j])
+
+    def problems_in_layout() -> list[tuple[str, ...]]:
+        boxes = [labels.nth(i).bounding_box() for i in range(12)]
+        svg = page.locator(".lab-team-svg").bounding_box()
+        found: list[tuple[str, ...]] = []
+        for i, a in enumerate(boxes):
+            if not (a["x"] >= svg["x"] - 1 and a["x"] + a["width"] <= svg["x"] + svg["width"] + 1):
+                found.append(("outside", names[i]))
+            found += [(names[i], names[j]) for j in range(i + 1, 12) if _boxes_overlap(a, boxes[j])]
+        return found
+
+    # Under load the drawing may still be settling from the example team when the 12 labels
+    # appear: judge the layout once it has settled (a real overlap never settles away).
+    deadline = time.monotonic() + 15
+    while (found := problems_in_layout()) and time.monotonic() < deadline:
+        page.wait_for_timeout(300)
+    assert found == [], found
     assert page.problems() == []
 
 

@@ -1,0 +1,370 @@
+"""The facilitator's page (/room?key=...): set the exercise, watch the room, debrief, export.
+
+Refused without the key printed at start. The overview redraws when the room changed,
+checked every second (REFRESH_SECONDS); one click on a participant replays their run
+(same seed, same plan) and shows its drawing and charts on the projector.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from html import escape
+
+import solara
+
+from lmxsim.app.charts import MemberCharts, TeamCharts
+from lmxsim.app.controls import scenario_title
+from lmxsim.app.i18n import intervention_title, number, t, target_label
+from lmxsim.app.page import LanguageSwitch
+from lmxsim.app.room import Room, Run, Seat
+from lmxsim.app.room_results import (
+    csv_bytes,
+    figure_png,
+    plan_name,
+    results_frame,
+    summary_figure,
+    summary_frame,
+)
+from lmxsim.app.room_session import ExerciseError, check_exercise, replay
+from lmxsim.app.session import MAX_WEEKS
+from lmxsim.app.team_drawing import TeamDrawing
+from lmxsim.config import load_scenario, scenario_names
+from lmxsim.interventions import CATALOGUE
+
+REFRESH_SECONDS = 1.0  # the issue asks for at least every 2 s
+
+
+@solara.component
+def FacilitatorPage(room: Room, key: str):
+    lang = solara.use_reactive(solara.use_memo(lambda: room.exercise.lang, []))
+    allowed = room.key_matches(key)  # constant time; a wrong key learns nothing
+    solara.Title(t("room.facilitator_title", lang.value))
+    if not allowed:
+        with solara.Card(classes=["lmx-card", "lmx-room-refused"]):
+            solara.Text(t("room.refused_title", lang.value), classes=["lmx-title"])
+            solara.Text(t("room.refused", lang.value), classes=["lmx-story"])
+        return
+    FacilitatorRoom(room, lang)
+
+
+@solara.component
+def FacilitatorRoom(room: Room, lang: solara.Reactive[str]):
+    """The page behind the key: the overview (live) and the exercise form."""
+    tick = solara.use_reactive(0)
+    showing = solara.use_reactive(0)  # seat id on the projector (0: the overview)
+
+    def refresh(cancel: threading.Event) -> None:
+        seen = None
+        while not cancel.wait(REFRESH_SECONDS):
+            now = (room.changes, room.connected_count())
+            if now != seen:
+                seen = now
+                tick.set(tick.value + 1)
+
+    solara.use_thread(refresh, dependencies=[], intrusive_cancel=False)
+    tick.value  # noqa: B018 - subscribe: redraw when the room changed
+    seats = room.seats()
+    with solara.Column(classes=["lmx-app", "lmx-facilitator"], gap="6px"):
+        with solara.Row(classes=["lmx-header"], justify="space-between", style={"align-items": "center"}):
+            solara.Text(t("room.facilitator_title", lang.value), classes=["lmx-title"])
+            LanguageSwitch(lang)
+        chosen = next((s for s in seats if s.id == showing.value), None)
+        if chosen is not None:
+            Projector(room, chosen, lang.value, lambda: showing.set(0))
+            return
+        with solara.lab.Tabs(lazy=True):
+            with solara.lab.Tab(t("room.tab_overview", lang.value)):
+                Overview(room, seats, lang.value, showing.set)
+            with solara.lab.Tab(t("room.tab_exercise", lang.value)):
+                ExerciseForm(room, lang.value)
+
+
+@solara.component
+def ExerciseForm(room: Room, lang: str):
+    """The exercise every participant gets: preset or team file, weeks, language, interventions."""
+    current = room.exercise
+    names = scenario_names()
+    titles = {scenario_title(n, lang): n for n in names}
+    preset = solara.use_reactive(current.scenario or (names[0] if names else ""))
+    team_file = solara.use_reactive(current.team_file)
+    weeks = solara.use_reactive(current.weeks or load_scenario(preset.value).weeks)
+    exercise_lang = solara.use_reactive(current.lang)
+    kinds = solara.use_reactive(list(current.allowed or CATALOGUE))
+    from_week = solara.use_reactive(current.from_week)
+    message = solara.use_reactive(("", ""))
+
+    def choose(title: str) -> None:
+        preset.set(titles[title])
+        weeks.set(load_scenario(titles[title]).weeks)
+
+    def dropped(info) -> None:
+        from lmxsim.app.uploads import read_upload
+        from lmxsim.teamfile import TeamFileError
+
+        try:
+            team_file.set((info["name"], read_upload(info)))
+        except TeamFileError as error:
+            message.set(("error", t("bad_file", lang, file=info["name"], error=error)))
+
+    def toggle(key: str, on: bool) -> None:
+        chosen = [k for k in CATALOGUE if (k in kinds.value and k != key) or (k == key and on)]
+        kinds.set(chosen)
+
+    def apply() -> None:
+        allowed = None if set(kinds.value) == set(CATALOGUE) else tuple(kinds.value)
+        proposal = {
+            "scenario": preset.value,
+            "team_file": team_file.value,
+            "weeks": int(weeks.value),
+            "lang": exercise_lang.value,
+            "allowed": allowed,
+            "from_week": int(from_week.value),
+        }
+        try:
+            from dataclasses import replace
+
+            check_exercise(replace(room.exercise, **proposal))
+        except ExerciseError as error:
+            message.set(("error", t("room.bad_exercise", lang, error=error)))
+            return
+        exercise = room.set_exercise(**proposal)
+        message.set(("ok", t("room.exercise_set", lang, version=exercise.version)))
+
+    with solara.Card(classes=["lmx-card"]):
+        solara.Text(t("room.exercise_now", lang, version=current.version), classes=["lmx-label"])
+        current_title = next((title for title, n in titles.items() if n == preset.value), None)
+        solara.Select(t("scenario", lang), values=list(titles), value=current_title, on_value=choose)
+        solara.Text(t("room.team_file_optional", lang), classes=["lmx-help"])
+        from lmxsim.app.file_drop import TeamFileDrop
+
+        TeamFileDrop(label=t("team_file_drop", lang), on_file=dropped)
+        if team_file.value is not None:
+            with solara.Row(style={"align-items": "center"}):
+                solara.Text(t("room.team_file_chosen", lang, file=team_file.value[0]))
+                solara.Button(
+                    t("room.team_file_clear", lang), on_click=lambda: team_file.set(None), text=True
+                )
+        solara.SliderInt(t("room.weeks", lang), value=weeks, min=1, max=MAX_WEEKS, thumb_label="always")
+        solara.ToggleButtonsSingle(
+            value=exercise_lang.value,
+            values=["en", "nl"],
+            on_value=exercise_lang.set,
+            classes=["lmx-room-lang"],
+        )
+        solara.Text(t("room.allowed", lang), classes=["lmx-label"])
+        for key, cls in CATALOGUE.items():
+            solara.Checkbox(
+                label=intervention_title(cls, lang),
+                value=key in kinds.value,
+                on_value=lambda on, key=key: toggle(key, on),
+            )
+        solara.SliderInt(
+            t("room.from_week", lang),
+            value=from_week,
+            min=1,
+            max=max(int(weeks.value), 1),
+            thumb_label="always",
+        )
+        solara.Button(
+            t("room.set_exercise", lang), on_click=apply, color="primary", classes=["lmx-big-button"]
+        )
+        if message.value[0] == "error":
+            solara.Error(message.value[1])
+        elif message.value[0] == "ok":
+            solara.Success(message.value[1])
+
+
+def _measure_cell(run: Run | None, measure: str, lang: str, digits: int) -> str:
+    if run is None or run.outcome is None:
+        return "–"
+    value = getattr(run.outcome, measure)
+    return f"{number(value.own, lang, digits)} ({number(value.difference, lang, digits, signed=True)})"
+
+
+def _tried_text(run: Run | None, lang: str) -> str:
+    if run is None or not run.tried:
+        return t("none_yet", lang)
+    return "; ".join(
+        f"{t('week', lang, week=tried.when)}: {_title(tried.what, lang)} → {target_label(tried.who, lang)}"
+        for tried in sorted(run.tried, key=lambda x: (x.when, x.what))
+    )
+
+
+def _title(key: str, lang: str) -> str:
+    cls = CATALOGUE.get(key)
+    return intervention_title(cls, lang) if cls else key
+
+
+@solara.component
+def Overview(room: Room, seats: list[Seat], lang: str, show):
+    """Connected count and progress, each participant's plan and outcome, the room summary, export."""
+    exercise = room.exercise.version
+    connected = [s for s in seats if s.connected]
+    here = [s for s in seats if s.exercise == exercise]
+    finished = sum(1 for s in here if s.latest is not None and s.latest.finished)
+    with solara.Row(gap="24px", style={"align-items": "baseline", "flex-wrap": "wrap"}):
+        solara.Text(t("room.connected", lang, n=len(connected), cap=room.cap), classes=["lmx-room-big"])
+        solara.Text(t("room.progress", lang, done=finished, n=len(here)), classes=["lmx-room-big"])
+        solara.Text(
+            t("room.updated", lang, time=time.strftime("%H:%M:%S")), classes=["lmx-muted", "lmx-room-updated"]
+        )
+    focus = next((s.latest.outcome.focus for s in seats if s.latest and s.latest.outcome), "")
+    solara.Text(t("room.table_note", lang, name=focus or "–"), classes=["lmx-help"])
+    head = [
+        t("room.col_participant", lang),
+        t("room.col_week", lang),
+        t("room.col_tried", lang),
+        t("room.col_relationship", lang, name=focus or "–"),
+        t("room.col_performance", lang),
+        t("room.col_spread", lang),
+        t("room.col_fires", lang),
+    ]
+    with solara.Row(gap="4px", style={"flex-wrap": "wrap", "align-items": "center"}):
+        solara.Text(t("room.show_hint", lang), classes=["lmx-help"])
+        for seat in seats:  # one click puts this participant's team on the projector
+            solara.Button(
+                seat.name,
+                on_click=lambda seat_id=seat.id: show(seat_id),
+                small=True,
+                outlined=True,
+                disabled=seat.latest is None,
+                classes=["lmx-room-show"],
+            )
+    solara.HTML(tag="div", unsafe_innerHTML=participants_html(head, seats, lang, exercise))
+    results = results_frame(seats)
+    summary = summary_frame(results, exercise)
+    solara.Text(t("room.summary", lang), classes=["lmx-label"])
+    if summary.empty:
+        solara.Text(t("room.summary_empty", lang), classes=["lmx-muted"])
+    else:
+        solara.HTML(tag="div", unsafe_innerHTML=summary_html(summary, lang))
+        SummaryFigure(results, summary, exercise, lang)
+    with solara.Row(gap="12px"):
+        stamp = time.strftime("%Y%m%d-%H%M")
+        solara.FileDownload(
+            lambda: csv_bytes(results_frame(room.seats())),
+            filename=f"room-results-{stamp}.csv",
+            label=t("room.export_csv", lang),
+        )
+        solara.FileDownload(
+            lambda: _figure_bytes(room, lang),
+            filename=f"room-summary-{stamp}.png",
+            label=t("room.export_figure", lang),
+        )
+
+
+def _figure_bytes(room: Room, lang: str) -> bytes:
+    results = results_frame(room.seats())
+    exercise = room.exercise.version
+    return figure_png(summary_figure(results, summary_frame(results, exercise), exercise, lang))
+
+
+@solara.component
+def SummaryFigure(results, summary, exercise: int, lang: str):
+    """The figure is drawn again only when a finished run changed it (drawing costs more than the rest)."""
+    done = results[(results["exercise"] == exercise) & results["finished"].astype(bool)]
+    key = (lang, exercise, tuple(done["plan"]), tuple(done["relationship_difference"].round(6)))
+    png = solara.use_memo(lambda: figure_png(summary_figure(results, summary, exercise, lang)), [key])
+    solara.Image(png, classes=["lmx-room-figure"])
+
+
+def _cell(text: str, number_cell: bool = False) -> str:
+    return f'<td class="num">{escape(text)}</td>' if number_cell else f"<td>{escape(text)}</td>"
+
+
+def _table(head: list[str], rows: list[str], classes: str) -> str:
+    header = "".join(f"<th>{escape(label)}</th>" for label in head)
+    return f'<table class="{classes}"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def participants_html(head: list[str], seats: list[Seat], lang: str, exercise: int) -> str:
+    """One participant per row, as one HTML string: 30 rows redraw as one widget change, not hundreds."""
+    rows = []
+    for seat in seats:
+        run = seat.latest
+        week = "–" if run is None else f"{run.week}/{run.last_week}"
+        if seat.exercise != exercise:
+            week += f" ({t('room.earlier_exercise', lang)})"
+        state = "lmx-dot-on" if seat.connected else "lmx-dot-off"
+        cells = [
+            f'<td class="{state}">{"●" if seat.connected else "○"} {escape(seat.name)}</td>',
+            _cell(week, True),
+            _cell(_tried_text(run, lang)),
+            _cell(_measure_cell(run, "relationship", lang, 1), True),
+            _cell(_measure_cell(run, "performance", lang, 2), True),
+            _cell(_measure_cell(run, "spread", lang, 2), True),
+            _cell(_measure_cell(run, "fires", lang, 0), True),
+        ]
+        rows.append(f'<tr data-seat="{seat.id}">{"".join(cells)}</tr>')
+    return _table(head, rows, "lmx-room-table lmx-room-participants")
+
+
+def summary_html(summary, lang: str) -> str:
+    head = [
+        t("room.col_plan", lang),
+        t("room.col_runs", lang),
+        t("room.col_started", lang),
+        t("room.col_effect", lang),
+        t("room.col_range", lang),
+        t("room.col_performance", lang),
+        t("room.col_spread", lang),
+        t("room.col_fires", lang),
+    ]
+    rows = []
+    for index, row in summary.iterrows():
+        started = (
+            "–"
+            if row["start_min"] != row["start_min"]  # NaN: nothing was started
+            else t(
+                "room.started",
+                lang,
+                median=number(row["start_median"], lang, 0),
+                low=number(row["start_min"], lang, 0),
+                high=number(row["start_max"], lang, 0),
+            )
+        )
+        cells = [
+            _cell(plan_name(row["plan"], lang)),
+            _cell(str(int(row["runs"])), True),
+            _cell(started),
+            _cell(number(row["relationship_median"], lang, 1, signed=True), True),
+            _cell(
+                f"{number(row['relationship_min'], lang, 1, signed=True)} … "
+                f"{number(row['relationship_max'], lang, 1, signed=True)}",
+                True,
+            ),
+            _cell(number(row["performance_median"], lang, 2, signed=True), True),
+            _cell(number(row["spread_median"], lang, 2, signed=True), True),
+            _cell(number(row["fires_median"], lang, 0, signed=True), True),
+        ]
+        best = ' class="lmx-room-best"' if index == 0 else ""
+        rows.append(f"<tr{best}>{''.join(cells)}</tr>")
+    return _table(head, rows, "lmx-room-table lmx-room-summary")
+
+
+@solara.component
+def Projector(room: Room, seat: Seat, lang: str, back):
+    """One participant's latest run, rebuilt from its summary: the drawing and the charts, large."""
+    run = seat.latest
+    exercise = room.exercise if seat.exercise == room.exercise.version else None
+    key = (seat.id, run, exercise)
+    workshop = solara.use_memo(
+        lambda: replay(exercise, run) if run is not None and exercise is not None else None, [key]
+    )
+    with solara.Row(style={"align-items": "center"}):
+        solara.Button(t("room.back", lang), on_click=back, color="primary", classes=["lmx-room-back"])
+        solara.Text(t("room.showing", lang, name=seat.name), classes=["lmx-title"])
+    if workshop is None:
+        solara.Info(t("room.cannot_show", lang))
+        return
+    solara.Text(_tried_text(run, lang), classes=["lmx-story"])
+    focus = run.outcome.focus if run.outcome else None
+    with solara.Div(classes=["lmx-room-projector"]):
+        with solara.Div(classes=["lmx-room-projector-drawing"]):
+            TeamDrawing(workshop, focus, lang, None, None, "lmx-room-drawing")
+        with solara.Div(classes=["lmx-room-projector-charts"]):
+            solara.Text(t("charts_members", lang), classes=["lmx-label"])
+            MemberCharts(workshop, focus, lang)
+            solara.Text(t("charts_team", lang), classes=["lmx-label"])
+            TeamCharts(workshop, lang)
