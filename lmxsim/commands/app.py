@@ -6,25 +6,21 @@ from typing import Literal
 
 import typer
 
+from lmxsim.texts import CLI_LANG, t
+
 
 def register(app: typer.Typer) -> None:
-    app.command("app")(run_app)
+    app.command("app", help=t("cli.app_cmd_help", CLI_LANG))(run_app)
 
 
 def run_app(
-    port: int = typer.Option(8765, "--port", "-p", min=1, max=65535, help="port to serve on"),
-    host: str = typer.Option(
-        "127.0.0.1", "--host", help="127.0.0.1 = this computer only; 0.0.0.0 = the room's network joins"
-    ),
-    open_browser: bool = typer.Option(True, "--open/--no-open", help="open the app in the browser"),
-    lang: Literal["en", "nl"] = typer.Option("en", "--lang", "-l", help="language at start"),
-    scenario: str | None = typer.Option(None, "--scenario", "-s", help="preset scenario at start"),
-    room: bool = typer.Option(
-        False, "--room", help="workshop room: participants play their own team, /room?key=... shows the room"
-    ),
-    room_cap: int = typer.Option(
-        40, "--room-cap", min=1, max=500, help="with --room: at most this many participants connected at once"
-    ),
+    port: int = typer.Option(8765, "--port", "-p", min=1, max=65535, help=t("cli.app_port", CLI_LANG)),
+    host: str = typer.Option("127.0.0.1", "--host", help=t("cli.app_host", CLI_LANG)),
+    open_browser: bool = typer.Option(True, "--open/--no-open", help=t("cli.app_open", CLI_LANG)),
+    lang: Literal["en", "nl"] = typer.Option("en", "--lang", "-l", help=t("cli.app_lang", CLI_LANG)),
+    scenario: str | None = typer.Option(None, "--scenario", "-s", help=t("cli.app_scenario", CLI_LANG)),
+    room: bool = typer.Option(False, "--room", help=t("cli.app_room", CLI_LANG)),
+    room_cap: int = typer.Option(40, "--room-cap", min=1, max=500, help=t("cli.app_room_cap", CLI_LANG)),
 ) -> None:
     """Start the workshop app (Ctrl+C stops it)."""
     from lmxsim.config import load_scenario

@@ -357,4 +357,25 @@ CLI: dict[str, dict[str, str]] = {
         "en": "a folder from `lmxsim fit`: spread the replications over its posterior draws",
         "nl": "een map van `lmxsim fit`: spreid de herhalingen over de posterior-trekkingen",
     },
+    # --- app ---
+    "app_cmd_help": {
+        "en": "Start the workshop app (Ctrl+C stops it).",
+        "nl": "Start de workshop-app (Ctrl+C stopt hem).",
+    },
+    "app_port": {"en": "port to serve on", "nl": "poort waarop de app luistert"},
+    "app_host": {
+        "en": "127.0.0.1 = this computer only; 0.0.0.0 = the room's network joins",
+        "nl": "127.0.0.1 = alleen deze computer; 0.0.0.0 = het netwerk van de zaal doet mee",
+    },
+    "app_open": {"en": "open the app in the browser", "nl": "open de app in de browser"},
+    "app_lang": {"en": "language at start", "nl": "taal bij de start"},
+    "app_scenario": {"en": "preset scenario at start", "nl": "voorbeeldscenario bij de start"},
+    "app_room": {
+        "en": "workshop room: participants play their own team, /room?key=... shows the room",
+        "nl": "workshopzaal: deelnemers spelen hun eigen team, /room?key=... toont de zaal",
+    },
+    "app_room_cap": {
+        "en": "with --room: at most this many participants connected at once",
+        "nl": "met --room: hoogstens zoveel deelnemers tegelijk verbonden",
+    },
 }
