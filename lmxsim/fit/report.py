@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from lmxsim.fit.people import infer_people
+from lmxsim.fit.posterior import last_wave
 from lmxsim.fit.priors import PERSON_PREFIX
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.summary import posterior_table, resample
@@ -152,6 +153,8 @@ def write_report(result: FitResult, out: Path, seed: int, survey_path: str, team
         "simulations_per_second": round(result.simulations / max(result.seconds, 1e-9), 1),
         "simulator_seconds": round(result.simulate_seconds, 1),
         "ppc_inside90": round(float(inside.mean()), 3) if len(inside) else None,
+        # where the relationships stand when the survey ends: the strategy lab starts there
+        "last_wave": last_wave(ppc),
     }
     write_text(out / STATE_NAME, json.dumps(state, indent=2))
     return {"posterior": posterior, "people": people, "ppc": ppc, "state": state}
