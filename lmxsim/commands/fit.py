@@ -21,6 +21,11 @@ def fit(
         ..., "--survey", help="survey waves (CSV: name, wave, week, member_1..7 or member_total, leader_...)"
     ),
     team: Path = typer.Option(..., "--team", "-t", help="team file (.csv or .toml, docs/team-files.md)"),
+    observations: Path | None = typer.Option(
+        None,
+        "--observations",
+        help="optional team-level observations (CSV: week_from, week_to, problems_reported)",
+    ),
     out: Path = typer.Option(
         ..., "--out", "-o", help="folder for the posterior, checks and the pyABC database"
     ),
@@ -69,6 +74,7 @@ def fit(
             team,
             out,
             priors,
+            observations,
             population,
             generations,
             max_minutes,
@@ -97,6 +103,7 @@ def _fit(
     team,
     out,
     priors_path,
+    observations_path,
     population,
     generations,
     max_minutes,
@@ -134,13 +141,18 @@ def _fit(
     data = read_survey(survey, [m.name for m in members])
     check_against_team(data, members, str(team))
     chosen = load_priors(priors_path)
+    team_observed = None
+    if observations_path is not None:
+        from lmxsim.fit.observations import read_observations
+
+        team_observed = read_observations(observations_path)
     if not resume:
         check_output_folder(out, "--out", overwrite=overwrite)
         if overwrite and (out / DB_NAME).exists():
             (out / DB_NAME).unlink()
     elif not (out / DB_NAME).exists():
         raise FitError(f"--resume: {out} holds no fit ({DB_NAME} is missing); run without --resume")
-    simulator = Simulator(members, data.weeks, data.ratings(), chosen)
+    simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)
     settings = Settings(
         population=population,
         min_population=max(20, population // 2),
@@ -156,7 +168,13 @@ def _fit(
     fitted = ", ".join(chosen.names) + (", each person's first impression" if chosen.people else "")
     console.print(
         f"fitting {escape(fitted)} to {len(members)} people x {len(data.weeks)} waves "
-        f"(weeks {', '.join(map(str, data.weeks))}; {raters} ratings)"
+        f"(weeks {', '.join(map(str, data.weeks))}; {raters} ratings"
+        + (
+            ""
+            if team_observed is None
+            else f"; {team_observed.measure} in {len(team_observed.periods)} periods"
+        )
+        + ")"
     )
 
     def progress(g: dict) -> None:

@@ -153,6 +153,14 @@ def write_report(result: FitResult, out: Path, seed: int, survey_path: str, team
         "simulations_per_second": round(result.simulations / max(result.seconds, 1e-9), 1),
         "simulator_seconds": round(result.simulate_seconds, 1),
         "ppc_inside90": round(float(inside.mean()), 3) if len(inside) else None,
+        "team_observations": None
+        if result.simulator.team_observed is None
+        else {
+            "file": result.simulator.team_observed.path,
+            "measure": result.simulator.team_observed.measure,
+            "periods": result.simulator.team_observed.periods,
+            "counts": result.simulator.team_observed.counts.tolist(),
+        },
         # where the relationships stand when the survey ends: the strategy lab starts there
         "last_wave": last_wave(ppc),
     }

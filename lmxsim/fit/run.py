@@ -78,6 +78,17 @@ def fingerprint(simulator: Simulator, priors: Priors, settings: Settings) -> str
         "ability": [m.ability for m in simulator.team],
         "weeks": simulator.weeks,
         "observed": {r: np.nan_to_num(v, nan=-1).tolist() for r, v in simulator.observed.items()},
+        **(
+            {}
+            if simulator.team_observed is None
+            else {
+                "team": [
+                    simulator.team_observed.measure,
+                    simulator.team_observed.periods,
+                    simulator.team_observed.counts.tolist(),
+                ]
+            }
+        ),
         "priors": [(p.name, p.low, p.high) for p in priors.parameters] + [priors.people],
         "settings": settings.fingerprint_part(),
     }
