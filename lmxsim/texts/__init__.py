@@ -26,6 +26,7 @@ import string
 
 from babel.numbers import format_decimal, format_percent
 
+from lmxsim.texts.fit import FIT
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.report import REPORT
 from lmxsim.texts.teamfile import TEAMFILE
@@ -52,7 +53,7 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
 
 
 TEXT: dict[str, dict[str, str]] = _merge(
-    ("", WORKSHOP), ("lab.", LAB), ("report.", REPORT), ("teamfile.", TEAMFILE)
+    ("", WORKSHOP), ("lab.", LAB), ("report.", REPORT), ("teamfile.", TEAMFILE), ("fit.", FIT)
 )
 
 
