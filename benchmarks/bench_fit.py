@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit.priors import default_priors
-from lmxsim.fit.run import Settings, run_fit
+from lmxsim.fit.run import Settings, run_fit, stop_reason
 from lmxsim.fit.synthetic import draw_truth, recovery_team, synthetic_survey
 
 WEEKS = [4, 13, 26]
@@ -53,7 +53,7 @@ def fit(sim, priors, settings: Settings, label: str) -> None:
     inside = result.simulate_seconds
     print(
         f"{label}: {sims:,} simulations, {len(result.generations)} generations, {wall:.0f} s wall "
-        f"({cpu:.0f} s CPU in this process): {sims / wall:.0f} sims/s; stopped: {result.stopped or 'done'}"
+        f"({cpu:.0f} s CPU in this process): {sims / wall:.0f} sims/s; stopped: {stop_reason(result.stopped)}"
     )
     if inside == inside:  # the batch sampler knows the simulator's share
         print(

@@ -279,8 +279,12 @@ def run_states(
     params: Params | Sequence[Params] | ParamColumns | object | None = None,
     team: list[Member] | None = None,
     traits: dict[str, np.ndarray] | None = None,
+    weekly_sums: Sequence[str] = (),
 ) -> dict[str, np.ndarray]:
     """Member state variables at record_weeks only: {variable: (len(record_weeks), R, n)}.
+
+    `weekly_sums` (e.g. "problems_reported"): the team's total of a member count in every
+    week 0..weeks, out["team:<name>"] of shape (weeks + 1, R), for team-level observations.
 
     For fitting (lmxsim/fit): `params` may be ParamColumns (one value per replication),
     and `traits` overrides member traits per replication ((R, n) arrays, e.g. the
@@ -302,14 +306,18 @@ def run_states(
     given["climate"] = np.asarray(team_climate(climate_u[:, None], p), dtype=float) + 0.0 * given["ability"]
     engine = _Engine(p, given, setup.names, [], history_inputs(setup.team, setup.n))  # the team file's start
     out = {v: np.empty((len(chosen), len(seeds), setup.n)) for v in variables}
+    out |= {f"team:{v}": np.zeros((weeks + 1, len(seeds))) for v in weekly_sums}
 
     def record(week: int) -> None:
         for row in np.flatnonzero(chosen == week):
             for v in variables:
                 out[v][row] = engine.s[v]
+        for v in weekly_sums:
+            out[f"team:{v}"][week] = np.sum(engine.s[v], axis=-1)
 
     record(0)
-    for week in range(1, int(chosen.max(initial=0)) + 1):
+    last = weeks if weekly_sums else int(chosen.max(initial=0))
+    for week in range(1, last + 1):
         luck = np.ascontiguousarray(run_u[:, week - 1].transpose(2, 1, 0)).transpose(0, 2, 1)
         engine.step(week, luck, False)
         record(week)

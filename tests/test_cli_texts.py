@@ -12,7 +12,7 @@ from lmxsim.texts import TEXT
 
 COMMANDS = Path(lmxsim.__file__).parent / "commands"
 # Owned by other work this round (the fit): not yet switched.
-NOT_YET = {"fit.py"}
+NOT_YET: set[str] = set()
 
 
 def test_no_command_writes_its_own_help_or_titles() -> None:

@@ -10,6 +10,7 @@ pytest.importorskip("pyabc")
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 TEAM, WAVES = str(EXAMPLES / "fit-team.toml"), str(EXAMPLES / "fit-waves.csv")
+PROBLEMS = str(EXAMPLES / "fit-problems.csv")
 SMALL = ("--population", "40", "--seed", "3")
 
 
@@ -147,3 +148,48 @@ def test_an_interrupted_fit_keeps_its_generations_and_resumes(tmp_path, monkeypa
     result = run_fit(sim, priors, tmp_path, settings, resume=True)
     assert result.history.max_t == 2  # three generations in all, the first ones kept
     assert len(result.generations) < 3  # this session ran only what was missing
+
+
+def test_bad_observations_file_is_one_line(cli, tmp_path):
+    bad = tmp_path / "problems.csv"
+    bad.write_text("week_from,week_to,problems_reported\n1,4,3\n4,8,x\n")
+    out = tmp_path / "o"
+    code, _, err = cli(
+        "fit", "--survey", WAVES, "--team", TEAM, "--observations", str(bad), "--out", str(out)
+    )
+    assert code == 2 and err.strip().count("\n") == 0
+    assert "problems.csv, line 3, field problems_reported: 'x' is not allowed" in err
+    assert not out.exists()  # refused before anything was written
+
+
+@pytest.mark.slow  # a real tiny fit, about 25 s
+def test_fit_with_team_observations_records_them_in_dutch(cli, tmp_path):
+    out = tmp_path / "fit"
+    code, text, err = cli(
+        "fit", "--survey", WAVES, "--team", TEAM, "--observations", PROBLEMS, "--out", str(out), *SMALL,
+        "--generations", "1", "--lang", "nl",
+    )  # fmt: skip
+    assert code == 0, err
+    assert "problems_reported in 6 periodes" in text and "medewerker en leider" in text
+    assert "generatie 1: epsilon " in text and "voorspellende controle:" in text
+    assert "Posterior van de gefitte parameters" in text and "P(onderschat)" in text
+    posterior = pd.read_csv(out / "posterior.csv")
+    mean = posterior.loc[posterior["parameter"] == "confirmation_bias", "mean"].iloc[0]
+    assert f"{mean:.3f}".replace(".", ",") in text  # the table writes numbers the Dutch way
+    state = json.loads((out / "fit.json").read_text())
+    assert state["team_observations"]["counts"] == [14, 11, 12, 9, 10, 8]
+    assert state["team_observations"]["periods"][-1] == [21, 24]
+
+
+def test_errors_and_stop_reasons_follow_the_language(cli, tmp_path):
+    from lmxsim.fit.run import stop_reason
+
+    bad = tmp_path / "waves.csv"
+    bad.write_text("name,wave,week,member_total\nAn,1,4,20\nLisa,1,4,20\n")
+    out = str(tmp_path / "o")
+    code, _, err = cli("fit", "--survey", str(bad), "--team", TEAM, "--out", out, "--lang", "nl")
+    assert code == 2 and err.startswith("fout: ") and "line 3, field name: 'Lisa'" in err
+    code, _, err = cli("fit", "--survey", str(bad), "--team", TEAM, "--out", out, "--lang", "de")
+    assert code == 2 and "'de'" in err
+    assert stop_reason("", "nl") == "klaar" and stop_reason("walltime", "en") == "reached --max-minutes"
+    assert stop_reason("Stop: something new", "nl") == "Stop: something new"

@@ -24,6 +24,7 @@ import solara
 
 from lmxsim.app.i18n_lab import tl
 from lmxsim.app.lab_files import team_csv
+from lmxsim.app.lab_fit import FitLoader, draws_used
 from lmxsim.app.lab_picker import LeaderTime, StrategyPicker
 from lmxsim.app.lab_results import Results, note
 from lmxsim.app.uploads import read_upload
@@ -163,6 +164,7 @@ def _fresh() -> dict[str, object]:
         "hours": {},  # the leader's own hours per person per acting week, by intervention key
         "budget": 0.0,  # hours per week; 0: no budget
         "robustness": True,  # also run at 50% and 150% strength
+        "posterior": None,  # a loaded fit (lmxsim/app/lab_fit.py): compare over its posterior draws
         "last": None,  # (comparison or None, error text, what it ran with, robustness view or None)
     }
 
@@ -317,6 +319,7 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
     rows, message, chosen, customs = state.rows, state.message, state.chosen, state.customs
     replications, weeks, seed, last = state.replications, state.weeks, state.seed, state.last
     hours, budget, robust = state.hours, state.budget, state.robustness
+    fit = state.posterior.value
 
     try:
         team = team_from_rows(rows.value)
@@ -335,6 +338,7 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
         seed.value,
         tuple(sorted(hours.value.items())),
         robust.value,
+        id(fit) if fit is not None else None,
     )
 
     session = _kernel_context()
@@ -364,17 +368,26 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
             if too_few:
                 raise ParameterError(tl("too_few", lang, min=MIN_REPLICATIONS))
             chunk = lab_chunk(people, weeks.value)
-            result = compare_strategies(
-                team,
-                strategies,
-                replications=replications.value,
-                weeks=weeks.value,
-                seed=seed.value,
-                progress=progress,
-                chunk=chunk,
-            )
-            if robust.value:
-                view = check_robustness(result, team, result.strategies, progress=more, chunk=chunk)
+            if fit is not None:  # over the fit's posterior draws (lmxsim/fit/posterior.py)
+                from lmxsim.fit.posterior import compare_over_posterior, robustness_over_posterior
+
+                result = compare_over_posterior(
+                    fit, team, strategies, replications.value, weeks.value, seed.value, progress=progress
+                )
+                if robust.value:
+                    view = robustness_over_posterior(result, fit, team, result.strategies, progress=more)
+            else:
+                result = compare_strategies(
+                    team,
+                    strategies,
+                    replications=replications.value,
+                    weeks=weeks.value,
+                    seed=seed.value,
+                    progress=progress,
+                    chunk=chunk,
+                )
+                if robust.value:
+                    view = check_robustness(result, team, result.strategies, progress=more, chunk=chunk)
         except RunAbandoned:
             log.info("strategy comparison stopped: its session closed or a new run replaced it")
             return
@@ -405,6 +418,7 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
         with solara.Column(classes=["lab-problem-slot"], gap="0px"):
             if team_problem:
                 solara.Error(team_problem, classes=["lab-team-problem"])
+        FitLoader(state.posterior, [row["name"] for row in rows.value], replications.value or 0, lang)
         StrategyPicker(chosen, customs, [row["name"] for row in rows.value], lang, weeks.value)
         with solara.Card(tl("run_title", lang)):
             with solara.Row(style={"flex-wrap": "wrap"}):
@@ -439,6 +453,9 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
             if error:
                 solara.Error(tl("failed", lang, error=error), classes=["lab-failed"])
             elif comparison is not None:
+                if ran_with[-1] is not None and fit is not None and ran_with[-1] == id(fit):
+                    note(tl("fit_ran", lang, d=draws_used(comparison.replications), source=fit.source),
+                         classes=["lab-fit-ran"])  # fmt: skip
                 Results(
                     comparison,
                     lang,

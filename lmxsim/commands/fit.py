@@ -11,52 +11,46 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from lmxsim.texts import CLI_LANG, number, percent, t
+
 
 def register(app: typer.Typer) -> None:
-    app.command()(fit)
+    app.command("fit", help=t("cli.fit_cmd_help", CLI_LANG))(fit)
 
 
 def fit(
-    survey: Path = typer.Option(
-        ..., "--survey", help="survey waves (CSV: name, wave, week, member_1..7 or member_total, leader_...)"
+    survey: Path = typer.Option(..., "--survey", help=t("cli.fit_survey", CLI_LANG)),
+    team: Path = typer.Option(..., "--team", "-t", help=t("cli.fit_team", CLI_LANG)),
+    observations: Path | None = typer.Option(
+        None,
+        "--observations",
+        help=t("cli.fit_observations", CLI_LANG),
     ),
-    team: Path = typer.Option(..., "--team", "-t", help="team file (.csv or .toml, docs/team-files.md)"),
-    out: Path = typer.Option(
-        ..., "--out", "-o", help="folder for the posterior, checks and the pyABC database"
-    ),
+    out: Path = typer.Option(..., "--out", "-o", help=t("cli.fit_out", CLI_LANG)),
     priors: Path | None = typer.Option(
         None,
         "--priors",
-        help="TOML saying what to fit (docs/fitting.md)",
-        show_default="first_impression_noise, "
-        "leader_trust_rate, confirmation_bias and each person's first impression",
+        help=t("cli.fit_priors", CLI_LANG),
+        show_default=t("cli.fit_priors_default", CLI_LANG),
     ),
     population: int = typer.Option(
-        400, "--population", min=20, max=20000, help="particles in the first generation (adaptive after)"
+        400, "--population", min=20, max=20000, help=t("cli.fit_population", CLI_LANG)
     ),
-    generations: int = typer.Option(6, "--generations", min=1, max=50, help="most ABC-SMC generations"),
-    max_minutes: float = typer.Option(
-        9.0, "--max-minutes", min=0.1, help="stop after this long (the last full generation counts)"
+    generations: int = typer.Option(
+        6, "--generations", min=1, max=50, help=t("cli.fit_generations", CLI_LANG)
     ),
-    seed: int = typer.Option(
-        1, "--seed", min=0, max=2**32 - 1, help="random seed (batch sampler: same seed, same fit)"
-    ),
+    max_minutes: float = typer.Option(9.0, "--max-minutes", min=0.1, help=t("cli.fit_max_minutes", CLI_LANG)),
+    seed: int = typer.Option(1, "--seed", min=0, max=2**32 - 1, help=t("cli.fit_seed", CLI_LANG)),
     sampler: Literal["batch", "multicore"] = typer.Option(
         "batch",
         "--sampler",
-        help="batch: many particles per vectorised run (fastest here); "
-        "multicore: pyABC's, one process per core",
+        help=t("cli.fit_sampler", CLI_LANG),
     ),
-    workers: int = typer.Option(
-        2, "--workers", min=1, max=256, help="processes for --sampler multicore and --dask local"
-    ),
-    dask: str | None = typer.Option(
-        None, "--dask", help="run the simulations on Dask: 'local' or a scheduler address tcp://host:port"
-    ),
-    resume: bool = typer.Option(
-        False, "--resume", help="continue the fit stored in --out (same survey, team, priors, seed)"
-    ),
-    overwrite: bool = typer.Option(False, "--overwrite", help="replace a fit already in --out"),
+    workers: int = typer.Option(2, "--workers", min=1, max=256, help=t("cli.fit_workers", CLI_LANG)),
+    dask: str | None = typer.Option(None, "--dask", help=t("cli.fit_dask", CLI_LANG)),
+    resume: bool = typer.Option(False, "--resume", help=t("cli.fit_resume", CLI_LANG)),
+    overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.fit_overwrite", CLI_LANG)),
+    lang: Literal["en", "nl"] = typer.Option("en", "--lang", help=t("cli.fit_lang", CLI_LANG)),
 ) -> None:
     """Which model settings explain this team's LMX-7 answers, and how sure are we?"""
     from lmxsim.fit import FitError
@@ -69,6 +63,7 @@ def fit(
             team,
             out,
             priors,
+            observations,
             population,
             generations,
             max_minutes,
@@ -78,16 +73,13 @@ def fit(
             dask,
             resume,
             overwrite,
+            lang,
         )
     except FitError as error:
-        typer.secho(f"error: {error}", err=True, fg=typer.colors.RED)
+        typer.secho(t("fit.error", lang, error=error), err=True, fg=typer.colors.RED)
         sys.exit(2)
     except KeyboardInterrupt:
-        typer.secho(
-            f"interrupted: the finished generations are kept in {out / 'fit.db'}; "
-            f"continue with the same command and --resume",
-            err=True,
-        )
+        typer.secho(t("fit.interrupted", lang, db=out / "fit.db"), err=True)
         sys.exit(130)
 
 
@@ -97,6 +89,7 @@ def _fit(
     team,
     out,
     priors_path,
+    observations_path,
     population,
     generations,
     max_minutes,
@@ -106,6 +99,7 @@ def _fit(
     dask,
     resume,
     overwrite,
+    lang,
 ):
     from lmxsim.fit import FitError, require_pyabc
 
@@ -114,7 +108,7 @@ def _fit(
 
     from lmxsim.fit.priors import load_priors
     from lmxsim.fit.report import write_report
-    from lmxsim.fit.run import DB_NAME, Settings, run_fit
+    from lmxsim.fit.run import DB_NAME, Settings, run_fit, stop_reason
     from lmxsim.fit.simulate import Simulator
     from lmxsim.fit.survey import check_against_team, read_survey
     from lmxsim.output import check_output_folder
@@ -134,13 +128,18 @@ def _fit(
     data = read_survey(survey, [m.name for m in members])
     check_against_team(data, members, str(team))
     chosen = load_priors(priors_path)
+    team_observed = None
+    if observations_path is not None:
+        from lmxsim.fit.observations import read_observations
+
+        team_observed = read_observations(observations_path)
     if not resume:
         check_output_folder(out, "--out", overwrite=overwrite)
         if overwrite and (out / DB_NAME).exists():
             (out / DB_NAME).unlink()
     elif not (out / DB_NAME).exists():
         raise FitError(f"--resume: {out} holds no fit ({DB_NAME} is missing); run without --resume")
-    simulator = Simulator(members, data.weeks, data.ratings(), chosen)
+    simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)
     settings = Settings(
         population=population,
         min_population=max(20, population // 2),
@@ -152,62 +151,83 @@ def _fit(
         dask=dask,
         workers=workers,
     )
-    raters = " and ".join(data.ratings())
-    fitted = ", ".join(chosen.names) + (", each person's first impression" if chosen.people else "")
+    raters = t("fit.raters_" + "_".join(data.ratings()), lang)
+    fitted = ", ".join([*chosen.names, *([t("fit.each_person", lang)] if chosen.people else [])])
+    team_part = (
+        ""
+        if team_observed is None
+        else t("fit.team_part", lang, measure=team_observed.measure, k=len(team_observed.periods))
+    )
     console.print(
-        f"fitting {escape(fitted)} to {len(members)} people x {len(data.weeks)} waves "
-        f"(weeks {', '.join(map(str, data.weeks))}; {raters} ratings)"
+        escape(
+            t(
+                "fit.fitting",
+                lang,
+                fitted=fitted,
+                n=len(members),
+                w=len(data.weeks),
+                weeks=", ".join(map(str, data.weeks)),
+                raters=raters,
+                team=team_part,
+            )
+        )
     )
 
     def progress(g: dict) -> None:
-        console.print(
-            f"generation {g['generation'] + 1}: epsilon {g['epsilon']:.3g}, accepted {g['accepted']} of "
-            f"{g['simulations']} ({g['accepted'] / g['simulations']:.0%}), {g['seconds']:.0f} s"
+        text = t(
+            "fit.generation",
+            lang,
+            g=g["generation"] + 1,
+            eps=number(g["epsilon"], lang, 3),
+            a=g["accepted"],
+            s=g["simulations"],
+            share=percent(g["accepted"] / g["simulations"], lang),
+            sec=number(g["seconds"], lang, 0),
         )
+        console.print(escape(text))
 
     if out.exists() and not resume:
         shutil.rmtree(out / ".tmp", ignore_errors=True)
     result = run_fit(simulator, chosen, out, settings, resume=resume, progress=progress)
-    report = write_report(result, out, seed, str(survey), str(team))
+    report = write_report(result, out, seed, str(survey), str(team), lang=lang)
     state = report["state"]
-    console.print(
-        f"{state['simulations']:,} simulations in {state['seconds']:.0f} s "
-        f"({state['simulations_per_second']:.0f}/s, {state['generations']} generations; "
-        f"stopped: {escape(result.stopped or 'done')})"
+    done = t(
+        "fit.done",
+        lang,
+        sims=number(state["simulations"], lang, 0),
+        sec=number(state["seconds"], lang, 0),
+        rate=number(state["simulations_per_second"], lang, 0),
+        g=state["generations"],
+        why=stop_reason(result.stopped, lang),
     )
-    table = Table(title="Posterior of the fitted parameters (90% interval; width: posterior/prior)")
-    for column in ("parameter", "mean", "90% interval", "width"):
-        table.add_column(column, justify="left" if column == "parameter" else "right")
+    console.print(escape(done))
+    table = Table(title=escape(t("fit.posterior_title", lang)))
+    for column in ("parameter", "mean", "interval", "width"):
+        table.add_column(t(f"fit.col_{column}", lang), justify="left" if column == "parameter" else "right")
     for row in report["posterior"].itertuples():
         table.add_row(
             escape(row.parameter),
-            f"{row.mean:.3f}",
-            f"{row.p5:.3f} - {row.p95:.3f}",
-            f"{row.width_ratio:.0%}",
+            number(row.mean, lang, 3),
+            f"{number(row.p5, lang, 3)} - {number(row.p95, lang, 3)}",
+            percent(row.width_ratio, lang),
         )
     console.print(table)
     if chosen.people:
-        people = Table(
-            title="The leader's first impression of each person, against the ability in the team file"
-        )
-        for column in ("name", "ability", "first impression (90%)", "gap", "P(underrated)"):
-            people.add_column(column, justify="left" if column == "name" else "right")
+        people = Table(title=escape(t("fit.people_title", lang)))
+        for column in ("name", "ability", "first_impression", "gap", "underrated"):
+            people.add_column(t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right")
         for row in report["people"].itertuples():
+            low, high = number(row.first_impression_p5, lang, 2), number(row.first_impression_p95, lang, 2)
             people.add_row(
                 escape(row.name),
-                f"{row.ability:.2f}",
-                f"{row.first_impression:.2f} ({row.first_impression_p5:.2f}-{row.first_impression_p95:.2f})",
-                f"{row.gap:+.2f}",
-                f"{row.p_underrated:.0%}",
+                number(row.ability, lang, 2),
+                f"{number(row.first_impression, lang, 2)} ({low}-{high})",
+                number(row.gap, lang, 2, signed=True),
+                percent(row.p_underrated, lang),
             )
         console.print(people)
     inside = state.get("ppc_inside90")
     if inside is not None:
-        console.print(
-            f"predictive check: {inside:.0%} of the observed ratings lie inside the 90% band of the "
-            "simulated ones "
-            "(about 90% is a good fit; much lower: the model misses something in this team; ppc.png)"
-        )
-    console.print(
-        f"wrote posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, fit.json to {out}"
-    )
+        console.print(escape(t("fit.ppc", lang, share=percent(inside, lang))))
+    files = "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, fit.json"
+    console.print(escape(t("fit.wrote", lang, files=files, folder=out)))

@@ -1,6 +1,7 @@
 """Fitting the model to a team's own LMX-7 survey waves (ABC-SMC with pyABC; docs/fitting.md).
 
-One idea per module: survey.py reads the survey file, priors.py says what is fitted,
+One idea per module: survey.py reads the survey file (observations.py the optional
+team-level counts), priors.py says what is fitted,
 simulate.py turns parameters into simulated survey summaries (batch engine + the item
 model of lmxsim/measurement.py), sampler.py runs many particles as one vectorised batch,
 run.py drives pyABC (and resumes), report.py writes the posterior and the predictive

@@ -27,37 +27,95 @@ from lmxsim.team import Member
 DEFAULT_DRAWS = 50
 
 
+FIT_FILES = ("fit.json", "draws.csv")  # what the strategy lab needs from a fit folder
+MAX_ZIP_BYTES = 50_000_000  # a zipped fit folder, fit.db included (a default fit's is a few MB)
+
+
+@dataclasses.dataclass(frozen=True, eq=False)  # compared by identity (it holds a DataFrame)
+class Posterior:
+    """A finished fit as the strategy lab needs it: its draws, fit.json, and the last wave."""
+
+    draws: pd.DataFrame
+    state: dict
+    last: dict  # {"week": w, "member": {name: total}, "leader": {name: total}}
+    source: str  # the folder or file(s) it came from, for messages
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.state["names"])
+
+
 def load_draws(folder: str | Path) -> tuple[pd.DataFrame, dict]:
     """draws.csv and fit.json of a fit folder, with a clear error if it is not one."""
+    posterior = read_posterior(folder)
+    return posterior.draws, posterior.state
+
+
+def read_posterior(folder: str | Path) -> Posterior:
+    """A fit folder on disk (lmxsim strategies --posterior fit/)."""
     folder = Path(folder)
-    try:
-        state = json.loads((folder / "fit.json").read_text(encoding="utf-8"))
-        draws = pd.read_csv(folder / "draws.csv")
-    except FileNotFoundError as error:
+    files = {}
+    for name in (*FIT_FILES, "ppc.csv"):
+        path = folder / name
+        if path.is_file():
+            files[name] = path.read_bytes()
+    return _posterior(files, f"--posterior {folder}")
+
+
+def posterior_from_files(files: dict[str, bytes], source: str = "the fit") -> Posterior:
+    """A fit from files in memory (the app: fit.json and draws.csv dropped together, or a .zip
+    of the fit folder, in which the two are found in any sub-folder; fit.db is not needed)."""
+    zips = [name for name in files if name.lower().endswith(".zip")]
+    if zips:
+        import io
+        import zipfile
+
+        try:
+            archive = zipfile.ZipFile(io.BytesIO(files[zips[0]]))
+            inside = {Path(n).name: n for n in archive.namelist() if not n.endswith("/")}
+            files = {name: archive.read(inside[name]) for name in (*FIT_FILES, "ppc.csv") if name in inside}
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise FitError(f"{zips[0]}: not a readable .zip ({error})") from None
+        source = zips[0]
+    else:
+        files = {Path(name).name: data for name, data in files.items()}
+    return _posterior(files, source)
+
+
+def _posterior(files: dict[str, bytes], source: str) -> Posterior:
+    import io
+
+    missing = [name for name in FIT_FILES if name not in files]
+    if missing:
         raise FitError(
-            f"--posterior {folder}: not a finished fit ({Path(error.filename).name} is missing)"
-        ) from None
-    except ValueError as error:
-        raise FitError(f"--posterior {folder}: damaged fit files ({error})") from None
-    if "names" not in state:
-        raise FitError(
-            f"--posterior {folder}: the fit did not finish (fit.json has no results); resume it first"
+            f"{source}: not a finished fit ({' and '.join(missing)} missing; a fit folder has both)"
         )
-    return draws, state
+    try:
+        state = json.loads(files["fit.json"].decode("utf-8"))
+        draws = pd.read_csv(io.BytesIO(files["draws.csv"]))
+    except (ValueError, UnicodeDecodeError) as error:
+        raise FitError(f"{source}: damaged fit files ({error})") from None
+    if not isinstance(state, dict) or "names" not in state:
+        raise FitError(f"{source}: the fit did not finish (fit.json has no results); resume it first")
+    if "last_wave" in state:
+        last = state["last_wave"]
+    elif "ppc.csv" in files:  # fits made before fit.json held the last wave
+        last = last_wave(pd.read_csv(io.BytesIO(files["ppc.csv"])))
+    else:
+        raise FitError(f"{source}: this fit's fit.json has no last wave; add ppc.csv from its folder")
+    return Posterior(draws, state, last, source)
 
 
 def posterior_teams(
-    folder: str | Path, team: Sequence[Member], draws: int, seed: int
+    folder: str | Path | Posterior, team: Sequence[Member], draws: int, seed: int
 ) -> list[tuple[Params, list[Member]]]:
     """(parameters, team) for `draws` posterior draws; the team's names must be the fit's."""
-    table, state = load_draws(folder)
+    posterior = folder if isinstance(folder, Posterior) else read_posterior(folder)
+    table, last = posterior.draws, posterior.last
     names = [m.name for m in team]
-    if names != state["names"]:
-        raise FitError(
-            f"--posterior {folder} was fitted to {', '.join(state['names'])}, not to this team file's "
-            f"{', '.join(names)}; use the team file of the fit"
-        )
-    last = _last_wave(Path(folder), state)
+    problem = team_mismatch(posterior, names)
+    if problem:
+        raise FitError(f"{posterior.source}: {problem}")
     rng = np.random.default_rng(seed)
     rows = table.iloc[rng.choice(len(table), size=draws, replace=len(table) < draws)]
     out = []
@@ -75,7 +133,7 @@ def posterior_teams(
             if column in row:
                 changes["first_impression"] = float(row[column])
             for field, rater in (("lmx7", "member"), ("lmx7_leader", "leader")):
-                value = last[rater].get(m.name)
+                value = last.get(rater, {}).get(m.name)
                 if value is not None and not math.isnan(value):
                     changes[field] = float(np.clip(value, 7, 35))
             members.append(dataclasses.replace(m, **changes))
@@ -83,22 +141,36 @@ def posterior_teams(
     return out
 
 
-def _last_wave(folder: Path, state: dict) -> dict:
-    """The last wave's week and observed totals per person (from ppc.csv, which holds them)."""
-    ppc = pd.read_csv(folder / "ppc.csv")
+def team_mismatch(posterior: Posterior, names: Sequence[str]) -> str:
+    """'' if the team is the one fitted (same names, same order), else what differs."""
+    if list(names) == posterior.names:
+        return ""
+    return (
+        f"was fitted to {', '.join(posterior.names)}, not to this team's {', '.join(names)}; "
+        f"use the team file of the fit ({posterior.state.get('team', 'named in fit.json')})"
+    )
+
+
+def last_wave(ppc: pd.DataFrame) -> dict:
+    """The last wave's week and observed totals per person (missing: None), as fit.json keeps it."""
     week = int(ppc["week"].max())
     last = ppc[ppc["week"] == week]
     return {
         "week": week,
         **{
-            r: dict(zip(last[last["rater"] == r]["name"], last[last["rater"] == r]["observed"], strict=True))
+            r: {
+                name: (None if pd.isna(value) else float(value))
+                for name, value in zip(
+                    last[last["rater"] == r]["name"], last[last["rater"] == r]["observed"], strict=True
+                )
+            }
             for r in ("member", "leader")
         },
     }
 
 
 def compare_over_posterior(
-    folder: str | Path,
+    folder: str | Path | Posterior,
     team: Sequence[Member],
     strategies: Sequence,
     replications: int = 500,
@@ -114,6 +186,8 @@ def compare_over_posterior(
 
     # Never more runs than asked for: at least 2 per draw, so few replications use fewer draws.
     draws = max(1, min(draws, replications // 2))
+    if not isinstance(folder, Posterior):
+        folder = read_posterior(folder)  # read once, not once per strength
     teams = posterior_teams(folder, team, draws, seed)
     per_draw = max(2, replications // draws)
     parts = []
@@ -154,7 +228,7 @@ def compare_over_posterior(
 
 def robustness_over_posterior(
     comparison,
-    folder: str | Path,
+    folder: str | Path | Posterior,
     team: Sequence[Member],
     strategies: Sequence,
     progress: Callable[[float], None] | None = None,
@@ -162,6 +236,8 @@ def robustness_over_posterior(
     """The robustness view (50% and 150% strength) over the same posterior draws and seeds."""
     from lmxsim.robustness import FACTORS, Robustness
 
+    if not isinstance(folder, Posterior):
+        folder = read_posterior(folder)
     others = [f for f in FACTORS if f != comparison.strength]
     results = {comparison.strength: comparison}
     for k, factor in enumerate(others):

@@ -17,10 +17,12 @@ import numpy as np
 import pandas as pd
 
 from lmxsim.fit.people import infer_people
+from lmxsim.fit.posterior import last_wave
 from lmxsim.fit.priors import PERSON_PREFIX
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.summary import posterior_table, resample
 from lmxsim.output import write_table, write_text, write_with
+from lmxsim.texts import t
 
 DRAWS = 500
 PPC_DRAWS = 200
@@ -79,7 +81,7 @@ def predictive_check(result: FitResult, draws: pd.DataFrame, seed: int) -> pd.Da
     return pd.DataFrame(out)
 
 
-def ppc_figure(table: pd.DataFrame, path: Path) -> None:
+def ppc_figure(table: pd.DataFrame, path: Path, lang: str = "en") -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -99,20 +101,29 @@ def ppc_figure(table: pd.DataFrame, path: Path) -> None:
             shift = (j - 0.5 * (len(raters) - 1)) * 0.6
             x = part["week"] + shift
             ax.vlines(x, part["simulated_p5"], part["simulated_p95"], color=colours[rater], alpha=0.4, lw=6)
-            ax.plot(x, part["observed"], "o", color=colours[rater], ms=4, label=f"{rater}: observed")
+            ax.plot(
+                x,
+                part["observed"],
+                "o",
+                color=colours[rater],
+                ms=4,
+                label=t(f"fit.fig_observed_{rater}", lang),
+            )
         ax.set_title(name, fontsize=9)
         ax.set_ylim(7, 35)
     for ax in axes.flat[len(names) :]:
         ax.axis("off")
     axes.flat[0].legend(fontsize=7, loc="lower right")
-    fig.supxlabel("week (bars: 90% of simulated LMX-7 totals under the posterior; dots: the survey)")
-    fig.supylabel("LMX-7 (7-35)")
+    fig.supxlabel(t("fit.fig_x", lang))
+    fig.supylabel(t("fit.fig_y", lang))
     fig.tight_layout()
     write_with(path, lambda p: fig.savefig(p, dpi=110, format="png"))
     plt.close(fig)
 
 
-def write_report(result: FitResult, out: Path, seed: int, survey_path: str, team_path: str) -> dict:
+def write_report(
+    result: FitResult, out: Path, seed: int, survey_path: str, team_path: str, lang: str = "en"
+) -> dict:
     """Write every table and figure; returns the numbers the command prints."""
     particles, weights = result.posterior()
     names = [m.name for m in result.simulator.team]
@@ -134,7 +145,7 @@ def write_report(result: FitResult, out: Path, seed: int, survey_path: str, team
     write_table(named, out / "draws.csv")
     ppc = predictive_check(result, draws.iloc[:PPC_DRAWS], seed)
     write_table(ppc, out / "ppc.csv")
-    ppc_figure(ppc, out / "ppc.png")
+    ppc_figure(ppc, out / "ppc.png", lang)
     write_table(pd.DataFrame(result.generations), out / "generations.csv")
     state = json.loads((out / STATE_NAME).read_text())
     inside = ppc["inside90"].dropna()
@@ -152,6 +163,16 @@ def write_report(result: FitResult, out: Path, seed: int, survey_path: str, team
         "simulations_per_second": round(result.simulations / max(result.seconds, 1e-9), 1),
         "simulator_seconds": round(result.simulate_seconds, 1),
         "ppc_inside90": round(float(inside.mean()), 3) if len(inside) else None,
+        "team_observations": None
+        if result.simulator.team_observed is None
+        else {
+            "file": result.simulator.team_observed.path,
+            "measure": result.simulator.team_observed.measure,
+            "periods": result.simulator.team_observed.periods,
+            "counts": result.simulator.team_observed.counts.tolist(),
+        },
+        # where the relationships stand when the survey ends: the strategy lab starts there
+        "last_wave": last_wave(ppc),
     }
     write_text(out / STATE_NAME, json.dumps(state, indent=2))
     return {"posterior": posterior, "people": people, "ppc": ppc, "state": state}

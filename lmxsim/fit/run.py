@@ -78,6 +78,17 @@ def fingerprint(simulator: Simulator, priors: Priors, settings: Settings) -> str
         "ability": [m.ability for m in simulator.team],
         "weeks": simulator.weeks,
         "observed": {r: np.nan_to_num(v, nan=-1).tolist() for r, v in simulator.observed.items()},
+        **(
+            {}
+            if simulator.team_observed is None
+            else {
+                "team": [
+                    simulator.team_observed.measure,
+                    simulator.team_observed.periods,
+                    simulator.team_observed.counts.tolist(),
+                ]
+            }
+        ),
         "priors": [(p.name, p.low, p.high) for p in priors.parameters] + [priors.people],
         "settings": settings.fingerprint_part(),
     }
@@ -234,12 +245,21 @@ def run_fit(
     )
 
 
+# pyABC's stop lines -> keys of the text catalogue (fit.stop_<key>, lmxsim/texts/fit.py)
 STOP_REASONS = {
-    "Stopping: sample not ok.": "acceptance fell below the minimum",
-    "Stop: Maximum number of generations.": "ran the most generations",
-    "Stop: Maximum walltime.": "reached --max-minutes",
-    "Stop: Minimum acceptance rate.": "acceptance fell below the minimum",
+    "Stopping: sample not ok.": "acceptance",
+    "Stop: Maximum number of generations.": "generations",
+    "Stop: Maximum walltime.": "walltime",
+    "Stop: Minimum acceptance rate.": "acceptance",
 }
+
+
+def stop_reason(stopped: str, lang: str = "en") -> str:
+    """Why a fit stopped, in words ('' = it ran to the end); unknown pyABC lines as they are."""
+    from lmxsim.texts import TEXT, t
+
+    key = f"fit.stop_{stopped or 'done'}"
+    return t(key, lang) if key in TEXT else stopped
 
 
 class _GenerationLog(logging.Handler):

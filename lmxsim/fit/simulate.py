@@ -4,7 +4,8 @@ Each particle is one replication of the batch engine (lmxsim/batch.py run_states
 its own parameters (per-replication columns) and its own first impression of each person
 (ability + first_impression_noise * z_i, z_i fitted); the other member traits and the
 luck are drawn. Only the weeks of the waves and the three variables the item model
-reads are recorded, then lmxsim/measurement.py turns them into LMX-7 totals.
+reads are recorded, then lmxsim/measurement.py turns them into LMX-7 totals; with
+team-level observations (observations.py) also the team's weekly count of that measure.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 
 from lmxsim.batch import run_states
 from lmxsim.dynamics import clip01
+from lmxsim.fit.observations import TeamObservations
 from lmxsim.fit.priors import MEASUREMENT_PREFIX, PERSON_PREFIX, Priors
 from lmxsim.measurement import MEASUREMENT_FIELDS, Measurement, answer_items, rater_view, totals
 from lmxsim.params import PARAMETERS, Params
@@ -36,6 +38,7 @@ class Simulator:
     priors: Priors
     base: Params = field(default_factory=Params)
     measurement: Measurement = field(default_factory=Measurement)
+    team_observed: TeamObservations | None = None  # optional team counts per period (observations.py)
 
     def __post_init__(self) -> None:
         self.ability = np.array([m.ability for m in self.team], dtype=float)
@@ -66,6 +69,8 @@ class Simulator:
             both = mask[:, 0] & mask[:, -1]
             if len(self.weeks) > 1 and both.any():
                 parts.append(np.sort(values[both, -1] - values[both, 0]))
+        if self.team_observed is not None:  # one number per period of the team's observations
+            parts.append(np.asarray(ratings[self.team_observed.measure], dtype=float))
         return {SUMMARY: np.concatenate(parts).astype(float)}
 
     def summary_labels(self) -> list[str]:
@@ -79,10 +84,13 @@ class Simulator:
             both = mask[:, 0] & mask[:, -1]
             if len(self.weeks) > 1 and both.any():
                 labels += [f"{rater}|change|rank {j + 1}" for j in range(int(both.sum()))]
+        if self.team_observed is not None:
+            labels += self.team_observed.labels()
         return labels
 
     def observed_summaries(self) -> dict[str, np.ndarray]:
-        return self.summaries(self.observed)
+        team = self.team_observed
+        return self.summaries(self.observed | ({} if team is None else {team.measure: team.counts}))
 
     # --- simulation --------------------------------------------------------------------
 
@@ -107,13 +115,25 @@ class Simulator:
         traits = {}
         if self.priors.people:
             traits["first_impression"] = clip01(self.ability + p.first_impression_noise * z)
-        states = run_states(engine_seeds, max(self.weeks), self.weeks, VARIABLES, p, self.team, traits)
+        team = self.team_observed
+        states = run_states(
+            engine_seeds,
+            max(self.weeks) if team is None else max(*self.weeks, team.last_week),
+            self.weeks,
+            VARIABLES,
+            p,
+            self.team,
+            traits,
+            weekly_sums=() if team is None else (team.measure,),
+        )
         m = self._measurement_columns(rows)
         out = {}
         for rater in self.raters:
             # (waves, R, n) -> (R, n, waves)
             view = rater_view(states["lmx"], states[OWN_TRUST[rater]], m).transpose(1, 2, 0)
             out[rater] = totals(answer_items(view, rater, m, rng))
+        if team is not None:  # (R, periods)
+            out[team.measure] = team.sums(states[f"team:{team.measure}"])
         if with_z:
             out["z"] = z
         return out
@@ -123,7 +143,8 @@ class Simulator:
     ) -> list[dict[str, np.ndarray]]:
         """Summary statistics for each row of parameters (one replication each)."""
         sims = self.totals(rows, seed)
-        return [self.summaries({r: sims[r][j] for r in self.raters}) for j in range(len(rows))]
+        keys = self.raters + ([] if self.team_observed is None else [self.team_observed.measure])
+        return [self.summaries({k: sims[k][j] for k in keys}) for j in range(len(rows))]
 
     def _param_columns(self, rows: list[dict[str, float]]) -> SimpleNamespace:
         values = {name: getattr(self.base, name) for name in PARAMETERS}

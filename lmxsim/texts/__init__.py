@@ -30,6 +30,7 @@ from typing import Literal, get_args
 
 from lmxsim.texts.cli import CLI
 from lmxsim.texts.cli import CLI_LANG as CLI_LANG  # the CLI's language (English)
+from lmxsim.texts.fit import FIT
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.measures import MEASURES
 from lmxsim.texts.report import REPORT
@@ -67,6 +68,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     ("teamfile.", TEAMFILE),
     ("measure.", MEASURES),
     ("cli.", CLI),
+    ("fit.", FIT),
 )
 
 

@@ -378,4 +378,78 @@ CLI: dict[str, dict[str, str]] = {
         "en": "with --room: at most this many participants connected at once",
         "nl": "met --room: hoogstens zoveel deelnemers tegelijk verbonden",
     },
+    # --- fit ---
+    "fit_cmd_help": {
+        "en": "Which model settings explain this team's LMX-7 answers, and how sure are we?",
+        "nl": "Welke modelinstellingen verklaren de LMX-7-antwoorden van dit team, en hoe zeker zijn we?",
+    },
+    "fit_survey": {
+        "en": "survey waves (CSV: name, wave, week, member_1..7 or member_total, leader_...)",
+        "nl": "meetmomenten van de vragenlijst (CSV: name, wave, week, member_1..7 of "
+        "member_total, leader_...)",
+    },
+    "fit_team": {
+        "en": "team file (.csv or .toml, docs/team-files.md)",
+        "nl": "teambestand (.csv of .toml, docs/team-files.md)",
+    },
+    "fit_observations": {
+        "en": "optional team-level observations (CSV: week_from, week_to, problems_reported)",
+        "nl": "optionele waarnemingen over het hele team (CSV: week_from, week_to, problems_reported)",
+    },
+    "fit_out": {
+        "en": "folder for the posterior, checks and the pyABC database",
+        "nl": "map voor de posterior, de controles en de pyABC-database",
+    },
+    "fit_priors": {
+        "en": "TOML saying what to fit (docs/fitting.md)",
+        "nl": "TOML die zegt wat geschat wordt (docs/fitting.md)",
+    },
+    "fit_priors_default": {
+        "en": "first_impression_noise, leader_trust_rate, confirmation_bias and each person's "
+        "first impression",
+        "nl": "first_impression_noise, leader_trust_rate, confirmation_bias en de eerste "
+        "indruk van elke persoon",
+    },
+    "fit_population": {
+        "en": "particles in the first generation (adaptive after)",
+        "nl": "deeltjes in de eerste generatie (daarna adaptief)",
+    },
+    "fit_generations": {
+        "en": "most ABC-SMC generations",
+        "nl": "hoogstens zoveel ABC-SMC-generaties",
+    },
+    "fit_max_minutes": {
+        "en": "stop after this long (the last full generation counts)",
+        "nl": "stop na zoveel minuten (de laatste volledige generatie telt)",
+    },
+    "fit_seed": {
+        "en": "random seed (batch sampler: same seed, same fit)",
+        "nl": "toevalszaad (batch-sampler: zelfde zaad, zelfde schatting)",
+    },
+    "fit_sampler": {
+        "en": "batch: many particles per vectorised run (fastest here); multicore: pyABC's, "
+        "one process per core",
+        "nl": "batch: veel deeltjes per gevectoriseerde run (hier het snelst); multicore: die "
+        "van pyABC, één proces per kern",
+    },
+    "fit_workers": {
+        "en": "processes for --sampler multicore and --dask local",
+        "nl": "processen voor --sampler multicore en --dask local",
+    },
+    "fit_dask": {
+        "en": "run the simulations on Dask: 'local' or a scheduler address tcp://host:port",
+        "nl": "draai de simulaties op Dask: 'local' of een scheduleradres tcp://host:port",
+    },
+    "fit_resume": {
+        "en": "continue the fit stored in --out (same survey, team, priors, seed)",
+        "nl": "ga verder met de schatting in --out (zelfde vragenlijst, team, priors, zaad)",
+    },
+    "fit_overwrite": {
+        "en": "replace a fit already in --out",
+        "nl": "vervang een schatting die al in --out staat",
+    },
+    "fit_lang": {
+        "en": "language of the progress lines, tables and the figure (nl: decimal comma)",
+        "nl": "taal van de voortgangsregels, tabellen en de figuur (nl: decimale komma)",
+    },
 }

@@ -163,4 +163,45 @@ LAB: dict[str, dict[str, str]] = {
         "nl": "Teamkaart plus één-op-ééns met de out-groep",
     },
     "person_n": {"en": "Person {n}", "nl": "Persoon {n}"},
+    # a fit of this team (lmxsim fit; lmxsim/app/lab_fit.py)
+    "fit_title": {"en": "Optional: a fit of this team", "nl": "Optioneel: een fit van dit team"},
+    "fit_help": {
+        "en": "If you fitted the model to your team's LMX-7 survey (lmxsim fit), load the fit here: open "
+        "its folder, select fit.json and draws.csv together and drop both, or drop a .zip of the whole "
+        "folder. Keep the team above as the fit's team file (same names).",
+        "nl": "Heb je het model gefit op de LMX-7-vragenlijsten van je team (lmxsim fit), laad de fit dan "
+        "hier: open de map, selecteer fit.json en draws.csv samen en sleep ze allebei hierheen, of sleep "
+        "een .zip van de hele map. Houd het team hierboven gelijk aan het teambestand van de fit "
+        "(dezelfde namen).",
+    },
+    "fit_drop": {
+        "en": "Drop fit.json and draws.csv together, or a .zip of the fit folder",
+        "nl": "Sleep fit.json en draws.csv samen hierheen, of een .zip van de fitmap",
+    },
+    "fit_loaded": {
+        "en": "Fit loaded ({source}: {n} people; fitted {fitted}). The comparison now runs over {d} "
+        "posterior draws of this fit, so its intervals include what the survey leaves uncertain about "
+        "this team, not only the simulation's luck. Each draw sets the fitted settings and each "
+        "person's first impression; relationships start where the survey ended (week {week}).",
+        "nl": "Fit geladen ({source}: {n} personen; gefit: {fitted}). De vergelijking loopt nu over {d} "
+        "trekkingen uit de posterior van deze fit, dus de intervallen bevatten ook wat de vragenlijst "
+        "over dit team onzeker laat, niet alleen het toeval van de simulatie. Elke trekking zet de "
+        "gefitte instellingen en de eerste indruk van elke persoon; de relaties beginnen waar de "
+        "vragenlijst eindigde (week {week}).",
+    },
+    "fit_mismatch": {
+        "en": "This fit was made for {fitted}, but the team here is {here}. Load the fit's team file "
+        "({team}) above, or forget the fit.",
+        "nl": "Deze fit is gemaakt voor {fitted}, maar het team hier is {here}. Laad hierboven het "
+        "teambestand van de fit ({team}), of vergeet de fit.",
+    },
+    "fit_bad": {
+        "en": "Could not load the fit: {error}. Nothing changed.",
+        "nl": "De fit kon niet geladen worden: {error}. Er is niets veranderd.",
+    },
+    "fit_forget": {"en": "Forget the fit", "nl": "Fit vergeten"},
+    "fit_ran": {
+        "en": "Over {d} posterior draws of the fit ({source}).",
+        "nl": "Over {d} trekkingen uit de posterior van de fit ({source}).",
+    },
 }

@@ -1,0 +1,75 @@
+"""Texts of `lmxsim fit` (progress, tables, the predictive-check figure), English and Dutch.
+
+Keys are used as `fit.<key>`. Numbers are filled in already formatted (lmxsim.texts.number /
+percent). Error messages about input files stay in English: they quote file, line and field
+names, which are English in every language (docs/fitting.md).
+"""
+
+from __future__ import annotations
+
+FIT: dict[str, dict[str, str]] = {
+    "fitting": {
+        "en": "fitting {fitted} to {n} people x {w} waves (weeks {weeks}; {raters} ratings{team})",
+        "nl": "fit van {fitted} op {n} personen x {w} metingen (weken {weeks}; beoordelingen door "
+        "{raters}{team})",
+    },
+    "each_person": {"en": "each person's first impression", "nl": "de eerste indruk van elke persoon"},
+    "raters_member": {"en": "member", "nl": "medewerker"},
+    "raters_member_leader": {"en": "member and leader", "nl": "medewerker en leider"},
+    "team_part": {"en": "; {measure} in {k} periods", "nl": "; {measure} in {k} periodes"},
+    "generation": {
+        "en": "generation {g}: epsilon {eps}, accepted {a} of {s} ({share}), {sec} s",
+        "nl": "generatie {g}: epsilon {eps}, {a} van {s} aanvaard ({share}), {sec} s",
+    },
+    "done": {
+        "en": "{sims} simulations in {sec} s ({rate}/s, {g} generations; stopped: {why})",
+        "nl": "{sims} simulaties in {sec} s ({rate}/s, {g} generaties; gestopt: {why})",
+    },
+    "stop_done": {"en": "done", "nl": "klaar"},
+    "stop_acceptance": {
+        "en": "acceptance fell below the minimum",
+        "nl": "de aanvaarding zakte onder het minimum",
+    },
+    "stop_generations": {"en": "ran the most generations", "nl": "het maximum aantal generaties bereikt"},
+    "stop_walltime": {"en": "reached --max-minutes", "nl": "--max-minutes bereikt"},
+    "posterior_title": {
+        "en": "Posterior of the fitted parameters (90% interval; width: posterior/prior)",
+        "nl": "Posterior van de gefitte parameters (90%-interval; breedte: posterior/prior)",
+    },
+    "col_parameter": {"en": "parameter", "nl": "parameter"},
+    "col_mean": {"en": "mean", "nl": "gemiddelde"},
+    "col_interval": {"en": "90% interval", "nl": "90%-interval"},
+    "col_width": {"en": "width", "nl": "breedte"},
+    "people_title": {
+        "en": "The leader's first impression of each person, against the ability in the team file",
+        "nl": "De eerste indruk van de leider van elke persoon, naast de bekwaamheid uit het teambestand",
+    },
+    "col_name": {"en": "name", "nl": "naam"},
+    "col_ability": {"en": "ability", "nl": "bekwaamheid"},
+    "col_first_impression": {"en": "first impression (90%)", "nl": "eerste indruk (90%)"},
+    "col_gap": {"en": "gap", "nl": "verschil"},
+    "col_underrated": {"en": "P(underrated)", "nl": "P(onderschat)"},
+    "ppc": {
+        "en": "predictive check: {share} of the observed ratings lie inside the 90% band of the simulated "
+        "ones (about 90% is a good fit; much lower: the model misses something in this team; ppc.png)",
+        "nl": "voorspellende controle: {share} van de waargenomen beoordelingen ligt binnen de 90%-band "
+        "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in dit team; "
+        "ppc.png)",
+    },
+    "wrote": {"en": "wrote {files} to {folder}", "nl": "{files} geschreven naar {folder}"},
+    "error": {"en": "error: {error}", "nl": "fout: {error}"},
+    "interrupted": {
+        "en": "interrupted: the finished generations are kept in {db}; continue with the same command "
+        "and --resume",
+        "nl": "onderbroken: de afgewerkte generaties staan in {db}; ga verder met hetzelfde commando "
+        "en --resume",
+    },
+    "fig_x": {
+        "en": "week (bars: 90% of simulated LMX-7 totals under the posterior; dots: the survey)",
+        "nl": "week (balken: 90% van de gesimuleerde LMX-7-totalen onder de posterior; stippen: de "
+        "vragenlijst)",
+    },
+    "fig_y": {"en": "LMX-7 (7-35)", "nl": "LMX-7 (7-35)"},
+    "fig_observed_member": {"en": "member: observed", "nl": "medewerker: waargenomen"},
+    "fig_observed_leader": {"en": "leader: observed", "nl": "leider: waargenomen"},
+}
