@@ -1,7 +1,8 @@
 """Every user-facing text of lmxsim, in every language, and how numbers are written.
 
 One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, keys
-`lab.<key>`), the strategy comparison and its report (`report.py`, `report.<key>`),
+`lab.<key>`), the interventions' titles, descriptions and hour sources (`interventions.py`,
+`intervention.<kind>.<field>`), the strategy comparison and its report (`report.py`, `report.<key>`),
 and whatever later areas add (report, CLI) as their own module merged
 here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
 `percent` write numbers the way the room reads them (Babel, not string replacement).
@@ -26,6 +27,7 @@ import string
 
 from babel.numbers import format_decimal, format_percent
 
+from lmxsim.texts.interventions import INTERVENTIONS
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.report import REPORT
 from lmxsim.texts.teamfile import TEAMFILE
@@ -52,7 +54,11 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
 
 
 TEXT: dict[str, dict[str, str]] = _merge(
-    ("", WORKSHOP), ("lab.", LAB), ("report.", REPORT), ("teamfile.", TEAMFILE)
+    ("", WORKSHOP),
+    ("lab.", LAB),
+    ("report.", REPORT),
+    ("teamfile.", TEAMFILE),
+    ("intervention.", INTERVENTIONS),
 )
 
 
@@ -61,6 +67,12 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = TEXT[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def texts_of(key: str) -> dict[str, str]:
+    """`key` in every language, as {lang: text} (for code that keeps such a dict, e.g. an
+    intervention's title)."""
+    return {lang: t(key, lang) for lang in LANGUAGES}
 
 
 def placeholders(text: str) -> set[str]:
