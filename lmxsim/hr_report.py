@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lmxsim.app.lab_tables import effort_html, gains_html, outcomes_html, robustness_html, swatch
 from lmxsim.effort import hours_for
+from lmxsim.interventions import hours_source
 from lmxsim.measures import MEMBER
 from lmxsim.output import write_text
 from lmxsim.strategies import Comparison
@@ -95,7 +96,7 @@ def _hours_html(comparison: Comparison, lang: str) -> str:
     for s in comparison.strategies:
         for i in s.interventions:
             own = i.key in s.hours
-            source = "—" if own else type(i).hours_source
+            source = "—" if own else hours_source(type(i), lang)
             seen.setdefault(i.key, (i.title.get(lang, i.key), hours_for(i, s.hours), source))
     rows = "".join(
         f"<tr><td>{escape(title)}</td><td>{number(h, lang, 2)}</td><td>{escape(src)}</td></tr>"

@@ -19,12 +19,24 @@ from lmxsim.dynamics import Group
 from lmxsim.nudges import Nudges
 from lmxsim.params import ParameterError
 from lmxsim.rules import MAX_WEEKS, check_number, check_whole, name_key
+from lmxsim.texts import t, texts_of
 
 GROUP_TARGETS = {"in-group": Group.IN, "middle": Group.MIDDLE, "out-group": Group.OUT}
 TEAM = "team"
 # What the leader's trust in a member is taken to be when an engine does not pass it:
 # the middle of each LMX band (only a fallback; both engines pass the real values).
 _GROUP_TRUST = np.array([0.35, 0.55, 0.75])
+
+
+def _texts(key: str, field: str) -> dict[str, str]:
+    """An intervention's text in every language, from the one catalogue (lmxsim/texts/interventions.py)."""
+    return texts_of(f"intervention.{key}.{field}")
+
+
+def hours_source(kind: type, lang: str) -> str:
+    """Where an intervention's default leader hours come from, in `lang`."""
+    source = getattr(kind, "hours_source", None) or {}
+    return source.get(lang) or source.get("en") or t("intervention.assumption", lang)
 
 
 class InterventionError(ValueError):
@@ -71,10 +83,11 @@ class Intervention:
     description: ClassVar[dict[str, str]] = {"en": "", "nl": ""}
     options: ClassVar[tuple[str, ...]] = ()  # extra settings beyond target/start/every/duration
     # The leader's time: hours per targeted person in each week the intervention acts.
-    # `hours_source` says where the number comes from ("assumption" when nobody measured it);
+    # `hours_source` says where the number comes from ("assumption" when nobody measured it),
+    # in every language; titles, descriptions and sources live in lmxsim/texts/interventions.py;
     # the strategy lab lets a leader replace it with their own estimate.
     hours: ClassVar[float] = 0.0
-    hours_source: ClassVar[str] = "assumption"
+    hours_source: ClassVar[dict[str, str]] = texts_of("intervention.assumption")
 
     def __post_init__(self) -> None:
         if not isinstance(self.target, str) or not self.target.strip():
@@ -183,17 +196,9 @@ class TeamMap(Intervention):
     duration: int | None = 12
     key: ClassVar[str] = "team-map"
     hours: ClassVar[float] = 0.1
-    hours_source: ClassVar[str] = (
-        "assumption: drawing the map (about an hour for the team) plus short monthly "
-        "check-ins with those drawn far away, spread over its 12 weeks"
-    )
-    title: ClassVar[dict[str, str]] = {"en": "Team map", "nl": "Teamkaart"}
-    description: ClassVar[dict[str, str]] = {
-        "en": "The leader draws the team: who is close, who is far, and why. Seeing the split "
-        "makes the leader notice evidence against the labels for a while.",
-        "nl": "De leider tekent het team: wie staat dichtbij, wie ver weg, en waarom. "
-        "Door de tweedeling te zien let de leider een tijd ook op wat de etiketten tegenspreekt.",
-    }
+    hours_source: ClassVar[dict[str, str]] = _texts("team-map", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("team-map", "title")
+    description: ClassVar[dict[str, str]] = _texts("team-map", "description")
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         nudges.bias_factor[who] = 0.0
@@ -216,17 +221,9 @@ class RoleClarification(Intervention):
     duration: int | None = 8
     key: ClassVar[str] = "role-clarification"
     hours: ClassVar[float] = 0.75
-    hours_source: ClassVar[str] = (
-        "assumption: one 45-minute conversation about expectations per person per week "
-        "while it runs (8 weeks)"
-    )
-    title: ClassVar[dict[str, str]] = {"en": "Role clarification", "nl": "Rolverheldering"}
-    description: ClassVar[dict[str, str]] = {
-        "en": "Clarify expectations again and re-open role-making: the leader's impression "
-        "is open to revision and the work becomes easier to read.",
-        "nl": "Verwachtingen opnieuw bespreken en de rol opnieuw vormgeven: het beeld van de "
-        "leider staat weer open voor bijstelling en het werk wordt beter leesbaar.",
-    }
+    hours_source: ClassVar[dict[str, str]] = _texts("role-clarification", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("role-clarification", "title")
+    description: ClassVar[dict[str, str]] = _texts("role-clarification", "description")
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         nudges.confidence_cap[who] = np.minimum(nudges.confidence_cap[who], 0.2)
@@ -247,16 +244,9 @@ class OneOnOnes(Intervention):
     every: int | None = 2
     key: ClassVar[str] = "one-on-ones"
     hours: ClassVar[float] = 0.5
-    hours_source: ClassVar[str] = (
-        "assumption: a 30-minute one-on-one per meeting, a common length in practice guides"
-    )
-    title: ClassVar[dict[str, str]] = {"en": "Regular one-on-ones", "nl": "Vaste één-op-ééngesprekken"}
-    description: ClassVar[dict[str, str]] = {
-        "en": "A fixed one-on-one every few weeks, whatever the leader thinks of the member: "
-        "the leader sees the work and the member feels listened to.",
-        "nl": "Om de paar weken een vast één-op-ééngesprek, wat de leider ook van de "
-        "medewerker vindt: de leider ziet het werk en de medewerker voelt zich gehoord.",
-    }
+    hours_source: ClassVar[dict[str, str]] = _texts("one-on-ones", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("one-on-ones", "title")
+    description: ClassVar[dict[str, str]] = _texts("one-on-ones", "description")
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         nudges.guaranteed_contact[who] = True
@@ -272,15 +262,9 @@ class StretchAssignment(Intervention):
     duration: int | None = 6
     key: ClassVar[str] = "stretch-assignment"
     hours: ClassVar[float] = 0.25
-    hours_source: ClassVar[str] = "assumption: a quarter of an hour of coaching per week on the assignment"
-    title: ClassVar[dict[str, str]] = {"en": "Stretch assignment", "nl": "Uitdagende opdracht"}
-    description: ClassVar[dict[str, str]] = {
-        "en": "A challenging task with more room to decide. Backed by real trust it is a vote "
-        "of confidence; from a leader who does not trust the member it reads as insincere, or as a test.",
-        "nl": "Een uitdagende taak met meer beslisruimte. Gedragen door echt vertrouwen is het een "
-        "blijk van vertrouwen; van een leider die de medewerker niet vertrouwt komt het "
-        "onoprecht over, of als een test.",
-    }
+    hours_source: ClassVar[dict[str, str]] = _texts("stretch-assignment", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("stretch-assignment", "title")
+    description: ClassVar[dict[str, str]] = _texts("stretch-assignment", "description")
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         nudges.autonomy_boost[who] += 0.06
@@ -298,14 +282,9 @@ class SuddenPraise(Intervention):
     duration: int | None = 1
     key: ClassVar[str] = "sudden-praise"
     hours: ClassVar[float] = 0.05
-    hours_source: ClassVar[str] = "assumption: a few minutes"
-    title: ClassVar[dict[str, str]] = {"en": "Sudden praise", "nl": "Plotseling compliment"}
-    description: ClassVar[dict[str, str]] = {
-        "en": "Unexpected praise without a change in how the member is treated. It does little, "
-        "and when the leader's trust does not back it up it reads as insincere.",
-        "nl": "Onverwacht lof zonder dat de omgang met de medewerker verandert. Het doet weinig, en "
-        "als het vertrouwen van de leider er niet achter staat komt het onoprecht over.",
-    }
+    hours_source: ClassVar[dict[str, str]] = _texts("sudden-praise", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("sudden-praise", "title")
+    description: ClassVar[dict[str, str]] = _texts("sudden-praise", "description")
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         nudges.trust_bonus[who] += 0.05 * _sincerity(view, who, 0.6)
@@ -318,16 +297,9 @@ class ReflectionRhythm(Intervention):
     every: int | None = 4
     key: ClassVar[str] = "reflection"
     hours: ClassVar[float] = 0.1
-    hours_source: ClassVar[str] = (
-        "assumption: about five minutes of thought and notes per relationship per review"
-    )
-    title: ClassVar[dict[str, str]] = {"en": "Reflection rhythm", "nl": "Reflectieritme"}
-    description: ClassVar[dict[str, str]] = {
-        "en": "Every few weeks the leader asks of each relationship: what do I really know, and "
-        "what is my label? Impressions loosen and relationships can move again.",
-        "nl": "Om de paar weken vraagt de leider zich per relatie af: wat weet ik echt, en "
-        "wat is mijn etiket? Indrukken worden losser en relaties kunnen weer bewegen.",
-    }
+    hours_source: ClassVar[dict[str, str]] = _texts("reflection", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("reflection", "title")
+    description: ClassVar[dict[str, str]] = _texts("reflection", "description")
 
     def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
         # Re-examining a relationship means looking at the member's work again, not at the
@@ -347,14 +319,9 @@ class EqualLatitude(Intervention):
     level: float | None = None
     key: ClassVar[str] = "equal-latitude"
     hours: ClassVar[float] = 0.05
-    hours_source: ClassVar[str] = "assumption: a few minutes per person per week to keep to the team rule"
-    title: ClassVar[dict[str, str]] = {"en": "Equal-latitude policy", "nl": "Gelijke beslisruimte"}
-    description: ClassVar[dict[str, str]] = {
-        "en": "Latitude is granted by a team rule instead of by the leader's trust: everyone moves "
-        "toward the same autonomy (the team's average trust level, or a set level).",
-        "nl": "Beslisruimte volgt een teamafspraak in plaats van het vertrouwen van de leider: "
-        "iedereen groeit naar dezelfde autonomie (het gemiddelde vertrouwensniveau of een vast niveau).",
-    }
+    hours_source: ClassVar[dict[str, str]] = _texts("equal-latitude", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("equal-latitude", "title")
+    description: ClassVar[dict[str, str]] = _texts("equal-latitude", "description")
     options: ClassVar[tuple[str, ...]] = ("level",)
 
     def __post_init__(self) -> None:

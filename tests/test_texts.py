@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from lmxsim.app.i18n import intervention_title
+from lmxsim.interventions import CATALOGUE, hours_source
 from lmxsim.texts import AVOIDED_DUTCH, LANGUAGES, TEXT, number, percent, placeholders, t
 
 
@@ -43,3 +45,31 @@ def test_no_signed_zero_and_signs_on_changes() -> None:
 def test_missing_language_falls_back_to_english_text() -> None:
     assert t("lab.title", "nl") == "Strategielab"
     assert t("lab.title", "en") == "Strategy lab"
+
+
+@pytest.mark.parametrize("kind_key", sorted(CATALOGUE))
+def test_intervention_titles_descriptions_and_hour_sources_come_from_the_catalogue(kind_key: str) -> None:
+    kind = CATALOGUE[kind_key]
+    for field in ("title", "description", "hours_source"):
+        entry = TEXT[f"intervention.{kind_key}.{field}"]
+        assert entry["en"] != entry["nl"], f"{kind_key} {field} is not translated"
+        assert getattr(kind, field) == {lang: entry[lang] for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        assert intervention_title(kind, lang) == t(f"intervention.{kind_key}.title", lang)
+        assert hours_source(kind, lang) == t(f"intervention.{kind_key}.hours_source", lang)
+
+
+def test_the_dutch_report_names_titles_and_hour_sources_in_dutch() -> None:
+    from types import SimpleNamespace
+
+    from lmxsim.hr_report import _hours_html
+    from lmxsim.strategies import READY_NAMES, ready_strategy
+
+    strategies = [ready_strategy(name) for name in READY_NAMES]
+    used = {type(i) for s in strategies for i in s.interventions}
+    assert used, "the ready strategies use no intervention: nothing to check"
+    table = _hours_html(SimpleNamespace(strategies=strategies), "nl")
+    for kind in used:
+        assert t(f"intervention.{kind.key}.title", "nl") in table
+        assert t(f"intervention.{kind.key}.hours_source", "nl") in table
+        assert t(f"intervention.{kind.key}.hours_source", "en") not in table

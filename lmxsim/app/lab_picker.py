@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import solara
 
+from lmxsim.app.decimal_input import DecimalInput
 from lmxsim.app.i18n_lab import TARGETS, target_label, tl
 from lmxsim.app.lab_results import heading, note
 from lmxsim.interventions import CATALOGUE, InterventionError
@@ -127,12 +128,20 @@ def LeaderTime(strategies: list[Strategy], hours: solara.Reactive, budget: solar
     kinds = {i.key: type(i) for s in strategies for i in s.interventions}
     with solara.Row(style={"flex-wrap": "wrap", "align-items": "center"}, classes=["lab-hours"]):
         for key, kind in kinds.items():
-            solara.InputFloat(
+            DecimalInput(
                 tl("hours_field", lang, kind=kind.title.get(lang, key)),
                 value=float(hours.value.get(key, kind.hours)),
-                on_value=lambda v, key=key: hours.set({**hours.value, key: max(0.0, float(v or 0))}),
+                on_value=lambda v, key=key: hours.set({**hours.value, key: v}),
+                lang=lang,
                 style={"max-width": "230px"},
             ).key(f"hours-{key}")
-        solara.InputFloat(tl("budget", lang), value=budget, style={"max-width": "260px"}).key("budget")
+        DecimalInput(
+            tl("budget", lang),
+            value=float(budget.value or 0),
+            on_value=budget.set,
+            lang=lang,
+            style={"max-width": "260px"},
+            classes=["lab-budget"],
+        ).key("budget")
     if kinds:
         solara.Text(tl("hours_title", lang), style={"color": "#666", "font-size": "0.85em"})

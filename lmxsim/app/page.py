@@ -314,6 +314,7 @@ def WorkshopApp():
     workshop = solara.use_memo(lambda: Workshop(os.environ.get(SCENARIO_ENV) or None), [])
     lab = strategy_lab()
     lab_state = solara.use_memo(lambda: lab and lab_session_state(), [])  # per session, like the workshop
+    lab_seen = solara.use_ref(False)  # the lab tab was shown once in this session
     solara.Title(t("page_title", lang.value))
     solara.Style(CSS)
     with solara.Column(classes=["lmx-app", *(["lmx-present"] if present.value else [])], gap="4px"):
@@ -328,5 +329,12 @@ def WorkshopApp():
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab(t("tab_workshop", lang.value)):
                 GuardedWorkshop(workshop, lang.value)
-            with solara.lab.Tab(t("tab_lab", lang.value)):
+            solara.lab.Tab(t("tab_lab", lang.value))  # the lab itself lives below, outside the lazy tabs
+        # Once shown, the lab stays mounted (hidden behind the workshop tab), so a tab switch never
+        # replaces its widgets: a lazy tab rebuilt them on every switch, and a click that reached
+        # the old buttons while the server was busy (another session closing) was lost, e.g.
+        # "Download report" then never answered.
+        lab_seen.current = lab_seen.current or tab.value == 1
+        if lab_seen.current:
+            with solara.Div(classes=["lmx-lab-page"], style=None if tab.value == 1 else {"display": "none"}):
                 lab(lang=lang.value, state=lab_state)

@@ -1,11 +1,12 @@
 """Every user-facing text of lmxsim, in every language, and how numbers are written.
 
 One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, keys
-`lab.<key>`), the strategy comparison and its report (`report.py`, `report.<key>`),
-the output measures (`measures.py`, keys `measure.<level>.<name>`), the command line
-(`cli.py`, keys `cli.<key>`), team files (`teamfile.py`), and whatever later areas add
-as their own module merged here. `t(key, lang)` is the only way a front end gets a
-sentence; `number` and
+`lab.<key>`), the interventions' titles, descriptions and hour sources (`interventions.py`,
+`intervention.<kind>.<field>`), the strategy comparison and its report (`report.py`,
+`report.<key>`), the output measures (`measures.py`, keys `measure.<level>.<name>`), the
+command line (`cli.py`, keys `cli.<key>`), team files (`teamfile.py`), the room
+(`room.py`), the fit (`fit.py`), and whatever later areas add as their own module merged
+here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
 `percent` write numbers the way the room reads them (Babel, not string replacement).
 
 Dutch vocabulary, one word per concept (for translators; the catalogue test checks
@@ -31,6 +32,7 @@ from typing import Literal, get_args
 from lmxsim.texts.cli import CLI
 from lmxsim.texts.cli import CLI_LANG as CLI_LANG  # the CLI's language (English)
 from lmxsim.texts.fit import FIT
+from lmxsim.texts.interventions import INTERVENTIONS
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.measures import MEASURES
 from lmxsim.texts.report import REPORT
@@ -69,6 +71,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     ("measure.", MEASURES),
     ("cli.", CLI),
     ("fit.", FIT),
+    ("intervention.", INTERVENTIONS),
 )
 
 
@@ -77,6 +80,12 @@ def t(key: str, lang: str, **values: object) -> str:
     entry = TEXT[key]
     text = entry.get(lang) or entry["en"]
     return text.format(**values) if values else text
+
+
+def texts_of(key: str) -> dict[str, str]:
+    """`key` in every language, as {lang: text} (for code that keeps such a dict, e.g. an
+    intervention's title)."""
+    return {lang: t(key, lang) for lang in LANGUAGES}
 
 
 def placeholders(text: str) -> set[str]:

@@ -127,6 +127,14 @@ LAB: dict[str, dict[str, str]] = {
         "met minder zijn de intervallen te ruw om strategieën te onderscheiden.",
     },
     "legend": {"en": "Colours:", "nl": "Kleuren:"},
+    "not_a_number": {
+        "en": "{field}: {value!r} is not a number (write e.g. {example})",
+        "nl": "{field}: {value!r} is geen getal (schrijf bv. {example})",
+    },
+    "not_negative": {
+        "en": "{field}: {value!r} is below 0 (0 or more)",
+        "nl": "{field}: {value!r} is kleiner dan 0 (0 of meer)",
+    },
     "budget": {
         "en": "Your time budget (hours per week, 0: none)",
         "nl": "Je tijdsbudget (uur per week, 0: geen)",
