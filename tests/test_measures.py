@@ -200,6 +200,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_a_new_team_measure_shows_in_the_lab_with_its_declaration() -> None:
     """Declared once and named among the lab's measures: in its tables, CLI, report and figure."""
     result = subprocess.run(

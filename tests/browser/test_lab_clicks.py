@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 PAGE = Path(__file__).with_name("strategy_lab_page.py")
@@ -45,6 +46,7 @@ def _boxes_overlap(a: dict, b: dict) -> bool:
     )
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_ticks_right_after_a_drop_are_all_kept_and_compare_is_ready_within_a_second(
     app_server, page, drop_file
 ):
@@ -64,6 +66,7 @@ def test_ticks_right_after_a_drop_are_all_kept_and_compare_is_ready_within_a_sec
     assert page.problems() == []
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_names_in_the_drawing_never_overlap(app_server, page, drop_file):
     _open(page, _serve(app_server))
     names = [f"{chr(65 + i)}{'bcdefghijkl'}" for i in range(12)]  # 12 names of 12 characters
@@ -92,6 +95,7 @@ def test_names_in_the_drawing_never_overlap(app_server, page, drop_file):
     assert page.problems() == []
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_each_strategy_keeps_its_colour_and_each_session_its_own_lab(app_server, page, browser):
     base_url = _serve(app_server)
     run = _open(page, base_url)

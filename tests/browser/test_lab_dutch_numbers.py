@@ -19,6 +19,7 @@ def app_url():
     yield from serve_app("--lang", "nl")
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_dutch_hours_and_budget_use_a_decimal_comma(app_url, page):
     page.goto(app_url)
     page.get_by_role("button", name=t("step", "nl")).wait_for(state="visible", timeout=60_000)

@@ -46,6 +46,7 @@ def _lab(page, app_url: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_two_sessions_keep_their_own_team_and_results(app_url, page, browser, drop_file):
     _lab(page, app_url)
     drop_file(page, "team.csv", "name,closeness\nKim,0.8\nJo,0.3\nAli,0.4\n")

@@ -61,6 +61,7 @@ def test_wrong_or_missing_key_is_refused(room_url, browser):
     page.context.close()
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_two_participants_and_the_facilitator(room_url, browser):
     key = facilitator_key(room_url)
     trainer = new_page(browser)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
@@ -51,6 +52,7 @@ def _click_once_rendered(button) -> None:
     button.click()
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page, drop_file):
     base_url = _serve(app_server)
     page.goto(base_url + "/")

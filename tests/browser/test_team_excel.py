@@ -10,6 +10,7 @@ import base64
 import sys
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import expect
 
 from lmxsim.packaged import TEAM_DIR
@@ -33,6 +34,7 @@ async ([selector, name, encoded]) => {
 """
 
 
+@pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_the_dutch_excel_template_drops_into_the_lab(app_server, page):
     base_url = app_server(
         [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
