@@ -14,7 +14,16 @@ import time
 from pathlib import Path
 
 import pytest
-from workshop_app import STEP, clean, eventually, open_app, serve_app, wait_week, week_label
+from workshop_app import (
+    STEP,
+    clean,
+    eventually,
+    open_app,
+    serve_app,
+    wait_week,
+    wait_week_at_least,
+    week_label,
+)
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +37,7 @@ def test_page_loads_plays_and_works_offline(app_url, page):
     assert page.locator("#lmx-team .lmx-member").count() >= 2
     start = page.locator("#lmx-team").inner_html()
     page.get_by_role("button", name="Play").click()
-    wait_week(page, 4)
+    wait_week_at_least(page, 4)  # Play may move past week 4 between two looks under load
     page.get_by_role("button", name="Pause").click()
     page.get_by_role("button", name="Play").wait_for()
     time.sleep(0.5)  # a week already being computed when Pause was pressed may still arrive

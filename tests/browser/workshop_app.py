@@ -86,6 +86,11 @@ def wait_week(page, week: int):
     week_label(page).filter(has_text=f"Week {week}").wait_for()
 
 
+def wait_week_at_least(page, week: int, timeout: float = 30.0) -> None:
+    """While playing, a busy server may show week 3 and then week 5: wait until at least `week`."""
+    eventually(lambda: int(week_label(page).inner_text().split()[-1]) >= week, timeout)
+
+
 def eventually(check, timeout: float = 15.0) -> None:
     """Widgets arrive in separate websocket messages: poll instead of asserting at once."""
     deadline = time.monotonic() + timeout
