@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit import FitError
+from lmxsim.fit.survey import read_text
 
 MEASURES = ("problems_reported",)  # team counts the engine keeps per member and week
 COLUMNS = ("week_from", "week_to")
@@ -53,17 +54,7 @@ class TeamObservations:
 
 def read_observations(path: str | Path) -> TeamObservations:
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise FitError(f"{path}: too large for an observations file (at most {MAX_BYTES:,} bytes)")
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise FitError(f"observations file {path} does not exist") from None
-    except UnicodeDecodeError:
-        raise FitError(f"{path}: not UTF-8 text; save the observations as CSV (UTF-8)") from None
-    except OSError as error:
-        raise FitError(f"observations file {path} cannot be read ({error.strerror})") from None
-    return parse_observations(text, str(path))
+    return parse_observations(read_text(path, "observations", MAX_BYTES), str(path))
 
 
 def parse_observations(text: str, where: str) -> TeamObservations:

@@ -50,20 +50,25 @@ def _columns(rater: str) -> list[str]:
     return [f"{rater}_{j}" for j in range(1, ITEMS + 1)]
 
 
+def read_text(path: Path, kind: str, max_bytes: int) -> str:
+    """A fit input file's text (UTF-8, BOM allowed), or one clear FitError naming the `kind` of file."""
+    article = "an" if kind[0] in "aeiou" else "a"
+    try:
+        if path.stat().st_size > max_bytes:
+            raise FitError(f"{path}: too large for {article} {kind} file (at most {max_bytes:,} bytes)")
+        return path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise FitError(f"{kind} file {path} does not exist") from None
+    except UnicodeDecodeError:
+        raise FitError(f"{path}: not UTF-8 text; save the {kind} as CSV (UTF-8)") from None
+    except OSError as error:
+        raise FitError(f"{kind} file {path} cannot be read ({error.strerror})") from None
+
+
 def read_survey(path: str | Path, team_names: list[str]) -> Survey:
     """Read and check a survey file against the team's names (the team file's order)."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise FitError(f"{path}: too large for a survey file (at most {MAX_BYTES:,} bytes)")
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise FitError(f"survey file {path} does not exist") from None
-    except UnicodeDecodeError:
-        raise FitError(f"{path}: not UTF-8 text; save the survey as CSV (UTF-8)") from None
-    except OSError as error:
-        raise FitError(f"survey file {path} cannot be read ({error.strerror})") from None
-    return parse_survey(text, str(path), team_names)
+    return parse_survey(read_text(path, "survey", MAX_BYTES), str(path), team_names)
 
 
 def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
