@@ -64,6 +64,20 @@ def serve(port: int, cap: int) -> None:
 
     app = asgi_app("127.0.0.1", port, room_cap=cap)
     room = current_room()
+    # Full (generation 2) garbage collections stop the whole server; recorded to explain stalls.
+    # The ones this process asks for itself (the "stats" answer) are left out.
+    full_collections: list[float] = []
+    collecting = {"started": 0.0, "asked": False}
+
+    def timing(phase: str, info: dict) -> None:
+        if info["generation"] != 2 or collecting["asked"]:
+            return
+        if phase == "start":
+            collecting["started"] = time.perf_counter()
+        else:
+            full_collections.append((time.perf_counter() - collecting["started"]) * 1000)
+
+    gc.callbacks.append(timing)
     print(f"KEY {room.key}", flush=True)
 
     def answer() -> None:
@@ -79,11 +93,18 @@ def serve(port: int, cap: int) -> None:
                 counts = now
                 print("TYPES " + json.dumps(grown), flush=True)
                 continue
-            if line.strip() != "stats":
+            if line.strip() not in ("stats", "peek"):
                 continue
-            gc.collect()
+            full = line.strip() == "stats"
+            # "peek" while the room plays: a full collection of a heap this size holds the GIL for
+            # ~0.3 s, which the participants and the overview would feel as a stall of the server.
+            if full:
+                collecting["asked"] = True
+                gc.collect()
+                collecting["asked"] = False
             rss_kept = rss_mb(os.getpid())
-            trim()  # hand freed heap pages back to the system, so RSS shows what is still in use
+            if full:
+                trim()  # hand freed heap pages back to the system, so RSS shows what is still in use
             seats = room.seats()
             runs = [s.latest for s in seats if s.latest is not None]
             stats = {
@@ -96,6 +117,7 @@ def serve(port: int, cap: int) -> None:
                 "tried": sum(1 for r in runs if r.tried),
                 "weeks": sorted(r.week for r in runs),
                 "cpu_s": time.process_time(),
+                "full_collections_ms": list(full_collections),
             }
             print("STATS " + json.dumps(stats), flush=True)
 
@@ -151,8 +173,9 @@ class Server:
                     raise SystemExit("the server did not answer within 60 s") from None
                 time.sleep(0.2)
 
-    def stats(self) -> dict:
-        self.proc.stdin.write("stats\n")
+    def stats(self, full: bool = True) -> dict:
+        """Memory and CPU; `full` collects garbage and trims first (a stall: not while the room plays)."""
+        self.proc.stdin.write("stats\n" if full else "peek\n")
         self.proc.stdin.flush()
         while True:
             line = self.proc.stdout.readline()
@@ -191,6 +214,7 @@ class Participant:
 class Report:
     participants: list[Participant]
     refresh_intervals: list[float]
+    full_collections_ms: list[float]
     baseline: dict
     peak: dict
     after_play: dict
@@ -242,17 +266,22 @@ async def participant(
 
 
 async def watch_facilitator(url: str, key: str, seen: list[float], stop: asyncio.Event) -> None:
-    """The facilitator's page: note when the overview redrew (its 'updated hh:mm:ss' line changed)."""
+    """The facilitator's page: note when the overview showed something new (its 'updated hh:mm:ss'
+    line or its table of participants changed). Only a change is sent, so the clock alone would
+    miss a redraw that fell in the same second as the one before."""
     client = SolaraClient(url, f"/room?key={key}")
 
     def listener(msg: dict, at: float) -> None:
         data = msg.get("content", {}).get("data", {})
         if data.get("method") != "update":
             return
-        children = data.get("state", {}).get("children")
-        if isinstance(children, list) and any(
+        state = data.get("state", {})
+        children = state.get("children")
+        clock = isinstance(children, list) and any(
             isinstance(c, str) and c.startswith("updated ") for c in children
-        ):
+        )
+        table = "lmx-room-participants" in str(state.get("unsafe_innerHTML", ""))
+        if (clock or table) and not (seen and at - seen[-1] < 0.1):  # one redraw sends both
             seen.append(at)
 
     client.listeners.append(listener)
@@ -295,7 +324,7 @@ async def play_room(
 
     async def sample_peak() -> None:
         while not stop.is_set():
-            stats = await asyncio.to_thread(server.stats)
+            stats = await asyncio.to_thread(server.stats, False)
             if stats["rss_mb"] > peak.get("rss_mb", 0):
                 peak.update(stats)
             await asyncio.sleep(3.0)
@@ -306,7 +335,9 @@ async def play_room(
     async def all_joined() -> None:
         marks["started"] = time.perf_counter()
         marks["client_cpu"] = time.process_time()
-        marks["server_cpu"] = (await asyncio.to_thread(server.stats))["cpu_s"]
+        at_start = await asyncio.to_thread(server.stats, False)
+        marks["server_cpu"] = at_start["cpu_s"]
+        marks["collections"] = len(at_start["full_collections_ms"])
 
     ready = asyncio.Barrier(participants + 1)
     tables = [
@@ -337,6 +368,7 @@ async def play_room(
     return Report(
         participants=list(results),
         refresh_intervals=intervals,
+        full_collections_ms=after_play["full_collections_ms"][marks["collections"] :],
         baseline=baseline,
         peak=peak or after_play,
         after_play=after_play,
@@ -430,10 +462,15 @@ def describe(report: Report, participants: int) -> tuple[list[str], bool]:
     else:
         lines.append("FAIL: the facilitator page never redrew")
         ok = False
+    pauses = report.full_collections_ms
+    lines.append(
+        f"full garbage collections while the room played (the whole server stands still): {len(pauses)}"
+        + (f", longest {max(pauses):.0f} ms, {sum(pauses) / 1000:.1f} s in all" if pauses else "")
+    )
     base, peak, after = report.baseline, report.peak, report.after_leave
     lines.append(
-        f"server memory (RSS after gc + malloc_trim): baseline {base['rss_mb']:.0f} MB, peak "
-        f"{peak['rss_mb']:.0f} MB with {peak['live']} live workshops, "
+        f"server memory (RSS; baseline and after: after gc + malloc_trim): baseline {base['rss_mb']:.0f} MB, "
+        f"peak {peak['rss_mb']:.0f} MB with {peak['live']} live workshops (sampled every 3 s), "
         f"after all left {after['rss_mb']:.0f} MB "
         f"(before trim {after['rss_before_trim_mb']:.0f} MB); live workshops after: {after['live']}"
     )

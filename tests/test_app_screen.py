@@ -255,3 +255,32 @@ def test_fires_can_be_hidden_and_group_changes_stand_out():
         assert [w.children[0] for w in lines] == ["week 1: An joins the in-group"]
     finally:
         rc.close()
+
+
+def test_a_new_sentence_adds_one_line_and_the_older_lines_keep_their_widgets():
+    """Each line is keyed by its place in the log: a new sentence must not re-text every line below
+    it (that was a widget message per line per week, most of a busy room's traffic)."""
+    from lmxsim.app.narration import Event, EventLog
+
+    workshop = Workshop()
+    workshop.narrator.events = [Event(1, "ev_in", "An"), Event(2, "ev_out", "Sam")]
+    version = solara.reactive(0)
+    _, rc = solara.render(EventLog(workshop, "en", version=version), handle_error=False)
+    try:
+
+        def log_lines():
+            return [w for w in rc.find(v.Html).widgets if "lmx-log-line" in (w.class_ or "")]
+
+        before = {w.children[0]: w for w in log_lines()}
+        workshop.narrator.events.append(Event(3, "ev_in", "Kim"))
+        version.value += 1
+        after = log_lines()
+        assert [w.children[0] for w in after] == [
+            "week 3: Kim joins the in-group",
+            "week 2: Sam enters the out-group",
+            "week 1: An joins the in-group",
+        ]
+        for widget in after[1:]:  # the same widget, still showing its own sentence
+            assert widget is before[widget.children[0]]
+    finally:
+        rc.close()

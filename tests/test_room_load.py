@@ -35,3 +35,49 @@ def test_five_participants_over_the_websocket_protocol():
     assert report.refresh_intervals, "the facilitator's page never redrew while the room played"
     assert report.peak["live"] >= 1
     assert report.after_leave["live"] == 0  # closed sessions freed their models
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(180)
+def test_a_week_sends_only_what_changed():
+    """Per Step the server sends the week, the drawing, the person's chart and the new sentences,
+    not every line of the narration again (that was most of a busy room's traffic)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from room_client import SolaraClient
+
+    async def play() -> list[dict]:
+        server = bench_room.Server(cap=5)
+        try:
+            client = SolaraClient(server.url, "/")
+            await client.connect()
+            weeks = []
+            for _ in range(20):  # past the 12 lines the narration shows
+                messages: list[dict] = []
+                client.listeners.append(lambda msg, at, into=messages: into.append(msg))
+                lines_before = {
+                    comm
+                    for comm, state in client.widgets.items()
+                    if "lmx-log-line" in str(state.get("class_"))
+                }
+                await client.click(bench_room.STEP)
+                client.listeners.clear()
+                updates = [
+                    m["content"]["comm_id"]
+                    for m in messages
+                    if (m.get("msg_type") or m["header"]["msg_type"]) == "comm_msg"
+                    and m["content"].get("data", {}).get("method") == "update"
+                ]
+                weeks.append({"updates": updates, "lines_before": lines_before})
+            await client.leave()
+            return weeks
+        finally:
+            server.stop()
+
+    # In a thread of its own: the browser tests' Playwright may already run an event loop here.
+    with ThreadPoolExecutor(1) as worker:
+        weeks = worker.submit(asyncio.run, play()).result()
+    for week, seen in enumerate(weeks, start=1):
+        assert not set(seen["updates"]) & seen["lines_before"], f"week {week}: a narration line was re-texted"
+        assert len(seen["updates"]) <= 5, f"week {week}: {len(seen['updates'])} widgets changed"

@@ -221,3 +221,51 @@ def test_export_is_a_csv_and_a_png_in_both_languages():
         assert png.startswith(b"\x89PNG")
     assert plan_name("sudden-praise→team", "nl") == "Plotseling compliment → het hele team"
     assert plan_name("-", "en") == "no intervention"
+
+
+def test_the_overview_draws_the_summary_figure_beside_its_redraws(monkeypatch):
+    """The figure appears once a run finished, drawn in its own thread; a newer finish before it
+    is drawn gives one drawing, of the newer results."""
+    import time
+
+    import ipywidgets
+    import solara
+
+    from lmxsim.app import room_facilitator
+
+    monkeypatch.setattr(room_facilitator, "FIGURE_QUIET_SECONDS", 0.2)
+    drawn: list[int] = []
+    real_png = room_facilitator.figure_png
+
+    def counting_png(figure):
+        drawn.append(1)
+        return real_png(figure)
+
+    monkeypatch.setattr(room_facilitator, "figure_png", counting_png)
+    room = Room()
+    for plan in ("one-on-ones", "team-map"):
+        workshop = RoomWorkshop(EXERCISE)
+        workshop.apply(plan, "An")
+        workshop.step(workshop.last_week)
+        room.report(room.join(plan).id, summarize(workshop))
+    seats = room.seats()
+    shown = solara.reactive(1)
+
+    @solara.component
+    def Figure():
+        results = results_frame(seats[: shown.value])
+        room_facilitator.SummaryFigure(results, summary_frame(results, 1), 1, "en")
+
+    _, rc = solara.render(Figure(), handle_error=False)
+    try:
+        assert not rc.find(ipywidgets.Image).widgets  # nothing drawn yet: the overview did not wait
+        shown.value = 2  # a second run finishes before the first drawing started
+        deadline = time.monotonic() + 30
+        while not rc.find(ipywidgets.Image).widgets and time.monotonic() < deadline:
+            time.sleep(0.05)
+        image = rc.find(ipywidgets.Image).widget
+        assert bytes(image.value).startswith(b"\x89PNG")
+        time.sleep(0.5)
+        assert len(drawn) == 1
+    finally:
+        rc.close()

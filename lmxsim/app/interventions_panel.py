@@ -32,7 +32,7 @@ def InterventionsPanel(
     who: str,
     on_who: Callable[[str], None],
     on_change: Callable[[], None],
-    version: solara.Reactive[int] | None = None,
+    version: solara.Reactive | None = None,
     chosen_kind: solara.Reactive[str] | None = None,
     last_result: solara.Reactive[tuple[str, str]] | None = None,
 ):
@@ -42,7 +42,7 @@ def InterventionsPanel(
     moving when the twin view changes the layout.
     """
     if version is not None:
-        version.value  # noqa: B018 - subscribe to weekly changes
+        version.value  # noqa: B018 - subscribe: the page moves it when the plans (or the team) change
     own_kind = solara.use_reactive(next(iter(CATALOGUE), ""))
     own_result = solara.use_reactive(("", ""))
     kind_state = chosen_kind if chosen_kind is not None else own_kind

@@ -154,9 +154,10 @@ def EventLog(workshop, lang: str, version: solara.Reactive | None = None):
         version.value  # noqa: B018 - subscribe to changes of the log
     show_fires = solara.use_reactive(True)
     with workshop.lock:
-        events = list(workshop.narrator.events)
+        generation = workshop.generation
+        events = list(enumerate(workshop.narrator.events))  # a sentence's place in the log is its key
     if not show_fires.value:
-        events = [e for e in events if e.kind != "ev_fire"]
+        events = [(i, e) for i, e in events if e.kind != "ev_fire"]
     with solara.Card(classes=["lmx-card", "lmx-narration"]):
         with solara.Row(justify="space-between", style={"align-items": "center"}):
             solara.Text(t("narration", lang), classes=["lmx-card-title"])
@@ -164,7 +165,10 @@ def EventLog(workshop, lang: str, version: solara.Reactive | None = None):
         if not events:
             solara.Text(t("nothing_yet", lang), classes=["lmx-muted"])
         with solara.Column(gap="2px", classes=["lmx-log"]):
-            for event in reversed(events[-SHOWN:]):
+            # Keyed, so a new sentence adds one line and the others keep theirs: unkeyed, every line
+            # below moved its text one place down, which cost a message per line each week (in a
+            # room of 30 that was most of the server's traffic).
+            for place, event in reversed(events[-SHOWN:]):
                 solara.Text(
                     describe(event, lang), classes=["lmx-log-line", STYLE.get(event.kind, "lmx-log-other")]
-                )
+                ).key(f"{generation}-{place}")

@@ -90,6 +90,7 @@ def WorkshopView(
     # the narration when a sentence is added.
     status = solara.use_reactive((workshop.generation, workshop.at_end))
     log_size = solara.use_reactive((workshop.generation, 0))
+    plans = solara.use_reactive((workshop.generation, 0))  # the interventions panel: its list of plans
     layout = solara.use_reactive(0)
     playing = solara.use_reactive(False)
     speed = solara.use_reactive(3)
@@ -107,10 +108,12 @@ def WorkshopView(
         with workshop.lock:
             now = (workshop.generation, workshop.at_end)
             said = (workshop.generation, len(workshop.narrator.events))
+            planned = (workshop.generation, len(workshop.model.interventions))
         with render_context:  # one render pass for all the views that read these, not one each
             version.set(next(counter))
             status.set(now)
             log_size.set(said)
+            plans.set(planned)
         if on_change is not None:
             on_change()
 
@@ -198,7 +201,7 @@ def WorkshopView(
                         target,
                         pick_who,
                         changed,
-                        version=version,
+                        version=plans,
                         chosen_kind=kind,
                         last_result=applied,
                     )

@@ -131,7 +131,6 @@ class Room:
         self._lock = threading.RLock()
         self._seats: dict[int, _SeatState] = {}
         self._ids = itertools.count(1)
-        self._changes = 0  # moves on every change: the overview redraws only when it moved
 
     # --- the facilitator ---------------------------------------------------------------
     def key_matches(self, given: str | None) -> bool:
@@ -142,13 +141,7 @@ class Room:
         """A new exercise (a new version): participants who open the app from now on get it."""
         with self._lock:
             self.exercise = replace(self.exercise, version=self.exercise.version + 1, **changes)
-            self._changes += 1
             return self.exercise
-
-    @property
-    def changes(self) -> int:
-        with self._lock:
-            return self._changes
 
     # --- participants ------------------------------------------------------------------
     def connected_count(self) -> int:
@@ -169,7 +162,6 @@ class Room:
                 exercise=self.exercise.version,
             )
             self._seats[seat_id] = _SeatState(seat, probe)
-            self._changes += 1
             return seat
 
     def rename(self, seat_id: int, name: str) -> None:
@@ -197,7 +189,6 @@ class Room:
             runs.append(run)
             runs.sort(key=lambda r: r.number)
             state.seat = replace(state.seat, runs=tuple(runs))
-            self._changes += 1
 
     def seats(self) -> list[Seat]:
         """Frozen copies, in joining order, with `connected` as of now."""
@@ -218,7 +209,6 @@ class Room:
             if state is None:
                 return
             state.seat = replace(state.seat, **changes)
-            self._changes += 1
 
     def _is_connected(self, state: _SeatState) -> bool:
         if not state.seat.connected:

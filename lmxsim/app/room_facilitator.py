@@ -1,7 +1,7 @@
 """The facilitator's page (/room?key=...): set the exercise, watch the room, debrief, export.
 
-Refused without the key printed at start. The overview redraws when the room changed,
-checked every second (REFRESH_SECONDS); one click on a participant replays their run
+Refused without the key printed at start. The overview redraws on a
+beat (REFRESH_SECONDS); one click on a participant replays their run
 (same seed, same plan) and shows its drawing and charts on the projector.
 """
 
@@ -32,7 +32,9 @@ from lmxsim.app.team_drawing import TeamDrawing
 from lmxsim.config import load_scenario, scenario_names
 from lmxsim.interventions import CATALOGUE
 
-REFRESH_SECONDS = 1.0  # the issue asks for at least every 2 s
+# The issue asks for a redraw at least every 2 s. A beat of 0.75 s leaves room for the stalls of a
+# busy server (a full garbage collection, 30 sessions taking turns): 1.2-1.6 s at worst measured.
+REFRESH_SECONDS = 0.75
 
 
 @solara.component
@@ -55,12 +57,16 @@ def FacilitatorRoom(room: Room, lang: solara.Reactive[str]):
     showing = solara.use_reactive(0)  # seat id on the projector (0: the overview)
 
     def refresh(cancel: threading.Event) -> None:
-        seen = None
-        while not cancel.wait(REFRESH_SECONDS):
-            now = (room.changes, room.connected_count())
-            if now != seen:
-                seen = now
-                tick.set(tick.value + 1)
+        due = time.monotonic()
+        # On a fixed beat, not "a second after the last redraw ended": on a busy server the redraw
+        # itself takes a while, and waiting a full second after it let gaps grow past 2 s. Every
+        # beat redraws, also when nothing changed: the "updated" clock then shows the page is live
+        # (only what changed is sent, and the figure is drawn again only when a result changed).
+        while True:
+            due = max(due + REFRESH_SECONDS, time.monotonic())  # fell behind: no burst to catch up
+            if cancel.wait(max(0.0, due - time.monotonic())):
+                return
+            tick.set(tick.value + 1)
 
     solara.use_thread(refresh, dependencies=[], intrusive_cancel=False)
     tick.value  # noqa: B018 - subscribe: redraw when the room changed
@@ -232,8 +238,10 @@ def Overview(room: Room, seats: list[Seat], lang: str, show):
                 classes=["lmx-room-show"],
             )
     solara.HTML(tag="div", unsafe_innerHTML=participants_html(head, seats, lang, exercise))
-    results = results_frame(seats)
-    summary = summary_frame(results, exercise)
+    # The tables are built again only when a seat changed, not at every beat of the clock.
+    results, summary = solara.use_memo(
+        lambda: (frame := results_frame(seats), summary_frame(frame, exercise)), [tuple(seats), exercise]
+    )
     solara.Text(t("room.summary", lang), classes=["lmx-label"])
     if summary.empty:
         solara.Text(t("room.summary_empty", lang), classes=["lmx-muted"])
@@ -260,13 +268,30 @@ def _figure_bytes(room: Room, lang: str) -> bytes:
     return figure_png(summary_figure(results, summary_frame(results, exercise), exercise, lang))
 
 
+FIGURE_QUIET_SECONDS = 1.0  # when several runs finish at once, one drawing for all of them
+
+
 @solara.component
 def SummaryFigure(results, summary, exercise: int, lang: str):
-    """The figure is drawn again only when a finished run changed it (drawing costs more than the rest)."""
+    """The figure is drawn again only when a finished run changed it, in a thread of its own.
+
+    Drawing takes ~0.15 s (matplotlib), much more with a room playing; drawn inside the overview's
+    redraw it held up the next beat past 2 s while the last tables finished. The figure shown
+    stays until the new one is ready."""
     done = results[(results["exercise"] == exercise) & results["finished"].astype(bool)]
     key = (lang, exercise, tuple(done["plan"]), tuple(done["relationship_difference"].round(6)))
-    png = solara.use_memo(lambda: figure_png(summary_figure(results, summary, exercise, lang)), [key])
-    solara.Image(png, classes=["lmx-room-figure"])
+    png = solara.use_reactive(b"")
+
+    def draw(cancel: threading.Event) -> None:
+        if cancel.wait(FIGURE_QUIET_SECONDS):  # another run finished meanwhile: that drawing will do
+            return
+        drawn = figure_png(summary_figure(results, summary, exercise, lang))
+        if not cancel.is_set():
+            png.set(drawn)
+
+    solara.use_thread(draw, dependencies=[key], intrusive_cancel=False)
+    if png.value:
+        solara.Image(png.value, classes=["lmx-room-figure"])
 
 
 def _cell(text: str, number_cell: bool = False) -> str:

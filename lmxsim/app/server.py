@@ -125,7 +125,31 @@ def asgi_app(
 
     app = solara.server.starlette.app
     hide_diagnostics(app)
+    settle_heap(room=room_cap is not None)
     return app
+
+
+def settle_heap(room: bool) -> None:
+    """Import what the first visitor's page needs, then freeze everything loaded so far.
+
+    The loaded libraries are about a million Python objects that live as long as the server.
+    Without the freeze every full garbage collection walks them all again: with a room of 30
+    playing that was a stop of the whole server for 0.15-0.6 s every few seconds, felt as slow
+    Steps and a late overview (benchmarks/bench_room.py). Frozen objects are never collected,
+    which is right for modules and nothing else is alive yet.
+    """
+    import gc
+
+    import lmxsim.app.page
+
+    if room:
+        import lmxsim.app.room_facilitator
+        import lmxsim.app.room_page
+    else:
+        with contextlib.suppress(ImportError):
+            import lmxsim.app.strategy_lab  # noqa: F401
+    gc.collect()
+    gc.freeze()
 
 
 DIAGNOSTICS = ("/resourcez",)  # the host's CPU, memory and sessions: nothing for a workshop room to see
