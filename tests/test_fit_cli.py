@@ -193,3 +193,37 @@ def test_errors_and_stop_reasons_follow_the_language(cli, tmp_path):
     assert code == 2 and "'de'" in err
     assert stop_reason("", "nl") == "klaar" and stop_reason("walltime", "en") == "reached --max-minutes"
     assert stop_reason("Stop: something new", "nl") == "Stop: something new"
+
+
+def test_a_folder_in_use_by_another_fit_is_refused_and_a_stale_lock_taken_over(cli, tmp_path):
+    """Two fits into one folder would write one pyabc database at once: the second is refused
+    before it touches anything, also with --overwrite; a lock left by a killed fit names the way out."""
+    import socket
+    import subprocess
+    import sys
+
+    from lmxsim.folder_lock import LOCK
+
+    out = tmp_path / "fit"
+    out.mkdir()
+    (out / "fit.db").write_bytes(b"the running fit's database")
+    fit = ("fit", "--survey", WAVES, "--team", TEAM, "--out", str(out), *SMALL)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        holder = {"pid": running.pid, "host": socket.gethostname(), "started": "2026-12-01T10:00:00+00:00"}
+        (out / LOCK).write_text(json.dumps(holder), encoding="utf-8")
+        for how in ("--overwrite", "--resume"):
+            code, _, err = cli(*fit, how)
+            assert code == 2
+            assert f"in use by fit process {running.pid}" in err and "two fits in one folder" in err
+        assert (out / "fit.db").read_bytes() == b"the running fit's database"  # untouched
+        code, _, err = cli(*fit, "--overwrite", "--take-over")
+        assert code == 2 and "--take-over refused" in err
+    finally:
+        running.kill()
+        running.wait()
+    code, _, err = cli(*fit, "--overwrite")
+    assert code == 2 and "stale lock" in err and "--take-over" in err
+    code, _, err = cli(*fit, "--overwrite", "--take-over", "--generations", "1")
+    assert code == 0, err
+    assert (out / "posterior.csv").exists() and not (out / LOCK).exists()  # released at the end

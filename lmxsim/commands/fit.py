@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
 
@@ -50,31 +51,15 @@ def fit(
     dask: str | None = typer.Option(None, "--dask", help=t("cli.fit_dask", CLI_LANG)),
     resume: bool = typer.Option(False, "--resume", help=t("cli.fit_resume", CLI_LANG)),
     overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.fit_overwrite", CLI_LANG)),
+    take_over: bool = typer.Option(False, "--take-over", help=t("cli.fit_take_over", CLI_LANG)),
     lang: Literal["en", "nl"] = typer.Option("en", "--lang", help=t("cli.fit_lang", CLI_LANG)),
 ) -> None:
     """Which model settings explain this team's LMX-7 answers, and how sure are we?"""
+    request = FitRequest(**{name: value for name, value in locals().items() if name in FIT_OPTIONS})
     from lmxsim.fit import FitError
 
-    console = Console()
     try:
-        _fit(
-            console,
-            survey,
-            team,
-            out,
-            priors,
-            observations,
-            population,
-            generations,
-            max_minutes,
-            seed,
-            sampler,
-            workers,
-            dask,
-            resume,
-            overwrite,
-            lang,
-        )
+        _fit(Console(), request)
     except FitError as error:
         typer.secho(t("fit.error", lang, error=error), err=True, fg=typer.colors.RED)
         sys.exit(2)
@@ -83,29 +68,38 @@ def fit(
         sys.exit(130)
 
 
-def _fit(
-    console,
-    survey,
-    team,
-    out,
-    priors_path,
-    observations_path,
-    population,
-    generations,
-    max_minutes,
-    seed,
-    sampler,
-    workers,
-    dask,
-    resume,
-    overwrite,
-    lang,
-):
+@dataclass(frozen=True)
+class FitRequest:
+    """The command's options, as given."""
+
+    survey: Path
+    team: Path
+    observations: Path | None
+    out: Path
+    priors: Path | None
+    population: int
+    generations: int
+    max_minutes: float
+    seed: int
+    sampler: str
+    workers: int
+    dask: str | None
+    resume: bool
+    overwrite: bool
+    take_over: bool
+    lang: str
+
+
+FIT_OPTIONS = {f.name for f in fields(FitRequest)}
+
+
+def _fit(console: Console, request: FitRequest) -> None:
     from lmxsim.fit import FitError, require_pyabc
 
     require_pyabc()
     import shutil
 
+    from lmxsim import folder_lock
     from lmxsim.fit.priors import load_priors
     from lmxsim.fit.report import write_report
     from lmxsim.fit.run import DB_NAME, Settings, run_fit, stop_reason
@@ -114,7 +108,9 @@ def _fit(
     from lmxsim.output import check_output_folder
     from lmxsim.teamfile import load_team
 
-    if resume and overwrite:
+    survey, team, out, lang, resume = request.survey, request.team, request.out, request.lang, request.resume
+    dask, population = request.dask, request.population
+    if resume and request.overwrite:
         raise FitError("--resume and --overwrite contradict each other: choose one")
     if (
         dask is not None
@@ -127,16 +123,14 @@ def _fit(
     members = load_team(team)
     data = read_survey(survey, [m.name for m in members])
     check_against_team(data, members, str(team))
-    chosen = load_priors(priors_path)
+    chosen = load_priors(request.priors)
     team_observed = None
-    if observations_path is not None:
+    if request.observations is not None:
         from lmxsim.fit.observations import read_observations
 
-        team_observed = read_observations(observations_path)
+        team_observed = read_observations(request.observations)
     if not resume:
-        check_output_folder(out, "--out", overwrite=overwrite)
-        if overwrite and (out / DB_NAME).exists():
-            (out / DB_NAME).unlink()
+        check_output_folder(out, "--out", overwrite=request.overwrite)
     elif not (out / DB_NAME).exists():
         raise FitError(f"--resume: {out} holds no fit ({DB_NAME} is missing); run without --resume")
     simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)
@@ -144,12 +138,12 @@ def _fit(
         population=population,
         min_population=max(20, population // 2),
         max_population=max(population, population * 3 // 2),
-        generations=generations,
-        max_minutes=max_minutes,
-        seed=seed,
-        sampler=sampler,
+        generations=request.generations,
+        max_minutes=request.max_minutes,
+        seed=request.seed,
+        sampler=request.sampler,
         dask=dask,
-        workers=workers,
+        workers=request.workers,
     )
     raters = t("fit.raters_" + "_".join(data.ratings()), lang)
     fitted = ", ".join([*chosen.names, *([t("fit.each_person", lang)] if chosen.people else [])])
@@ -186,10 +180,18 @@ def _fit(
         )
         console.print(escape(text))
 
-    if out.exists() and not resume:
-        shutil.rmtree(out / ".tmp", ignore_errors=True)
-    result = run_fit(simulator, chosen, out, settings, resume=resume, progress=progress)
-    report = write_report(result, out, seed, str(survey), str(team), lang=lang)
+    # The folder is this fit's until it ends: a second fit into it (or an --overwrite of it) is
+    # refused, as two writers would mix one pyabc database.
+    fit_lock = folder_lock.Job(
+        "fit", FitError, "lmxsim fit --survey ... --team ... --out {out} --resume --take-over"
+    )
+    with folder_lock.held(out, fit_lock, command=f"fit --survey {survey}", take_over=request.take_over):
+        if request.overwrite and (out / DB_NAME).exists():
+            (out / DB_NAME).unlink()
+        if not resume:
+            shutil.rmtree(out / ".tmp", ignore_errors=True)
+        result = run_fit(simulator, chosen, out, settings, resume=resume, progress=progress)
+        report = write_report(result, out, request.seed, str(survey), str(team), lang=lang)
     state = report["state"]
     done = t(
         "fit.done",

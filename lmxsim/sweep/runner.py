@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from lmxsim import folder_lock
 from lmxsim.batch import chunk_for
 from lmxsim.executors import ExecutorChoice, SequentialExecutor
 from lmxsim.executors import open_executor as open_executor  # where the sweep commands find it
@@ -37,6 +38,7 @@ from lmxsim.sweep.tidy import Job, record_batch, record_mesa, tidy_tables
 RUNS_PER_TASK = {"batch": 1000, "mesa": 20}  # about 0.2-1 s of work per task on this machine
 MAX_RESTARTS = 3  # fresh process pools after a worker death, before giving up
 MAX_TRACEBACKS = 20
+SWEEP_LOCK = folder_lock.Job("sweep", SweepError, "lmxsim sweep SWEEP_FILE --out {out} --resume --take-over")
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,6 @@ def prepare(
     spec: SweepSpec, out: Path, resume: bool, chunk: int | None, engine: str | None, workers: int
 ) -> tuple[dict[str, Any], Design]:
     """Load or create the manifest; refuse to mix two different sweeps in one directory."""
-    from lmxsim.sweep import lock
 
     manifest = store.read_manifest(out)
     if manifest is not None:
@@ -192,7 +193,7 @@ def prepare(
         if chunk is not None and chunk != manifest["chunk"]:
             raise SweepError(f"{out} was started with --chunk {manifest['chunk']}; resume it with the same")
         return manifest, Design.from_json(manifest["design"])
-    if out.exists() and (not out.is_dir() or any(p.name != lock.LOCK for p in out.iterdir())):
+    if out.exists() and (not out.is_dir() or any(p.name != folder_lock.LOCK for p in out.iterdir())):
         raise SweepError(
             f"--out {out} is not empty and holds no sweep ({store.MANIFEST} missing): choose a new directory"
         )
@@ -292,13 +293,12 @@ def run_sweep(
 ) -> SweepReport:
     """Run (or finish) a sweep into `out`. on_progress(runs_done, total_runs) after each task.
 
-    The folder is locked for the whole run (lock.py): a second sweep into it is refused.
+    The folder is locked for the whole run (folder_lock.py): a second sweep into it is refused.
     """
-    from lmxsim.sweep import lock
 
     out = Path(out)
     choice = choice or ExecutorChoice(SequentialExecutor(), "sequential", 1)
-    with lock.held(out, command=f"sweep {spec.path}", take_over=take_over):
+    with folder_lock.held(out, SWEEP_LOCK, command=f"sweep {spec.path}", take_over=take_over):
         return _run_locked(spec, out, choice, resume, chunk, engine, on_progress)
 
 

@@ -448,6 +448,10 @@ CLI: dict[str, dict[str, str]] = {
         "en": "replace a fit already in --out",
         "nl": "vervang een schatting die al in --out staat",
     },
+    "fit_take_over": {
+        "en": "take over --out from a fit that was killed and left its lock",
+        "nl": "neem --out over van een afgebroken schatting die haar slot achterliet",
+    },
     "fit_lang": {
         "en": "language of the progress lines, tables and the figure (nl: decimal comma)",
         "nl": "taal van de voortgangsregels, tabellen en de figuur (nl: decimale komma)",

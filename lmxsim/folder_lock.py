@@ -1,8 +1,9 @@
-"""One sweep at a time per folder: an exclusive lock file, created atomically.
+"""One job at a time per output folder: an exclusive lock file, created atomically.
 
 Two sweeps writing into one --out would interleave their parts (two unseeded
-runs of one file even share a sweep hash), so `lmxsim sweep` holds
-out/_lock while it runs. The lock is created with O_CREAT | O_EXCL, which the
+runs of one file even share a sweep hash), and two fits would write one pyabc
+database at once, so `lmxsim sweep` and `lmxsim fit` hold out/_lock while they
+run. The lock is created with O_CREAT | O_EXCL, which the
 file system grants to exactly one process. It records the pid, host and start
 time of its holder; a lock whose process is gone (killed with kill -9, a
 crashed machine) is reported as stale with the command that takes it over.
@@ -15,13 +16,21 @@ import os
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from lmxsim.sweep.spec import SweepError
-
 LOCK = "_lock"
+
+
+@dataclass(frozen=True)
+class Job:
+    """What holds the folder: its name in messages, the error it raises, how to take a folder over."""
+
+    name: str  # "sweep", "fit"
+    error: type[Exception]
+    take_over: str  # the command that takes a stale lock over, with {out}
 
 
 def _alive(pid: int) -> bool:
@@ -59,17 +68,17 @@ def holder_alive(holder: dict[str, Any]) -> bool | None:
     return _alive(pid)
 
 
-def acquire(out: Path, command: str = "", take_over: bool = False) -> dict[str, Any]:
-    """Create out/_lock or raise SweepError saying who holds it and what to do."""
+def acquire(out: Path, job: Job, command: str = "", take_over: bool = False) -> dict[str, Any]:
+    """Create out/_lock or raise the job's error saying who holds it and what to do."""
     from lmxsim.output import reason
 
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
-        raise SweepError(f"--out {out} is a file, not a folder; choose a folder name") from None
+        raise job.error(f"--out {out} is a file, not a folder; choose a folder name") from None
     except OSError as error:
-        raise SweepError(f"--out {out}: cannot create the folder ({reason(error)})") from None
+        raise job.error(f"--out {out}: cannot create the folder ({reason(error)})") from None
     mine = {
         "pid": os.getpid(),
         "host": socket.gethostname(),
@@ -78,19 +87,19 @@ def acquire(out: Path, command: str = "", take_over: bool = False) -> dict[str, 
     }
     path = out / LOCK
     if take_over:
-        _take_over(out)
+        _take_over(out, job)
     try:
         descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
     except FileExistsError:
-        raise SweepError(_refusal(out, read_lock(out))) from None
+        raise job.error(_refusal(out, read_lock(out), job)) from None
     except OSError as error:
-        raise SweepError(f"--out {out}: cannot write in this folder ({reason(error)})") from None
+        raise job.error(f"--out {out}: cannot write in this folder ({reason(error)})") from None
     try:
         with os.fdopen(descriptor, "w", encoding="utf-8") as file:
             json.dump(mine, file)
     except OSError as error:
         path.unlink(missing_ok=True)
-        raise SweepError(f"--out {out}: cannot write in this folder ({reason(error)})") from None
+        raise job.error(f"--out {out}: cannot write in this folder ({reason(error)})") from None
     return mine
 
 
@@ -102,38 +111,39 @@ def release(out: Path, mine: dict[str, Any]) -> None:
 
 
 @contextmanager
-def held(out: Path, command: str = "", take_over: bool = False) -> Iterator[dict[str, Any]]:
-    mine = acquire(out, command, take_over)
+def held(out: Path, job: Job, command: str = "", take_over: bool = False) -> Iterator[dict[str, Any]]:
+    mine = acquire(out, job, command, take_over)
     try:
         yield mine
     finally:
         release(out, mine)
 
 
-def _take_over(out: Path) -> None:
+def _take_over(out: Path, job: Job) -> None:
     holder = read_lock(out)
     if holder is None:
         return
     if holder and holder_alive(holder):
-        raise SweepError(
-            f"--take-over refused: sweep process {holder['pid']} (started {holder.get('started', '?')}) "
+        raise job.error(
+            f"--take-over refused: {job.name} process {holder['pid']} (started {holder.get('started', '?')}) "
             f"is still running and writing into {out}"
         )
     (out / LOCK).unlink(missing_ok=True)
 
 
-def _refusal(out: Path, holder: dict[str, Any] | None) -> str:
-    take_over = f"lmxsim sweep SWEEP_FILE --out {out} --resume --take-over"
+def _refusal(out: Path, holder: dict[str, Any] | None, job: Job) -> str:
+    take_over = job.take_over.format(out=out)
     if not holder:
         return (
-            f"{out} is locked by another sweep ({out / LOCK} exists but cannot be read); if no sweep is "
-            f"writing here, take it over with: {take_over}"
+            f"{out} is locked by another {job.name} ({out / LOCK} exists but cannot be read); if no "
+            f"{job.name} is writing here, take it over with: {take_over}"
         )
-    who = f"sweep process {holder.get('pid')} on {holder.get('host')} (started {holder.get('started', '?')})"
+    started = holder.get("started", "?")
+    who = f"{job.name} process {holder.get('pid')} on {holder.get('host')} (started {started})"
     alive = holder_alive(holder)
     if alive:
         return (
-            f"{out} is in use by {who}: two sweeps in one folder would mix their results; "
+            f"{out} is in use by {who}: two {job.name}s in one folder would mix their results; "
             "wait for it to finish, or choose another --out"
         )
     if alive is False:
