@@ -5,17 +5,14 @@
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import psutil
 import pytest
+from lab_server import open_lab, serve_lab
 from playwright.sync_api import expect
 
 from lmxsim.limits import APP_MAX_WORK
-
-PAGE = Path(__file__).with_name("strategy_lab_page.py")
 
 
 def _server_process(base_url: str) -> psutil.Process:
@@ -38,19 +35,11 @@ def _cpu(process: psutil.Process, seconds: float = 1.0) -> float:
 @pytest.mark.slow
 @pytest.mark.timeout(240)
 def test_closing_the_tab_mid_run_returns_the_server_to_idle(app_server, browser):
-    base_url = app_server(
-        [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
-         "--no-check-version"],
-        port_flag="--port",
-        env={"SOLARA_ASSETS_PROXY": "true"},
-    )  # fmt: skip
+    base_url = serve_lab(app_server)
     server = _server_process(base_url)
     context = browser.new_context()
     page = context.new_page()
-    page.goto(base_url + "/")
-    run = page.get_by_role("button", name="Compare strategies")
-    run.wait_for(state="visible", timeout=60_000)
-    page.wait_for_load_state("networkidle")
+    run = open_lab(page, base_url)
     page.get_by_text("Weekly one-on-ones with the out-group").click()
     page.get_by_text("Also check robustness").click()  # one comparison, not three
     for label, value in (("Weeks", "520"), ("Replications (simulated years)", "9000")):
@@ -78,16 +67,8 @@ def test_closing_the_tab_mid_run_returns_the_server_to_idle(app_server, browser)
 @pytest.mark.timeout(120)
 @pytest.mark.slow
 def test_a_request_over_the_cap_is_refused_in_the_page(app_server, page):
-    base_url = app_server(
-        [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
-         "--no-check-version"],
-        port_flag="--port",
-        env={"SOLARA_ASSETS_PROXY": "true"},
-    )  # fmt: skip
-    page.goto(base_url + "/")
-    run = page.get_by_role("button", name="Compare strategies")
-    run.wait_for(state="visible", timeout=60_000)
-    page.wait_for_load_state("networkidle")
+    base_url = serve_lab(app_server)
+    run = open_lab(page, base_url)
     page.get_by_text("Weekly one-on-ones with the out-group").click()
     for label, value in (("Weeks", "520"), ("Replications (simulated years)", "20000")):
         field = page.get_by_label(label, exact=True)

@@ -3,14 +3,12 @@ and one lab per browser session (issue 15 requirement 6, issue 12 requirement 5)
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import pytest
+from lab_server import open_lab, serve_lab
 from playwright.sync_api import expect
 
-PAGE = Path(__file__).with_name("strategy_lab_page.py")
 READY = (
     "Weekly one-on-ones with the out-group",
     "Re-open role-taking with everyone",
@@ -18,23 +16,6 @@ READY = (
     "Equal latitude for everyone",
     "Team map plus one-on-ones with the out-group",
 )
-
-
-def _serve(app_server) -> str:
-    return app_server(
-        [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
-         "--no-check-version"],
-        port_flag="--port",
-        env={"SOLARA_ASSETS_PROXY": "true"},
-    )  # fmt: skip
-
-
-def _open(page, base_url: str):
-    page.goto(base_url + "/")
-    run = page.get_by_role("button", name="Compare strategies")
-    run.wait_for(state="visible", timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    return run
 
 
 def _boxes_overlap(a: dict, b: dict) -> bool:
@@ -50,7 +31,7 @@ def _boxes_overlap(a: dict, b: dict) -> bool:
 def test_ticks_right_after_a_drop_are_all_kept_and_compare_is_ready_within_a_second(
     app_server, page, drop_file
 ):
-    run = _open(page, _serve(app_server))
+    run = open_lab(page, serve_lab(app_server))
     drop_file(page, "team.csv", "name,closeness\n" + "".join(f"P{i},0.{i}\n" for i in range(1, 9)))
     boxes = [page.get_by_role("checkbox", name=label) for label in READY]
     for label in READY:  # five ticks 0.2 s apart, right after the drop
@@ -68,7 +49,7 @@ def test_ticks_right_after_a_drop_are_all_kept_and_compare_is_ready_within_a_sec
 
 @pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_names_in_the_drawing_never_overlap(app_server, page, drop_file):
-    _open(page, _serve(app_server))
+    open_lab(page, serve_lab(app_server))
     names = [f"{chr(65 + i)}{'bcdefghijkl'}" for i in range(12)]  # 12 names of 12 characters
     assert all(len(n) == 12 for n in names)
     rows = "".join(f"{n},{0.5 if i % 2 else 0.55}\n" for i, n in enumerate(names))
@@ -97,8 +78,8 @@ def test_names_in_the_drawing_never_overlap(app_server, page, drop_file):
 
 @pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_each_strategy_keeps_its_colour_and_each_session_its_own_lab(app_server, page, browser):
-    base_url = _serve(app_server)
-    run = _open(page, base_url)
+    base_url = serve_lab(app_server)
+    run = open_lab(page, base_url)
     page.locator("label", has_text=READY[2]).click()
     page.locator("label", has_text=READY[0]).click()
     replications = page.get_by_label("Replications (simulated years)")
@@ -137,7 +118,7 @@ def test_each_strategy_keeps_its_colour_and_each_session_its_own_lab(app_server,
     # another browser session (its own cookies) sees its own lab: no result, the start team
     other = browser.new_context().new_page()
     try:
-        _open(other, base_url)
+        open_lab(other, base_url)
         assert other.locator(".lab-conclusions").count() == 0
         expect(other.get_by_role("checkbox", name=READY[2])).not_to_be_checked()
     finally:

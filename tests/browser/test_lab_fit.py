@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from lab_server import open_lab, serve_lab
 from playwright.sync_api import expect
 
 pytest.importorskip("pyabc")
 
-PAGE = Path(__file__).with_name("strategy_lab_page.py")
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
 # Several files dropped at once, as a user drags fit.json and draws.csv from the fit folder
@@ -46,16 +46,8 @@ def test_load_a_fit_mismatched_team_then_compare_over_the_posterior(app_server, 
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert fit.returncode == 0, fit.stderr
-    base_url = app_server(
-        [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
-         "--no-check-version"],
-        port_flag="--port",
-        env={"SOLARA_ASSETS_PROXY": "true"},
-    )  # fmt: skip
-    page.goto(base_url + "/")
-    run = page.get_by_role("button", name="Compare strategies")
-    run.wait_for(state="visible", timeout=60_000)
-    page.wait_for_load_state("networkidle")
+    base_url = serve_lab(app_server)
+    run = open_lab(page, base_url)
 
     # --- the fit, dropped onto the starting team (An, Bram, Sam, Lotte): loaded, but it does not fit
     files = [[name, (out / name).read_text()] for name in ("fit.json", "draws.csv")]

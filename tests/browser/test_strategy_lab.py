@@ -7,23 +7,12 @@ offline, and drives it with headless Chromium.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
+from lab_server import open_lab, serve_lab
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
-
-PAGE = Path(__file__).with_name("strategy_lab_page.py")
-
-
-def _serve(app_server) -> str:
-    return app_server(
-        [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
-         "--no-check-version"],
-        port_flag="--port",
-        env={"SOLARA_ASSETS_PROXY": "true"},
-    )  # fmt: skip
 
 
 def _download(page, label: str) -> bytes:
@@ -54,13 +43,8 @@ def _click_once_rendered(button) -> None:
 
 @pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_enter_team_pick_two_strategies_run_see_and_export(app_server, page, drop_file):
-    base_url = _serve(app_server)
-    page.goto(base_url + "/")
-    run = page.get_by_role("button", name="Compare strategies")
-    run.wait_for(state="visible", timeout=60_000)
-
-    # the first paint comes before the kernel listens: a click right away can be lost
-    page.wait_for_load_state("networkidle")
+    base_url = serve_lab(app_server)
+    run = open_lab(page, base_url)
     expect(run).to_have_count(1)
 
     # --- a small team: remove one person, add one and name her

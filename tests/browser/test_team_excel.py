@@ -7,15 +7,12 @@ Serves tests/browser/strategy_lab_page.py with `solara run`, offline, as test_st
 from __future__ import annotations
 
 import base64
-import sys
-from pathlib import Path
 
 import pytest
+from lab_server import open_lab, serve_lab
 from playwright.sync_api import expect
 
 from lmxsim.packaged import TEAM_DIR
-
-PAGE = Path(__file__).with_name("strategy_lab_page.py")
 
 # As conftest.DROP_FILE, with the file's bytes (base64) instead of text.
 DROP_BYTES = """
@@ -36,15 +33,7 @@ async ([selector, name, encoded]) => {
 
 @pytest.mark.slow  # long browser run: the full suite (CI) runs it, the quick loop does not
 def test_the_dutch_excel_template_drops_into_the_lab(app_server, page):
-    base_url = app_server(
-        [sys.executable, "-m", "solara", "run", str(PAGE), "--host", "127.0.0.1", "--no-open", "--production",
-         "--no-check-version"],
-        port_flag="--port",
-        env={"SOLARA_ASSETS_PROXY": "true"},
-    )  # fmt: skip
-    page.goto(base_url + "/")
-    page.get_by_role("button", name="Compare strategies").wait_for(state="visible", timeout=60_000)
-    page.wait_for_load_state("networkidle")
+    open_lab(page, serve_lab(app_server))
     workbook = (TEAM_DIR / "template-nl.xlsx").read_bytes()
     page.evaluate(DROP_BYTES, [".solara-file-drop", "ploeg.xlsx", base64.b64encode(workbook).decode()])
     page.get_by_text("Loaded 9 people from ploeg.xlsx.").wait_for(timeout=30_000)
