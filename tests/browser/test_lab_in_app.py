@@ -102,3 +102,16 @@ def test_two_sessions_keep_their_own_team_and_results(app_url, page, browser, dr
     end.scroll_into_view_if_needed()
     assert covered_points(end) == 0
     clean(page)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_the_team_drawing_names_are_readable_on_a_projector(app_url, page, size):
+    """The drawing shrinks with the window; its names must stay readable from the back of a room
+    (they came out 9-10 px tall at 1280x720 before)."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    _lab(page, app_url)
+    names = page.locator(".lab-team-svg text.lab-name")
+    expect(names).to_have_count(4)
+    heights = [names.nth(i).bounding_box()["height"] for i in range(4)]
+    assert min(heights) >= 14, heights
+    clean(page)
