@@ -9,6 +9,7 @@ so a sentence about a member is not repeated within QUIET_WEEKS.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 import solara
 
@@ -154,21 +155,26 @@ def EventLog(workshop, lang: str, version: solara.Reactive | None = None):
         version.value  # noqa: B018 - subscribe to changes of the log
     show_fires = solara.use_reactive(True)
     with workshop.lock:
-        generation = workshop.generation
-        events = list(enumerate(workshop.narrator.events))  # a sentence's place in the log is its key
+        events = list(workshop.narrator.events)
     if not show_fires.value:
-        events = [(i, e) for i, e in events if e.kind != "ev_fire"]
+        events = [e for e in events if e.kind != "ev_fire"]
     with solara.Card(classes=["lmx-card", "lmx-narration"]):
         with solara.Row(justify="space-between", style={"align-items": "center"}):
             solara.Text(t("narration", lang), classes=["lmx-card-title"])
             solara.Switch(label=t("show_fires", lang), value=show_fires, classes=["lmx-fire-filter"])
-        if not events:
-            solara.Text(t("nothing_yet", lang), classes=["lmx-muted"])
-        with solara.Column(gap="2px", classes=["lmx-log"]):
-            # Keyed, so a new sentence adds one line and the others keep theirs: unkeyed, every line
-            # below moved its text one place down, which cost a message per line each week (in a
-            # room of 30 that was most of the server's traffic).
-            for place, event in reversed(events[-SHOWN:]):
-                solara.Text(
-                    describe(event, lang), classes=["lmx-log-line", STYLE.get(event.kind, "lmx-log-other")]
-                ).key(f"{generation}-{place}")
+        # One widget for all the lines (and for "nothing yet"): a new sentence is one message. As a
+        # widget per line, a new line at the top re-texted every line below it (a message per line
+        # each week: in a room of 30 most of the server's traffic), and keyed lines opened and
+        # closed widgets instead.
+        solara.HTML(tag="div", unsafe_innerHTML=log_html(events[-SHOWN:], lang), classes=["lmx-log"])
+
+
+def log_html(events: list[Event], lang: str) -> str:
+    """The lines, newest first, each with its kind's class (group changes bold, fires dark red)."""
+    if not events:
+        return f'<div class="lmx-muted">{escape(t("nothing_yet", lang))}</div>'
+    lines = []
+    for event in reversed(events):
+        kind = STYLE.get(event.kind, "lmx-log-other")
+        lines.append(f'<div class="lmx-log-line {kind}">{escape(describe(event, lang))}</div>')
+    return "".join(lines)
