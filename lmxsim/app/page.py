@@ -125,26 +125,58 @@ def WorkshopView(
             layout.set(next(counter))
         changed()
 
+    # Play is one thread for the life of this view, stepping while `playing` is on. A thread per
+    # press of Play (use_thread keyed on `playing`) meant hundreds of threads starting and ending
+    # in a click storm, each changing state while another rendered: under load that ended in
+    # "Too many renders" and a lost session (tests/browser/test_projector.py, click storm).
+    go = solara.use_memo(threading.Event, [])
+
+    def follow_play() -> None:
+        if playing.value:
+            go.set()
+        else:
+            go.clear()
+
+    solara.use_effect(follow_play, [playing.value])
+
+    def redraw() -> bool:
+        """The week's redraw from the Play thread; False if it has to wait.
+
+        While a flood of clicks keeps the page's own thread changing state, a render started here
+        would chase those changes pass after pass until reacton gives up ("Too many renders"), at a
+        pass boundary, with the new week already in the state: the next pass shows it."""
+        try:
+            changed()
+        except RuntimeError as error:
+            if "Too many renders" not in str(error):
+                raise
+            return False
+        return True
+
     def play(cancel: threading.Event) -> None:
-        if not playing.value:
-            return
+        owed = False  # a redraw that had to wait
         while not cancel.is_set():
+            if owed:
+                owed = not redraw()
+            if not go.wait(0.5) or not playing.value:  # paused: wait for Play (or the end of the view)
+                continue
             with PLAY_TURN:
-                if cancel.is_set():
-                    return
+                if cancel.is_set() or not playing.value:
+                    continue
                 started = time.perf_counter()
                 workshop.step()
-                changed()
+                owed = not redraw()
                 busy = time.perf_counter() - started
             if workshop.at_end:
+                go.clear()
                 playing.set(False)
-                return
+                continue
             cancel.wait(max(busy, 1.0 / speed.value - busy))  # never busy more than half the time
 
     # Cooperative cancel only: the default (intrusive) one raises inside whatever Python line the
-    # thread is on, which can be inside the render context's own locking and leave the page frozen
-    # after a storm of Play/Pause clicks. The loop checks `cancel` between weeks.
-    solara.use_thread(play, dependencies=[playing.value, speed.value], intrusive_cancel=False)
+    # thread is on, which can be inside the render context's own locking and leave the page frozen.
+    # The loop checks `cancel` between weeks.
+    solara.use_thread(play, dependencies=[], intrusive_cancel=False)
 
     layout.value  # noqa: B018 - subscribe: re-render when the team or the twin changes
     with workshop.lock:
