@@ -104,6 +104,7 @@ def test_two_sessions_keep_their_own_team_and_results(app_url, page, browser, dr
     clean(page)
 
 
+@pytest.mark.slow  # a layout check at two sizes: the full suite (CI) runs it, the quick loop does not
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 def test_the_team_drawing_names_are_readable_on_a_projector(app_url, page, size):
     """The drawing shrinks with the window; its names must stay readable from the back of a room
