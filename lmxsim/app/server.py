@@ -132,7 +132,7 @@ def asgi_app(
 def settle_heap(room: bool) -> None:
     """Import what the first visitor's page needs, then freeze everything loaded so far.
 
-    The loaded libraries are about a million Python objects that live as long as the server.
+    The loaded libraries are ~200,000 tracked Python objects that live as long as the server.
     Without the freeze every full garbage collection walks them all again: with a room of 30
     playing that was a stop of the whole server for 0.15-0.6 s every few seconds, felt as slow
     Steps and a late overview (benchmarks/bench_room.py). Frozen objects are never collected,
