@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit import FitError
-from lmxsim.fit.survey import read_text
+from lmxsim.fit.survey import data_records, read_text
 
 MEASURES = ("problems_reported",)  # team counts the engine keeps per member and week
 COLUMNS = ("week_from", "week_to")
@@ -73,12 +73,7 @@ def parse_observations(text: str, where: str) -> TeamObservations:
         raise FitError(f"{where}, line 1: the columns must be {allowed}")
     measure = measures[0]
     periods, counts, lines = [], [], []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) > len(header):
-            raise FitError(f"{where}, line {number}: {len(row)} cells but {len(header)} columns")
-        record = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+    for number, record in data_records(rows, header, where):
         start = _whole(record["week_from"], "week_from", 1, MAX_WEEK, where, number)
         end = _whole(record["week_to"], "week_to", start, MAX_WEEK, where, number)
         count = _whole(record[measure], measure, 0, MAX_COUNT, where, number)

@@ -18,6 +18,7 @@ import csv
 import io
 import itertools
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +49,19 @@ class Survey:
 
 def _columns(rater: str) -> list[str]:
     return [f"{rater}_{j}" for j in range(1, ITEMS + 1)]
+
+
+def data_records(
+    rows: list[list[str]], header: list[str], where: str
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, cells by column) for each data row that is not empty; a row with more cells
+    than the header has columns is refused with one line naming the file and line."""
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) > len(header):
+            raise FitError(f"{where}, line {number}: {len(row)} cells but {len(header)} columns")
+        yield number, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
 
 
 def read_text(path: Path, kind: str, max_bytes: int) -> str:
@@ -95,12 +109,7 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     cells: dict[tuple[str, int, int], float] = {}
     wave_week: dict[int, tuple[int, int]] = {}  # wave -> (week, line)
     seen: dict[tuple[int, int], int] = {}
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in row):
-            continue
-        if len(row) > len(header):
-            raise FitError(f"{where}, line {number}: {len(row)} cells but {len(header)} columns")
-        record = {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
+    for number, record in data_records(rows, header, where):
         name = record["name"]
         if name not in index:
             raise FitError(
