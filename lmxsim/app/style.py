@@ -61,7 +61,7 @@ CSS = """
 .lmx-knob .v-messages, .lmx-knob .v-text-field__details { display: none; }
 .lmx-knob .v-input__slot { margin-bottom: 0 !important; }
 .lmx-knob-ends { font-size: 13px; color: #555; margin-top: -6px; }
-.lmx-log-line { font-size: 16px; display: block; line-height: 1.3; }
+.lmx-log-line { font-size: 16px; display: block; line-height: 1.3; color: rgba(0, 0, 0, 0.87); }
 .lmx-log-line.lmx-log-group { font-weight: 700; }
 .lmx-log-line.lmx-log-intervention { font-weight: 700; color: #7B3FA0 !important; }
 .lmx-log-line.lmx-log-fire { color: #8B1A1A !important; font-size: 0.85em; }
