@@ -30,6 +30,7 @@ COMMANDS = (
     "info",
     "columns",
     "fit",
+    "calibrate",
 )
 
 app = typer.Typer(

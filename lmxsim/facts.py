@@ -343,7 +343,7 @@ FACTS = [
     Fact("P4", "r(LMX, performance) across members", "Martin et al. 2016, rho = .30",
          0.20, 0.40, lmx_relates_to_performance),
     Fact("P5", "Pygmalion: Cohen's d of later performance when the first impression is raised",
-         "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81", 0.7, 1.2, pygmalion_effect),
+         "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81", 0.8, 1.2, pygmalion_effect),
     Fact("P6", "late performance gap of equally able members, loop cut / with loop",
          "Manzoni & Barsoux 1998 (set-up-to-fail)", -0.5, 0.5, spiral_is_a_loop),
     Fact("P7", "performance gap weeks 23-26 minus weeks 1-4 (the gap grows)",

@@ -241,6 +241,24 @@ class Params:
         'plasticity left in a fully settled relationship',
         'calibration')
 
+    # --- causal paths: each rival model (lmxsim/rivals.py) switches one of them off ------
+    belief_reads_treated_work: bool = _p(True, 0, 1,
+        "the leader's impression learns from the work the leader's own treatment shaped "
+        "(false: from work as if every member had the same latitude and drive)",
+        'Manzoni & Barsoux 1998: the boss reads the routine work the boss assigned; rival no-confirmation')
+    treatment_shapes_work: bool = _p(True, 0, 1,
+        "the leader's trust, latitude and coaching change the member's work and skill "
+        '(false: everyone works and grows as if treated alike)',
+        'Eden 1990; McNatt 2000: expectations act through treatment; rival no-pygmalion')
+    impression_learns: bool = _p(True, 0, 1,
+        "the leader's impression learns from what the leader sees "
+        '(false: labels stay where the first impression put them)',
+        'Dansereau et al. 1975 (a vertical dyad without dynamics); rival static-labels')
+    first_impression_counts: bool = _p(True, 0, 1,
+        'the leader starts from a first impression of each member '
+        "(false: from the same view of everyone, the team's mean first impression)",
+        'Liden, Wayne & Stilwell 1993; Nahrgang et al. 2009; rival no-first-impression')
+
     # --- group labels -----------------------------------------------------------------
     in_group_lmx: float = _p(0.57, 0.0, 1.0,
         'LMX from which a member counts as in-group (LMX-7 about 23)',

@@ -10,15 +10,18 @@ the number of workers.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable
 from concurrent.futures import Executor
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from lmxsim.facts import FACTS, REPLICATIONS, Bench, mean_interval
-from lmxsim.params import Params
+from lmxsim.params import ParameterError, Params
+from lmxsim.rivals import RIVALS, Rival
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,65 @@ def ablate(
     return rows
 
 
+def compare_rivals(
+    seeds: int = 20,
+    replications: int = REPLICATIONS,
+    executor: Executor | None = None,
+    rivals: Iterable[Rival] = RIVALS,
+) -> list[dict[str, Any]]:
+    """Per rival (its shipped, re-tuned parameters): every fact's mean and share of seeds in
+    band, and the facts whose mean leaves the band (the evidence against the rival)."""
+    rows = []
+    for rival in rivals:
+        params = rival.params()
+        summaries = summarise(params, seeds, replications, executor)
+        rows.append(
+            {
+                "name": rival.name,
+                "removes": rival.removes,
+                "params": params.to_dict(),
+                "failed": [s.id for s in summaries if not s.inside],
+                "facts": [
+                    {"id": s.id, "mean": _finite(s.mean), "band": s.band, "pass_share": s.pass_share}
+                    for s in summaries
+                ],
+            }
+        )
+    return rows
+
+
+def load_params_file(path: Path) -> Params:
+    """The `[params]` table of a TOML file (a preset, a calibration result, a rival), on top
+    of the defaults; every other table is ignored. Problems raise ConfigError naming the file."""
+    from lmxsim.config import ConfigError
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"parameter file {path} does not exist") from None
+    except IsADirectoryError:
+        raise ConfigError(f"parameter file {path} is a folder, not a TOML file") from None
+    except OSError as error:
+        raise ConfigError(f"parameter file {path} cannot be read ({error.strerror})") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not a valid TOML file ({error})") from None
+    table = data.get("params")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: has no [params] table (give parameters as name = value under [params])")
+    problems = []
+    for name, value in table.items():
+        try:
+            Params.from_dict({name: value})
+        except ParameterError as error:
+            problems.append(str(error))
+    if problems:
+        raise ConfigError(f"{path}: [params] " + "; ".join(problems))
+    try:
+        return Params.from_dict(table)
+    except ParameterError as error:
+        raise ConfigError(f"{path}: [params] {error}") from None
+
+
 def _finite(value: Any) -> Any:
     """JSON has no NaN: an unmeasurable value is null."""
     if isinstance(value, float):
@@ -129,8 +191,13 @@ def _finite(value: Any) -> Any:
     return value
 
 
-def as_json(facts: list[FactSummary], ablations: list[dict] | None) -> dict[str, Any]:
-    return {
+def as_json(
+    facts: list[FactSummary], ablations: list[dict] | None, rivals: list[dict] | None = None
+) -> dict[str, Any]:
+    out = {
         "facts": [{k: _finite(v) for k, v in asdict(f).items()} for f in facts],
         "ablations": [{k: a[k] for k in ("mechanism", "switch", "out_of_band")} for a in ablations or []],
     }
+    if rivals is not None:
+        out["rivals"] = rivals
+    return out

@@ -27,11 +27,13 @@ def validate(
     workers: int = typer.Option(
         2, "--workers", "-w", min=1, max=64, help=t("cli.validate_workers", CLI_LANG)
     ),
+    rivals: bool = typer.Option(False, "--rivals", help=t("cli.validate_rivals", CLI_LANG)),
+    config: Path | None = typer.Option(None, "--config", help=t("cli.validate_config", CLI_LANG)),
 ) -> None:
     from lmxsim.executors import open_executor
     from lmxsim.facts import FACTS, REPLICATIONS
     from lmxsim.limits import check_replications
-    from lmxsim.validation import ablate, as_json, summarise
+    from lmxsim.validation import ablate, as_json, compare_rivals, load_params_file, summarise
 
     if replications is not None:
         check_replications(replications, low=20)
@@ -41,8 +43,10 @@ def validate(
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
     console = Console()
     with open_executor(workers, preload="lmxsim.facts") as choice:  # the sweeps' executors
-        facts = summarise(seeds=seeds, replications=replications, executor=choice.executor)
+        params = load_params_file(config) if config is not None else None
+        facts = summarise(params, seeds=seeds, replications=replications, executor=choice.executor)
         matrix = ablate(seeds, replications, choice.executor) if ablations else None
+        rival_rows = compare_rivals(seeds, replications, choice.executor) if rivals else None
 
     table = Table(title=t("cli.validate_title", CLI_LANG, seeds=seeds, replications=replications))
     for column in t("cli.validate_headings", CLI_LANG).split("|"):
@@ -71,8 +75,43 @@ def validate(
         blind = [row["mechanism"] for row in matrix if not row["out_of_band"]]
         if blind:
             console.print(f"[red]{t('cli.validate_blind', CLI_LANG)}[/red] {', '.join(blind)}")
+    if rival_rows is not None:
+        _print_rivals(console, facts, rival_rows)
     if json_out is not None:
-        json_out.write_text(json.dumps(as_json(facts, matrix), indent=2))
+        json_out.write_text(json.dumps(as_json(facts, matrix, rival_rows), indent=2))
         console.print(t("cli.validate_written", CLI_LANG, path=json_out))
-    if failing or (matrix is not None and any(not row["out_of_band"] for row in matrix)):
+    blind_rivals = [row["name"] for row in rival_rows or [] if len(row["failed"]) < RIVAL_MUST_FAIL]
+    if blind_rivals:
+        console.print(f"[red]{t('cli.validate_rivals_blind', CLI_LANG)}[/red] {', '.join(blind_rivals)}")
+    if failing or blind_rivals or (matrix is not None and any(not row["out_of_band"] for row in matrix)):
         raise typer.Exit(1)
+
+
+# A rival counts as rejected when its re-tuned mean leaves the band of at least this many facts.
+RIVAL_MUST_FAIL = 2
+
+
+def _print_rivals(console: Console, facts, rows: list[dict]) -> None:
+    """One column per model: the fact's mean over seeds, red where it leaves the band."""
+    grid = Table(title=t("cli.validate_rivals_title", CLI_LANG))
+    grid.add_column("id")
+    grid.add_column(t("cli.validate_band_heading", CLI_LANG))
+    grid.add_column(t("cli.validate_full_model", CLI_LANG), justify="right")
+    for row in rows:
+        grid.add_column(row["name"], justify="right")
+
+    def cell(mean: float | None, low: float, high: float) -> str:
+        if mean is None or mean != mean:
+            return "[red]n/a[/red]"
+        text = f"{mean:.3f}"
+        return text if low <= mean <= high else f"[red]{text}[/red]"
+
+    for j, f in enumerate(facts):
+        low, high = f.band
+        band = t("cli.validate_band", CLI_LANG, low=f"{low:g}", high=f"{high:g}")
+        grid.add_row(
+            f.id, band, cell(f.mean, low, high), *[cell(r["facts"][j]["mean"], low, high) for r in rows]
+        )
+    grid.add_row("", t("cli.validate_failed", CLI_LANG), str(sum(not f.inside for f in facts)),
+                 *[str(len(r["failed"])) for r in rows])  # fmt: skip
+    console.print(grid)

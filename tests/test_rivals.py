@@ -1,0 +1,136 @@
+"""Rival models (issue 23): each switch removes exactly its causal path, the re-tuned rivals
+ship as package files and `validate --rivals` evaluates them; `calibrate` resumes."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from lmxsim.batch import run_batch
+from lmxsim.calibration import Budget, search
+from lmxsim.config import ConfigError
+from lmxsim.facts import FACTS
+from lmxsim.params import PARAMETERS, Params
+from lmxsim.rivals import RIVAL_BY_NAME, RIVALS
+from lmxsim.team import Member
+from lmxsim.validation import load_params_file
+
+# Two equally able members the leader first sees very differently.
+PAIR = [Member("Low", ability=0.6, first_impression=0.3), Member("High", ability=0.6, first_impression=0.9)]
+
+
+def _pair_run(**switch):
+    return run_batch(range(40), 26, params=Params().replace(**switch), team=PAIR)
+
+
+def test_without_a_first_impression_the_leader_starts_alike_and_never_splits_equal_members():
+    run = _pair_run(first_impression_counts=False)
+    impression = run.members["leader_impression"]
+    assert np.array_equal(impression[0, :, 0], impression[0, :, 1])
+    assert np.allclose(impression[0, :, 0], 0.6)
+    full = _pair_run()
+    assert not np.array_equal(
+        full.members["leader_impression"][0, :, 0], full.members["leader_impression"][0, :, 1]
+    )
+
+
+def test_static_labels_keep_the_first_impression_for_good():
+    impression = _pair_run(impression_learns=False).members["leader_impression"]
+    assert np.array_equal(impression[26], impression[0])
+    assert not np.array_equal(_pair_run().members["leader_impression"][26], impression[0])
+
+
+def test_without_pygmalion_the_leader_s_treatment_does_not_change_the_work():
+    run = _pair_run(treatment_shapes_work=False)
+    performance = run.members["performance"][1:].mean(axis=(0, 1))
+    assert abs(performance[1] - performance[0]) < 0.01  # equally able: the same work
+    assert run.members["autonomy"][26, :, 1].mean() > run.members["autonomy"][26, :, 0].mean() + 0.05
+    full = _pair_run().members["performance"][1:].mean(axis=(0, 1))
+    assert full[1] - full[0] > 0.02
+
+
+def test_without_confirmation_the_leader_reads_work_as_if_latitude_were_equal():
+    """The treatment still shapes output; the leader's impression of equally able members
+    converges whatever latitude each was given."""
+    run = _pair_run(belief_reads_treated_work=False)
+    gap = run.members["leader_impression"][:, :, 1] - run.members["leader_impression"][:, :, 0]
+    full = _pair_run().members["leader_impression"]
+    assert gap[26].mean() < (full[26, :, 1] - full[26, :, 0]).mean()
+    assert run.members["performance"][26, :, 1].mean() > run.members["performance"][26, :, 0].mean()
+
+
+@pytest.mark.parametrize("rival", RIVALS, ids=[r.name for r in RIVALS])
+def test_every_rival_ships_its_re_tuned_parameters(rival):
+    data = rival.shipped()
+    assert data, f"{rival.path} is missing: run lmxsim calibrate --rival {rival.name}"
+    params = rival.params()
+    for name, value in rival.switch.items():
+        assert getattr(params, name) == value
+        assert data["params"][name] == value
+    assert data["calibration"]["model"] == rival.name
+    assert set(params.to_dict()) == set(PARAMETERS)
+
+
+def test_rivals_are_calibrated_with_the_defaults_budget():
+    budgets = {json.dumps(r.shipped()["calibration"]["budget"], sort_keys=True) for r in RIVALS}
+    assert len(budgets) == 1
+
+
+def test_calibrate_resumes_from_its_folder(tmp_path):
+    budget = Budget(evaluations=3, samples=2, seeds=1, replications=20, seed=5)
+    first = search(tmp_path, RIVAL_BY_NAME["static-labels"], budget, report=lambda _: None)
+    lines = (tmp_path / "evaluations.jsonl").read_text().splitlines()
+    assert len(lines) == 1 + 3  # the budget and rival, then one line per candidate
+    again = search(tmp_path, RIVAL_BY_NAME["static-labels"], budget, report=lambda _: None)
+    assert (tmp_path / "evaluations.jsonl").read_text().splitlines() == lines  # nothing re-run
+    assert again["params"] == first["params"] and again["loss"] == first["loss"]
+    assert first["params"]["impression_learns"] is False
+    text = (tmp_path / "params.toml").read_text()
+    assert "[calibration.budget]" in text and "seed = 5" in text
+    assert load_params_file(tmp_path / "params.toml").impression_learns is False
+    with pytest.raises(ValueError, match="another budget or rival"):
+        search(tmp_path, None, budget, report=lambda _: None)
+
+
+def test_a_parameter_file_with_mistakes_names_them_all(tmp_path):
+    path = tmp_path / "p.toml"
+    path.write_text("[params]\nbelief_rate = 7\nnonsense = 1\n")
+    with pytest.raises(ConfigError) as error:
+        load_params_file(path)
+    assert "belief_rate = 7" in str(error.value) and "nonsense" in str(error.value)
+    path.write_text("seed = 1\n")
+    with pytest.raises(ConfigError, match=r"no \[params\]"):
+        load_params_file(path)
+
+
+def test_validate_rivals_writes_the_json_the_issue_asks_for(cli, tmp_path):
+    out = tmp_path / "v.json"
+    code, output, _ = cli(
+        "validate", "--seeds", "2", "--replications", "20", "--workers", "1", "--rivals", "--json", str(out)
+    )
+    assert code in (0, 1)
+    assert "full model" in output and "no-confirmation" in output
+    data = json.loads(out.read_text())
+    assert [r["name"] for r in data["rivals"]] == [r.name for r in RIVALS]
+    for row in data["rivals"]:
+        assert set(row) == {"name", "removes", "params", "failed", "facts"}
+        assert set(row["params"]) == set(PARAMETERS)
+        assert [f["id"] for f in row["facts"]] == [f.key for f in FACTS]
+        assert set(row["facts"][0]) == {"id", "mean", "band", "pass_share"}
+
+
+def test_validate_config_reads_a_parameter_file(cli, tmp_path):
+    path = tmp_path / "variant.toml"
+    path.write_text("[params]\nconfirmation_bias = 0.9\n")
+    out = tmp_path / "v.json"
+    code, _, _ = cli(
+        "validate", "--seeds", "2", "-r", "20", "-w", "1", "--config", str(path), "--json", str(out)
+    )
+    default = tmp_path / "d.json"
+    cli("validate", "--seeds", "2", "-r", "20", "-w", "1", "--json", str(default))
+    assert json.loads(out.read_text())["facts"] != json.loads(default.read_text())["facts"]
+    path.write_text("[params]\nconfirmation_bias = 9\n")
+    code, output, error = cli("validate", "--seeds", "2", "--config", str(path))
+    assert code == 2 and "confirmation_bias = 9" in output + error
