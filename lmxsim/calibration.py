@@ -81,10 +81,10 @@ STEP = 0.25  # refinement step, as a share of a parameter's search range
 class Budget:
     """What a search may spend; recorded with its result. The same for the defaults and every rival."""
 
-    evaluations: int = 72  # candidates scored in all (start, sample, refinement)
+    evaluations: int = 64  # candidates scored in all (start, sample, refinement)
     samples: int = 32  # of which Sobol samples (a power of 2)
     seeds: int = 2  # root seeds per candidate
-    replications: int = 200  # teams per fact and seed
+    replications: int = 150  # teams per fact and seed
     seed: int = 2026  # the Sobol scramble
 
 

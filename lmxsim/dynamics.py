@@ -122,7 +122,7 @@ def opportunity(autonomy, p):
     return p.opportunity_floor + (1.0 - p.opportunity_floor) * autonomy**p.opportunity_curve
 
 
-def _all_on(flag) -> bool:
+def all_on(flag) -> bool:
     """Is a causal path on for every replication? (The usual case, and the fast path.)"""
     return bool(np.all(flag))
 
@@ -148,7 +148,7 @@ def work(skill, motivation, autonomy, p):
     engaged = skill * effort(motivation, p)
     room = opportunity(autonomy, p)
     output, shown = engaged * room, engaged * (1.0 - p.routine_hides * (1.0 - room))
-    if _all_on(p.treatment_shapes_work) and _all_on(p.belief_reads_treated_work):
+    if all_on(p.treatment_shapes_work) and all_on(p.belief_reads_treated_work):
         return output, shown
     alike = skill * effort(untreated_motivation(p), p)
     alike_room = opportunity(p.fixed_autonomy, p)
@@ -170,7 +170,7 @@ def performance(output, fires_per_member, luck, p):
 def observation_noise(autonomy, p, clarity=1.0):
     """Routine work says little about ability; clear expectations make it say more.
     (Rival no-confirmation: the work is read as if everyone had the same latitude.)"""
-    if not _all_on(p.belief_reads_treated_work):
+    if not all_on(p.belief_reads_treated_work):
         autonomy = np.where(p.belief_reads_treated_work, autonomy, p.fixed_autonomy)
     return (p.observation_noise + p.routine_noise * (1.0 - autonomy)) * clarity
 
@@ -211,11 +211,24 @@ def update_impression(
     disconfirms = (observed - impression) * placed < 0
     discount = 1.0 - p.confirmation_bias * bias_factor * disconfirms
     weight = p.belief_rate * phase_learning(phase, p) * plasticity * (1.0 - confidence) * clarity * discount
-    if not _all_on(p.impression_learns):  # rival static-labels: nothing the leader sees counts
+    if not all_on(p.impression_learns):  # rival static-labels: nothing the leader sees counts
         contact = contact * np.asarray(p.impression_learns, dtype=float)
     new_impression = impression + contact * weight * (observed - impression)
     new_confidence = confidence + contact * p.confidence_gain * clarity * (1.0 - confidence)
     return new_impression, new_confidence
+
+
+def hear_about(impression, confidence, told, phase, plasticity, reference, p):
+    """The leader is told something about a member's potential (Eden's Pygmalion experiments:
+    "this person has high potential"). It is evidence about the person, weighed as every
+    other evidence is (update_impression: anchoring, phase, plasticity, confirmation bias),
+    as clear as work seen with full latitude; nothing in the member changes. `told` is the
+    reading the leader is given, nan where nothing is told. Returns (impression, confidence)."""
+    heard = ~np.isnan(told)
+    observed = np.where(heard, told, impression)
+    return update_impression(
+        impression, confidence, observed, p.observation_noise, heard * 1.0, phase, plasticity, reference, p
+    )
 
 
 def next_leader_trust(leader_trust, impression, p):
@@ -263,7 +276,7 @@ def next_motivation(motivation, trust, autonomy, p):
 def next_skill(skill, ability, autonomy, contact, shown_trust, p):
     """Skill grows toward ability with chances (autonomy) and coaching (trusted contact)."""
     chances = np.minimum(1.0, autonomy + p.coaching_weight * contact * shown_trust)
-    if not _all_on(p.treatment_shapes_work):  # rival no-pygmalion: growth as if treated alike
+    if not all_on(p.treatment_shapes_work):  # rival no-pygmalion: growth as if treated alike
         alike = np.minimum(1.0, p.fixed_autonomy + p.coaching_weight * p.attention_budget * UNTREATED_TRUST)
         chances = np.where(p.treatment_shapes_work, chances, alike)
     return np.minimum(ability, skill + p.skill_rate * chances * (ability - skill))

@@ -19,7 +19,7 @@ import numpy as np
 from scipy import stats
 
 from lmxsim.batch import BatchRun, run_batch
-from lmxsim.interventions import EqualLatitude, RoleClarification
+from lmxsim.interventions import EqualLatitude, Expectation, RoleClarification
 from lmxsim.params import Params
 from lmxsim.team import Member
 
@@ -214,18 +214,39 @@ def split_comes_from_loop(b: Bench) -> float:
     return cut / with_loop if with_loop > 0 else UNDEFINED
 
 
-def pygmalion_effect(b: Bench) -> float:
-    """Cohen's d of performance (mean of weeks 14-26, as field experiments rate a treatment
-    period) when the leader's first impression of one of ten equally able members is raised."""
-    base = [0.6] * TEAM_SIZE
-    raised = [0.6 + PYGMALION_BOOST, *base[1:]]
+def _told_d(b: Bench, week: int) -> float:
+    """Cohen's d as the field experiments compute it: performance (the mean of weeks 14-26, a
+    rated treatment period) of the member the leader was told has high potential in `week`
+    (`expectation:M0@week`) against the same member in untreated twin teams, divided by the
+    pooled within-group SD of that same measure. Ten equally able members."""
+    team = _equal_team([0.6] * TEAM_SIZE)
 
-    def rated(key: str, team: list[Member]) -> np.ndarray:
-        return b.run(key, team=team, scale=PYGMALION_SCALE).members["performance"][14:27, :, 0].mean(axis=0)
+    def rated(run: BatchRun) -> np.ndarray:
+        return run.members["performance"][14:27, :, 0].mean(axis=0)
 
-    control, treated = rated("equal", _equal_team(base)), rated("equal-raised", _equal_team(raised))  # shared
+    control = rated(b.run("equal", team=team, scale=PYGMALION_SCALE))  # shared with P23
+    told = b.run(f"equal-told-{week}", team=team, scale=PYGMALION_SCALE,
+                 interventions=[Expectation(target="M0", start=week)])  # fmt: skip
+    treated = rated(told)
     pooled = np.sqrt((control.var(ddof=1) + treated.var(ddof=1)) / 2)
     return float((treated.mean() - control.mean()) / pooled)
+
+
+def pygmalion_effect(b: Bench) -> float:
+    """Eden's design: the leader is told in week 1 that one member has high potential."""
+    return _told_d(b, 1)
+
+
+# Raudenbush 1984: weeks of teacher-pupil contact before the induction; "after contact" is his
+# two or more weeks, here a leader who has met the team for seven weeks.
+LATE_INDUCTION_WEEK = 8
+
+
+def late_expectation_matters_less(b: Bench) -> float:
+    """d of an expectation induced after seven weeks of contact over d of one induced in week 1
+    (both rated over weeks 14-26): a leader who knows the person already weighs the report less."""
+    early = _told_d(b, 1)
+    return _told_d(b, LATE_INDUCTION_WEEK) / early if early > 0.05 else UNDEFINED
 
 
 def spiral_grows(b: Bench) -> float:
@@ -342,7 +363,8 @@ FACTS = [
          "Nahrgang, Morgeson & Ilies 2009", 0.0, 0.08, lmx_stabilises),
     Fact("P4", "r(LMX, performance) across members", "Martin et al. 2016, rho = .30",
          0.20, 0.40, lmx_relates_to_performance),
-    Fact("P5", "Pygmalion: Cohen's d of later performance when the first impression is raised",
+    Fact("P5", "Pygmalion: d of performance (weeks 14-26) when the leader is told in week 1 that a member "
+         "has high potential (pooled within-group SD)",
          "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81", 0.8, 1.2, pygmalion_effect),
     Fact("P6", "late performance gap of equally able members, loop cut / with loop",
          "Manzoni & Barsoux 1998 (set-up-to-fail)", -0.5, 0.5, spiral_is_a_loop),
@@ -381,5 +403,8 @@ FACTS = [
     Fact("P23", "a poor first impression outlasts a good one (share left at weeks 20-26, lowered / raised)",
          "Manzoni & Barsoux 1998: the out-group is watched less, in routine work", 1.2, 3.0,
          poor_impression_outlasts_good),
+    Fact("P24", "an expectation told after seven weeks of contact moves performance less: d(wk 8) / d(wk 1)",
+         "Raudenbush 1984: d about .4 with at most a week of prior contact, about 0 after two or more",
+         -0.5, 0.5, late_expectation_matters_less),
 ]  # fmt: skip
 FACT_BY_KEY = {f.key: f for f in FACTS}

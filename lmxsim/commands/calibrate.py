@@ -21,14 +21,14 @@ def calibrate(
         None, "--rival", help=t("cli.calibrate_rival", CLI_LANG, names=RIVAL_NAMES)
     ),
     evaluations: int = typer.Option(
-        72, "--evaluations", min=1, max=100_000, help=t("cli.calibrate_evaluations", CLI_LANG)
+        64, "--evaluations", min=1, max=100_000, help=t("cli.calibrate_evaluations", CLI_LANG)
     ),
     samples: int = typer.Option(
         32, "--samples", min=1, max=65_536, help=t("cli.calibrate_samples", CLI_LANG)
     ),
     seeds: int = typer.Option(2, "--seeds", min=1, max=100, help=t("cli.calibrate_seeds", CLI_LANG)),
     replications: int = typer.Option(
-        200, "--replications", "-r", help=t("cli.validate_replications", CLI_LANG)
+        150, "--replications", "-r", help=t("cli.validate_replications", CLI_LANG)
     ),
     seed: int = typer.Option(2026, "--seed", min=0, help=t("cli.calibrate_seed", CLI_LANG)),
 ) -> None:

@@ -15,7 +15,8 @@ from lmxsim.texts import CLI_LANG, t
 
 # The intervention kinds, named in the help without importing the library (`lmxsim --help` stays fast).
 KINDS = (
-    "team-map, role-clarification, one-on-ones, stretch-assignment, sudden-praise, reflection, equal-latitude"
+    "team-map, role-clarification, one-on-ones, stretch-assignment, sudden-praise, reflection, "
+    "equal-latitude, expectation"
 )
 # Member measures whose change is shown per member (twin.COMPARED, in this order).
 SHOWN = ("lmx7", "performance", "trust", "autonomy")
