@@ -12,6 +12,7 @@ other seeds. Claims:
     behind = ["Bram", "Eva"]
     safety_below = 0.5       # the team's mean safety stays below this every week from by_week
     fires_at_least = 5       # fires over the whole run
+    loop_gain_above = 1.2    # the LMX gap of ahead over behind (one each) at week 26 / at week 6
 """
 
 from __future__ import annotations
@@ -24,7 +25,27 @@ import numpy as np
 from lmxsim.dynamics import Group
 from lmxsim.rules import check_whole
 
-KEYS = {"in", "out", "by_week", "spread", "ahead", "behind", "safety_below", "fires_at_least"}
+KEYS = {
+    "in",
+    "out",
+    "by_week",
+    "spread",
+    "ahead",
+    "behind",
+    "safety_below",
+    "fires_at_least",
+    "loop_gain_above",
+}
+# The loop gain (issue 23): the LMX gap of two members at LOOP_LATE over their gap at LOOP_EARLY;
+# below .8 an early gap fades, .8-1.2 it sticks, above 1.2 it spirals.
+LOOP_EARLY, LOOP_LATE = 6, 26
+
+
+def loop_gain(lmx: np.ndarray, ahead: int, behind: int) -> np.ndarray:
+    """Per replication: gap(LOOP_LATE) / gap(LOOP_EARLY) of member `ahead` over `behind`;
+    lmx is (weeks+1, R, n). A gap that closed or turned counts as no gain (0 or below)."""
+    gap = lmx[:, :, ahead] - lmx[:, :, behind]
+    return gap[LOOP_LATE] / np.maximum(gap[LOOP_EARLY], 1e-9)
 
 
 @dataclass(frozen=True)
@@ -37,6 +58,7 @@ class Expectations:
     behind: tuple[str, ...] = ()
     safety_below: float | None = None
     fires_at_least: int | None = None
+    loop_gain_above: float | None = None
     names: tuple[str, ...] = field(default=(), repr=False)
 
     def check(self, members: dict[str, np.ndarray], team: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -66,6 +88,10 @@ class Expectations:
             ).all(axis=0)
         if self.fires_at_least is not None:
             held[f"at least {self.fires_at_least} fires"] = team["fires"].sum(axis=0) >= self.fires_at_least
+        if self.loop_gain_above is not None:
+            gain = loop_gain(members["lmx"], index[self.ahead[0]], index[self.behind[0]])
+            held[f"the gap of {self.ahead[0]} over {self.behind[0]} spirals (week 26 / week 6 > "
+                 f"{self.loop_gain_above:g})"] = gain > self.loop_gain_above  # fmt: skip
         return held
 
 
@@ -103,6 +129,14 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
     fires = data.get("fires_at_least")
     if fires is not None:
         check_whole(fires, "fires_at_least", 0)
+    gain = data.get("loop_gain_above")
+    if gain is not None:
+        if isinstance(gain, bool) or not isinstance(gain, int | float):
+            raise ValueError(f"loop_gain_above = {gain!r} is not a number")
+        if len(ahead) != 1 or len(behind) != 1 or scenario.weeks < LOOP_LATE:
+            raise ValueError(
+                f"loop_gain_above needs one member in ahead, one in behind and a run of {LOOP_LATE} weeks"
+            )
     return Expectations(
         in_group=_names(data.get("in", []), "in", team),
         out_group=_names(data.get("out", []), "out", team),
@@ -112,6 +146,7 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
         behind=behind,
         safety_below=None if safety is None else float(safety),
         fires_at_least=fires,
+        loop_gain_above=None if gain is None else float(gain),
         names=tuple(team),
     )
 

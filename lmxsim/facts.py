@@ -155,10 +155,24 @@ def _pair_gap(run: BatchRun, measure: str = "lmx", weeks: slice = slice(26, 27))
 
 
 def label_sticks(b: Bench) -> float:
-    """The set-up-to-fail pair's LMX gap at week 26 as a share of its gap at week 6: labels,
+    """The loop gain: the set-up-to-fail pair's LMX gap at week 26 as a share of its gap at
+    week 6 (below .8 an early gap fades, .8-1.2 it sticks, above 1.2 it spirals). Labels,
     once formed, are hard to change, though not frozen."""
     run = b.run("pair", team=PAIR_TEAM)
     return _pair_gap(run, "lmx", slice(26, 27)) / max(_pair_gap(run, "lmx", slice(6, 7)), 1e-3)
+
+
+LOOP_FADES, LOOP_SPIRALS = 0.8, 1.2
+
+
+def loop_gain(params: Params, seed: int = 1, replications: int = REPLICATIONS) -> float:
+    """The loop gain of a leader with these parameters (label_sticks, P22)."""
+    return label_sticks(Bench(params, seed, replications))
+
+
+def loop_regime(gain: float) -> str:
+    """fades / sticks / spirals (issue 23)."""
+    return "fades" if gain < LOOP_FADES else ("spirals" if gain > LOOP_SPIRALS else "sticks")
 
 
 def poor_impression_outlasts_good(b: Bench) -> float:

@@ -31,7 +31,7 @@ def validate(
     config: Path | None = typer.Option(None, "--config", help=t("cli.validate_config", CLI_LANG)),
 ) -> None:
     from lmxsim.executors import open_executor
-    from lmxsim.facts import FACTS, REPLICATIONS
+    from lmxsim.facts import FACTS, REPLICATIONS, loop_regime
     from lmxsim.limits import check_replications
     from lmxsim.validation import ablate, as_json, compare_rivals, load_params_file, summarise
 
@@ -60,6 +60,9 @@ def validate(
     console.print(table)
     failing = [f.id for f in facts if f.pass_share < 0.95]
     console.print(t("cli.validate_summary", CLI_LANG, passing=len(facts) - len(failing), total=len(facts)))
+    gain = next(f.mean for f in facts if f.id == "P22")
+    regime = t(f"cli.validate_loop_{loop_regime(gain)}", CLI_LANG)
+    console.print(t("cli.validate_loop_gain", CLI_LANG, gain=f"{gain:.2f}", regime=regime))
 
     if matrix is not None:
         grid = Table(title=t("cli.validate_ablations_title", CLI_LANG))

@@ -307,6 +307,15 @@ CLI: dict[str, dict[str, str]] = {
         "en": "the full model against its rivals: mean over seeds (red: outside the band)",
         "nl": "het volledige model tegen zijn rivalen: gemiddelde over startgetallen (rood: buiten de band)",
     },
+    "validate_loop_gain": {
+        "en": "loop gain (LMX gap of two equally able members, week 26 / week 6; P22): {gain}, "
+        "the gap {regime}",
+        "nl": "lusversterking (LMX-kloof tussen twee even capabele leden, week 26 / week 6; P22): {gain}, "
+        "de kloof {regime}",
+    },
+    "validate_loop_fades": {"en": "fades (< .8)", "nl": "vervaagt (< .8)"},
+    "validate_loop_sticks": {"en": "sticks (.8 to 1.2)", "nl": "blijft (.8 tot 1.2)"},
+    "validate_loop_spirals": {"en": "spirals (> 1.2)", "nl": "groeit (> 1.2)"},
     "validate_band_heading": {"en": "band", "nl": "band"},
     "validate_full_model": {"en": "full model", "nl": "volledig model"},
     "validate_failed": {"en": "facts failed", "nl": "feiten niet gehaald"},
