@@ -327,3 +327,38 @@ def parameter_table() -> list[dict[str, Any]]:
         }
         for f in PARAMETERS.values()
     ]
+
+
+ODD_TABLE_START = "<!-- parameter table: generated from lmxsim/params.py by params.markdown_table() -->"
+ODD_TABLE_END = "<!-- end of the generated parameter table -->"
+
+
+def markdown_table() -> str:
+    """The full parameter table of docs/ODD.md §7 (name | default | range | meaning | source),
+    generated from Params so the document cannot disagree with the code (tests/test_docs_params.py)."""
+
+    def cell(text: object) -> str:
+        return str(text).replace("|", "\\|")
+
+    def number(value: object) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+    lines = [
+        ODD_TABLE_START,
+        "",
+        "| name | default | range | meaning | source |",
+        "|---|---|---|---|---|",
+    ]
+    for row in parameter_table():
+        allowed = (
+            "true / false"
+            if isinstance(row["default"], bool)
+            else f"{number(row['low'])} to {number(row['high'])}"
+        )
+        lines.append(
+            f"| `{row['name']}` | {number(row['default'])} | {allowed} | {cell(row['meaning'])} | "
+            f"{cell(row['source'])} |"
+        )
+    return "\n".join([*lines, "", ODD_TABLE_END])
