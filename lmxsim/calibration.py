@@ -83,8 +83,8 @@ class Budget:
 
     evaluations: int = 64  # candidates scored in all (start, sample, refinement)
     samples: int = 32  # of which Sobol samples (a power of 2)
-    seeds: int = 2  # root seeds per candidate
-    replications: int = 150  # teams per fact and seed
+    seeds: int = 1  # root seeds per candidate
+    replications: int = 100  # teams per fact and seed (the Pygmalion arms use three times as many)
     seed: int = 2026  # the Sobol scramble
 
 

@@ -26,9 +26,9 @@ def calibrate(
     samples: int = typer.Option(
         32, "--samples", min=1, max=65_536, help=t("cli.calibrate_samples", CLI_LANG)
     ),
-    seeds: int = typer.Option(2, "--seeds", min=1, max=100, help=t("cli.calibrate_seeds", CLI_LANG)),
+    seeds: int = typer.Option(1, "--seeds", min=1, max=100, help=t("cli.calibrate_seeds", CLI_LANG)),
     replications: int = typer.Option(
-        150, "--replications", "-r", help=t("cli.validate_replications", CLI_LANG)
+        100, "--replications", "-r", help=t("cli.validate_replications", CLI_LANG)
     ),
     seed: int = typer.Option(2026, "--seed", min=0, help=t("cli.calibrate_seed", CLI_LANG)),
 ) -> None:
