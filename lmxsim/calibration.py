@@ -81,8 +81,8 @@ STEP = 0.25  # refinement step, as a share of a parameter's search range
 class Budget:
     """What a search may spend; recorded with its result. The same for the defaults and every rival."""
 
-    evaluations: int = 64  # candidates scored in all (start, sample, refinement)
-    samples: int = 32  # of which Sobol samples (a power of 2)
+    evaluations: int = 24  # candidates scored in all (start, sample, refinement)
+    samples: int = 16  # of which Sobol samples (a power of 2)
     seeds: int = 1  # root seeds per candidate
     replications: int = 100  # teams per fact and seed (the Pygmalion arms use three times as many)
     seed: int = 2026  # the Sobol scramble

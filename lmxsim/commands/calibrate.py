@@ -21,10 +21,10 @@ def calibrate(
         None, "--rival", help=t("cli.calibrate_rival", CLI_LANG, names=RIVAL_NAMES)
     ),
     evaluations: int = typer.Option(
-        64, "--evaluations", min=1, max=100_000, help=t("cli.calibrate_evaluations", CLI_LANG)
+        24, "--evaluations", min=1, max=100_000, help=t("cli.calibrate_evaluations", CLI_LANG)
     ),
     samples: int = typer.Option(
-        32, "--samples", min=1, max=65_536, help=t("cli.calibrate_samples", CLI_LANG)
+        16, "--samples", min=1, max=65_536, help=t("cli.calibrate_samples", CLI_LANG)
     ),
     seeds: int = typer.Option(1, "--seeds", min=1, max=100, help=t("cli.calibrate_seeds", CLI_LANG)),
     replications: int = typer.Option(
