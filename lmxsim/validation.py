@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from lmxsim.facts import FACTS, REPLICATIONS, Bench, mean_interval
+from lmxsim.facts import FACTS, HORIZON, REPLICATIONS, Bench, mean_interval
 from lmxsim.params import ParameterError, Params
 from lmxsim.rivals import RIVALS, Rival
 
@@ -69,15 +69,17 @@ class FactSummary:
         return bool(self.band[0] <= self.mean <= self.band[1])
 
 
-def _judge_seed(args: tuple[dict, int, int]) -> list[float]:
-    values, seed, replications = args
-    bench = Bench(Params.from_dict(values), seed, replications)
+def _judge_seed(args: tuple[dict, int, int, int]) -> list[float]:
+    values, seed, replications, weeks = args
+    bench = Bench(Params.from_dict(values), seed, replications, weeks)
     return [fact.evaluate(bench)[1] for fact in FACTS]
 
 
-def _judged(params: Params, seeds: int, replications: int, executor: Executor | None) -> np.ndarray:
+def _judged(
+    params: Params, seeds: int, replications: int, executor: Executor | None, weeks: int = HORIZON
+) -> np.ndarray:
     """(seeds, facts) judged values."""
-    jobs = [(params.to_dict(), seed, replications) for seed in range(1, seeds + 1)]
+    jobs = [(params.to_dict(), seed, replications, weeks) for seed in range(1, seeds + 1)]
     rows = executor.map(_judge_seed, jobs) if executor else map(_judge_seed, jobs)
     return np.array(list(rows), dtype=float)
 
@@ -87,8 +89,9 @@ def summarise(
     seeds: int = 20,
     replications: int = REPLICATIONS,
     executor: Executor | None = None,
+    weeks: int = HORIZON,
 ) -> list[FactSummary]:
-    judged = _judged(params or Params(), seeds, replications, executor)
+    judged = _judged(params or Params(), seeds, replications, executor, weeks)
     summaries = []
     for j, fact in enumerate(FACTS):
         column = judged[:, j]

@@ -134,3 +134,14 @@ def test_validate_config_reads_a_parameter_file(cli, tmp_path):
     path.write_text("[params]\nconfirmation_bias = 9\n")
     code, output, error = cli("validate", "--seeds", "2", "--config", str(path))
     assert code == 2 and "confirmation_bias = 9" in output + error
+
+
+def test_validate_weeks_runs_the_facts_at_another_horizon(cli, tmp_path):
+    from lmxsim.facts import FACT_BY_KEY, Bench
+
+    late = Bench(Params(), seed=1, replications=20, weeks=52)
+    assert late.teams().weeks == 52 and late.late(23) == 49
+    usual = Bench(Params(), seed=1, replications=20)
+    assert FACT_BY_KEY["P22"].evaluate(late)[0] != FACT_BY_KEY["P22"].evaluate(usual)[0]
+    code, output, error = cli("validate", "--seeds", "2", "--weeks", "5")
+    assert code == 2 and "--weeks" in output + error

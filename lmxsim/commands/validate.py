@@ -29,6 +29,7 @@ def validate(
     ),
     rivals: bool = typer.Option(False, "--rivals", help=t("cli.validate_rivals", CLI_LANG)),
     config: Path | None = typer.Option(None, "--config", help=t("cli.validate_config", CLI_LANG)),
+    weeks: int = typer.Option(26, "--weeks", min=20, max=520, help=t("cli.validate_weeks", CLI_LANG)),
 ) -> None:
     from lmxsim.executors import open_executor
     from lmxsim.facts import FACTS, REPLICATIONS, loop_regime
@@ -44,7 +45,9 @@ def validate(
     console = Console()
     with open_executor(workers, preload="lmxsim.facts") as choice:  # the sweeps' executors
         params = load_params_file(config) if config is not None else None
-        facts = summarise(params, seeds=seeds, replications=replications, executor=choice.executor)
+        facts = summarise(
+            params, seeds=seeds, replications=replications, executor=choice.executor, weeks=weeks
+        )
         matrix = ablate(seeds, replications, choice.executor) if ablations else None
         rival_rows = compare_rivals(seeds, replications, choice.executor) if rivals else None
 

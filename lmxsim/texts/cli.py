@@ -300,8 +300,8 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "toets de parameters uit dit TOML-bestand ([params]) in plaats van de standaardwaarden",
     },
     "validate_weeks": {
-        "en": "run the facts at this horizon in weeks (default 26)",
-        "nl": "toets de feiten over dit aantal weken (standaard 26)",
+        "en": "run the facts at this horizon in weeks (default 26; late weeks and windows move with it)",
+        "nl": "toets de feiten over dit aantal weken (standaard 26; late weken en vensters schuiven mee)",
     },
     "validate_rivals_title": {
         "en": "the full model against its rivals: mean over seeds (red: outside the band)",
