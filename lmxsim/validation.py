@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from lmxsim.facts import FACTS, HORIZON, REPLICATIONS, Bench, mean_interval
-from lmxsim.params import ParameterError, Params
+from lmxsim.params import PARAMETERS, ParameterError, Params
 from lmxsim.rivals import RIVALS, Rival
 
 
@@ -153,6 +153,59 @@ def compare_rivals(
     return rows
 
 
+ROBUSTNESS_CHANGES = (-0.25, -0.10, 0.10, 0.25)
+
+
+def robustness_cases(params: Params, names: Iterable[str] | None = None) -> list[tuple[str, float, Params]]:
+    """Every numeric parameter changed by -25, -10, +10 and +25% of its value, one at a time,
+    where the changed value stays inside the parameter's allowed range (and the result is valid)."""
+    cases = []
+    for name in names or PARAMETERS:
+        value = getattr(params, name)
+        if isinstance(value, bool) or value == 0:
+            continue
+        meta = PARAMETERS[name].metadata
+        for change in ROBUSTNESS_CHANGES:
+            moved = value * (1 + change)
+            if not meta["low"] <= moved <= meta["high"]:
+                continue
+            try:
+                cases.append((name, change, params.replace(**{name: moved})))
+            except ParameterError:
+                continue
+    return cases
+
+
+def robustness(
+    params: Params | None = None,
+    seeds: int = 20,
+    replications: int = REPLICATIONS,
+    executor: Executor | None = None,
+    names: Iterable[str] | None = None,
+    weeks: int = HORIZON,
+) -> list[dict[str, Any]]:
+    """Per case of robustness_cases: the facts whose mean over seeds leaves its band."""
+    rows = []
+    for name, change, changed in robustness_cases(params or Params(), names):
+        summaries = summarise(changed, seeds, replications, executor, weeks)
+        rows.append(
+            {"param": name, "change": change, "out_of_band": [s.id for s in summaries if not s.inside]}
+        )
+    return rows
+
+
+def robustness_summary(rows: list[dict[str, Any]], already_out: Iterable[str] = ()) -> dict[str, Any]:
+    """Share of the +-10% and of the +-25% cases that keep every fact in band; facts out of band
+    at the starting parameters (`already_out`) are not counted against a change."""
+    known = set(already_out)
+    summary: dict[str, Any] = {}
+    for size in (0.10, 0.25):
+        cases = [r for r in rows if abs(abs(r["change"]) - size) < 1e-9]
+        held = [r for r in cases if not set(r["out_of_band"]) - known]
+        summary[f"{size:.0%}"] = {"cases": len(cases), "hold": len(held)}
+    return summary
+
+
 def load_params_file(path: Path) -> Params:
     """The `[params]` table of a TOML file (a preset, a calibration result, a rival), on top
     of the defaults; every other table is ignored. Problems raise ConfigError naming the file."""
@@ -195,12 +248,18 @@ def _finite(value: Any) -> Any:
 
 
 def as_json(
-    facts: list[FactSummary], ablations: list[dict] | None, rivals: list[dict] | None = None
+    facts: list[FactSummary],
+    ablations: list[dict] | None,
+    rivals: list[dict] | None = None,
+    robust: list[dict] | None = None,
 ) -> dict[str, Any]:
-    out = {
+    out: dict[str, Any] = {
         "facts": [{k: _finite(v) for k, v in asdict(f).items()} for f in facts],
         "ablations": [{k: a[k] for k in ("mechanism", "switch", "out_of_band")} for a in ablations or []],
     }
     if rivals is not None:
         out["rivals"] = rivals
+    if robust is not None:
+        out["robustness"] = robust
+        out["robustness_summary"] = robustness_summary(robust, [f.id for f in facts if not f.inside])
     return out

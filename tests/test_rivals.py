@@ -145,3 +145,37 @@ def test_validate_weeks_runs_the_facts_at_another_horizon(cli, tmp_path):
     assert FACT_BY_KEY["P22"].evaluate(late)[0] != FACT_BY_KEY["P22"].evaluate(usual)[0]
     code, output, error = cli("validate", "--seeds", "2", "--weeks", "5")
     assert code == 2 and "--weeks" in output + error
+
+
+def test_robustness_changes_each_parameter_within_its_range(cli, tmp_path):
+    from lmxsim.validation import robustness_cases, robustness_summary
+
+    cases = robustness_cases(Params(), ["belief_rate", "initial_confidence", "autonomy_follows_trust"])
+    changes = {(n, c) for n, c, _ in cases}
+    # belief_rate .85 + 25% is above its range (1): left out; a switch has no percentages
+    assert ("belief_rate", 0.25) not in changes and ("belief_rate", 0.10) in changes
+    assert not any(n == "autonomy_follows_trust" for n, _ in changes)
+    assert all(
+        abs(p.initial_confidence - 0.05 * (1 + c)) < 1e-12 for n, c, p in cases if n == "initial_confidence"
+    )
+    rows = [
+        {"param": "a", "change": 0.1, "out_of_band": ["P5"]},
+        {"param": "a", "change": -0.25, "out_of_band": ["P5", "P3"]},
+    ]
+    assert robustness_summary(rows, ["P5"]) == {
+        "10%": {"cases": 1, "hold": 1},
+        "25%": {"cases": 1, "hold": 0},
+    }
+    out = tmp_path / "r.json"
+    code, output, _ = cli(
+        "validate", "-s", "2", "-r", "20", "-w", "1", "--robustness", "--robustness-params", "skill_rate",
+        "--json", str(out),
+    )  # fmt: skip
+    data = json.loads(out.read_text())
+    assert [(r["param"], r["change"]) for r in data["robustness"]] == [
+        ("skill_rate", c) for c in (-0.25, -0.10, 0.10, 0.25)
+    ]
+    assert set(data["robustness"][0]) == {"param", "change", "out_of_band"}
+    assert "robustness" in output
+    code, output, error = cli("validate", "-s", "2", "--robustness", "--robustness-params", "nope")
+    assert code == 2 and "nope" in output + error

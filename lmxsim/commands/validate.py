@@ -29,12 +29,24 @@ def validate(
     ),
     rivals: bool = typer.Option(False, "--rivals", help=t("cli.validate_rivals", CLI_LANG)),
     config: Path | None = typer.Option(None, "--config", help=t("cli.validate_config", CLI_LANG)),
+    robust: bool = typer.Option(False, "--robustness", help=t("cli.validate_robustness", CLI_LANG)),
+    robust_params: str | None = typer.Option(
+        None, "--robustness-params", help=t("cli.validate_robustness_params", CLI_LANG)
+    ),
     weeks: int = typer.Option(26, "--weeks", min=20, max=520, help=t("cli.validate_weeks", CLI_LANG)),
 ) -> None:
     from lmxsim.executors import open_executor
     from lmxsim.facts import FACTS, REPLICATIONS, loop_regime
     from lmxsim.limits import check_replications
-    from lmxsim.validation import ablate, as_json, compare_rivals, load_params_file, summarise
+    from lmxsim.validation import (
+        ablate,
+        as_json,
+        compare_rivals,
+        load_params_file,
+        robustness,
+        robustness_summary,
+        summarise,
+    )
 
     if replications is not None:
         check_replications(replications, low=20)
@@ -50,6 +62,10 @@ def validate(
         )
         matrix = ablate(seeds, replications, choice.executor) if ablations else None
         rival_rows = compare_rivals(seeds, replications, choice.executor) if rivals else None
+        names = _parameter_names(robust_params)
+        robust_rows = (
+            robustness(params, seeds, replications, choice.executor, names, weeks) if robust else None
+        )
 
     table = Table(title=t("cli.validate_title", CLI_LANG, seeds=seeds, replications=replications))
     for column in t("cli.validate_headings", CLI_LANG).split("|"):
@@ -83,14 +99,37 @@ def validate(
             console.print(f"[red]{t('cli.validate_blind', CLI_LANG)}[/red] {', '.join(blind)}")
     if rival_rows is not None:
         _print_rivals(console, facts, rival_rows)
+    if robust_rows is not None:
+        summary = robustness_summary(robust_rows, [f.id for f in facts if not f.inside])
+        for size, counts in summary.items():
+            console.print(t("cli.validate_robustness_summary", CLI_LANG, size=size, **counts))
+        for row in robust_rows:
+            if set(row["out_of_band"]) - {f.id for f in facts if not f.inside}:
+                console.print(f"  {row['param']} {row['change']:+.0%}: {', '.join(row['out_of_band'])}")
     if json_out is not None:
-        json_out.write_text(json.dumps(as_json(facts, matrix, rival_rows), indent=2))
+        json_out.write_text(json.dumps(as_json(facts, matrix, rival_rows, robust_rows), indent=2))
         console.print(t("cli.validate_written", CLI_LANG, path=json_out))
     blind_rivals = [row["name"] for row in rival_rows or [] if len(row["failed"]) < RIVAL_MUST_FAIL]
     if blind_rivals:
         console.print(f"[red]{t('cli.validate_rivals_blind', CLI_LANG)}[/red] {', '.join(blind_rivals)}")
     if failing or blind_rivals or (matrix is not None and any(not row["out_of_band"] for row in matrix)):
         raise typer.Exit(1)
+
+
+def _parameter_names(text: str | None) -> list[str] | None:
+    """The --robustness-params list (comma-separated), each a known parameter."""
+    if not text:
+        return None
+    from lmxsim.params import PARAMETERS
+
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in PARAMETERS]
+    if unknown:
+        raise typer.BadParameter(
+            t("cli.validate_unknown_params", CLI_LANG, names=", ".join(unknown)),
+            param_hint="--robustness-params",
+        )
+    return names
 
 
 # A rival counts as rejected when its re-tuned mean leaves the band of at least this many facts.

@@ -316,6 +316,26 @@ CLI: dict[str, dict[str, str]] = {
     "validate_loop_fades": {"en": "fades (< .8)", "nl": "vervaagt (< .8)"},
     "validate_loop_sticks": {"en": "sticks (.8 to 1.2)", "nl": "blijft (.8 tot 1.2)"},
     "validate_loop_spirals": {"en": "spirals (> 1.2)", "nl": "groeit (> 1.2)"},
+    "validate_robustness": {
+        "en": "also change every parameter by -25, -10, +10 and +25% in turn and list the facts that "
+        "leave their band",
+        "nl": "verander ook elke parameter om beurten met -25, -10, +10 en +25% en noem de feiten die "
+        "buiten hun band vallen",
+    },
+    "validate_robustness_params": {
+        "en": "only these parameters for --robustness (comma-separated)",
+        "nl": "alleen deze parameters voor --robustness (gescheiden door komma's)",
+    },
+    "validate_unknown_params": {
+        "en": "unknown parameter(s): {names} (lmxsim params lists them)",
+        "nl": "onbekende parameter(s): {names} (lmxsim params noemt ze)",
+    },
+    "validate_robustness_summary": {
+        "en": "robustness, changes of {size}: {hold} of {cases} keep every fact in band "
+        "(facts already out at the start not counted)",
+        "nl": "robuustheid, veranderingen van {size}: {hold} van {cases} houden elk feit in de band "
+        "(feiten die al buiten de band vielen niet meegeteld)",
+    },
     "validate_band_heading": {"en": "band", "nl": "band"},
     "validate_full_model": {"en": "full model", "nl": "volledig model"},
     "validate_failed": {"en": "facts failed", "nl": "feiten niet gehaald"},
