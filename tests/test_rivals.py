@@ -179,3 +179,16 @@ def test_robustness_changes_each_parameter_within_its_range(cli, tmp_path):
     assert "robustness" in output
     code, output, error = cli("validate", "-s", "2", "--robustness", "--robustness-params", "nope")
     assert code == 2 and "nope" in output + error
+
+
+def test_calibrate_command_writes_its_record_and_refuses_an_unknown_rival(cli, tmp_path):
+    out = tmp_path / "cal"
+    code, output, _ = cli(
+        "calibrate", "--rival", "no-pygmalion", "--evaluations", "2", "--samples", "1", "--seeds", "1",
+        "-r", "20", "--out", str(out),
+    )  # fmt: skip
+    assert code == 0 and "params.toml" in output
+    written = load_params_file(out / "params.toml")
+    assert written.treatment_shapes_work is False
+    code, output, error = cli("calibrate", "--rival", "nope", "--out", str(out))
+    assert code == 2 and "nope" in output + error and "no-confirmation" in output + error
