@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lmxsim.params import ParameterError
+from lmxsim.rules import ParameterError
 
 FORMATS = (".parquet", ".csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -10,9 +10,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from lmxsim.rules import ParameterError
 
-class ParameterError(ValueError):
-    """A user-supplied parameter is unknown or out of range (message names field and value)."""
+__all__ = ["PARAMETERS", "ParameterError", "Params", "parameter_table"]
 
 
 def _p(default: float | bool, low: float, high: float, meaning: str, source: str) -> Any:

@@ -11,7 +11,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from lmxsim.params import ParameterError
+
+class ParameterError(ValueError):
+    """A user-supplied value is unknown or out of range (message names field and value).
+
+    Defined here, with the rules that raise it, so that the lowest layer (files, limits)
+    can raise it without importing the model; lmxsim.params re-exports it.
+    """
+
 
 # One limit on the length of a run, for the app, the strategy lab, the command line and
 # config files: about 190 years of working weeks (docs/limits.md). The app's sliders and
