@@ -12,11 +12,13 @@ writers need not know about provenance.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +27,54 @@ FOLDER_FILE = "provenance.json"
 SIDECAR = ".provenance.json"
 
 
+# The parts of the package that cannot change a number in an output: the front ends (app,
+# command line) and the texts. Every other module is in the fingerprint, new ones included.
+NOT_RESULTS = frozenset({"app", "commands", "texts", "cli.py", "__main__.py"})
+
+
 class ProvenanceError(ValueError):
     """A file holds no provenance record (the message says where it looked)."""
+
+
+def package_root() -> Path:
+    """The folder of the lmxsim package this module belongs to (wherever it is installed)."""
+    return Path(__file__).resolve().parents[__name__.count(".") - 1]
+
+
+def result_modules(package: Path) -> list[Path]:
+    """Every module of `package` that shapes results, found by walking it (not by a list)."""
+    found = []
+    for path in package.rglob("*.py"):
+        inside = path.relative_to(package)
+        if "__pycache__" not in inside.parts and inside.parts[0] not in NOT_RESULTS:
+            found.append(inside)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def _fingerprint(package: Path) -> str:
+    digest = hashlib.sha256()
+    for inside in result_modules(package):
+        digest.update(inside.as_posix().encode() + b"\0")
+        digest.update((package / inside).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def model_fingerprint(package: str | Path | None = None) -> str:
+    """SHA-256 over the source of every module that shapes results: what `--resume` compares.
+
+    A new measure, parameter, intervention or module changes it, dirty tree or not; the
+    front ends and texts (NOT_RESULTS) do not. `package`: another copy of the package
+    (tests); default this one.
+    """
+    if package is None:
+        return _own_fingerprint()
+    return _fingerprint(Path(package).resolve())
+
+
+@cache
+def _own_fingerprint() -> str:
+    """This package's, once per process: its source does not change under a running program."""
+    return _fingerprint(package_root())
 
 
 def record(
@@ -48,7 +96,6 @@ def record(
     strategies, ...) are recorded as given and must be JSON-serialisable.
     """
     from lmxsim import __version__
-    from lmxsim.sweep.store import model_fingerprint
 
     members = None if team is None else list(team)
     return {
@@ -104,20 +151,20 @@ def sidecar(path: str | Path) -> Path:
     return path.with_name(path.stem + SIDECAR)
 
 
-def stamp(path: str | Path, info: dict[str, Any]) -> Path:
+def stamp(path: str | Path, info: dict[str, Any], describe: Callable[[Any], Any] | None = None) -> Path:
     """Attach `info` to a table already written: Parquet metadata, or a JSON file beside a CSV.
 
-    Replaces the file in one rename, so a reader never sees a half-stamped table.
-    Returns the file that holds the record.
+    describe: adds each column's description to a Parquet table (lmxsim.columns.field_metadata;
+    passed in because the file layer knows no model columns). Replaces the file in one rename,
+    so a reader never sees a half-stamped table. Returns the file that holds the record.
     """
     path = Path(path)
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq
 
-        from lmxsim.columns import field_metadata
-
         table = pq.read_table(path)
-        table = field_metadata(table)
+        if describe is not None:
+            table = describe(table)
         metadata = dict(table.schema.metadata or {})
         metadata[KEY.encode()] = to_json(info).encode()
         table = table.replace_schema_metadata(metadata)

@@ -94,10 +94,15 @@ def compare(
         )
     )
     if out is not None:
+        from lmxsim.columns import field_metadata
         from lmxsim.provenance import of_scenario, stamp
 
         write_table(twins.members, out)
         added = [i.spec for i in twins.interventions]
         info = of_scenario("compare", setup, seed=twins.seed, weeks=twins.weeks, engine=twins.engine)
-        stamp(out, {**info, "added_interventions": added, "config": str(config) if config else None})
+        stamp(
+            out,
+            {**info, "added_interventions": added, "config": str(config) if config else None},
+            field_metadata,
+        )
         console.print(t("cli.compare_wrote", lang, rows=len(twins.members), path=out))

@@ -57,10 +57,13 @@ def run(
     console.print(_members_table(members[members["week"] == weeks], setup, weeks))
     console.print(_team_line(model.team_frame().iloc[-1]))
     if out is not None:
+        from lmxsim.columns import field_metadata
         from lmxsim.provenance import of_scenario, stamp
 
         write_table(members, out)
-        stamp(out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources))
+        stamp(
+            out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources), field_metadata
+        )
         console.print(t("cli.wrote_rows", CLI_LANG, rows=len(members), path=out))
 
 

@@ -15,7 +15,6 @@ place first, the team part last, so a killed worker never leaves half a task.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import platform
@@ -32,6 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from lmxsim.provenance import model_fingerprint
 from lmxsim.sweep.spec import SweepError
 
 MANIFEST = "_manifest.json"
@@ -200,32 +200,6 @@ def code_version() -> str:
         except (OSError, subprocess.SubprocessError):
             pass
     return f"lmxsim {_version('lmxsim')}"
-
-
-# The files whose code decides a run's numbers; a change to any of them makes old parts
-# incomparable with new ones.
-MODEL_FILES = (
-    "dynamics.py",
-    "params.py",
-    "team.py",
-    "nudges.py",
-    "interventions.py",
-    "agents.py",
-    "model.py",
-    "batch.py",
-    "config.py",
-    "seeds.py",
-)
-
-
-def model_fingerprint() -> str:
-    """SHA-256 over the model's source files: what `--resume` compares, dirty tree or not."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for name in MODEL_FILES:
-        digest.update(name.encode())
-        digest.update((package / name).read_bytes())
-    return digest.hexdigest()
 
 
 def package_versions() -> dict[str, str]:
