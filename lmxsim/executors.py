@@ -16,6 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from lmxsim.rules import ParameterError
+
+
+class ExecutorError(ParameterError):
+    """The executor asked for cannot be had (Dask missing, a bad or unreachable scheduler address)."""
+
 
 class SequentialExecutor(Executor):
     """Runs each task at submit, in this process: for debugging, laptops and --workers 1."""
@@ -103,12 +109,10 @@ def _worker_start(driver: int) -> None:
 
 
 def _dask_client(address: str, workers: int):
-    from lmxsim.sweep.spec import SweepError
-
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise SweepError(
+        raise ExecutorError(
             "--dask needs Dask, which is not installed: pip install 'lmxsim[dask]' (or: uv sync --extra dask)"
         ) from None
     if address == "local":
@@ -117,10 +121,10 @@ def _dask_client(address: str, workers: int):
         )
         return Client(cluster)
     if "://" not in address:
-        raise SweepError(
+        raise ExecutorError(
             f"--dask {address!r} is not allowed (local, or a scheduler address such as tcp://host:8786)"
         )
     try:
         return Client(address, timeout="20s")
     except (OSError, TimeoutError) as error:
-        raise SweepError(f"--dask {address}: cannot reach the Dask scheduler ({error})") from None
+        raise ExecutorError(f"--dask {address}: cannot reach the Dask scheduler ({error})") from None

@@ -21,12 +21,8 @@ from lmxsim.measures import MEMBER
 from lmxsim.output import write_text
 from lmxsim.strategies import Comparison
 from lmxsim.strategy_figures import figure_member_gains, figure_outcomes, png_bytes
-from lmxsim.strategy_report import (
-    conclusions,
-    provenance,
-    r,
-    strategy_colours,
-)
+from lmxsim.strategy_report import conclusions, provenance
+from lmxsim.strategy_style import r, strategy_colours
 from lmxsim.texts import number, t
 
 STYLE = """

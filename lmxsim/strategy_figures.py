@@ -1,6 +1,6 @@
 """The strategy comparison's figures (matplotlib, no pyplot: safe in server threads).
 
-Each strategy has its colour (strategy_report.strategy_colours) in every figure; axes
+Each strategy has its colour (strategy_style.strategy_colours) in every figure; axes
 write numbers the reader's way (lmxsim.texts.number).
 """
 
@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from lmxsim.dynamics import lmx7
 from lmxsim.measures import TEAM
 from lmxsim.strategies import MEASURES, Comparison, interval
-from lmxsim.strategy_report import heading, r, strategy_colours
+from lmxsim.strategy_style import heading, r, strategy_colours
 from lmxsim.texts import number, percent
 
 # --------------------------------------------------------------------------- figures

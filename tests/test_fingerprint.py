@@ -44,7 +44,9 @@ def test_a_new_parameter_and_a_new_module_change_the_fingerprint(package_copy):
     _append(package_copy / _inside(params), "\n# a new parameter's equation would go here\n")
     edited = model_fingerprint(package_copy)
     assert edited != before
-    (package_copy / _inside(params)).with_name("new_mechanism.py").write_text("RATE = 0.1\n", encoding="utf-8")
+    (package_copy / _inside(params)).with_name("new_mechanism.py").write_text(
+        "RATE = 0.1\n", encoding="utf-8"
+    )
     assert model_fingerprint(package_copy) != edited
 
 

@@ -31,9 +31,9 @@ from lmxsim.strategy_report import (
     VERDICT_COLOURS,
     conclusions,
     csv_bytes,
-    strategy_colours,
     winner_sentence,
 )
+from lmxsim.strategy_style import strategy_colours
 from lmxsim.strength import Scaled, scaled
 from lmxsim.team import Member
 from lmxsim.teamfile import load_team

@@ -14,7 +14,8 @@ import pytest
 from lmxsim.batch import run_batch
 from lmxsim.model import LMXModel
 from lmxsim.sweep import load_sweep, read_results, run_seed, run_sweep
-from lmxsim.sweep.analyze import analyze, mean_ci, write
+from lmxsim.sweep.analyze import analyze, mean_ci
+from lmxsim.sweep.figures import write
 from lmxsim.sweep.runner import open_executor
 from lmxsim.sweep.spec import SweepError
 

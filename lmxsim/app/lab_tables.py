@@ -12,7 +12,8 @@ from html import escape
 from lmxsim.dynamics import lmx7
 from lmxsim.measures import MEMBER
 from lmxsim.strategies import MEASURES, SO_FAR, Comparison
-from lmxsim.strategy_report import VERDICT_COLOURS, heading, legend, per_hour, r, show, strategy_colours
+from lmxsim.strategy_report import VERDICT_COLOURS, legend, per_hour, show
+from lmxsim.strategy_style import heading, r, strategy_colours
 from lmxsim.texts import number, percent, t
 
 TABLE_STYLE = (

@@ -25,7 +25,7 @@ def analyze(
 ) -> None:
     from lmxsim.output import check_output_folder
     from lmxsim.sweep.analyze import analyze as run_analysis
-    from lmxsim.sweep.analyze import write
+    from lmxsim.sweep.figures import write
     from lmxsim.sweep.store import ANALYSIS
 
     if directory.is_dir():  # a missing folder gets the analysis's own message

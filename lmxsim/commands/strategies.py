@@ -160,7 +160,8 @@ def results_table(comparison, lang: str) -> Table:
     from lmxsim.dynamics import lmx7
     from lmxsim.measures import MEMBER
     from lmxsim.strategies import MEASURES
-    from lmxsim.strategy_report import heading, show, strategy_colours
+    from lmxsim.strategy_report import show
+    from lmxsim.strategy_style import heading, strategy_colours
     from lmxsim.texts import number
 
     c = comparison
@@ -192,7 +193,8 @@ def results_table(comparison, lang: str) -> Table:
 
 def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
     """Per strategy: simulated years better than doing nothing, leader hours per week, gain per hour."""
-    from lmxsim.strategy_report import per_hour, strategy_colours
+    from lmxsim.strategy_report import per_hour
+    from lmxsim.strategy_style import strategy_colours
     from lmxsim.texts import number
 
     c = comparison

@@ -8,6 +8,7 @@ file, the field, the value and what is allowed (see docs/sweeps.md).
 from __future__ import annotations
 
 import hashlib
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -212,8 +213,6 @@ def parse_sweep(data: dict[str, Any], path: Path, text: str) -> SweepSpec:
         description=str(data.get("description", "")),
         fixed=fixed,
     )
-    from lmxsim.sweep.design import design_size
-
     problem = sweep_runs_problem(design_size(spec), replications)
     if problem:
         raise SweepError(f"{where}: {problem}")
@@ -392,3 +391,16 @@ def _table(value: Any, key: str, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise SweepError(f"{where}: [{key}] must be a table of name = value")
     return value
+
+
+def design_size(spec: SweepSpec) -> int:
+    """Number of design points, known before sampling."""
+    d = len(spec.vary)
+    if spec.design == "grid":
+        return math.prod(len(v.grid_levels()) for v in spec.vary)
+    assert spec.samples is not None
+    if spec.design == "lhs":
+        return spec.samples
+    if spec.design == "sobol":
+        return spec.samples * (2 * d + 2 if spec.second_order else d + 2)
+    return spec.samples * (d + 1)
