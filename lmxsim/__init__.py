@@ -25,19 +25,11 @@ _LAZY = {
 }
 
 
-def _version() -> str:
-    """The version lives in pyproject.toml only; an installed package (wheel or `uv sync`) knows it."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("lmxsim")
-    except metadata.PackageNotFoundError:  # a source tree on sys.path that was never installed
-        return "0+unknown"
-
-
 def __getattr__(name: str):
     if name == "__version__":
-        return _version()
+        from lmxsim.packaged import version
+
+        return version()
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'lmxsim' has no attribute {name!r}")

@@ -16,8 +16,16 @@ import numpy as np
 from lmxsim import dynamics as dyn
 
 if TYPE_CHECKING:
-    from lmxsim.model import LMXModel
     from lmxsim.team import Member
+
+
+class TeamModel(mesa.Model):
+    """A Mesa model whose team state the agents are rows of: LMXModel (model.py) is one.
+
+    Named here so that the agents need not import the model that imports them.
+    """
+
+    state: dict[str, np.ndarray]
 
 
 class _Row:
@@ -39,7 +47,7 @@ class _Row:
 class Employee(mesa.Agent):
     """A team member: works, is seen (or not) by the leader, and responds to how they are treated."""
 
-    model: LMXModel
+    model: TeamModel
 
     # how the member is doing (week.py)
     skill = _Row()
@@ -62,7 +70,7 @@ class Employee(mesa.Agent):
     leader_impression = _Row()
     leader_trust = _Row()
 
-    def __init__(self, model: LMXModel, member: Member, index: int) -> None:
+    def __init__(self, model: TeamModel, member: Member, index: int) -> None:
         """This member is row `index` of the model's state."""
         super().__init__(model)
         self.index = index
@@ -94,7 +102,7 @@ class Leader(mesa.Agent):
     the whole team at once.
     """
 
-    model: LMXModel
+    model: TeamModel
 
     @property
     def impression(self) -> np.ndarray:

@@ -428,15 +428,3 @@ class _Engine:
             member_active = self._member_labels(week) if busy else ""
         run_week(self.s, self.traits, luck, nudges, self.p)
         return active, member_active
-
-
-# Moved to batch_many.py by the split of this module; still importable from here.
-_MOVED = ("iter_team_tables", "iter_many", "run_many", "replication_seeds")
-
-
-def __getattr__(name: str):
-    if name in _MOVED:
-        from lmxsim import batch_many
-
-        return getattr(batch_many, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,7 +8,7 @@ Counts are whole numbers and label codes become names, as measures.py declares.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 import pandas as pd
@@ -17,8 +17,17 @@ from lmxsim import dynamics as dyn
 from lmxsim.frames import MEMBER_COLUMNS, MEMBER_TRAITS
 from lmxsim.measures import CODES, COUNTS, TEAM_MEASURES
 
-if TYPE_CHECKING:
-    from lmxsim.batch import BatchRun
+
+class BatchRun(Protocol):
+    """What the tables read of a run: batch.BatchRun has it (named here, so no import circle)."""
+
+    names: list[str]
+    weeks: int
+    team: dict[str, np.ndarray]
+    members: dict[str, np.ndarray] | None
+    traits: dict[str, np.ndarray]
+    interventions: list[str]
+    member_interventions: np.ndarray | None
 
 
 def _column(name: str, values: np.ndarray) -> np.ndarray:

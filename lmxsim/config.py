@@ -41,18 +41,7 @@ class Scenario:
     title: dict[str, str] = field(default_factory=lambda: {"en": "", "nl": ""})
     story: dict[str, str] = field(default_factory=lambda: {"en": "", "nl": ""})
     expect: Expectations | None = None  # what the story claims, checked by tests/test_scenarios.py
-
-    def model(self, rng: int | None = None, interventions: list[Intervention] | None = None):
-        """A fresh LMXModel for this scenario (optionally with other interventions)."""
-        from lmxsim.model import LMXModel
-
-        return LMXModel(
-            params=self.params,
-            team=self.team,
-            n_employees=self.team_size,
-            rng=self.seed if rng is None else rng,
-            interventions=self.interventions if interventions is None else interventions,
-        )
+    # A model of it: LMXModel.from_scenario(scenario) (the engines sit above the scenario files).
 
 
 def scenario_names() -> list[str]:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import mesa
 import numpy as np
 import pandas as pd
 
 from lmxsim import dynamics as dyn
-from lmxsim.agents import Employee, Leader
+from lmxsim.agents import Employee, Leader, TeamModel
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
 from lmxsim.measures import MEMBER, TEAM, Measure
@@ -20,6 +21,9 @@ from lmxsim.start import initial_state
 from lmxsim.team import Member, complete_team, draw_team, history_inputs, team_climate, team_traits
 from lmxsim.week import start_week_state
 from lmxsim.week import week as run_week
+
+if TYPE_CHECKING:
+    from lmxsim.config import Scenario
 
 # The member table shows names where the engines keep codes, and the agents name hidden problems.
 _COLUMN_ATTRIBUTE = {"problems_hidden": "hidden_stock", "phase": "phase_name", "group": "group_name"}
@@ -34,7 +38,7 @@ def _team_reporter(measure: Measure):
     return report
 
 
-class LMXModel(mesa.Model):
+class LMXModel(TeamModel):
     """A leader builds a different relationship with each member, week by week.
 
     Args:
@@ -149,6 +153,23 @@ class LMXModel(mesa.Model):
         ]
         run_week(self.state, self.traits, luck.T, nudges, self.params)
         self.datacollector.collect(self)
+
+    @classmethod
+    def from_scenario(
+        cls,
+        setup: Scenario,
+        rng: int | np.random.SeedSequence | None = None,
+        interventions: list[Intervention] | None = None,
+    ) -> LMXModel:
+        """A fresh model of a scenario (config.py), on its own seed unless `rng` is given,
+        with its interventions unless others are given."""
+        return cls(
+            params=setup.params,
+            team=setup.team,
+            n_employees=setup.team_size,
+            rng=setup.seed if rng is None else rng,
+            interventions=setup.interventions if interventions is None else interventions,
+        )
 
     def run(self, weeks: int) -> LMXModel:
         check_weeks(weeks)  # the rule and the ParameterError run_batch gives for the same mistake

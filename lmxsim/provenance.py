@@ -95,11 +95,11 @@ def record(
     interventions: Intervention objects or spec texts. Extra keys (engine, replications,
     strategies, ...) are recorded as given and must be JSON-serialisable.
     """
-    from lmxsim import __version__
+    from lmxsim.packaged import version
 
     members = None if team is None else list(team)
     return {
-        "lmxsim": __version__,
+        "lmxsim": version(),
         "model_fingerprint": model_fingerprint(),
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": command,

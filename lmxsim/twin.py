@@ -88,7 +88,9 @@ def team_names(scenario: Scenario) -> list[str]:
 
 def _run(scenario: Scenario, interventions, weeks, seed, engine) -> tuple[pd.DataFrame, pd.DataFrame]:
     if engine == "mesa":
-        model = scenario.model(rng=seed, interventions=interventions).run(weeks)
+        from lmxsim.model import LMXModel  # Mesa takes seconds to import: only when asked for
+
+        model = LMXModel.from_scenario(scenario, rng=seed, interventions=interventions).run(weeks)
         return model.member_frame(), model.team_frame()
     from lmxsim.batch import run_batch
 

@@ -3,6 +3,7 @@
 import pytest
 
 from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
+from lmxsim.model import LMXModel
 from lmxsim.params import ParameterError, Params, parameter_table
 
 
@@ -17,7 +18,7 @@ def test_presets_load_and_run():
     for name in scenario_names():
         scenario = load_scenario(name)
         assert scenario.title["en"] and scenario.title["nl"], name
-        scenario.model().run(3)
+        LMXModel.from_scenario(scenario).run(3)
 
 
 def test_config_sets_params_team_and_weeks(tmp_path):

@@ -33,6 +33,7 @@ def run(
 ) -> None:
     from lmxsim.config import load_config, load_scenario
     from lmxsim.limits import check_weeks
+    from lmxsim.model import LMXModel
     from lmxsim.output import FORMATS, check_output_file, write_table
 
     if out is not None:
@@ -51,7 +52,7 @@ def run(
     weeks = setup.weeks if weeks is None else check_weeks(weeks)
     seed = setup.seed if seed is None else seed
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
-    model = setup.model(rng=seed).run(weeks)
+    model = LMXModel.from_scenario(setup, rng=seed).run(weeks)
     members = model.member_frame()
     console = Console()
     console.print(_members_table(members[members["week"] == weeks], setup, weeks))
