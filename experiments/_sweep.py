@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-SWEEPS = ROOT / "lmxsim" / "configs" / "sweeps"
+SWEEPS = ROOT / "configs" / "sweeps"
 RESULTS = ROOT / "results"
 FIGURES = ROOT / "docs" / "figures"
 
@@ -23,7 +23,7 @@ def arguments(description: str) -> argparse.Namespace:
 
 def run(name: str, workers: int | None = None, out: Path | None = None) -> Path:
     """Run configs/sweeps/<name>.toml into results/<name>; a finished or half-done sweep is resumed."""
-    from lmxsim.params import ParameterError
+    from lmxsim.model.params import ParameterError
     from lmxsim.sweep import SweepError, load_sweep, open_executor, run_sweep
 
     out = out or RESULTS / name

@@ -24,7 +24,7 @@ from lmxsim.app.main import Page
 from lmxsim.app.narration import QUIET_WEEKS, SILENT_AFTER, Narrator, describe
 from lmxsim.app.session import Workshop
 from lmxsim.app.team_drawing import CENTRE, COLOURS, distance, drawing_svg
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
 
 # --------------------------------------------------------------------------- texts
 

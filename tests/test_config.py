@@ -2,9 +2,9 @@
 
 import pytest
 
-from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
-from lmxsim.model import LMXModel
-from lmxsim.params import ParameterError, Params, parameter_table
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.model.params import ParameterError, Params, parameter_table
+from lmxsim.team.config import ConfigError, load_config, load_scenario, scenario_names
 
 
 def write(tmp_path, text, name="c.toml"):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lmxsim import measures, params
-from lmxsim.provenance import model_fingerprint, package_root
+from lmxsim.io.provenance import model_fingerprint, package_root
+from lmxsim.model import measures, params
 
 
 @pytest.fixture

@@ -13,12 +13,12 @@ import re
 import numpy as np
 import pytest
 
-from lmxsim.batch import run_batch
-from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
-from lmxsim.expect import arrays_from_model
-from lmxsim.interventions import OneOnOnes, RoleClarification
-from lmxsim.model import LMXModel
-from lmxsim.team import DRAWN
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import OneOnOnes, RoleClarification
+from lmxsim.team.config import ConfigError, load_config, load_scenario, scenario_names
+from lmxsim.team.expect import arrays_from_model
+from lmxsim.team.members import DRAWN
 from lmxsim.texts import LANGUAGES
 
 REQUIRED = {"first-impression", "favouritism", "new-leader", "low-safety", "rebels"}

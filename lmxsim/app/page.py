@@ -26,7 +26,7 @@ from lmxsim.app.narration import EventLog
 from lmxsim.app.session import Workshop
 from lmxsim.app.style import CSS
 from lmxsim.app.team_drawing import TeamDrawing
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
 
 # Play threads of all sessions take turns: one steps and redraws at a time, so the server's
 # event loop (clicks, websocket messages) always gets its share, even when a whole room

@@ -17,7 +17,7 @@ def scenarios(
     lang: Language = typer.Option("en", "--lang", "-l", help=t("cli.scenarios_lang", CLI_LANG)),
     stories: bool = typer.Option(False, "--stories", help=t("cli.scenarios_stories", CLI_LANG)),
 ) -> None:
-    from lmxsim.config import load_scenario, scenario_names
+    from lmxsim.team.config import load_scenario, scenario_names
 
     table = Table(title=t("cli.scenarios_title", lang))
     table.add_column(t("cli.col_name", lang))

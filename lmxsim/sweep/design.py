@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from lmxsim.params import ParameterError, Params
+from lmxsim.model.params import ParameterError, Params
 from lmxsim.sweep.spec import SweepError, SweepSpec, design_size
 
 MAX_POINTS = 200_000  # the design matrix is kept in the manifest (JSON); replications add runs freely

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from lmxsim.output import write_table, write_with
+from lmxsim.io.output import write_table, write_with
 from lmxsim.sweep import store
 from lmxsim.sweep.analyze import Analysis
 from lmxsim.sweep.design import Design

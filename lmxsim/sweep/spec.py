@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lmxsim.batch import MEMBER_STATE
-from lmxsim.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
-from lmxsim.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
-from lmxsim.measures import TEAM_MEASURES
-from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.rules import check_whole
-from lmxsim.team import MAX_TEAM
+from lmxsim.engine.batch import MEMBER_STATE
+from lmxsim.io.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
+from lmxsim.io.rules import check_whole
+from lmxsim.model.measures import TEAM_MEASURES
+from lmxsim.model.params import PARAMETERS, ParameterError, Params
+from lmxsim.team.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
+from lmxsim.team.members import MAX_TEAM
 
 DESIGNS = ("grid", "lhs", "sobol", "morris")
 ENGINES = ("batch", "mesa")
@@ -252,7 +252,7 @@ def _base_scenario(value: Any, path: Path) -> tuple[Scenario, str, str]:
         scenario = load_scenario(value)
     except ConfigError as error:
         raise SweepError(f"{where}: scenario: {error}") from None
-    from lmxsim.config import SCENARIO_DIR
+    from lmxsim.team.config import SCENARIO_DIR
 
     preset = SCENARIO_DIR / f"{value}.toml"
     return scenario, f"preset {value}", preset.read_text(encoding="utf-8")

@@ -31,7 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lmxsim.provenance import model_fingerprint
+from lmxsim.io.provenance import model_fingerprint
 from lmxsim.sweep.spec import SweepError
 
 MANIFEST = "_manifest.json"
@@ -75,8 +75,8 @@ def write_task(
 def _write_atomic(
     frame: pd.DataFrame, path: Path, digest: str, provenance: str = "", entropy: int | None = None
 ) -> int:
-    from lmxsim.columns import field_metadata
-    from lmxsim.provenance import KEY
+    from lmxsim.io.provenance import KEY
+    from lmxsim.model.columns import field_metadata
 
     table = field_metadata(pa.Table.from_pandas(frame, preserve_index=False))
     meta = dict(table.schema.metadata or {})
@@ -175,7 +175,7 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
 
 def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
     """Atomically; a failure (disk full, read-only) leaves the old manifest and no temporary file."""
-    from lmxsim.output import OutputError, write_text
+    from lmxsim.io.output import OutputError, write_text
 
     try:
         write_text(out / MANIFEST, json.dumps(manifest, indent=1))
