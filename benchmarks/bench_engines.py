@@ -139,6 +139,7 @@ def main(argv: list[str] | None = None) -> None:
     setup = batch._setup(chunk, weeks, None, members, [])
     team_u, _climate_u, run_u = batch._draw(chunk, members, weeks)
     traits = batch._traits(team_u, Params(), None)
+    traits["climate"] = np.zeros_like(traits["ability"])
     stages = {
         "seed sequences": lambda: replication_seeds(2026, 0, len(chunk)),
         "generators + draws": lambda: batch._draw(chunk, members, weeks),
