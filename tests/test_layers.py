@@ -58,7 +58,7 @@ def _append(path: Path, line: str) -> None:
         (
             "model/params.py",
             "from lmxsim.app import style  # noqa",
-            "lmxsim.engine.mesa_model is not allowed to import lmxsim.app",
+            "lmxsim.model is not allowed to import lmxsim.app",
         ),
         # a circle inside the engine
         (

@@ -2,7 +2,8 @@
 
 A story read aloud in a workshop is a claim about the model ("An drifts into the
 out-group"); tests/test_scenarios.py checks it on the preset's own seed and on most
-other seeds. Claims:
+other seeds; `lmxsim scenarios --check NAME` prints how often each claim holds
+(science/claims.py). Claims:
 
     in = ["Bram"]            # these members are in the in-group at by_week and at the end
     out = ["An"]             # ... in the out-group
@@ -23,6 +24,7 @@ import numpy as np
 
 from lmxsim.io.rules import check_whole
 from lmxsim.model.dynamics import Group
+from lmxsim.texts import number, t
 
 KEYS = {"in", "out", "by_week", "spread", "ahead", "behind", "safety_below", "fires_at_least"}
 
@@ -39,33 +41,42 @@ class Expectations:
     fires_at_least: int | None = None
     names: tuple[str, ...] = field(default=(), repr=False)
 
-    def check(self, members: dict[str, np.ndarray], team: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        """Per claim, which replications keep it: members[v] is (weeks+1, R, n), team[m] (weeks+1, R)."""
+    def check(
+        self, members: dict[str, np.ndarray], team: dict[str, np.ndarray], lang: str = "en"
+    ) -> dict[str, np.ndarray]:
+        """Per claim (said in `lang`), which replications keep it.
+
+        members[v] is (weeks+1, R, n), team[m] (weeks+1, R).
+        """
         weeks = members["lmx"].shape[0] - 1
         by = self.by_week if self.by_week is not None else weeks // 2
         index = {name: i for i, name in enumerate(self.names)}
         group = members["group"]
         held: dict[str, np.ndarray] = {}
-        for label, wanted, who in (("in", Group.IN, self.in_group), ("out", Group.OUT, self.out_group)):
+        for key, wanted, who in (
+            ("claim_in", Group.IN, self.in_group),
+            ("claim_out", Group.OUT, self.out_group),
+        ):
             for name in who:
                 i = index[name]
-                held[f"{name} {label} by week {by} and at the end"] = (group[by, :, i] == wanted) & (
+                held[t(f"cli.{key}", lang, name=name, week=by)] = (group[by, :, i] == wanted) & (
                     group[weeks, :, i] == wanted
                 )
         if self.spread_grows:
             spread = team["lmx_differentiation"]
-            held["the split grows (spread at the end > week 4)"] = spread[weeks] > spread[min(4, weeks)]
+            held[t("cli.claim_spread", lang)] = spread[weeks] > spread[min(4, weeks)]
         if self.ahead:
             lmx = members["lmx"][weeks]
             first = lmx[:, [index[n] for n in self.ahead]].mean(axis=-1)
             second = lmx[:, [index[n] for n in self.behind]].mean(axis=-1)
-            held[f"{', '.join(self.ahead)} end above {', '.join(self.behind)}"] = first > second
+            claim = t("cli.claim_ahead", lang, ahead=", ".join(self.ahead), behind=", ".join(self.behind))
+            held[claim] = first > second
         if self.safety_below is not None:
-            held[f"team safety below {self.safety_below:g} from week {by}"] = (
-                team["safety_mean"][by:] < self.safety_below
-            ).all(axis=0)
+            claim = t("cli.claim_safety", lang, value=number(self.safety_below, lang, 2), week=by)
+            held[claim] = (team["safety_mean"][by:] < self.safety_below).all(axis=0)
         if self.fires_at_least is not None:
-            held[f"at least {self.fires_at_least} fires"] = team["fires"].sum(axis=0) >= self.fires_at_least
+            claim = t("cli.claim_fires", lang, n=self.fires_at_least)
+            held[claim] = team["fires"].sum(axis=0) >= self.fires_at_least
         return held
 
 
