@@ -55,8 +55,9 @@ def run(
     model = LMXModel.from_scenario(setup, rng=seed).run(weeks)
     members = model.member_frame()
     console = Console()
-    console.print(_members_table(members[members["week"] == weeks], setup, weeks))
-    console.print(_team_line(model.team_frame().iloc[-1]))
+    final = members[members["week"] == weeks]
+    console.print(_members_table(final, setup, weeks))
+    console.print(_team_line(model.team_frame().iloc[-1], final))
     if out is not None:
         from lmxsim.io.provenance import of_scenario, stamp
         from lmxsim.model.columns import field_metadata
@@ -88,8 +89,11 @@ def _members_table(final, setup, weeks: int) -> Table:
     return table
 
 
-def _team_line(team) -> str:
-    """The team at the end, one line, each number as its declaration says."""
+def _team_line(team, final) -> str:
+    """The team at the end, one line, each number as its declaration says.
+
+    Mean LMX-7 is the mean of the members' declared `lmx7` measure (`final`: the members at the end).
+    """
     from lmxsim.model.measures import MEMBER, TEAM
 
     lang = CLI_LANG
@@ -98,7 +102,7 @@ def _team_line(team) -> str:
         "cli.run_team_line",
         lang,
         performance=shown["performance"],
-        lmx7=MEMBER["lmx7"].show(7 + 28 * team.lmx_mean, lang),
+        lmx7=MEMBER["lmx7"].show(final["lmx7"].mean(), lang),
         differentiation=shown["lmx_differentiation"],
         out_group=shown["out_group_share"],
         safety=shown["safety_mean"],
