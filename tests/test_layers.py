@@ -110,3 +110,21 @@ def test_configs_live_at_the_top_once() -> None:
     )
     assert CONFIGS == ROOT / "configs"
     assert sorted(SCENARIO_DIR.glob("*.toml"))
+
+
+def test_the_public_api_keeps_its_names() -> None:
+    import lmxsim.batch
+    from lmxsim import LMXModel, Member, ParameterError, Params, twin_run
+    from lmxsim.engine import batch, mesa_model
+    from lmxsim.lab import twin
+    from lmxsim.model import params
+    from lmxsim.team import members
+
+    assert lmxsim.batch.run_batch is batch.run_batch and lmxsim.batch.BatchRun is batch.BatchRun
+    assert (LMXModel, Member, Params, twin_run) == (
+        mesa_model.LMXModel,
+        members.Member,
+        params.Params,
+        twin.twin_run,
+    )
+    assert ParameterError is params.ParameterError
