@@ -1,6 +1,6 @@
 """The strategy comparison's figures (matplotlib, no pyplot: safe in server threads).
 
-Each strategy has its colour (strategy_style.strategy_colours) in every figure; axes
+Each strategy has its colour (lab/style.py, strategy_colours) in every figure; axes
 write numbers the reader's way (lmxsim.texts.number).
 """
 

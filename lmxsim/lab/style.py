@@ -1,6 +1,6 @@
 """How the lab shows a strategy and a measure: each strategy's colour, table headings, report texts.
 
-Shared by the report (strategy_report), its figures (strategy_figures), the app's tables and
+Shared by the report (lab/report.py), its figures (lab/figures.py), its tables (lab/tables.py) and
 the HR report, so a strategy has one colour and a measure one heading everywhere.
 """
 

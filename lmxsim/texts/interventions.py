@@ -1,5 +1,5 @@
 """Texts of the interventions (titles, descriptions, where the leader's hours come from),
-English and Dutch. Keys are used as `intervention.<kind>.<field>`; interventions.py reads them."""
+English and Dutch. Keys are used as `intervention.<kind>.<field>`; interventions/catalogue.py reads them."""
 
 from __future__ import annotations
 
