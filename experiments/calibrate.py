@@ -1,6 +1,6 @@
 """The calibration search is now a command: `lmxsim calibrate [--rival NAME] --out DIR`.
 
-This script is kept so old notes still work; it runs the same search (lmxsim/calibration.py)
+This script is kept so old notes still work; it runs the same search (lmxsim/science/calibration.py)
 for the default model:
 
     uv run python experiments/calibrate.py --out results/calibration

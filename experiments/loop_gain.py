@@ -26,8 +26,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 
-from lmxsim.facts import LOOP_FADES, LOOP_SPIRALS, loop_gain
-from lmxsim.params import Params
+from lmxsim.model.params import Params
+from lmxsim.science.facts import LOOP_FADES, LOOP_SPIRALS, loop_gain
 
 FIGURES = Path(__file__).resolve().parent.parent / "docs" / "figures"
 X, Y = "confirmation_bias", "initial_confidence"

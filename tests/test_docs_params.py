@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lmxsim.params import ODD_TABLE_END, ODD_TABLE_START, PARAMETERS, markdown_table
+from lmxsim.model.params import ODD_TABLE_END, ODD_TABLE_START, PARAMETERS, markdown_table
 
 ODD = Path(__file__).resolve().parent.parent / "docs" / "ODD.md"
 
@@ -15,7 +15,7 @@ def test_the_odd_carries_the_parameter_table_generated_from_params():
     shown = text[text.index(ODD_TABLE_START) : text.index(ODD_TABLE_END) + len(ODD_TABLE_END)]
     assert shown == markdown_table(), (
         "docs/ODD.md's parameter table differs from Params; regenerate it: "
-        "uv run python -c 'from lmxsim.params import markdown_table; print(markdown_table())'"
+        "uv run python -c 'from lmxsim.model.params import markdown_table; print(markdown_table())'"
     )
 
 

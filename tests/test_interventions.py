@@ -16,10 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmxsim.batch import run_batch
-from lmxsim.config import load_scenario
-from lmxsim.dynamics import Group
-from lmxsim.interventions import (
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import (
     CATALOGUE,
     GROUP_TARGETS,
     TEAM,
@@ -35,8 +34,9 @@ from lmxsim.interventions import (
     from_mapping,
     plan_week,
 )
-from lmxsim.model import LMXModel
-from lmxsim.spec import parse_spec
+from lmxsim.interventions.spec import parse_spec
+from lmxsim.model.dynamics import Group
+from lmxsim.team.config import load_scenario
 
 SEEDS = list(range(400))
 START, LATER = 8, 28  # intervene in week 8, look 20 weeks later
@@ -323,8 +323,8 @@ def test_the_same_intervention_helps_a_low_lmx_member_more(preset, baseline, kin
 
 def _told_pair(week: int, **params):
     from lmxsim.interventions import Expectation
-    from lmxsim.params import Params
-    from lmxsim.team import Member
+    from lmxsim.model.params import Params
+    from lmxsim.team.members import Member
 
     team = [Member(f"M{i}", ability=0.6, first_impression=0.6) for i in range(4)]
     p = Params().replace(**params)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lmxsim.config import ConfigError, load_scenario, scenario_from_dict
-from lmxsim.expect import loop_gain
-from lmxsim.facts import loop_gain as leader_loop_gain
-from lmxsim.facts import loop_regime
-from lmxsim.params import Params
+from lmxsim.model.params import Params
+from lmxsim.science.facts import loop_gain as leader_loop_gain
+from lmxsim.science.facts import loop_regime
+from lmxsim.team.config import ConfigError, load_scenario, scenario_from_dict
+from lmxsim.team.expect import loop_gain
 
 
 def test_the_loop_gain_is_the_late_gap_over_the_early_gap():

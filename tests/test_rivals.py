@@ -8,14 +8,14 @@ import json
 import numpy as np
 import pytest
 
-from lmxsim.batch import run_batch
-from lmxsim.calibration import Budget, search
-from lmxsim.config import ConfigError
-from lmxsim.facts import FACTS
-from lmxsim.params import PARAMETERS, Params
-from lmxsim.rivals import RIVAL_BY_NAME, RIVALS
-from lmxsim.team import Member
-from lmxsim.validation import load_params_file
+from lmxsim.engine.batch import run_batch
+from lmxsim.model.params import PARAMETERS, Params
+from lmxsim.science.calibration import Budget, search
+from lmxsim.science.facts import FACTS
+from lmxsim.science.rivals import RIVAL_BY_NAME, RIVALS
+from lmxsim.science.validation import load_params_file
+from lmxsim.team.config import ConfigError
+from lmxsim.team.members import Member
 
 # Two equally able members the leader first sees very differently.
 PAIR = [Member("Low", ability=0.6, first_impression=0.3), Member("High", ability=0.6, first_impression=0.9)]
@@ -137,7 +137,7 @@ def test_validate_config_reads_a_parameter_file(cli, tmp_path):
 
 
 def test_validate_weeks_runs_the_facts_at_another_horizon(cli, tmp_path):
-    from lmxsim.facts import FACT_BY_KEY, Bench
+    from lmxsim.science.facts import FACT_BY_KEY, Bench
 
     late = Bench(Params(), seed=1, replications=20, weeks=52)
     assert late.teams().weeks == 52 and late.late(23) == 49
@@ -148,7 +148,7 @@ def test_validate_weeks_runs_the_facts_at_another_horizon(cli, tmp_path):
 
 
 def test_robustness_changes_each_parameter_within_its_range(cli, tmp_path):
-    from lmxsim.validation import robustness_cases, robustness_summary
+    from lmxsim.science.validation import robustness_cases, robustness_summary
 
     cases = robustness_cases(Params(), ["belief_rate", "initial_confidence", "autonomy_follows_trust"])
     changes = {(n, c) for n, c, _ in cases}

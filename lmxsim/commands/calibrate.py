@@ -32,9 +32,9 @@ def calibrate(
     ),
     seed: int = typer.Option(2026, "--seed", min=0, help=t("cli.calibrate_seed", CLI_LANG)),
 ) -> None:
-    from lmxsim.calibration import Budget, search
-    from lmxsim.limits import check_replications
-    from lmxsim.rivals import RIVAL_BY_NAME
+    from lmxsim.io.limits import check_replications
+    from lmxsim.science.calibration import Budget, search
+    from lmxsim.science.rivals import RIVAL_BY_NAME
 
     check_replications(replications, low=20)
     if rival is not None and rival not in RIVAL_BY_NAME:

@@ -35,10 +35,10 @@ def validate(
     ),
     weeks: int = typer.Option(26, "--weeks", min=20, max=520, help=t("cli.validate_weeks", CLI_LANG)),
 ) -> None:
-    from lmxsim.executors import open_executor
-    from lmxsim.facts import FACTS, REPLICATIONS, loop_regime
-    from lmxsim.limits import check_replications
-    from lmxsim.validation import (
+    from lmxsim.engine.executors import open_executor
+    from lmxsim.io.limits import check_replications
+    from lmxsim.science.facts import FACTS, REPLICATIONS, loop_regime
+    from lmxsim.science.validation import (
         ablate,
         as_json,
         compare_rivals,
@@ -55,7 +55,7 @@ def validate(
     if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()):
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
     console = Console()
-    with open_executor(workers, preload="lmxsim.facts") as choice:  # the sweeps' executors
+    with open_executor(workers, preload="lmxsim.science.facts") as choice:  # the sweeps' executors
         params = load_params_file(config) if config is not None else None
         facts = summarise(
             params, seeds=seeds, replications=replications, executor=choice.executor, weeks=weeks
@@ -120,7 +120,7 @@ def _parameter_names(text: str | None) -> list[str] | None:
     """The --robustness-params list (comma-separated), each a known parameter."""
     if not text:
         return None
-    from lmxsim.params import PARAMETERS
+    from lmxsim.model.params import PARAMETERS
 
     names = [n.strip() for n in text.split(",") if n.strip()]
     unknown = [n for n in names if n not in PARAMETERS]
