@@ -322,7 +322,7 @@ def test_the_same_intervention_helps_a_low_lmx_member_more(preset, baseline, kin
 
 
 def _told_pair(week: int, **params):
-    from lmxsim.interventions import Expectation
+    from lmxsim.interventions.catalogue import Expectation
     from lmxsim.model.params import Params
     from lmxsim.team.members import Member
 
