@@ -18,6 +18,7 @@ import math
 import re
 import tomllib
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -207,7 +208,7 @@ class _Sheet:
     stray: set[int] = field(default_factory=set)  # positions past the header that hold values
     rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
-    def take_header(self, cells: list[object]) -> None:
+    def take_header(self, cells: Sequence[object]) -> None:
         self.header = [column_field(cell) for cell in cells]
         known = set(FIELDS) | set(ITEM_COLUMNS)
         missing = [f for f in REQUIRED if f not in self.header]
@@ -240,8 +241,8 @@ class _Sheet:
     def take_row(self, number: int, cells: list[object]) -> None:
         self.stray |= {i for i in range(len(self.header), len(cells)) if not _blank(cells[i])}
         row = {self.header[i]: cells[i] for i in self.used if i < len(cells) and not _blank(cells[i])}
-        if isinstance(row.get("name"), str):  # a name we wrote as '=... (spreadsheet-safe) reads back as =...
-            row["name"] = restore_cell(row["name"].strip())
+        if isinstance(given := row.get("name"), str):  # a name we wrote as '=... (spreadsheet-safe)
+            row["name"] = restore_cell(given.strip())  # reads back as =...
         name = row.get("name")
         label = f"{self.row_word} {number}" + (f" ({name})" if isinstance(name, str) and name else "")
         self.rows.append((label, row))

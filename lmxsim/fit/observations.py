@@ -72,7 +72,9 @@ def parse_observations(text: str, where: str) -> TeamObservations:
     if any(c not in header for c in COLUMNS) or len(measures) != 1:
         raise FitError(f"{where}, line 1: the columns must be {allowed}")
     measure = measures[0]
-    periods, counts, lines = [], [], []
+    periods: list[tuple[int, int]] = []
+    counts: list[float] = []
+    lines: list[int] = []
     for number, record in data_records(rows, header, where):
         start = _whole(record["week_from"], "week_from", 1, MAX_WEEK, where, number)
         end = _whole(record["week_to"], "week_to", start, MAX_WEEK, where, number)
