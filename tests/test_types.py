@@ -23,4 +23,3 @@ def test_the_package_passes_mypy():
         timeout=600,
     )
     assert done.returncode == 0, f"mypy found errors (run `uv run mypy`):\n{done.stdout}{done.stderr}"
-
