@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 import tomllib
@@ -24,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from lmxsim.dynamics import LMX7_HIGH, LMX7_LOW
-from lmxsim.output import LINE_END, neutralise_cell, restore_cell, write_with
+from lmxsim.output import LINE_END, csv_delimiter, neutralise_cell, restore_cell, write_with
 from lmxsim.params import ParameterError
 from lmxsim.rules import MAX_WEEKS_TOGETHER, check_unique_names
 from lmxsim.team import DRAWN, LMX7_ITEMS, MAX_TEAM, Member
@@ -265,7 +264,7 @@ def _parse_csv(text: str, where: str) -> TeamFile:
         raise TeamFileError(
             f"{where}: the file is empty (a team file needs a header row: name,closeness,...)"
         )
-    delimiter = max((",", ";", "\t"), key=header_line.count)
+    delimiter = csv_delimiter(header_line)
     sheet = _Sheet(where, "line")
     for line_number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         if all(_blank(cell) for cell in cells):
@@ -534,14 +533,13 @@ def team_to_csv(team: list[Member]) -> str:
 
 def team_to_toml(team: list[Member], title: str | None = None) -> str:
     """The team as TOML text, one [[team]] table per person."""
-    lines = [f"title = {json.dumps(title, ensure_ascii=False)}", ""] if title else []
-    for member in team:
-        lines.append("[[team]]")
-        for key, value in _row(member).items():
-            text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
-            lines.append(f"{key} = {text}")
-        lines.append("")
-    return "\n".join(lines)
+    import tomli_w
+
+    # tomli-w writes the values; the [[team]] headers are ours, as tomli-w would write short
+    # tables inline (team = [{...}, ...]) and a person reads and edits a table per member best.
+    parts = [tomli_w.dumps({"title": title})] if title else []
+    parts += ["[[team]]\n" + tomli_w.dumps(_row(member)) for member in team]
+    return "\n".join(parts)
 
 
 def table_to_xlsx(header: list[str], rows: list[list[Any]], sheet: str = "team") -> bytes:

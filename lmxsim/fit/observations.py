@@ -23,6 +23,7 @@ import numpy as np
 
 from lmxsim.fit import FitError
 from lmxsim.fit.survey import data_records, read_text
+from lmxsim.output import csv_delimiter
 
 MEASURES = ("problems_reported",)  # team counts the engine keeps per member and week
 COLUMNS = ("week_from", "week_to")
@@ -60,7 +61,7 @@ def read_observations(path: str | Path) -> TeamObservations:
 def parse_observations(text: str, where: str) -> TeamObservations:
     """Check every line; errors name the file, the line and the field."""
     first = text.split("\n", 1)[0]
-    rows = list(csv.reader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ","))
+    rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(first, ",;")))
     if not rows or not any(c.strip() for c in rows[0]):
         raise FitError(f"{where}: empty; the first line must be week_from,week_to,{MEASURES[0]}")
     header = [c.strip().lower() for c in rows[0]]
