@@ -13,7 +13,7 @@ from lmxsim import dynamics as dyn
 from lmxsim.agents import Employee, Leader
 from lmxsim.frames import MEMBER_COLUMNS
 from lmxsim.interventions import Intervention, InterventionError, plan_week
-from lmxsim.measures import MEMBER, TEAM, Measure
+from lmxsim.measures import MEMBER, TEAM, TeamMeasure
 from lmxsim.params import Params
 from lmxsim.rules import check_weeks
 from lmxsim.start import initial_state
@@ -25,7 +25,7 @@ from lmxsim.week import week as run_week
 _COLUMN_ATTRIBUTE = {"problems_hidden": "hidden_stock", "phase": "phase_name", "group": "group_name"}
 
 
-def _team_reporter(measure: Measure):
+def _team_reporter(measure: TeamMeasure):
     """A DataCollector reporter: the measure's declared reducer over the members' values."""
 
     def report(model: LMXModel) -> float | int:
