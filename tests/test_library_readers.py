@@ -9,10 +9,10 @@ import tomllib
 
 import pytest
 
-from lmxsim.params import ParameterError, Params
+from lmxsim.model.params import ParameterError, Params
 from lmxsim.sweep.spec import SweepError, load_sweep
-from lmxsim.team import Member
-from lmxsim.teamfile import parse_team_file, team_to_toml
+from lmxsim.team.members import Member
+from lmxsim.team.teamfile import parse_team_file, team_to_toml
 
 
 def test_a_saved_toml_team_reads_back_whatever_its_names_hold():

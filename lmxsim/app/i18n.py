@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lmxsim.texts import LANGUAGE_NAMES, LANGUAGES, TEXT, check_lang, number, percent, t
 
 if TYPE_CHECKING:
-    from lmxsim.interventions import Intervention
+    from lmxsim.interventions.catalogue import Intervention
 
 __all__ = [
     "LANGUAGES",

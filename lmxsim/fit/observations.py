@@ -23,7 +23,7 @@ import numpy as np
 
 from lmxsim.fit import FitError
 from lmxsim.fit.survey import data_records, read_text
-from lmxsim.output import csv_delimiter
+from lmxsim.io.output import csv_delimiter
 
 MEASURES = ("problems_reported",)  # team counts the engine keeps per member and week
 COLUMNS = ("week_from", "week_to")

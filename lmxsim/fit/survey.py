@@ -25,8 +25,8 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit import FitError
-from lmxsim.measurement import HIGH, ITEMS, LOW, RATERS
-from lmxsim.output import csv_delimiter
+from lmxsim.io.output import csv_delimiter
+from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS
 
 MIN_ITEMS = 4
 MAX_WEEK = 520
