@@ -41,6 +41,18 @@ def test_citation_names_its_author_as_licence_and_metadata_do_and_where_to_find_
     assert citation["contact"][0]["website"] == f"{REPOSITORY}/issues"
 
 
+def test_the_wheel_asks_for_ranges_without_unused_extras_and_keeps_solara_with_its_assets():
+    """uv.lock pins for development; a user's install takes compatible versions."""
+    requirements = {re.split(r"[\[<>=!~ ]", r, maxsplit=1)[0]: r for r in pyproject()["dependencies"]}
+    assert [r for r in requirements.values() if "==" in r or "[" in r] == []
+    assert requirements["mesa"] == "mesa>=3.5.1,<3.6"
+    # solara-assets serves the front end of one Solara minor release: the two move together
+    assert requirements["solara"].removeprefix("solara") == requirements["solara-assets"].removeprefix(
+        "solara-assets"
+    )
+    assert "<" in requirements["solara"]
+
+
 def test_changelog_has_the_current_version():
     version = pyproject()["version"]
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
