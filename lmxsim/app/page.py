@@ -18,7 +18,7 @@ import reacton.core
 import solara
 
 from lmxsim.app.charts import MemberCharts, PersonChart, TeamCharts
-from lmxsim.app.controls import PlayControls, ScenarioPicker, Settings
+from lmxsim.app.controls import PlayControls, ScenarioPicker, Settings, StoryPanel
 from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lmxsim.app.info import InfoPanel
 from lmxsim.app.interventions_panel import InterventionsPanel
@@ -223,7 +223,10 @@ def WorkshopView(
             )
             Banner(notice)
             with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
-                if not locked:
+                if locked:  # a participant reads the story of the exercise, and cannot change it
+                    with solara.lab.Tab(t("room.your_story", lang)):
+                        StoryPanel(workshop, lang)
+                else:
                     with solara.lab.Tab(t("tab_scenario", lang)):
                         ScenarioPicker(workshop, lang, restructured, notice, generation=layout.value)
                 with solara.lab.Tab(t("tab_intervene", lang)):
