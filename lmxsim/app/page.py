@@ -223,10 +223,7 @@ def WorkshopView(
             )
             Banner(notice)
             with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
-                if locked:  # a participant reads the story of the exercise, and cannot change it
-                    with solara.lab.Tab(t("room.your_story", lang)):
-                        StoryPanel(workshop, lang)
-                else:
+                if not locked:
                     with solara.lab.Tab(t("tab_scenario", lang)):
                         ScenarioPicker(workshop, lang, restructured, notice, generation=layout.value)
                 with solara.lab.Tab(t("tab_intervene", lang)):
@@ -240,7 +237,10 @@ def WorkshopView(
                         chosen_kind=kind,
                         last_result=applied,
                     )
-                if not locked:
+                if locked:  # a participant reads the story of the exercise, and cannot change it
+                    with solara.lab.Tab(t("room.your_story", lang)):
+                        StoryPanel(workshop, lang)
+                else:
                     with solara.lab.Tab(t("tab_settings", lang)):
                         Settings(workshop, lang, restructured, notice, generation=layout.value)
         with solara.Div(classes=["lmx-centre", *(["lmx-scroll"] if wide else [])]):

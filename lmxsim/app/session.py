@@ -120,7 +120,7 @@ class Workshop:
             model = self._new_model(None)
             history = History()
             history.record(model)
-            narrator = Narrator(model)
+            narrator = Narrator(model, self.scenario.expect if self.custom_team is None else None)
             twin = self._twin_at(0) if self.twin_on else (None, None)
             self.model, self.history, self.narrator = model, history, narrator
             self.twin, self.twin_history = twin
@@ -168,7 +168,7 @@ class Workshop:
                     return
                 self.model.step()
                 self.history.record(self.model)
-                self.narrator.observe(self.model)
+                self.narrator.observe(self.model, self.last_week)
                 if self.twin is not None and self.twin_history is not None:
                     self.twin.step()
                     self.twin_history.record(self.twin)
