@@ -121,7 +121,7 @@ class Narrator:
             safety = [float(getattr(e, "safety", 0.0)) for e in model.employees]
             self._safety_max = max(self._safety_max, sum(safety) / max(len(safety), 1))
         groups = {e.name: e.group_name for e in model.employees}
-        if week == by or week == last_week:  # said at the story's week; at the end only if it broke
+        if week in (by, last_week):  # said at the story's week; at the end only if it broke
             for key, names in (("in", expect.in_group), ("out", expect.out_group)):
                 for name in names:
                     held = groups.get(name) == key
