@@ -82,8 +82,10 @@ def PlayControls(
     notice: solara.Reactive[tuple[str, str]] | None = None,
     version: solara.Reactive | None = None,
     week_version: solara.Reactive[int] | None = None,
+    compact: bool = False,
 ):
-    """Week counter, Step / Play-Pause / Start again, and the speed.
+    """Week counter, Step / Play-Pause / Start again, and the speed (not when `compact`: the
+    settings tab needs the room, and a changed setting starts again and stops Play anyway).
 
     Re-renders when `version` changes (the page moves it when the run ends or restarts);
     only the week label follows `week_version` every week."""
@@ -136,7 +138,7 @@ def PlayControls(
             solara.Button(t("reset", lang), on_click=reset, outlined=True, classes=["lmx-big-button"])
         if at_end:
             solara.Info(t("end_reached", lang, week=last), classes=["lmx-end"])
-        else:
+        elif not compact:
             Knob(
                 t("speed", lang),
                 speed.value,

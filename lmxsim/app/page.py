@@ -39,6 +39,9 @@ LANG_ENV = "LMXSIM_APP_LANG"
 SCENARIO_ENV = "LMXSIM_APP_SCENARIO"
 
 
+SETTINGS_TAB = 2  # the workshop's left tabs: scenario, intervene, settings
+
+
 def initial_lang() -> str:
     lang = os.environ.get(LANG_ENV, "en")
     return lang if lang in LANGUAGES else "en"
@@ -73,7 +76,11 @@ def LanguageSwitch(lang: solara.Reactive[str]):
 
 @solara.component
 def WorkshopView(
-    workshop: Workshop, lang: str, on_change: Callable[[], None] | None = None, locked: bool = False
+    workshop: Workshop,
+    lang: str,
+    on_change: Callable[[], None] | None = None,
+    locked: bool = False,
+    present: bool = False,
 ):
     """One projector screen: controls left, the drawing (or the twin pair) centre, the selected
     person's chart and the latest narration right. Everything else is one click away: the
@@ -220,6 +227,7 @@ def WorkshopView(
                 notice,
                 version=status,
                 week_version=version,
+                compact=not locked and side_tab.value == SETTINGS_TAB,
             )
             Banner(notice)
             with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
@@ -273,6 +281,7 @@ def WorkshopView(
                         t("with_interventions", lang),
                         "lmx-team",
                         version=version,
+                        present=present,
                     )
                     TeamDrawing(
                         workshop,
@@ -283,9 +292,12 @@ def WorkshopView(
                         "lmx-twin",
                         twin=True,
                         version=version,
+                        present=present,
                     )
             else:
-                TeamDrawing(workshop, chosen, lang, select, None, "lmx-team", version=version)
+                TeamDrawing(
+                    workshop, chosen, lang, select, None, "lmx-team", version=version, present=present
+                )
         if not wide:
             with solara.Div(classes=["lmx-right"]):
                 PersonChart(workshop, chosen, lang, version=version)
@@ -312,7 +324,11 @@ def Banner(notice: solara.Reactive[tuple[str, str]]):
 
 @solara.component
 def GuardedWorkshop(
-    workshop: Workshop, lang: str, on_change: Callable[[], None] | None = None, locked: bool = False
+    workshop: Workshop,
+    lang: str,
+    on_change: Callable[[], None] | None = None,
+    locked: bool = False,
+    present: bool = False,
 ):
     """Last resort: if a view fails while drawing, show a short message and a way back, not a traceback."""
     error, clear = solara.use_exception()
@@ -327,7 +343,11 @@ def GuardedWorkshop(
             solara.Text(t("oops", lang), classes=["lmx-story"])
             solara.Button(t("reset", lang), on_click=start_again, color="primary", classes=["lmx-big-button"])
         return
-    room = {"on_change": on_change, "locked": True} if locked else {}  # only the room's pages pass these
+    room: dict = (
+        {"on_change": on_change, "locked": True} if locked else {}
+    )  # only the room's pages pass these
+    if present:
+        room["present"] = True
     WorkshopView(workshop, lang, **room)
 
 
@@ -362,11 +382,11 @@ def WorkshopApp():
                 solara.Switch(label=t("present", lang.value), value=present, classes=["lmx-present-toggle"])
                 LanguageSwitch(lang)
         if lab is None:
-            GuardedWorkshop(workshop, lang.value)
+            GuardedWorkshop(workshop, lang.value, present=present.value)
             return
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab(t("tab_workshop", lang.value)):
-                GuardedWorkshop(workshop, lang.value)
+                GuardedWorkshop(workshop, lang.value, present=present.value)
             solara.lab.Tab(t("tab_lab", lang.value))  # the lab itself lives below, outside the lazy tabs
         # Once shown, the lab stays mounted (hidden behind the workshop tab), so a tab switch never
         # replaces its widgets: a lazy tab rebuilt them on every switch, and a click that reached

@@ -107,7 +107,7 @@ def FacilitatorRoom(room: Room, lang: solara.Reactive[str]):
             with solara.Div(
                 classes=["lmx-room-demo"], style=None if tab.value == DEMO_TAB else {"display": "none"}
             ):
-                GuardedWorkshop(demo, lang.value)
+                GuardedWorkshop(demo, lang.value, present=present.value)
 
 
 DEMO_TAB = 2  # the index of the projector's own preset among the facilitator's tabs

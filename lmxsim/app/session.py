@@ -54,8 +54,10 @@ class History:
     weeks: list[int] = field(default_factory=list)
     members: dict[str, list[np.ndarray]] = field(default_factory=lambda: {m: [] for m in MEMBER_MEASURES})
     groups: list[list[str]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the members, in the order of every row
 
     def record(self, model: LMXModel) -> None:
+        self.names = [e.name for e in model.employees]
         self.weeks.append(model.week)
         for measure in MEMBER_MEASURES:
             self.members[measure].append(np.array([getattr(e, measure) for e in model.employees]))

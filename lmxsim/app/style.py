@@ -41,7 +41,9 @@ CSS = """
 .lmx-person-chart svg { display: block; max-height: 46vh; }
 .lmx-narration { flex: 1 1 auto; min-height: 0; overflow: hidden; margin-top: 6px; display: flex;
   flex-direction: column; }
-.lmx-narration > .lmx-log { flex: 1 1 0; min-height: 0; overflow-y: auto; padding: 0 10px 6px 10px; }
+.lmx-narration > .v-card__text { display: flex; flex-direction: column; flex: 1 1 0; min-height: 0;
+  padding: 8px 10px; }
+.lmx-narration .lmx-log { flex: 1 1 0; min-height: 0; overflow-y: auto; }
 .lmx-log-story .lmx-log-line { margin-bottom: 2px; }
 .lmx-log-history-title { font-weight: 700; font-size: 0.85em; color: #555; margin-top: 8px;
   border-top: 1px solid #ccc; padding-top: 4px; }
@@ -93,6 +95,19 @@ CSS = """
   .lmx-log-line { line-height: 1.22; }
 }
 @media (max-width: 1400px) {
+  .lmx-stage { grid-template-columns: 340px minmax(0, 1fr) 380px; }
+  .lmx-stage.lmx-with-twin { grid-template-columns: 330px minmax(0, 1fr) 330px; }
+  .lmx-stage.lmx-wide { grid-template-columns: 340px minmax(0, 1fr); }
+  .lmx-knob { margin: 0 0 2px 0; }
+  .lmx-knob-head { font-size: 14px; }
+  .lmx-knob .v-slider--horizontal { min-height: 22px !important; margin: 0 6px !important; }
+  .lmx-knob .v-input__slot, .lmx-knob .v-input__control { min-height: 22px !important; height: 22px; }
+  .lmx-knob-head { line-height: 1.2; }
+  .lmx-knob-ends { font-size: 12px; margin-top: -2px; line-height: 1.2; }
+  .lmx-tab-body { padding: 2px 4px; }
+  .lmx-tab-body .lmx-file-drop { min-height: 40px; padding: 6px; margin: 2px 0; font-size: 14px; }
+  .lmx-tab-body > .lmx-label { margin-top: 2px; font-size: 14px; line-height: 1.2; }
+  .lmx-tab-body > .lmx-muted { font-size: 13px; line-height: 1.25; }
   .lmx-title { font-size: 20px; }
   .lmx-week { font-size: 26px; }
   .lmx-big-button { font-size: 14px !important; height: 36px !important; padding: 0 10px !important; }

@@ -153,10 +153,13 @@ WORKSHOP: dict[str, dict[str, str]] = {
         "en": "{name}: relationship {word} ({score} of 1), {group}, {phase}, performance {performance}",
         "nl": "{name}: relatie {word} ({score} van 1), {group}, {phase}, prestatie {performance}",
     },
-    "legend_size": {"en": "bigger = performs better", "nl": "groter = presteert beter"},
+    "legend_size": {
+        "en": "size = performance, mean of 4 weeks",
+        "nl": "grootte = prestatie, gemiddelde van 4 weken",
+    },
     "legend_phase": {
-        "en": "outline: dashed = strangers, thin = acquaintances, thick = partners",
-        "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners",
+        "en": "ring: dashed = strangers, thin = acquaintances, thick = partners; yellow = chosen",
+        "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners; geel = gekozen",
     },
     # --- charts ---
     "charts_members": {"en": "Each team member", "nl": "Elk teamlid"},
