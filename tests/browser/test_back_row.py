@@ -70,3 +70,32 @@ def test_every_group_change_is_on_screen_at_the_last_week(app_url, browser, size
     history.last.scroll_into_view_if_needed()
     assert page.evaluate("document.documentElement.scrollHeight") <= 721  # the page itself never scrolls
     page.context.close()
+
+
+REGIONS = ".lmx-left, .lmx-centre, .lmx-right, .lmx-narration, .lmx-person-chart"
+TABS = {"en": ("Scenario", "Intervene", "Settings"), "nl": ("Scenario", "Ingrijpen", "Instellingen")}
+
+
+def overflowing(page) -> list:
+    """Every region whose content is taller or wider than its box (it would need scrolling)."""
+    return page.evaluate(
+        "sel => [...document.querySelectorAll(sel)].filter(e => e.scrollHeight > e.clientHeight + 1"
+        " || e.scrollWidth > e.clientWidth + 1).map(e => [e.className, e.scrollHeight, e.clientHeight])",
+        REGIONS,
+    )
+
+
+@pytest.mark.parametrize("size", list(NAME_PX), ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_tab_fits_without_scrolling(app_url, browser, size, lang):
+    page = sized(browser, *size)
+    open_app(page, app_url)
+    if lang == "nl":
+        page.get_by_role("button", name="Nederlands").click()
+        page.get_by_role("button", name="Eén week verder").wait_for()
+    for tab in TABS[lang]:
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(1200)  # the tab's slide transition
+        assert overflowing(page) == [], f"{tab} at {size} ({lang})"
+        assert page.evaluate("document.documentElement.scrollHeight") <= size[1] + 1
+    page.context.close()
