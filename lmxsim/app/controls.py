@@ -171,7 +171,7 @@ def ScenarioPicker(
 
     def choose(title: str) -> None:
         problem = workshop.choose_scenario(titles[title])
-        notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
+        notice.set(("error", "bad_setting", {"error": problem}) if problem else ("", ""))
         if not problem:  # otherwise the old scenario keeps running, untouched
             on_change()
 
@@ -211,7 +211,7 @@ def Settings(
 
     def change(name: str, value: float) -> None:
         problem = workshop.set_knob(name, value)
-        notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
+        notice.set(("error", "bad_setting", {"error": problem}) if problem else ("", ""))
         if not problem:
             on_change()
 
@@ -222,13 +222,13 @@ def Settings(
         try:
             data = read_upload(info)
         except TeamFileError as error:
-            notice.set(("error", t("bad_file", lang, file=info["name"], error=error)))
+            notice.set(("error", "bad_file", {"file": info["name"], "error": str(error)}))
             return
         problem = workshop.load_team(data, info["name"])
         if problem:
-            notice.set(("error", t("bad_file", lang, file=info["name"], error=problem)))
+            notice.set(("error", "bad_file", {"file": info["name"], "error": problem}))
         else:
-            notice.set(("ok", t("team_file_loaded", lang, file=info["name"])))
+            notice.set(("ok", "team_file_loaded", {"file": info["name"]}))
             on_change()
 
     with solara.Div(classes=["lmx-tab-body"]):

@@ -229,7 +229,7 @@ def WorkshopView(
                 week_version=version,
                 compact=not locked and side_tab.value == SETTINGS_TAB,
             )
-            Banner(notice)
+            Banner(notice, lang)
             with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
                 if not locked:
                     with solara.lab.Tab(t("tab_scenario", lang)):
@@ -312,10 +312,19 @@ def presenting(search: str | None) -> bool:
     return value in ("1", "yes", "true", "on")
 
 
+def notice_text(notice: tuple, lang: str) -> str:
+    """A notice is kept as (kind, text key, values) and worded when shown: a language switch
+    rewords it, never leaves an English line on a Dutch screen."""
+    if len(notice) == 3:
+        _, key, values = notice
+        return t(key, lang, **values)
+    return notice[1] if len(notice) > 1 else ""
+
+
 @solara.component
-def Banner(notice: solara.Reactive[tuple[str, str]]):
+def Banner(notice: solara.Reactive[tuple], lang: str = "en"):
     """The one message line of the workshop: an error until the next action that works."""
-    kind, text = notice.value
+    kind, text = notice.value[0], notice_text(notice.value, lang)
     if kind == "error":
         solara.Error(text, classes=["lmx-error"])
     elif kind == "ok":
