@@ -22,7 +22,7 @@ from lmxsim.app.i18n import group_label, number, phase_label, t
 COLOURS = {"in": "#0072B2", "middle": "#009E73", "out": "#D55E00"}
 SMOOTH_WEEKS = 4  # circle size: the mean performance of the last 4 weeks (the legend says so)
 LEADER_COLOUR = "#1B2A41"
-LEGEND_HEIGHT = 124  # four rows of legend under the drawing (present mode's larger type fits too)
+LEGEND_HEIGHT = 158  # five rows of legend under the drawing (present mode's larger type fits too)
 FONT = "Segoe UI, Helvetica, Arial, sans-serif"
 SIZE = 600
 CENTRE = SIZE / 2

@@ -158,8 +158,12 @@ WORKSHOP: dict[str, dict[str, str]] = {
         "nl": "grootte = prestatie, gemiddelde van 4 weken",
     },
     "legend_phase": {
-        "en": "ring: dashed = strangers, thin = acquaintances, thick = partners; yellow = chosen",
-        "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners; geel = gekozen",
+        "en": "ring: dashed = strangers, thin = acquaintances, thick = partners",
+        "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners",
+    },
+    "legend_chosen": {
+        "en": "yellow ring = the person you follow",
+        "nl": "gele ring = de persoon die je volgt",
     },
     # --- charts ---
     "charts_members": {"en": "Each team member", "nl": "Elk teamlid"},
