@@ -190,7 +190,7 @@ def StoryPanel(workshop, lang: str):
     """A participant's read-only view of the exercise: the preset's title and its story."""
     story = workshop.scenario.story.get(lang) or workshop.scenario.story.get("en")
     with solara.Div(classes=["lmx-tab-body"]):
-        solara.Text(scenario_title(workshop.scenario_name, lang), classes=["lmx-label"])
+        solara.Text(scenario_title(workshop.scenario_name, lang), classes=["lmx-label", "lmx-exercise-title"])
         if story:
             solara.Div(
                 children=[story], classes=["lmx-story"], attributes={"data-scenario": workshop.scenario_name}

@@ -243,7 +243,8 @@ def _legend(lang: str, present: bool = False) -> str:
         )
     chosen_y = y + 15 + 4 * row  # the chosen person's yellow ring, drawn as it is in the picture
     parts.append(
-        f'<circle cx="31" cy="{chosen_y - big * 0.35:.1f}" r="8" fill="none" stroke="#FFC20A" stroke-width="4"/>'
+        f'<circle cx="31" cy="{chosen_y - big * 0.35:.1f}" r="8" fill="none" '
+        'stroke="#FFC20A" stroke-width="4"/>'
     )
     parts.append(
         _label(46, chosen_y, t("legend_chosen", lang), big - 1, "#222222", anchor="start", halo=False)

@@ -41,10 +41,12 @@ def trainer_page(browser, url: str):
 
 def participant_story(page, title: str) -> str:
     """The title in the participant's story tab, once it shows `title` (or the timeout says what it shows)."""
-    page.get_by_role("tab", name="Your exercise").click()
-    label = page.locator(".lmx-tab-body .lmx-label").first
-    with contextlib.suppress(PlaywrightTimeout):  # the assertion below then says what it shows
-        label.filter(has_text=title).wait_for(timeout=10_000)
+    label = page.locator(".lmx-exercise-title")
+    for _ in range(3):  # a click that reached the tab of the page being replaced is lost: click again
+        page.get_by_role("tab", name="Your exercise").click()
+        with contextlib.suppress(PlaywrightTimeout):  # the assertion after the loop says what it shows
+            label.filter(has_text=title).wait_for(timeout=5_000)
+            break
     return label.inner_text()
 
 
@@ -65,6 +67,7 @@ def give(trainer, version: int) -> None:
 def take_new(participant) -> None:
     participant.get_by_text("The trainer has set a new exercise").wait_for(timeout=15_000)
     participant.get_by_role("button", name="Start the new exercise").click()
+    participant.get_by_role("button", name="Start the new exercise").wait_for(state="detached")
     wait_week(participant, 0)
 
 
