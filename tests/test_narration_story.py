@@ -9,7 +9,7 @@ import pytest
 
 from lmxsim.app.narration import QUIET_WEEKS, Event, Narrator, history_lines, log_html, story_lines
 from lmxsim.app.session import Workshop
-from lmxsim.config import scenario_names
+from lmxsim.team.config import scenario_names
 
 
 def _group_changes(workshop) -> list[tuple[int, str, str]]:

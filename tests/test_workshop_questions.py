@@ -14,9 +14,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from lmxsim.config import load_scenario
-from lmxsim.interventions import CATALOGUE
-from lmxsim.model import LMXModel
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import CATALOGUE
+from lmxsim.team.config import load_scenario
 
 SEEDS = 200
 SHARE = 0.8

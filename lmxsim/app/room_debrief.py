@@ -13,7 +13,7 @@ from html import escape
 
 from lmxsim.app.i18n import intervention_title, number, t, target_label
 from lmxsim.app.room import Run, Seat
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
 
 WIDTH = 1200
 ROW = 64  # px per participant
