@@ -51,11 +51,16 @@ def participant_story(page, title: str) -> str:
 
 
 def choose(page, label: str, title_part: str, inside=None) -> None:
-    (inside or page).locator(".v-select").filter(has_text=label).last.click()
-    # the menu opens at the end of the document, outside the select's own region
-    page.locator(".v-menu__content.menuable__content__active .v-list-item").filter(
-        has_text=title_part
-    ).first.click()
+    """Pick a preset in a select. The menu opens at the end of the document, outside the select; a
+    menu opened before on another tab may still be there (take the visible one), and a click that
+    reaches the select while the live page redraws may not open it (click again)."""
+    items = page.locator(".v-menu__content .v-list-item").filter(has_text=title_part).filter(visible=True)
+    for _ in range(4):
+        (inside or page).locator(".v-select").filter(has_text=label).last.click()
+        with contextlib.suppress(PlaywrightTimeout):
+            items.first.wait_for(timeout=3_000)
+            break
+    items.first.click()
 
 
 def give(trainer, version: int) -> None:
