@@ -79,7 +79,7 @@ def PlayControls(
     speed: solara.Reactive[int],
     on_change: Callable[[], None],
     on_rebuilt: Callable[[], None] | None = None,
-    notice: solara.Reactive[tuple[str, str]] | None = None,
+    notice: solara.Reactive[tuple] | None = None,
     version: solara.Reactive | None = None,
     week_version: solara.Reactive[int] | None = None,
     compact: bool = False,
@@ -159,7 +159,7 @@ def ScenarioPicker(
     workshop,
     lang: str,
     on_change: Callable[[], None],
-    notice: solara.Reactive[tuple[str, str]],
+    notice: solara.Reactive[tuple],
     generation: int = 0,
 ):
     """The presets by title, and the story to read aloud (always the current scenario's).
@@ -204,7 +204,7 @@ def Settings(
     workshop,
     lang: str,
     on_change: Callable[[], None],
-    notice: solara.Reactive[tuple[str, str]],
+    notice: solara.Reactive[tuple],
     generation: int = 0,
 ):
     """Sliders for the knobs a trainer explains, and an upload for the leader's own team.

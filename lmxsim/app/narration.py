@@ -15,6 +15,7 @@ import solara
 
 from lmxsim.app.i18n import intervention_title, number, t, target_label
 from lmxsim.interventions.catalogue import CATALOGUE
+from lmxsim.team.expect import Expectations
 
 QUIET_WEEKS = 6
 SILENT_AFTER = 3  # problems kept hidden in a row before we say someone stopped reporting
@@ -52,7 +53,7 @@ class _Seen:
 class Narrator:
     """Remembers last week's state of every member and turns differences into Events."""
 
-    def __init__(self, model, expect=None) -> None:
+    def __init__(self, model, expect: Expectations | None = None) -> None:
         self.events: list[Event] = []
         self._seen = {e.name: self._look(e) for e in model.employees}
         self._last_said: dict[tuple[str, str], int] = {}
@@ -61,7 +62,7 @@ class Narrator:
         # the preset's [expect] claims, only for the preset's own team (a team file tells another story)
         wanted = (*getattr(expect, "in_group", ()), *getattr(expect, "out_group", ()))
         wanted += (*getattr(expect, "ahead", ()), *getattr(expect, "behind", ()))
-        self._expect = expect if expect is not None and set(wanted) <= names else None
+        self._expect: Expectations | None = expect if expect is not None and set(wanted) <= names else None
         self._early_spread: float | None = None
         self._fires = 0
         self._safety_max = 0.0
@@ -105,13 +106,14 @@ class Narrator:
         if burning:  # one line a week that sums the fires, however many members they are
             count = sum(int(m.fire) for m in burning)
             self.events.append(Event(week, "ev_fire", ", ".join(m.name for m in burning), count=count))
-        if self._expect is not None:
-            self._claims(model, week, last_week)
+        self._claims(model, week, last_week)
         return self.events[before:]
 
     def _claims(self, model, week: int, last_week: int | None) -> None:
         """Say at the story's week (and at the end) whether what the story claims happened in this run."""
         expect = self._expect
+        if expect is None:
+            return
         self._fires += int(getattr(model, "fires", 0) or 0)
         spread = float(getattr(model, "differentiation", 0.0) or 0.0)
         if week == 4 or (last_week is not None and week == min(4, last_week)):
@@ -133,8 +135,8 @@ class Narrator:
             self._claim(week, "spread", "", spread > self._early_spread)
         if expect.ahead:
             lmx = {e.name: float(e.lmx) for e in model.employees}
-            first = sum(lmx[n] for n in expect.ahead) / len(expect.ahead)
-            second = sum(lmx[n] for n in expect.behind) / max(len(expect.behind), 1)
+            first = sum((lmx[n] for n in expect.ahead), 0.0) / len(expect.ahead)
+            second = sum((lmx[n] for n in expect.behind), 0.0) / max(len(expect.behind), 1)
             self._claim(week, "ahead", ", ".join(expect.ahead), first > second, ", ".join(expect.behind))
         if expect.safety_below is not None:
             self._claim(

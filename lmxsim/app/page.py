@@ -104,7 +104,8 @@ def WorkshopView(
     kind = solara.use_reactive(next(iter(CATALOGUE), ""))
     applied = solara.use_reactive(("", ""))
     who = solara.use_reactive(workshop.names[0])
-    notice = solara.use_reactive(("", ""))  # (kind, text): one banner for every action
+    # (kind, text key, values), worded when shown; ("", "") for none: one banner for every action
+    notice: solara.Reactive[tuple] = solara.use_reactive(("", ""))
     view = solara.use_reactive("team")
     side_tab = solara.use_reactive(0)
 

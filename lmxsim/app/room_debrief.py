@@ -68,8 +68,9 @@ def debrief_svg(seats: list[Seat], exercise: int, lang: str) -> str:
     rows = debrief_rows(seats, exercise)
     if not rows:
         return f'<div class="lmx-muted">{escape(t("room.debrief_empty", lang))}</div>'
-    spread_top = max(max(r.outcome.spread.own, r.outcome.spread.twin) for _, r in rows) or 1.0
-    fires_top = max(max(r.outcome.fires.own, r.outcome.fires.twin) for _, r in rows) or 1.0
+    outcomes = [r.outcome for _, r in rows if r.outcome is not None]
+    spread_top = max(max(o.spread.own, o.spread.twin) for o in outcomes) or 1.0
+    fires_top = max(max(o.fires.own, o.fires.twin) for o in outcomes) or 1.0
     height = HEAD + ROW * len(rows) + 10
     name_x, spread_x, fires_x, bar_w = 10, 640, 920, 180
     parts = [
