@@ -190,7 +190,7 @@ def test_narration_tells_group_and_phase_changes_in_both_languages():
     events = narrator.observe(_fake(1, _member("Sam"), _member("An", group="out", phase="acquaintance")))
     lines = [describe(e, "en") for e in events]
     assert "week 1: An enters the out-group" in lines
-    assert "week 1: An and the leader get to know each other" in lines
+    assert "week 1: An gets to know the leader" in lines
     assert not any("Sam" in line for line in lines)
     assert describe(events[0], "nl") != describe(events[0], "en")
 

@@ -79,11 +79,13 @@ def PlayControls(
     speed: solara.Reactive[int],
     on_change: Callable[[], None],
     on_rebuilt: Callable[[], None] | None = None,
-    notice: solara.Reactive[tuple[str, str]] | None = None,
+    notice: solara.Reactive[tuple] | None = None,
     version: solara.Reactive | None = None,
     week_version: solara.Reactive[int] | None = None,
+    compact: bool = False,
 ):
-    """Week counter, Step / Play-Pause / Start again, and the speed.
+    """Week counter, Step / Play-Pause / Start again, and the speed (not when `compact`: the
+    settings tab needs the room, and a changed setting starts again and stops Play anyway).
 
     Re-renders when `version` changes (the page moves it when the run ends or restarts);
     only the week label follows `week_version` every week."""
@@ -136,7 +138,7 @@ def PlayControls(
             solara.Button(t("reset", lang), on_click=reset, outlined=True, classes=["lmx-big-button"])
         if at_end:
             solara.Info(t("end_reached", lang, week=last), classes=["lmx-end"])
-        else:
+        elif not compact:
             Knob(
                 t("speed", lang),
                 speed.value,
@@ -157,7 +159,7 @@ def ScenarioPicker(
     workshop,
     lang: str,
     on_change: Callable[[], None],
-    notice: solara.Reactive[tuple[str, str]],
+    notice: solara.Reactive[tuple],
     generation: int = 0,
 ):
     """The presets by title, and the story to read aloud (always the current scenario's).
@@ -171,7 +173,7 @@ def ScenarioPicker(
         if title is None:  # the list was cleared: the scenario stays
             return
         problem = workshop.choose_scenario(titles[title])
-        notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
+        notice.set(("error", "bad_setting", {"error": problem}) if problem else ("", ""))
         if not problem:  # otherwise the old scenario keeps running, untouched
             on_change()
 
@@ -186,11 +188,23 @@ def ScenarioPicker(
 
 
 @solara.component
+def StoryPanel(workshop, lang: str):
+    """A participant's read-only view of the exercise: the preset's title and its story."""
+    story = workshop.scenario.story.get(lang) or workshop.scenario.story.get("en")
+    with solara.Div(classes=["lmx-tab-body"]):
+        solara.Text(scenario_title(workshop.scenario_name, lang), classes=["lmx-label", "lmx-exercise-title"])
+        if story:
+            solara.Div(
+                children=[story], classes=["lmx-story"], attributes={"data-scenario": workshop.scenario_name}
+            )
+
+
+@solara.component
 def Settings(
     workshop,
     lang: str,
     on_change: Callable[[], None],
-    notice: solara.Reactive[tuple[str, str]],
+    notice: solara.Reactive[tuple],
     generation: int = 0,
 ):
     """Sliders for the knobs a trainer explains, and an upload for the leader's own team.
@@ -199,7 +213,7 @@ def Settings(
 
     def change(name: str, value: float) -> None:
         problem = workshop.set_knob(name, value)
-        notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
+        notice.set(("error", "bad_setting", {"error": problem}) if problem else ("", ""))
         if not problem:
             on_change()
 
@@ -210,13 +224,13 @@ def Settings(
         try:
             data = read_upload(info)
         except TeamFileError as error:
-            notice.set(("error", t("bad_file", lang, file=info["name"], error=error)))
+            notice.set(("error", "bad_file", {"file": info["name"], "error": str(error)}))
             return
         problem = workshop.load_team(data, info["name"])
         if problem:
-            notice.set(("error", t("bad_file", lang, file=info["name"], error=problem)))
+            notice.set(("error", "bad_file", {"file": info["name"], "error": problem}))
         else:
-            notice.set(("ok", t("team_file_loaded", lang, file=info["name"])))
+            notice.set(("ok", "team_file_loaded", {"file": info["name"]}))
             on_change()
 
     with solara.Div(classes=["lmx-tab-body"]):

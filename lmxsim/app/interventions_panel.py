@@ -58,13 +58,11 @@ def InterventionsPanel(
 
     def apply() -> None:
         outcome = workshop.apply(kind, who)
+        # kept as what happened, worded when shown: a language switch rewords it (no stale English)
         if isinstance(outcome, Intervention):
-            title = intervention_title(CATALOGUE[kind], lang)
-            set_result(
-                ("ok", t("applied", lang, title=title, target=labels.get(who, who), start=outcome.start))
-            )
+            set_result(("ok", f"{kind}|{who}|{outcome.start}"))
         else:
-            set_result(("error", t("bad_intervention", lang, error=outcome)))
+            set_result(("error", str(outcome)))
         on_change()
 
     with solara.Div(classes=["lmx-tab-body", "lmx-interventions"]):
@@ -87,9 +85,12 @@ def InterventionsPanel(
             classes=["lmx-big-button"],
         )
         if result[0] == "ok":
-            solara.Success(result[1], dense=True)
+            done, target, start = result[1].split("|")
+            title = intervention_title(CATALOGUE[done], lang) if done in CATALOGUE else done
+            text = t("applied", lang, title=title, target=labels.get(target, target), start=start)
+            solara.Success(text, dense=True)
         elif result[0] == "error":
-            solara.Error(result[1], dense=True)
+            solara.Error(t("bad_intervention", lang, error=result[1]), dense=True)
         if kind in CATALOGUE:
             description = CATALOGUE[kind].description
             solara.Text(description.get(lang) or description.get("en", ""), classes=["lmx-help"])

@@ -18,7 +18,7 @@ import reacton.core
 import solara
 
 from lmxsim.app.charts import MemberCharts, PersonChart, TeamCharts
-from lmxsim.app.controls import PlayControls, ScenarioPicker, Settings
+from lmxsim.app.controls import PlayControls, ScenarioPicker, Settings, StoryPanel
 from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lmxsim.app.info import InfoPanel
 from lmxsim.app.interventions_panel import InterventionsPanel
@@ -36,6 +36,9 @@ PLAY_TURN = threading.Lock()
 # Set by `lmxsim app --lang/--scenario` (server.py) before the server starts.
 LANG_ENV = "LMXSIM_APP_LANG"
 SCENARIO_ENV = "LMXSIM_APP_SCENARIO"
+
+
+SETTINGS_TAB = 2  # the workshop's left tabs: scenario, intervene, settings
 
 
 def initial_lang() -> str:
@@ -72,7 +75,11 @@ def LanguageSwitch(lang: solara.Reactive[str]):
 
 @solara.component
 def WorkshopView(
-    workshop: Workshop, lang: str, on_change: Callable[[], None] | None = None, locked: bool = False
+    workshop: Workshop,
+    lang: str,
+    on_change: Callable[[], None] | None = None,
+    locked: bool = False,
+    present: bool = False,
 ):
     """One projector screen: controls left, the drawing (or the twin pair) centre, the selected
     person's chart and the latest narration right. Everything else is one click away: the
@@ -97,7 +104,8 @@ def WorkshopView(
     kind = solara.use_reactive(next(iter(CATALOGUE), ""))
     applied = solara.use_reactive(("", ""))
     who = solara.use_reactive(workshop.names[0])
-    notice = solara.use_reactive(("", ""))  # (kind, text): one banner for every action
+    # (kind, text key, values), worded when shown; ("", "") for none: one banner for every action
+    notice: solara.Reactive[tuple] = solara.use_reactive(("", ""))
     view = solara.use_reactive("team")
     side_tab = solara.use_reactive(0)
 
@@ -219,8 +227,9 @@ def WorkshopView(
                 notice,
                 version=status,
                 week_version=version,
+                compact=not locked and side_tab.value == SETTINGS_TAB,
             )
-            Banner(notice)
+            Banner(notice, lang)
             with solara.Div(classes=["lmx-side-tabs"]), solara.lab.Tabs(value=side_tab, grow=True, lazy=True):
                 if not locked:
                     with solara.lab.Tab(t("tab_scenario", lang)):
@@ -236,7 +245,10 @@ def WorkshopView(
                         chosen_kind=kind,
                         last_result=applied,
                     )
-                if not locked:
+                if locked:  # a participant reads the story of the exercise, and cannot change it
+                    with solara.lab.Tab(t("room.your_story", lang)):
+                        StoryPanel(workshop, lang)
+                else:
                     with solara.lab.Tab(t("tab_settings", lang)):
                         Settings(workshop, lang, restructured, notice, generation=layout.value)
         with solara.Div(classes=["lmx-centre", *(["lmx-scroll"] if wide else [])]):
@@ -269,6 +281,7 @@ def WorkshopView(
                         t("with_interventions", lang),
                         "lmx-team",
                         version=version,
+                        present=present,
                     )
                     TeamDrawing(
                         workshop,
@@ -279,9 +292,12 @@ def WorkshopView(
                         "lmx-twin",
                         twin=True,
                         version=version,
+                        present=present,
                     )
             else:
-                TeamDrawing(workshop, chosen, lang, select, None, "lmx-team", version=version)
+                TeamDrawing(
+                    workshop, chosen, lang, select, None, "lmx-team", version=version, present=present
+                )
         if not wide:
             with solara.Div(classes=["lmx-right"]):
                 PersonChart(workshop, chosen, lang, version=version)
@@ -296,10 +312,19 @@ def presenting(search: str | None) -> bool:
     return value in ("1", "yes", "true", "on")
 
 
+def notice_text(notice: tuple, lang: str) -> str:
+    """A notice is kept as (kind, text key, values) and worded when shown: a language switch
+    rewords it, never leaves an English line on a Dutch screen."""
+    if len(notice) == 3:
+        _, key, values = notice
+        return t(key, lang, **values)
+    return notice[1] if len(notice) > 1 else ""
+
+
 @solara.component
-def Banner(notice: solara.Reactive[tuple[str, str]]):
+def Banner(notice: solara.Reactive[tuple], lang: str = "en"):
     """The one message line of the workshop: an error until the next action that works."""
-    kind, text = notice.value
+    kind, text = notice.value[0], notice_text(notice.value, lang)
     if kind == "error":
         solara.Error(text, classes=["lmx-error"])
     elif kind == "ok":
@@ -308,7 +333,11 @@ def Banner(notice: solara.Reactive[tuple[str, str]]):
 
 @solara.component
 def GuardedWorkshop(
-    workshop: Workshop, lang: str, on_change: Callable[[], None] | None = None, locked: bool = False
+    workshop: Workshop,
+    lang: str,
+    on_change: Callable[[], None] | None = None,
+    locked: bool = False,
+    present: bool = False,
 ):
     """Last resort: if a view fails while drawing, show a short message and a way back, not a traceback."""
     error, clear = solara.use_exception()
@@ -323,7 +352,11 @@ def GuardedWorkshop(
             solara.Text(t("oops", lang), classes=["lmx-story"])
             solara.Button(t("reset", lang), on_click=start_again, color="primary", classes=["lmx-big-button"])
         return
-    room = {"on_change": on_change, "locked": True} if locked else {}  # only the room's pages pass these
+    room: dict = (
+        {"on_change": on_change, "locked": True} if locked else {}
+    )  # only the room's pages pass these
+    if present:
+        room["present"] = True
     WorkshopView(workshop, lang, **room)
 
 
@@ -347,11 +380,11 @@ def WorkshopApp():
                 solara.Switch(label=t("present", lang.value), value=present, classes=["lmx-present-toggle"])
                 LanguageSwitch(lang)
         if lab is None:
-            GuardedWorkshop(workshop, lang.value)
+            GuardedWorkshop(workshop, lang.value, present=present.value)
             return
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab(t("tab_workshop", lang.value)):
-                GuardedWorkshop(workshop, lang.value)
+                GuardedWorkshop(workshop, lang.value, present=present.value)
             solara.lab.Tab(t("tab_lab", lang.value))  # the lab itself lives below, outside the lazy tabs
         # Once shown, the lab stays mounted (hidden behind the workshop tab), so a tab switch never
         # replaces its widgets: a lazy tab rebuilt them on every switch, and a click that reached

@@ -18,7 +18,7 @@ import solara
 from lmxsim.app.charts import MemberCharts, TeamCharts
 from lmxsim.app.controls import scenario_title
 from lmxsim.app.i18n import intervention_title, number, t, target_label
-from lmxsim.app.page import LanguageSwitch
+from lmxsim.app.page import GuardedWorkshop, LanguageSwitch, presenting
 from lmxsim.app.room import Room, Run, Seat
 from lmxsim.app.room_results import (
     csv_bytes,
@@ -29,7 +29,7 @@ from lmxsim.app.room_results import (
     summary_frame,
 )
 from lmxsim.app.room_session import ExerciseError, check_exercise, replay
-from lmxsim.app.session import MAX_WEEKS
+from lmxsim.app.session import MAX_WEEKS, Workshop, default_scenario_name
 from lmxsim.app.team_drawing import TeamDrawing
 from lmxsim.interventions.catalogue import CATALOGUE
 from lmxsim.team.config import load_scenario, scenario_names
@@ -54,9 +54,17 @@ def FacilitatorPage(room: Room, key: str):
 
 @solara.component
 def FacilitatorRoom(room: Room, lang: solara.Reactive[str]):
-    """The page behind the key: the overview (live) and the exercise form."""
+    """The page behind the key: the overview (live), the exercise form, a preset on the projector
+    (the trainer's own workshop, independent of the room's exercise) and the debrief chart."""
     tick = solara.use_reactive(0)
     showing = solara.use_reactive(0)  # seat id on the projector (0: the overview)
+    tab = solara.use_reactive(0)
+    router = solara.use_router()
+    present = solara.use_reactive(presenting(router.search))
+    # The trainer's own demo: any preset, played on the projector. It is this page's own Workshop,
+    # never the room's exercise: Give changes what participants play, not what the projector shows.
+    demo = solara.use_memo(lambda: Workshop(room.exercise.scenario), [])
+    demo_seen = solara.use_ref(False)
 
     def refresh(cancel: threading.Event) -> None:
         due = time.monotonic()
@@ -68,24 +76,43 @@ def FacilitatorRoom(room: Room, lang: solara.Reactive[str]):
             due = max(due + REFRESH_SECONDS, time.monotonic())  # fell behind: no burst to catch up
             if cancel.wait(max(0.0, due - time.monotonic())):
                 return
+            if tab.value in (DEMO_TAB,) and showing.value == 0:
+                continue  # the demo does not read the room: no redraw for it
             tick.set(tick.value + 1)
 
     solara.use_thread(refresh, dependencies=[], intrusive_cancel=False)
     tick.value  # noqa: B018 - subscribe: redraw when the room changed
     seats = room.seats()
-    with solara.Column(classes=["lmx-app", "lmx-facilitator"], gap="6px"):
+    classes = ["lmx-app", "lmx-facilitator", *(["lmx-present"] if present.value else [])]
+    with solara.Column(classes=classes, gap="6px"):
         with solara.Row(classes=["lmx-header"], justify="space-between", style={"align-items": "center"}):
             solara.Text(t("room.facilitator_title", lang.value), classes=["lmx-title"])
-            LanguageSwitch(lang)
+            with solara.Row(gap="12px", style={"align-items": "center"}):
+                solara.Switch(label=t("present", lang.value), value=present, classes=["lmx-present-toggle"])
+                LanguageSwitch(lang)
         chosen = next((s for s in seats if s.id == showing.value), None)
         if chosen is not None:
             Projector(room, chosen, lang.value, lambda: showing.set(0))
             return
-        with solara.lab.Tabs(lazy=True):
+        with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab(t("room.tab_overview", lang.value)):
                 Overview(room, seats, lang.value, showing.set)
             with solara.lab.Tab(t("room.tab_exercise", lang.value)):
                 ExerciseForm(room, lang.value)
+            solara.lab.Tab(t("room.tab_demo", lang.value))  # the demo lives below, outside the lazy tabs
+            with solara.lab.Tab(t("room.tab_debrief", lang.value)):
+                Debrief(room, seats, lang.value)
+        # Once shown, the demo stays mounted (hidden behind the other tabs): switching to the
+        # overview and back keeps its week, twin, selection and Play.
+        demo_seen.current = demo_seen.current or tab.value == DEMO_TAB
+        if demo_seen.current:
+            with solara.Div(
+                classes=["lmx-room-demo"], style=None if tab.value == DEMO_TAB else {"display": "none"}
+            ):
+                GuardedWorkshop(demo, lang.value, present=present.value)
+
+
+DEMO_TAB = 2  # the index of the projector's own preset among the facilitator's tabs
 
 
 @solara.component
@@ -94,7 +121,9 @@ def ExerciseForm(room: Room, lang: str):
     current = room.exercise
     names = scenario_names()
     titles = {scenario_title(n, lang): n for n in names}
-    preset = solara.use_reactive(current.scenario or (names[0] if names else ""))
+    # What the room plays now: an exercise without a preset plays the app's default preset, so the
+    # form shows that one (showing the first of the list sent it on Give, switching the whole room).
+    preset = solara.use_reactive(current.scenario or default_scenario_name())
     team_file = solara.use_reactive(current.team_file)
     weeks = solara.use_reactive(current.weeks or load_scenario(preset.value).weeks)
     exercise_lang = solara.use_reactive(current.lang)
@@ -176,6 +205,12 @@ def ExerciseForm(room: Room, lang: str):
             max=max(int(weeks.value), 1),
             thumb_label="always",
         )
+        solara.Text(
+            will_send(
+                preset.value, int(weeks.value), kinds.value, int(from_week.value), exercise_lang.value, lang
+            ),
+            classes=["lmx-story", "lmx-will-send"],
+        )
         solara.Button(
             t("room.set_exercise", lang), on_click=apply, color="primary", classes=["lmx-big-button"]
         )
@@ -183,6 +218,38 @@ def ExerciseForm(room: Room, lang: str):
             solara.Error(message.value[1])
         elif message.value[0] == "ok":
             solara.Success(message.value[1])
+
+
+@solara.component
+def Debrief(room: Room, seats: list[Seat], lang: str):
+    """Every participant's run of this exercise against their twin, as one chart for the projector."""
+    from lmxsim.app.room_debrief import debrief_svg
+
+    exercise = room.exercise.version
+    svg = solara.use_memo(lambda: debrief_svg(seats, exercise, lang), [tuple(seats), exercise, lang])
+    solara.Text(t("room.debrief_note", lang), classes=["lmx-help"])
+    solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-room-debrief"])
+
+
+def will_send(
+    preset: str, weeks: int, kinds: list[str], from_week: int, exercise_lang: str, lang: str
+) -> str:
+    """The one line that says exactly what Give sends (the form's state, not the room's)."""
+    chosen = [k for k in CATALOGUE if k in kinds]
+    what = (
+        t("room.all_interventions", lang)
+        if set(chosen) == set(CATALOGUE)
+        else ", ".join(_title(k, lang) for k in chosen) or "–"
+    )
+    return t(
+        "room.will_send",
+        lang,
+        title=scenario_title(preset, lang),
+        weeks=weeks,
+        interventions=what,
+        from_week=from_week,
+        language=exercise_lang,
+    )
 
 
 def _measure_cell(run: Run | None, measure: str, lang: str, digits: int) -> str:

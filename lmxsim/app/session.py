@@ -54,8 +54,10 @@ class History:
     weeks: list[int] = field(default_factory=list)
     members: dict[str, list[np.ndarray]] = field(default_factory=lambda: {m: [] for m in MEMBER_MEASURES})
     groups: list[list[str]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # the members, in the order of every row
 
     def record(self, model: LMXModel) -> None:
+        self.names = [e.name for e in model.employees]
         self.weeks.append(model.week)
         for measure in MEMBER_MEASURES:
             self.members[measure].append(np.array([getattr(e, measure) for e in model.employees]))
@@ -120,7 +122,7 @@ class Workshop:
             model = self._new_model(None)
             history = History()
             history.record(model)
-            narrator = Narrator(model)
+            narrator = Narrator(model, self.scenario.expect if self.custom_team is None else None)
             twin = self._twin_at(0) if self.twin_on else (None, None)
             self.model, self.history, self.narrator = model, history, narrator
             self.twin, self.twin_history = twin
@@ -168,7 +170,7 @@ class Workshop:
                     return
                 self.model.step()
                 self.history.record(self.model)
-                self.narrator.observe(self.model)
+                self.narrator.observe(self.model, self.last_week)
                 if self.twin is not None and self.twin_history is not None:
                     self.twin.step()
                     self.twin_history.record(self.twin)

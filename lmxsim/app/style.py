@@ -39,7 +39,19 @@ CSS = """
 .lmx-pair .lmx-drawing svg { width: 100%; height: auto; max-height: 100%; display: block; }
 .lmx-right .lmx-person-chart { flex: 0 0 auto; }
 .lmx-person-chart svg { display: block; max-height: 46vh; }
-.lmx-narration { flex: 1 1 auto; min-height: 0; overflow: hidden; margin-top: 6px; }
+.lmx-narration { flex: 1 1 auto; min-height: 0; overflow: hidden; margin-top: 6px; display: flex;
+  flex-direction: column; }
+.lmx-narration > .v-card__text { display: flex; flex-direction: column; flex: 1 1 0; min-height: 0;
+  padding: 8px 10px; }
+.lmx-narration .lmx-log { flex: 1 1 0; min-height: 0; overflow-y: auto; }
+.lmx-log-story .lmx-log-line { margin-bottom: 2px; }
+.lmx-log-history-title { font-weight: 700; font-size: 0.85em; color: #555; margin-top: 8px;
+  border-top: 1px solid #ccc; padding-top: 4px; }
+.lmx-log-history .lmx-log-line { font-size: 0.85em; font-weight: 400; }
+.lmx-log-line .lmx-log-group { font-weight: 700; }
+.lmx-log-line .lmx-log-intervention { font-weight: 700; color: #7B3FA0; }
+.lmx-log-line .lmx-log-claim { font-style: italic; color: #1E5631; }
+.lmx-log-line .lmx-log-fire { color: #8B1A1A; }
 .lmx-card-title { font-size: 19px; font-weight: 700; }
 .lmx-fire-filter, .lmx-present-toggle { margin-top: 0 !important; padding-top: 0 !important; }
 .lmx-fire-filter .v-messages, .lmx-present-toggle .v-messages { display: none; }
@@ -62,9 +74,6 @@ CSS = """
 .lmx-knob .v-input__slot { margin-bottom: 0 !important; }
 .lmx-knob-ends { font-size: 13px; color: #555; margin-top: -6px; }
 .lmx-log-line { font-size: 16px; display: block; line-height: 1.3; color: rgba(0, 0, 0, 0.87); }
-.lmx-log-line.lmx-log-group { font-weight: 700; }
-.lmx-log-line.lmx-log-intervention { font-weight: 700; color: #7B3FA0 !important; }
-.lmx-log-line.lmx-log-fire { color: #8B1A1A !important; font-size: 0.85em; }
 .lmx-plan { font-size: 15px; display: block; }
 .lmx-charts { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
 @media (max-width: 1700px) { .lmx-charts { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
@@ -81,7 +90,24 @@ CSS = """
 .lmx-present .lmx-knob-ends, .lmx-present .lmx-help, .lmx-present .lmx-muted { font-size: 16px; }
 .lmx-present .lmx-info { font-size: 20px; }
 .lmx-present .lmx-side-tabs .v-tab { font-size: 17px; }
+@media (max-height: 800px) {
+  .lmx-person-chart svg { max-height: 27vh; }
+  .lmx-log-line { line-height: 1.22; }
+}
 @media (max-width: 1400px) {
+  .lmx-stage { grid-template-columns: 340px minmax(0, 1fr) 380px; }
+  .lmx-stage.lmx-with-twin { grid-template-columns: 330px minmax(0, 1fr) 330px; }
+  .lmx-stage.lmx-wide { grid-template-columns: 340px minmax(0, 1fr); }
+  .lmx-knob { margin: 0 0 2px 0; }
+  .lmx-knob-head { font-size: 14px; }
+  .lmx-knob .v-slider--horizontal { min-height: 22px !important; margin: 0 6px !important; }
+  .lmx-knob .v-input__slot, .lmx-knob .v-input__control { min-height: 22px !important; height: 22px; }
+  .lmx-knob-head { line-height: 1.2; }
+  .lmx-knob-ends { font-size: 12px; margin-top: -2px; line-height: 1.2; }
+  .lmx-tab-body { padding: 2px 4px; }
+  .lmx-tab-body .lmx-file-drop { min-height: 40px; padding: 6px; margin: 2px 0; font-size: 14px; }
+  .lmx-tab-body > .lmx-label { margin-top: 2px; font-size: 14px; line-height: 1.2; }
+  .lmx-tab-body > .lmx-muted { font-size: 13px; line-height: 1.25; }
   .lmx-title { font-size: 20px; }
   .lmx-week { font-size: 26px; }
   .lmx-big-button { font-size: 14px !important; height: 36px !important; padding: 0 10px !important; }

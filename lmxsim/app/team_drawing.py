@@ -13,12 +13,16 @@ import math
 from collections.abc import Callable
 from html import escape
 
+import numpy as np
 import solara
 
 from lmxsim.app.i18n import group_label, number, phase_label, t
 
-COLOURS = {"in": "#0072B2", "middle": "#8F8F8F", "out": "#D55E00"}  # colour-blind safe (Okabe-Ito)
+# Colour-blind safe (Okabe-Ito). The middle group is a colour of its own: grey read as "absent".
+COLOURS = {"in": "#0072B2", "middle": "#009E73", "out": "#D55E00"}
+SMOOTH_WEEKS = 4  # circle size: the mean performance of the last 4 weeks (the legend says so)
 LEADER_COLOUR = "#1B2A41"
+LEGEND_HEIGHT = 158  # five rows of legend under the drawing (present mode's larger type fits too)
 FONT = "Segoe UI, Helvetica, Arial, sans-serif"
 SIZE = 600
 CENTRE = SIZE / 2
@@ -49,19 +53,41 @@ def member_radius(performance: float, team_size: int) -> float:
     return (13.0 + 22.0 * min(max(performance, 0.0), 1.0)) * crowd
 
 
-def drawing_svg(model, selected: str | None, lang: str, title: str | None = None, dom_id: str = "") -> str:
-    """The whole picture as one <svg> string; members carry data-member="name" for clicks."""
+def smoothed_performance(history) -> dict[str, float] | None:
+    """Each member's mean performance over the last SMOOTH_WEEKS weeks (the circle's size), or None."""
+    if history is None or not history.names:
+        return None
+    worked = history.members["performance"][1:]  # week 0: nobody has worked yet
+    if not worked:  # the same middle size for everyone until the first week's work is seen
+        return dict.fromkeys(history.names, 0.5)
+    recent = np.array(worked[-SMOOTH_WEEKS:], dtype=float)
+    return dict(zip(history.names, recent.mean(axis=0), strict=False)) if history.names else None
+
+
+def drawing_svg(
+    model,
+    selected: str | None,
+    lang: str,
+    title: str | None = None,
+    dom_id: str = "",
+    sizes: dict[str, float] | None = None,
+    present: bool = False,
+) -> str:
+    """The whole picture as one <svg> string; members carry data-member="name" for clicks.
+
+    `sizes` is what each circle's size shows (smoothed performance; this week's if None);
+    `present` draws the names and the legend larger, for the back row."""
     p = model.params
     in_ring, out_ring = IN_RING, OUT_RING
     n = len(model.employees)
     between = -math.pi / 2 + math.pi / n  # zone labels sit between two members
     parts = [
         f'<svg class="lmx-team-svg" {f"id={chr(34)}{dom_id}{chr(34)} " if dom_id else ""}'
-        f'viewBox="0 0 {SIZE} {SIZE + 92}" width="100%" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {SIZE} {SIZE + LEGEND_HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" '
         f'role="img" aria-label="{escape(t("drawing", lang))}" font-family="{FONT}">',
         # decorations ignore the mouse, so a click near a member still reaches the member
         '<g pointer-events="none">',
-        f'<rect width="{SIZE}" height="{SIZE + 92}" fill="#FFFFFF"/>',
+        f'<rect width="{SIZE}" height="{SIZE + LEGEND_HEIGHT}" fill="#FFFFFF"/>',
         # zones: out-group outside the outer ring, in-group inside the inner ring
         f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{FAR + 28}" fill="#FBE9E1"/>',
         f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{out_ring}" fill="#F4F4F4"/>',
@@ -70,26 +96,32 @@ def drawing_svg(model, selected: str | None, lang: str, title: str | None = None
         'stroke-width="1.5" stroke-dasharray="4 6" opacity="0.7"/>',
         f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{in_ring}" fill="none" stroke="#0072B2" '
         'stroke-width="1.5" stroke-dasharray="4 6" opacity="0.7"/>',
-        _label(
-            CENTRE + (in_ring - 16) * math.cos(between),
-            CENTRE + (in_ring - 16) * math.sin(between) + 6,
-            group_label("in", lang),
-            16,
-            "#005A8C",
-            weight="700",
-        ),
-        _label(
-            CENTRE + (out_ring + 24) * math.cos(between),
-            CENTRE + (out_ring + 24) * math.sin(between) + 6,
-            group_label("out", lang),
-            16,
-            "#A04300",
-            weight="700",
-        ),
         _label(18, 38, t("week", lang, week=model.week), 30, "#1B2A41", anchor="start", weight="700"),
     ]
     if title:
         parts.append(_label(SIZE - 18, 36, title, 20, "#1B2A41", anchor="end", weight="600"))
+    zones = "".join(
+        [
+            '<g pointer-events="none" class="lmx-zone-labels">',
+            _label(
+                CENTRE + (in_ring - 16) * math.cos(between),
+                CENTRE + (in_ring - 16) * math.sin(between) + 6,
+                group_label("in", lang),
+                22 if present else 16,
+                "#005A8C",
+                weight="700",
+            ),
+            _label(
+                CENTRE + (out_ring + 24) * math.cos(between),
+                CENTRE + (out_ring + 24) * math.sin(between) + 6,
+                group_label("out", lang),
+                22 if present else 16,
+                "#A04300",
+                weight="700",
+            ),
+            "</g>",
+        ]
+    )
     spots = []
     for i, member in enumerate(model.employees):
         angle = -math.pi / 2 + 2 * math.pi * i / n
@@ -103,10 +135,12 @@ def drawing_svg(model, selected: str | None, lang: str, title: str | None = None
         )
     parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="46" fill="{LEADER_COLOUR}"/>')
     parts.append(_label(CENTRE, CENTRE + 7, t("leader", lang), 19, "#FFFFFF", weight="700", halo=False))
-    parts.append(_legend(lang))
+    parts.append(_legend(lang, present))
     parts.append("</g>")
     for member, x, y in spots:
-        parts.append(_member(member, x, y, n, member.name == selected, lang, p))
+        size = member.performance if sizes is None else sizes.get(member.name, member.performance)
+        parts.append(_member(member, x, y, n, member.name == selected, lang, p, size, present))
+    parts.append(zones)  # the ring labels on top: a member never hides them
     parts.append("</svg>")
     return "".join(parts)
 
@@ -134,8 +168,18 @@ def member_tip(member, params, lang: str) -> str:
     )
 
 
-def _member(member, x: float, y: float, n: int, selected: bool, lang: str, params=None) -> str:
-    radius = member_radius(member.performance, n)
+def _member(
+    member,
+    x: float,
+    y: float,
+    n: int,
+    selected: bool,
+    lang: str,
+    params=None,
+    size: float | None = None,
+    present: bool = False,
+) -> str:
+    radius = member_radius(member.performance if size is None else size, n)
     colour = COLOURS[member.group_name]
     width, dash = OUTLINE.get(member.phase_name, (2.5, ""))
     dashes = f' stroke-dasharray="{dash}"' if dash else ""
@@ -155,8 +199,9 @@ def _member(member, x: float, y: float, n: int, selected: bool, lang: str, param
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" '
         f'stroke="#1B2A41" stroke-width="{width}"{dashes}/>'
     )
-    label_y = y + radius + 21 if y >= CENTRE - 5 else y - radius - 9
-    out.append(_label(x, label_y, member.name, 20, "#111111", weight="700" if selected else "600"))
+    font = 30 if present else 20
+    label_y = y + radius + font + 1 if y >= CENTRE - 5 else y - radius - 9
+    out.append(_label(x, label_y, member.name, font, "#111111", weight="700" if selected else "600"))
     out.append("</g>")
     return "".join(out)
 
@@ -180,18 +225,30 @@ def _label(
     )
 
 
-def _legend(lang: str) -> str:
+def _legend(lang: str, present: bool = False) -> str:
+    """What colour, size, distance and outline mean, one left-aligned row each under the drawing."""
     y = SIZE + 14
+    big = 22 if present else 17
+    row = big + 9
     parts = []
     x = 22.0
     for group in ("in", "middle", "out"):
         parts.append(f'<circle cx="{x + 9}" cy="{y + 8}" r="9" fill="{COLOURS[group]}"/>')
         label = group_label(group, lang)
-        parts.append(_label(x + 24, y + 14, label, 17, "#222222", anchor="start", halo=False))
-        x += 34 + 10 * len(label) + 18
-    parts.append(_label(SIZE - 18, y + 14, t("legend_size", lang), 17, "#222222", anchor="end", halo=False))
-    parts.append(_label(22, y + 44, t("legend_distance", lang), 17, "#222222", anchor="start", halo=False))
-    parts.append(_label(22, y + 72, t("legend_phase", lang), 15, "#444444", anchor="start", halo=False))
+        parts.append(_label(x + 24, y + 15, label, big, "#222222", anchor="start", halo=False))
+        x += 34 + big * 0.6 * len(label) + 14
+    for i, key in enumerate(("legend_size", "legend_distance", "legend_phase"), start=1):
+        parts.append(
+            _label(22, y + 15 + i * row, t(key, lang), big - 1, "#222222", anchor="start", halo=False)
+        )
+    chosen_y = y + 15 + 4 * row  # the chosen person's yellow ring, drawn as it is in the picture
+    parts.append(
+        f'<circle cx="31" cy="{chosen_y - big * 0.35:.1f}" r="8" fill="none" '
+        'stroke="#FFC20A" stroke-width="4"/>'
+    )
+    parts.append(
+        _label(46, chosen_y, t("legend_chosen", lang), big - 1, "#222222", anchor="start", halo=False)
+    )
     return "".join(parts)
 
 
@@ -210,6 +267,7 @@ def TeamDrawing(
     dom_id: str = "",
     twin: bool = False,
     version: solara.Reactive[int] | None = None,
+    present: bool = False,
 ):
     """The session's team (or its twin) as a component; reading `version` redraws it every week."""
     if version is not None:
@@ -218,7 +276,9 @@ def TeamDrawing(
         model = workshop.twin if twin else workshop.model
         if model is None:
             return
-        svg = drawing_svg(model, selected, lang, title=title, dom_id=dom_id)
+        history = workshop.twin_history if twin else workshop.history
+        sizes = smoothed_performance(history)
+        svg = drawing_svg(model, selected, lang, title=title, dom_id=dom_id, sizes=sizes, present=present)
     if on_select is None:
         solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-drawing"])
     else:

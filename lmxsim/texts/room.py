@@ -38,6 +38,29 @@ ROOM: dict[str, dict[str, str]] = {
     },
     "tab_overview": {"en": "Overview", "nl": "Overzicht"},
     "tab_exercise": {"en": "Exercise", "nl": "Oefening"},
+    "tab_demo": {"en": "A preset on the projector", "nl": "Voorbeeld op het scherm"},
+    "tab_debrief": {"en": "Debrief", "nl": "Nabespreking"},
+    "debrief_note": {
+        "en": "Each participant's latest run of this exercise at the week reached: how unequal the "
+        "relationships are and how many fires burned, their own team (solid) against their twin (outlined).",
+        "nl": "De laatste run van elke deelnemer in deze oefening, in de bereikte week: hoe ongelijk de "
+        "relaties zijn en hoeveel branden er waren, het eigen team (vol) tegenover de tweeling (omlijnd).",
+    },
+    "debrief_empty": {
+        "en": "No participant has played this exercise yet.",
+        "nl": "Nog geen deelnemer heeft deze oefening gespeeld.",
+    },
+    "debrief_own": {"en": "own team", "nl": "eigen team"},
+    "debrief_twin": {"en": "twin (no interventions)", "nl": "tweeling (geen interventies)"},
+    "debrief_nothing": {"en": "tried nothing", "nl": "probeerde niets"},
+    "will_send": {
+        "en": "Give sends: {title}, {weeks} weeks, interventions: {interventions}, from week {from_week}, "
+        "language {language}.",
+        "nl": "Geven stuurt: {title}, {weeks} weken, interventies: {interventions}, vanaf week "
+        "{from_week}, taal {language}.",
+    },
+    "all_interventions": {"en": "all", "nl": "alle"},
+    "your_story": {"en": "Your exercise", "nl": "Je oefening"},
     "exercise_now": {
         "en": "Exercise {version}: what participants get",
         "nl": "Oefening {version}: wat deelnemers krijgen",

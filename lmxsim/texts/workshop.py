@@ -153,10 +153,17 @@ WORKSHOP: dict[str, dict[str, str]] = {
         "en": "{name}: relationship {word} ({score} of 1), {group}, {phase}, performance {performance}",
         "nl": "{name}: relatie {word} ({score} van 1), {group}, {phase}, prestatie {performance}",
     },
-    "legend_size": {"en": "bigger = performs better", "nl": "groter = presteert beter"},
+    "legend_size": {
+        "en": "size = performance, mean of 4 weeks",
+        "nl": "grootte = prestatie, gemiddelde van 4 weken",
+    },
     "legend_phase": {
-        "en": "outline: dashed = strangers, thin = acquaintances, thick = partners",
+        "en": "ring: dashed = strangers, thin = acquaintances, thick = partners",
         "nl": "rand: gestippeld = vreemden, dun = kennissen, dik = partners",
+    },
+    "legend_chosen": {
+        "en": "yellow ring = the person you follow",
+        "nl": "gele ring = de persoon die je volgt",
     },
     # --- charts ---
     "charts_members": {"en": "Each team member", "nl": "Elk teamlid"},
@@ -190,10 +197,7 @@ WORKSHOP: dict[str, dict[str, str]] = {
     "ev_out": {"en": "{name} enters the out-group", "nl": "{name} belandt in de out-groep"},
     "ev_up_from_out": {"en": "{name} climbs out of the out-group", "nl": "{name} klimt uit de out-groep"},
     "ev_down_from_in": {"en": "{name} drops out of the in-group", "nl": "{name} valt uit de in-groep"},
-    "ev_acquaintance": {
-        "en": "{name} and the leader get to know each other",
-        "nl": "{name} en de leider leren elkaar kennen",
-    },
+    "ev_acquaintance": {"en": "{name} gets to know the leader", "nl": "{name} leert de leider kennen"},
     "ev_mature": {
         "en": "{name} and the leader become partners",
         "nl": "{name} en de leider worden partners",
@@ -208,9 +212,61 @@ WORKSHOP: dict[str, dict[str, str]] = {
         "en": "fire: a hidden problem flares up ({name})",
         "nl": "brand: een verzwegen probleem laait op ({name})",
     },
-    "ev_fires": {
-        "en": "{count} fires this week: hidden problems flare up ({name})",
-        "nl": "{count} branden deze week: verzwegen problemen laaien op ({name})",
+    "ev_fires": {"en": "{count} fires this week: {name}", "nl": "{count} branden deze week: {name}"},
+    "ev_intervention": {"en": "{title} starts for {target}", "nl": "{title} voor {target} gaat van start"},
+    "ev_in_many": {"en": "{names} join the in-group", "nl": "{names} komen in de in-groep"},
+    "ev_out_many": {"en": "{names} enter the out-group", "nl": "{names} belanden in de out-groep"},
+    "ev_up_from_out_many": {
+        "en": "{names} climb out of the out-group",
+        "nl": "{names} klimmen uit de out-groep",
     },
-    "ev_intervention": {"en": "{title} starts for {target}", "nl": "{title} begint voor {target}"},
+    "ev_down_from_in_many": {
+        "en": "{names} drop out of the in-group",
+        "nl": "{names} vallen uit de in-groep",
+    },
+    "ev_acquaintance_many": {
+        "en": "{names} get to know the leader",
+        "nl": "{names} leren de leider kennen",
+    },
+    "ev_mature_many": {
+        "en": "{count} become partners of the leader: {names}",
+        "nl": "{count} worden partners van de leider: {names}",
+    },
+    "ev_start_over_many": {
+        "en": "{count} start over with the leader: {names}",
+        "nl": "{count} beginnen opnieuw met de leider: {names}",
+    },
+    "ev_silent_many": {
+        "en": "{count} stop reporting problems: {names}",
+        "nl": "{count} melden geen problemen meer: {names}",
+    },
+    "ev_speaks_many": {
+        "en": "{count} report problems again: {names}",
+        "nl": "{count} melden weer problemen: {names}",
+    },
+    "ev_claim_held": {"en": "as the story said: {claim}", "nl": "zoals het verhaal zei: {claim}"},
+    "ev_claim_missed": {
+        "en": "the story said {claim}, but not in this run",
+        "nl": "het verhaal zei: {claim}, maar niet in deze run",
+    },
+    "claim_in": {"en": "{name} is in the in-group", "nl": "{name} zit in de in-groep"},
+    "claim_out": {"en": "{name} is in the out-group", "nl": "{name} zit in de out-groep"},
+    "claim_spread": {
+        "en": "the relationships grow more unequal",
+        "nl": "de relaties worden ongelijker",
+    },
+    "claim_ahead": {
+        "en": "{names} end closer to the leader than {other}",
+        "nl": "{names} eindigen dichter bij de leider dan {other}",
+    },
+    "claim_safety": {
+        "en": "the team's safety stays below {other}",
+        "nl": "de veiligheid in het team blijft onder {other}",
+    },
+    "claim_fires": {
+        "en": "at least {n} fires ({seen} so far)",
+        "nl": "minstens {n} branden (tot nu toe {seen})",
+    },
+    "log_week": {"en": "week {week}:", "nl": "week {week}:"},
+    "log_history": {"en": "Everything, week by week", "nl": "Alles, week na week"},
 }

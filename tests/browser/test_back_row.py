@@ -1,0 +1,101 @@
+"""The back row reads it (issue 24 req 2, 3): measured on the rendered SVG in a real browser.
+
+Present mode (`?present=1`) draws the names larger: at least 18 px at 1280x720 and 22 px at
+1920x1080, in English and Dutch. At the last week of "Favourites and the rest" every line of
+the story (all eight group changes, the claims) is inside the narration's box, unscrolled.
+"""
+
+from __future__ import annotations
+
+import pytest
+from workshop_app import STEP, open_app, serve_app, wait_week
+
+NAME_PX = {(1280, 720): 18.0, (1920, 1080): 22.0}
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    yield from serve_app("--scenario", "favouritism")
+
+
+def sized(browser, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(30_000)
+    return context.new_page()
+
+
+def rendered_px(page, selector: str) -> list[float]:
+    """The on-screen size of each SVG text: its font size times the SVG's scale on screen."""
+    return page.eval_on_selector_all(
+        selector,
+        "els => els.map(e => parseFloat(e.getAttribute('font-size')) * e.getScreenCTM().a)",
+    )
+
+
+@pytest.mark.parametrize("size", list(NAME_PX), ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_present_mode_names_are_large_enough(app_url, browser, size, lang):
+    page = sized(browser, *size)
+    open_app(page, app_url, "?present=1")
+    if lang == "nl":
+        page.get_by_role("button", name="Nederlands").click()
+        page.get_by_role("button", name="Eén week verder").wait_for()
+    page.locator(".lmx-present").wait_for()
+    names = rendered_px(page, "#lmx-team [data-member] text")
+    assert len(names) == 8
+    assert min(names) >= NAME_PX[size], f"names {min(names):.1f} px at {size} ({lang})"
+    page.context.close()
+
+
+@pytest.mark.slow  # 26 steps in a browser
+@pytest.mark.parametrize("size", [(1280, 720)], ids=["1280x720"])
+def test_every_group_change_is_on_screen_at_the_last_week(app_url, browser, size):
+    page = sized(browser, *size)
+    open_app(page, app_url)
+    for week in range(1, 27):
+        page.get_by_role("button", name=STEP).click()
+        wait_week(page, week)
+    page.locator(".lmx-log-story .lmx-log-line[data-week='2']").wait_for()
+    box = page.locator(".lmx-narration .lmx-log").bounding_box()
+    groups = page.locator(".lmx-log-story .lmx-log-group")
+    assert groups.count() >= 7  # 8 group changes, some in one week's line
+    for i in range(groups.count()):
+        line = groups.nth(i).bounding_box()
+        assert line["y"] >= box["y"] - 1 and line["y"] + line["height"] <= box["y"] + box["height"] + 1, (
+            f"{groups.nth(i).inner_text()!r} is outside the narration's box {box}: {line}"
+        )
+    # the full history is one scroll away
+    history = page.locator(".lmx-log-history .lmx-log-line")
+    assert history.count() > 12
+    history.last.scroll_into_view_if_needed()
+    assert page.evaluate("document.documentElement.scrollHeight") <= 721  # the page itself never scrolls
+    page.context.close()
+
+
+REGIONS = ".lmx-left, .lmx-centre, .lmx-right, .lmx-narration, .lmx-person-chart"
+TABS = {"en": ("Scenario", "Intervene", "Settings"), "nl": ("Scenario", "Ingrijpen", "Instellingen")}
+
+
+def overflowing(page) -> list:
+    """Every region whose content is taller or wider than its box (it would need scrolling)."""
+    return page.evaluate(
+        "sel => [...document.querySelectorAll(sel)].filter(e => e.scrollHeight > e.clientHeight + 1"
+        " || e.scrollWidth > e.clientWidth + 1).map(e => [e.className, e.scrollHeight, e.clientHeight])",
+        REGIONS,
+    )
+
+
+@pytest.mark.parametrize("size", list(NAME_PX), ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_tab_fits_without_scrolling(app_url, browser, size, lang):
+    page = sized(browser, *size)
+    open_app(page, app_url)
+    if lang == "nl":
+        page.get_by_role("button", name="Nederlands").click()
+        page.get_by_role("button", name="Eén week verder").wait_for()
+    for tab in TABS[lang]:
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(1200)  # the tab's slide transition
+        assert overflowing(page) == [], f"{tab} at {size} ({lang})"
+        assert page.evaluate("document.documentElement.scrollHeight") <= size[1] + 1
+    page.context.close()
