@@ -19,7 +19,7 @@ import pandas as pd
 
 from lmxsim.dynamics import lmx7
 from lmxsim.measures import MEMBER, TEAM
-from lmxsim.output import spreadsheet_safe, write_bytes, write_text
+from lmxsim.output import csv_bytes, write_bytes, write_text
 from lmxsim.provenance import FOLDER_FILE, record, write_json
 from lmxsim.strategies import NEGLIGIBLE, NOTHING, READY_NAMES, SO_FAR, Comparison
 from lmxsim.texts import LANGUAGES, TEXT, number, t
@@ -268,18 +268,6 @@ def localise(frame: pd.DataFrame, comparison: Comparison | None, lang: str) -> p
         key = f"report.col_{column}"
         names[column] = t(key, lang) if key in TEXT else column
     return frame.rename(columns=names)
-
-
-def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
-    """CSV a spreadsheet of that language opens right.
-
-    Dutch (Belgian, Dutch Excel): `;` between fields, decimal comma, UTF-8 with a BOM so
-    "Zoë" survives. English keeps `,` and `.` (and no BOM, as before).
-    """
-    safe = spreadsheet_safe(frame)
-    if lang == "en":
-        return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
-    return safe.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
 
 
 def export(

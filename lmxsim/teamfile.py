@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from lmxsim.dynamics import LMX7_HIGH, LMX7_LOW
-from lmxsim.output import LINE_END, neutralise_cell, restore_cell, write_with
+from lmxsim.output import restore_cell, rows_csv, write_with, xlsx_bytes
 from lmxsim.params import ParameterError
 from lmxsim.rules import MAX_WEEKS_TOGETHER, check_unique_names
 from lmxsim.team import DRAWN, LMX7_ITEMS, MAX_TEAM, Member
@@ -519,16 +519,14 @@ def _row(member: Member) -> dict[str, Any]:
     return row
 
 
+def team_rows(team: list[Member]) -> tuple[list[str], list[list[Any]]]:
+    """The header and one row per person, as saved files have them (docs/team-files.md)."""
+    return list(WRITTEN), [[_row(m).get(c) for c in WRITTEN] for m in team]
+
+
 def team_to_csv(team: list[Member]) -> str:
-    """The team as CSV text (the columns of docs/team-files.md)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(WRITTEN), lineterminator=LINE_END)
-    writer.writeheader()
-    for member in team:
-        row = _row(member)
-        row["name"] = neutralise_cell(row["name"])  # Excel must show =cmd|... as text, never run it
-        writer.writerow(row)
-    return buffer.getvalue()
+    """The team as CSV text (the columns of docs/team-files.md); Excel shows =cmd|... as text."""
+    return rows_csv(*team_rows(team))
 
 
 def team_to_toml(team: list[Member], title: str | None = None) -> str:
@@ -544,29 +542,13 @@ def team_to_toml(team: list[Member], title: str | None = None) -> str:
 
 
 def table_to_xlsx(header: list[str], rows: list[list[Any]], sheet: str = "team") -> bytes:
-    """A one-sheet workbook: a bold header row, then the rows (text cells never run as formulas)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    cells = book.active
-    cells.title = sheet
-    cells.append(header)
-    for cell in cells[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        cells.append([neutralise_cell(v) if isinstance(v, str) else v for v in row])
-    for column in cells.columns:
-        width = max(len(str(c.value)) for c in column if c.value is not None)
-        cells.column_dimensions[column[0].column_letter].width = min(40, max(10, width + 2))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    """A one-sheet workbook (output.xlsx_bytes: text cells never run as formulas)."""
+    return xlsx_bytes(header, rows, sheet)
 
 
 def team_to_xlsx(team: list[Member]) -> bytes:
     """The team as an Excel workbook with the columns of team_to_csv."""
-    return table_to_xlsx(list(WRITTEN), [[_row(m).get(c) for c in WRITTEN] for m in team])
+    return xlsx_bytes(*team_rows(team))
 
 
 def save_team(team: list[Member], path: str | Path) -> Path:
