@@ -26,7 +26,19 @@ from lmxsim.dynamics import LMX7_HIGH, LMX7_LOW
 from lmxsim.output import restore_cell, rows_csv, write_with, xlsx_bytes
 from lmxsim.params import ParameterError
 from lmxsim.rules import MAX_WEEKS_TOGETHER, check_unique_names
+from lmxsim.tabular import (
+    InputError,
+    Uncalculated,
+    WorkbookClock,
+    check_workbook,
+    decode_text,
+    extra_values_problem,
+    name_problem,
+    parse_number,
+    shown,
+)
 from lmxsim.team import DRAWN, LMX7_ITEMS, MAX_TEAM, Member
+from lmxsim.texts import t
 
 EXTENSIONS = (".csv", ".xlsx", ".toml")
 REQUIRED = ("name", "closeness")
@@ -139,10 +151,13 @@ def load_team(path: str | Path) -> list[Member]:
 def read_team_file(data: bytes | str, filename: str) -> TeamFile:
     """Parse the contents of a team file; the extension of `filename` picks the format."""
     suffix = _check_extension(filename)
-    if suffix == ".xlsx":
-        return _parse_xlsx(_bytes(data, filename), filename)
-    text = _text(data, filename)
-    return _parse_csv(text, filename) if suffix == ".csv" else _parse_toml(text, filename)
+    try:
+        if suffix == ".xlsx":
+            return _parse_xlsx(_bytes(data, filename), filename)
+        text = _text(data, filename)
+        return _parse_csv(text, filename) if suffix == ".csv" else _parse_toml(text, filename)
+    except InputError as error:  # the shared reading rules (lmxsim/tabular.py)
+        raise TeamFileError(str(error)) from None
 
 
 def parse_team_file(data: bytes | str, filename: str) -> list[Member]:
@@ -171,20 +186,9 @@ def _bytes(data: bytes | str, where: str) -> bytes:
 
 
 def _text(data: bytes | str, where: str) -> str:
-    data = _bytes(data, where)
-    if b"\x00" in data:
-        raise TeamFileError(
-            f"{where}: not a team file: it is binary, not text (save it as CSV, Excel .xlsx or TOML)"
-        )
-    try:
-        return data.decode("utf-8-sig")  # Excel writes a byte-order mark
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")  # older Excel "CSV" on Windows
-        except UnicodeDecodeError:
-            raise TeamFileError(
-                f"{where}: not a team file: it is not readable text (save as UTF-8)"
-            ) from None
+    if isinstance(data, str):
+        return _bytes(data, where).decode("utf-8")
+    return decode_text(_bytes(data, where), where, kind="team")
 
 
 def column_field(cell: object) -> str:
@@ -211,7 +215,7 @@ class _Sheet:
         self.header = [column_field(cell) for cell in cells]
         known = set(FIELDS) | set(ITEM_COLUMNS)
         missing = [f for f in REQUIRED if f not in self.header]
-        unknown = [c for c in self.header if c and c not in known and c not in NOTES]
+        unknown = [shown(c) for c in self.header if c and c not in known and c not in NOTES]
         if len(missing) == len(REQUIRED):
             found = ", ".join(c for c in self.header if c) or "none"
             found = found if len(found) <= 80 else found[:77] + "..."
@@ -221,7 +225,7 @@ class _Sheet:
             )
         if missing or unknown:
             problems = [f"lacks the column {m!r}" for m in missing] + [
-                f"has an unknown column {u!r}" for u in unknown
+                f"has an unknown column {u}" for u in unknown
             ]
             raise TeamFileError(
                 f"{self.where}: the header row {' and '.join(problems)} (allowed: {', '.join(FIELDS)}, "
@@ -240,10 +244,19 @@ class _Sheet:
     def take_row(self, number: int, cells: list[object]) -> None:
         self.stray |= {i for i in range(len(self.header), len(cells)) if not _blank(cells[i])}
         row = {self.header[i]: cells[i] for i in self.used if i < len(cells) and not _blank(cells[i])}
+        for column, cell in row.items():
+            if isinstance(cell, Uncalculated):  # not "missing": the value is there, Excel never saved it
+                formula = shown(cell.formula)
+                raise TeamFileError(
+                    f"{self.where}: {self.row_word} {number}: "
+                    + t("input.uncalculated", "en", field=column, formula=formula)
+                )
         if isinstance(row.get("name"), str):  # a name we wrote as '=... (spreadsheet-safe) reads back as =...
             row["name"] = restore_cell(row["name"].strip())
         name = row.get("name")
-        label = f"{self.row_word} {number}" + (f" ({name})" if isinstance(name, str) and name else "")
+        label = f"{self.row_word} {number}" + (
+            f" ({shown(name)[1:-1]})" if isinstance(name, str) and name else ""
+        )
         self.rows.append((label, row))
         if len(self.rows) > MAX_TEAM:
             raise TeamFileError(f"{self.where}: more than {MAX_TEAM} people (allowed: 1 to {MAX_TEAM})")
@@ -271,16 +284,22 @@ def _parse_csv(text: str, where: str) -> TeamFile:
             continue
         if not sheet.header:
             sheet.take_header(cells)
-        else:
-            sheet.take_row(line_number, [cell.strip() for cell in cells])
+            continue
+        extra = extra_values_problem(cells, len(sheet.header), delimiter)
+        if extra:  # `A,0,5`: read as 0 with a stray 5, a silent wrong value
+            raise TeamFileError(f"{where}: line {line_number}: {extra}")
+        sheet.take_row(line_number, [cell.strip() for cell in cells])
     return sheet.team_file(_build(sheet.rows, where, decimal_comma=delimiter != ","))
 
 
 def _parse_xlsx(data: bytes, where: str) -> TeamFile:
     from openpyxl import load_workbook  # only when an Excel file comes in
 
+    check_workbook(data, where)  # before any XML is parsed: a small file can unpack to gigabytes
+    clock = WorkbookClock(where)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
         raise TeamFileError(
             f"{where}: not a team file: it is not an Excel workbook (.xlsx) that can be read"
@@ -288,10 +307,19 @@ def _parse_xlsx(data: bytes, where: str) -> TeamFile:
     try:
         sheet_in = book.worksheets[0]
         sheet = _Sheet(where, "row")
-        for number, cells in enumerate(
-            sheet_in.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True), start=1
-        ):
-            cells = list(cells)
+        rows = zip(
+            sheet_in.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
+            formulas.worksheets[0].iter_rows(
+                max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True
+            ),
+            strict=False,
+        )
+        for number, (values, written) in enumerate(rows, start=1):
+            clock.tick()
+            cells = [
+                Uncalculated(w) if v is None and isinstance(w, str) and w.startswith("=") else v
+                for v, w in zip(values, written, strict=False)
+            ]
             if all(_blank(cell) for cell in cells):
                 continue
             if not sheet.header:
@@ -314,6 +342,7 @@ def _parse_xlsx(data: bytes, where: str) -> TeamFile:
             )
     finally:
         book.close()
+        formulas.close()
     return sheet.team_file(_build(sheet.rows, where, decimal_comma=True))
 
 
@@ -368,12 +397,15 @@ def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bo
         if name is None or (isinstance(name, str) and not name.strip()):
             raise TeamFileError(f"{where}: {label}: name is missing (every person needs a name)")
         if not isinstance(name, str):
-            raise TeamFileError(f"{where}: {label}: name = {name!r} must be text")
+            raise TeamFileError(f"{where}: {label}: name = {shown(name)} must be text")
         name = name.strip()
         if len(name) > MAX_NAME:
             raise TeamFileError(
                 f"{where}: {label}: name {name[:20]!r}... is longer than {MAX_NAME} characters"
             )
+        problem = name_problem(name)
+        if problem:
+            raise TeamFileError(f"{where}: {label}: name {shown(name)} {problem}")
         if "closeness" not in row:
             raise TeamFileError(f"{where}: {label}: closeness is missing ({ALLOWED_TRAIT})")
         number = _Reader(where, label, decimal_comma)
@@ -411,21 +443,16 @@ class _Reader:
     decimal_comma: bool
 
     def fail(self, field: str, value: Any, problem: str, allowed: str) -> TeamFileError:
-        return TeamFileError(f"{self.where}: {self.label}: {field} = {value!r} {problem} ({allowed})")
+        return TeamFileError(f"{self.where}: {self.label}: {field} = {shown(value)} {problem} ({allowed})")
 
     def number(self, value: Any, field: str, allowed: str, percent: bool = False) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise self.fail(field, value, "is not a number", allowed)
         if isinstance(value, str):
-            text = value.strip().replace(" ", "").replace("\u00a0", "")
-            share = percent and text.endswith("%")
-            text = text.removesuffix("%") if share else text
-            if self.decimal_comma:
-                text = text.replace(",", ".")
-            try:
-                number = float(text) / (100.0 if share else 1.0)
-            except ValueError:
-                raise self.fail(field, value, "is not a number", allowed) from None
+            parsed = parse_number(value, self.decimal_comma, percent)  # `0_5`, `0x1`: not a number
+            if parsed is None:
+                raise self.fail(field, value, "is not a number", allowed)
+            number = parsed
         else:
             number = float(value)
         if not math.isfinite(number):
