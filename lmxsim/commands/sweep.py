@@ -120,6 +120,14 @@ def sweep(
             progress.stop()
             console.print(t("cli.sweep_interrupted", CLI_LANG, out=out))
             sys.exit(130)
+    if report.disk_full:  # one line: what happened, what was kept, what to do
+        done = report.runs_before + report.runs_now
+        console.print(
+            t("cli.sweep_disk_full", CLI_LANG, done=f"{done:,}", total=f"{report.total_runs:,}", out=out),
+            style="red",
+            soft_wrap=True,
+        )
+        sys.exit(1)
     console.print(f"{choice.label}: {report.line()}", soft_wrap=True)  # one line, as promised
     if report.failures:
         first_error = report.failures[0]["error"]

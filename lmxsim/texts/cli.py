@@ -225,6 +225,12 @@ CLI: dict[str, dict[str, str]] = {
     "sweep_rate": {"en": "{rate} runs/s", "nl": "{rate} runs/s"},
     "sweep_runs": {"en": "runs", "nl": "runs"},
     "sweep_eta": {"en": "ETA", "nl": "nog"},
+    "sweep_disk_full": {
+        "en": "the disk is full after {done} of {total} runs; free space and run again with --resume "
+        "(the finished parts are kept in {out})",
+        "nl": "de schijf is vol na {done} van {total} runs; maak ruimte vrij en start opnieuw met "
+        "--resume (de klare delen blijven in {out})",
+    },
     "sweep_interrupted": {
         "en": "interrupted: finished parts are saved in {out}; run again with --resume to finish",
         "nl": "onderbroken: klare delen staan in {out}; start opnieuw met --resume om af te maken",
