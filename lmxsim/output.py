@@ -33,6 +33,7 @@ from typing import Any
 import pandas as pd
 
 from lmxsim.params import ParameterError
+from lmxsim.texts import CLI_LANG, t
 
 FORMATS = (".parquet", ".csv")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -145,26 +146,30 @@ def xlsx_bytes(header: list[str], rows: list[list[Any]], sheet: str = "team") ->
 # --------------------------------------------------------------------------- checks before the work
 
 
-def check_output_file(path: str | Path, what: str = "--out", formats: tuple[str, ...] | None = None) -> Path:
-    """Refuse, before any simulating, an output file that could not be written."""
+def check_output_file(
+    path: str | Path, what: str = "--out", formats: tuple[str, ...] | None = None, overwrite: bool = False
+) -> Path:
+    """Refuse, before any simulating, an output file that could not be written, or that exists
+    and would be replaced without --overwrite (the one overwrite rule, docs/limits.md)."""
     path = Path(path)
     if formats is not None and path.suffix not in formats:
         raise OutputError(f"{what} {path} has extension {path.suffix!r} (allowed: {', '.join(formats)})")
     if path.is_dir():
         raise OutputError(f"{what} {path} is a folder; give a file name such as {path / 'results.csv'}")
+    if path.exists() and not overwrite:
+        raise OutputError(t("cli.exists_file", CLI_LANG, what=what, path=path))
     _check_folder_writable(path.parent, what, path)
     return path
 
 
-def check_output_folder(folder: str | Path, what: str = "--out", overwrite: bool = True) -> Path:
-    """Refuse an output folder that is a file, not writable, or (unless overwrite) not empty."""
+def check_output_folder(folder: str | Path, what: str = "--out", overwrite: bool = False) -> Path:
+    """Refuse an output folder that is a file, not writable, or (unless overwrite) not empty:
+    the one overwrite rule of docs/limits.md."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{what} {folder} is a file, not a folder; choose a folder name")
     if not overwrite and folder.is_dir() and any(folder.iterdir()):
-        raise OutputError(
-            f"{what} {folder} is not empty; choose a new folder, or add --overwrite to replace its files"
-        )
+        raise OutputError(t("cli.exists_folder", CLI_LANG, what=what, path=folder))
     _check_folder_writable(folder, what, folder)
     return folder
 

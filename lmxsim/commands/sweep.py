@@ -80,7 +80,9 @@ def sweep(
     out = out or Path("results") / sweep_file.stem
     from lmxsim.output import check_output_folder
 
-    check_output_folder(out, "--out")  # a file in the way or a read-only disk: one line, before any bar
+    # A file in the way or a read-only disk: one line, before any bar. A sweep never replaces
+    # anything: its own folder is continued with --resume, any other non-empty folder is refused.
+    check_output_folder(out, "--out", overwrite=True)
     console = Console(stderr=True)
     columns = (
         TextColumn("[bold]{task.description}"),

@@ -27,6 +27,7 @@ def validate(
     workers: int = typer.Option(
         2, "--workers", "-w", min=1, max=64, help=t("cli.validate_workers", CLI_LANG)
     ),
+    overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
     from lmxsim.executors import open_executor
     from lmxsim.facts import FACTS, REPLICATIONS
@@ -39,6 +40,10 @@ def validate(
     replications = replications or REPLICATIONS
     if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()):
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
+    if json_out is not None:
+        from lmxsim.output import check_output_file
+
+        check_output_file(json_out, "--json", overwrite=overwrite)  # before minutes of validation
     console = Console()
     with open_executor(workers, preload="lmxsim.facts") as choice:  # the sweeps' executors
         facts = summarise(seeds=seeds, replications=replications, executor=choice.executor)
@@ -72,7 +77,9 @@ def validate(
         if blind:
             console.print(f"[red]{t('cli.validate_blind', CLI_LANG)}[/red] {', '.join(blind)}")
     if json_out is not None:
-        json_out.write_text(json.dumps(as_json(facts, matrix), indent=2))
+        from lmxsim.output import write_text
+
+        write_text(json_out, json.dumps(as_json(facts, matrix), indent=2))
         console.print(t("cli.validate_written", CLI_LANG, path=json_out))
     if failing or (matrix is not None and any(not row["out_of_band"] for row in matrix)):
         raise typer.Exit(1)

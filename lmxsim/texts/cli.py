@@ -355,9 +355,22 @@ CLI: dict[str, dict[str, str]] = {
         "en": "list the ready strategies and stop",
         "nl": "toon de kant-en-klare strategieën en stop",
     },
+    "opt_overwrite": {
+        "en": "replace an existing output file or non-empty output folder",
+        "nl": "vervang een bestaand uitvoerbestand of een niet-lege uitvoermap",
+    },
+    "exists_file": {
+        "en": "{what} {path} exists; choose another name, or add --overwrite to replace it",
+        "nl": "{what} {path} bestaat al; kies een andere naam, of voeg --overwrite toe om het te vervangen",
+    },
+    "exists_folder": {
+        "en": "{what} {path} is not empty; choose a new folder, or add --overwrite to replace its files",
+        "nl": "{what} {path} is niet leeg; kies een nieuwe map, of voeg --overwrite toe om de bestanden "
+        "te vervangen",
+    },
     "strategies_overwrite": {
-        "en": "replace the files in a non-empty --out",
-        "nl": "vervang de bestanden in een niet-lege --out",
+        "en": "replace the files in a non-empty --out, or an existing --report",
+        "nl": "vervang de bestanden in een niet-lege --out, of een bestaand --report",
     },
     "strategies_posterior": {
         "en": "a folder from `lmxsim fit`: spread the replications over its posterior draws",
