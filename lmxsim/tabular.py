@@ -112,7 +112,7 @@ def check_workbook(data: bytes, where: str, lang: str = "en", limit: int = MAX_U
     """Refuse a workbook whose parts unpack to more than `limit` bytes, before any XML is parsed.
 
     The sizes come from the zip's central directory; a part that claims less than it holds is
-    caught by `bounded_zip`, which stops reading at the claimed size (zipfile checks it too)."""
+    still read only up to the claimed size (zipfile stops there and then fails its CRC check)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
@@ -131,9 +131,10 @@ class WorkbookClock:
 
     where: str
     lang: str = "en"
-    seconds: float = MAX_PARSE_SECONDS
+    seconds: float | None = None  # None: MAX_PARSE_SECONDS
 
     def __post_init__(self) -> None:
+        self.seconds = MAX_PARSE_SECONDS if self.seconds is None else self.seconds
         self.deadline = time.monotonic() + self.seconds
 
     def tick(self) -> None:

@@ -23,6 +23,10 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "{option} {value!r} is niet toegestaan (toegestaan: {allowed})",
     },
     "aborted": {"en": "Aborted.", "nl": "Afgebroken."},
+    "interrupted": {
+        "en": "stopped (Ctrl+C or SIGTERM); nothing was left half-written",
+        "nl": "gestopt (Ctrl+C of SIGTERM); er bleef niets half geschreven achter",
+    },
     "wrote_rows": {"en": "wrote {rows} rows to {path}", "nl": "{rows} rijen geschreven naar {path}"},
     # --- options several commands share ---
     "opt_scenario": {
