@@ -16,7 +16,6 @@ import psutil
 import pytest
 from openpyxl import Workbook
 
-from lmxsim import tabular
 from lmxsim.app.uploads import read_upload
 from lmxsim.teamfile import TeamFileError, parse_team_file
 
@@ -62,6 +61,8 @@ def test_a_small_workbook_that_unpacks_to_megabytes_is_refused_before_parsing():
 
 
 def test_reading_a_workbook_is_bounded_in_time(monkeypatch):
+    from lmxsim import tabular
+
     monkeypatch.setattr(tabular, "MAX_PARSE_SECONDS", -1.0)  # every deadline has passed
     with pytest.raises(TeamFileError, match="took more than"):
         parse_team_file(workbook(), "team.xlsx")
