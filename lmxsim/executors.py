@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+DASK_LOGGERS = ("distributed", "tornado", "asyncio")
+
 
 class SequentialExecutor(Executor):
     """Runs each task at submit, in this process: for debugging, laptops and --workers 1."""
@@ -84,6 +86,11 @@ def open_executor(
         count = max(1, len(client.scheduler_info().get("workers", {})))
         label = f"Dask {'LocalCluster' if dask == 'local' else dask} ({count} workers)"
         yield ExecutorChoice(client.get_executor(pure=False), label, count, client=client)
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C (the sweep command exits 130 inside this block)
+        # Stopped with tasks in flight: closing the client then makes the scheduler and Tornado log
+        # "couldn't gather keys" and closed-client tracebacks over the driver's one line.
+        _quiet(DASK_LOGGERS)
+        raise
     finally:
         cluster = client.cluster if dask == "local" else None
         client.close()
@@ -102,6 +109,13 @@ def _worker_start(driver: int) -> None:
     from lmxsim.sweep.orphans import exit_with
 
     exit_with(driver)
+
+
+def _quiet(prefixes: tuple[str, ...]) -> None:
+    """Only critical messages from these loggers and their children (which may set their own level)."""
+    names = [n for n in logging.root.manager.loggerDict if n.startswith(prefixes)]
+    for name in {*prefixes, *names}:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 @contextmanager
