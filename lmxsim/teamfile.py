@@ -18,9 +18,11 @@ import math
 import re
 import tomllib
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
 from lmxsim.dynamics import LMX7_HIGH, LMX7_LOW
 from lmxsim.output import restore_cell, rows_csv, write_with, xlsx_bytes
@@ -91,6 +93,7 @@ MAX_NAME = 60
 MAX_BYTES = 1_000_000
 MAX_SHEET_ROWS = 2_000  # rows of a sheet read before giving up (a team has at most MAX_TEAM)
 MAX_SHEET_COLUMNS = 100
+UNREADABLE_WORKBOOK = "{where}: not a team file: it is not an Excel workbook (.xlsx) that can be read"
 WEEKS_PER = {"weeks_together": 1.0, "months_together": 52 / 12, "years_together": 52.0}
 ALLOWED_TRAIT = "a number from 0 to 1, or a percentage such as 85%"
 
@@ -300,49 +303,50 @@ def _parse_xlsx(data: bytes, where: str) -> TeamFile:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise TeamFileError(
-            f"{where}: not a team file: it is not an Excel workbook (.xlsx) that can be read"
-        ) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, ParseError, EOFError):
+        raise TeamFileError(UNREADABLE_WORKBOOK.format(where=where)) from None
     try:
-        sheet_in = book.worksheets[0]
-        sheet = _Sheet(where, "row")
-        rows = zip(
-            sheet_in.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
-            formulas.worksheets[0].iter_rows(
-                max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True
-            ),
-            strict=False,
-        )
-        for number, (values, written) in enumerate(rows, start=1):
-            clock.tick()
-            cells = [
-                Uncalculated(w) if v is None and isinstance(w, str) and w.startswith("=") else v
-                for v, w in zip(values, written, strict=False)
-            ]
-            if all(_blank(cell) for cell in cells):
-                continue
-            if not sheet.header:
-                while cells and _blank(cells[-1]):
-                    cells.pop()
-                sheet.take_header(cells)
-            else:
-                if sheet.header.count("name") == 1:  # a name Excel took for a number: the name it shows
-                    at = sheet.header.index("name")
-                    if (
-                        at < len(cells)
-                        and isinstance(cells[at], int | float)
-                        and not isinstance(cells[at], bool)
-                    ):
-                        cells[at] = f"{cells[at]:g}"
-                sheet.take_row(number, cells)
-        if not sheet.header:
-            raise TeamFileError(
-                f"{where}: the first sheet is empty (a team file needs a header row: name, closeness, ...)"
-            )
+        return _read_sheets(book, formulas, where, clock)
+    except (ParseError, zipfile.BadZipFile, EOFError, zlib.error):  # while the rows are parsed:
+        # broken or hostile XML (expat refuses entity expansion), a part shorter or longer than
+        # the zip says: one line, never a traceback
+        raise TeamFileError(UNREADABLE_WORKBOOK.format(where=where)) from None
     finally:
         book.close()
         formulas.close()
+
+
+def _read_sheets(book, formulas, where: str, clock: WorkbookClock) -> TeamFile:
+    """The team on the first sheet of an opened workbook (values, and formulas for uncalculated cells)."""
+    sheet_in = book.worksheets[0]
+    sheet = _Sheet(where, "row")
+    rows = zip(
+        sheet_in.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
+        formulas.worksheets[0].iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
+        strict=False,
+    )
+    for number, (values, written) in enumerate(rows, start=1):
+        clock.tick()
+        cells = [
+            Uncalculated(w) if v is None and isinstance(w, str) and w.startswith("=") else v
+            for v, w in zip(values, written, strict=False)
+        ]
+        if all(_blank(cell) for cell in cells):
+            continue
+        if not sheet.header:
+            while cells and _blank(cells[-1]):
+                cells.pop()
+            sheet.take_header(cells)
+        else:
+            if sheet.header.count("name") == 1:  # a name Excel took for a number: the name it shows
+                at = sheet.header.index("name")
+                if at < len(cells) and isinstance(cells[at], int | float) and not isinstance(cells[at], bool):
+                    cells[at] = f"{cells[at]:g}"
+            sheet.take_row(number, cells)
+    if not sheet.header:
+        raise TeamFileError(
+            f"{where}: the first sheet is empty (a team file needs a header row: name, closeness, ...)"
+        )
     return sheet.team_file(_build(sheet.rows, where, decimal_comma=True))
 
 

@@ -35,15 +35,37 @@ def workbook(comment_bytes: int = 0) -> bytes:
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as target:
         for part in source.infolist():
             data = source.read(part)
-            if part.filename == SHEET:
-                head, _, rest = data.partition(b"?>")
-                data = head + b"?><!--" + b"a" * comment_bytes + b"-->" + rest
+            if part.filename == SHEET:  # a comment before the root element: still well-formed XML
+                data = b"<!--" + b"a" * comment_bytes + b"-->" + data
             target.writestr(part.filename, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
     return hostile.getvalue()
 
 
 def test_the_plain_workbook_loads():
     assert parse_team_file(workbook(), "team.xlsx")[0].name == "An"
+    assert parse_team_file(workbook(comment_bytes=1000), "team.xlsx")[0].name == "An"  # well-formed
+
+
+def test_entity_expansion_and_broken_xml_are_one_message_not_a_traceback():
+    """A "billion laughs" sheet: expat refuses the amplification; the user gets one line."""
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {c} "{("&" + p + ";") * 10}">' for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    source = io.BytesIO(workbook())
+    hostile = io.BytesIO()
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(hostile, "w") as target:
+        for part in book.infolist():
+            data = book.read(part)
+            if part.filename == SHEET:
+                data = f"<!DOCTYPE worksheet [{entities}]>".encode() + data.replace(
+                    b'<c r="A2" t="inlineStr"><is><t>An</t></is></c>',
+                    b'<c r="A2" t="inlineStr"><is><t>&i;</t></is></c>',
+                )
+            target.writestr(part.filename, data)
+    began = time.monotonic()
+    with pytest.raises(TeamFileError, match=r"cannot be read|not an Excel workbook"):
+        parse_team_file(hostile.getvalue(), "team.xlsx")
+    assert time.monotonic() - began < 5
 
 
 @pytest.mark.timeout(120)
