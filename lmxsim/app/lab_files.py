@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
-from lmxsim.output import rows_csv
-from lmxsim.team import Member
-from lmxsim.teamfile import team_rows, team_to_csv
+from lmxsim.io.output import rows_csv
+from lmxsim.team.members import Member
+from lmxsim.team.teamfile import team_rows, team_to_csv
 from lmxsim.texts import LOCALES
 
 TEXT_COLUMNS = ("name",)

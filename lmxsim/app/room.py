@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from lmxsim.tabular import name_problem, shown
+from lmxsim.team.tabular import name_problem, shown
 from lmxsim.texts import t
 
 DEFAULT_CAP = 40

@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from lmxsim.app.room import Run, Seat
-from lmxsim.output import csv_bytes as csv_bytes  # the one safe writer (names are typed by anyone)
+from lmxsim.io.output import csv_bytes as csv_bytes  # the one safe writer (names are typed by anyone)
 from lmxsim.texts import number, t
 
 MEASURES = ("relationship", "performance", "spread", "fires")
@@ -121,7 +121,7 @@ def plan_name(plan: str, lang: str) -> str:
     if plan == NOTHING:
         return t("room.no_intervention", lang)
     from lmxsim.app.i18n import intervention_title, target_label
-    from lmxsim.interventions import CATALOGUE
+    from lmxsim.interventions.catalogue import CATALOGUE
 
     parts = []
     for part in plan.split(" + "):

@@ -24,9 +24,9 @@ def analyze(
     figures: Path | None = typer.Option(None, "--figures", help=t("cli.analyze_figures", CLI_LANG)),
     overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
-    from lmxsim.output import check_output_folder
+    from lmxsim.io.output import check_output_folder
     from lmxsim.sweep.analyze import analyze as run_analysis
-    from lmxsim.sweep.analyze import write
+    from lmxsim.sweep.figures import write
     from lmxsim.sweep.store import ANALYSIS
 
     if directory.is_dir():  # a missing folder gets the analysis's own message

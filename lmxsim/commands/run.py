@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lmxsim.seeds import MAX_SEED
+from lmxsim.model.seeds import MAX_SEED
 from lmxsim.texts import CLI_LANG, t
 
 
@@ -32,9 +32,10 @@ def run(
     out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.run_out", CLI_LANG)),
     overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
-    from lmxsim.config import load_config, load_scenario
-    from lmxsim.limits import check_weeks
-    from lmxsim.output import FORMATS, check_output_file, write_table
+    from lmxsim.engine.mesa_model import LMXModel
+    from lmxsim.io.limits import check_weeks
+    from lmxsim.io.output import FORMATS, check_output_file, write_table
+    from lmxsim.team.config import load_config, load_scenario
 
     if out is not None:
         check_output_file(
@@ -42,7 +43,7 @@ def run(
         )  # before the run: a typo must not cost a simulation
     setup = load_config(config) if config else load_scenario(scenario)
     if team is not None:
-        from lmxsim.teamfile import load_team_file
+        from lmxsim.team.teamfile import load_team_file
 
         team_file = load_team_file(team)
         setup.team = team_file.members
@@ -54,16 +55,20 @@ def run(
     weeks = setup.weeks if weeks is None else check_weeks(weeks)
     seed = setup.seed if seed is None else seed
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
-    model = setup.model(rng=seed).run(weeks)
+    model = LMXModel.from_scenario(setup, rng=seed).run(weeks)
     members = model.member_frame()
     console = Console()
-    console.print(_members_table(members[members["week"] == weeks], setup, weeks))
-    console.print(_team_line(model.team_frame().iloc[-1]))
+    final = members[members["week"] == weeks]
+    console.print(_members_table(final, setup, weeks))
+    console.print(_team_line(model.team_frame().iloc[-1], final))
     if out is not None:
-        from lmxsim.provenance import of_scenario, stamp
+        from lmxsim.io.provenance import of_scenario, stamp
+        from lmxsim.model.columns import field_metadata
 
         write_table(members, out)
-        stamp(out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources))
+        stamp(
+            out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources), field_metadata
+        )
         console.print(t("cli.wrote_rows", CLI_LANG, rows=len(members), path=out))
 
 
@@ -72,7 +77,7 @@ SHOWN = ("lmx7", "trust", "autonomy", "performance")  # member measures in the t
 
 def _members_table(final, setup, weeks: int) -> Table:
     """Where each relationship ended up: the members' phase, group and measures (measures.py)."""
-    from lmxsim.measures import MEMBER
+    from lmxsim.model.measures import MEMBER
 
     lang = CLI_LANG
     table = Table(title=t("cli.run_title", lang, title=setup.title.get(lang) or setup.name, weeks=weeks))
@@ -87,9 +92,12 @@ def _members_table(final, setup, weeks: int) -> Table:
     return table
 
 
-def _team_line(team) -> str:
-    """The team at the end, one line, each number as its declaration says."""
-    from lmxsim.measures import MEMBER, TEAM
+def _team_line(team, final) -> str:
+    """The team at the end, one line, each number as its declaration says.
+
+    Mean LMX-7 is the mean of the members' declared `lmx7` measure (`final`: the members at the end).
+    """
+    from lmxsim.model.measures import MEMBER, TEAM
 
     lang = CLI_LANG
     shown = {name: TEAM[name].show(team[name], lang) for name in TEAM}
@@ -97,7 +105,7 @@ def _team_line(team) -> str:
         "cli.run_team_line",
         lang,
         performance=shown["performance"],
-        lmx7=MEMBER["lmx7"].show(7 + 28 * team.lmx_mean, lang),
+        lmx7=MEMBER["lmx7"].show(final["lmx7"].mean(), lang),
         differentiation=shown["lmx_differentiation"],
         out_group=shown["out_group_share"],
         safety=shown["safety_mean"],

@@ -29,10 +29,10 @@ def validate(
     ),
     overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
-    from lmxsim.executors import open_executor
-    from lmxsim.facts import FACTS, REPLICATIONS
-    from lmxsim.limits import check_replications
-    from lmxsim.validation import ablate, as_json, summarise
+    from lmxsim.engine.executors import open_executor
+    from lmxsim.io.limits import check_replications
+    from lmxsim.science.facts import FACTS, REPLICATIONS
+    from lmxsim.science.validation import ablate, as_json, summarise
 
     if replications is not None:
         check_replications(replications, low=20)
@@ -41,11 +41,11 @@ def validate(
     if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()):
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
     if json_out is not None:
-        from lmxsim.output import check_output_file
+        from lmxsim.io.output import check_output_file
 
         check_output_file(json_out, "--json", overwrite=overwrite)  # before minutes of validation
     console = Console()
-    with open_executor(workers, preload="lmxsim.facts") as choice:  # the sweeps' executors
+    with open_executor(workers, preload="lmxsim.science.facts") as choice:  # the sweeps' executors
         facts = summarise(seeds=seeds, replications=replications, executor=choice.executor)
         matrix = ablate(seeds, replications, choice.executor) if ablations else None
 
@@ -77,7 +77,7 @@ def validate(
         if blind:
             console.print(f"[red]{t('cli.validate_blind', CLI_LANG)}[/red] {', '.join(blind)}")
     if json_out is not None:
-        from lmxsim.output import write_text
+        from lmxsim.io.output import write_text
 
         write_text(json_out, json.dumps(as_json(facts, matrix), indent=2))
         console.print(t("cli.validate_written", CLI_LANG, path=json_out))

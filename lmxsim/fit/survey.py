@@ -25,8 +25,15 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit import FitError
-from lmxsim.measurement import HIGH, ITEMS, LOW, RATERS
-from lmxsim.tabular import InputError, decode_text, extra_values_problem, name_problem, parse_number, shown
+from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS
+from lmxsim.team.tabular import (
+    InputError,
+    decode_text,
+    extra_values_problem,
+    name_problem,
+    parse_number,
+    shown,
+)
 from lmxsim.texts import t
 
 MIN_ITEMS = 4

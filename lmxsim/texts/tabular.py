@@ -1,4 +1,4 @@
-"""Texts about reading hand-made tables (lmxsim/tabular.py), English and Dutch. Keys: `input.<key>`."""
+"""Texts about reading hand-made tables (lmxsim/team/tabular.py), English and Dutch. Keys: `input.<key>`."""
 
 from __future__ import annotations
 

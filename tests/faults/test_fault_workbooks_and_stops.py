@@ -17,7 +17,7 @@ import pytest
 from openpyxl import Workbook
 
 from lmxsim.app.uploads import read_upload
-from lmxsim.teamfile import TeamFileError, parse_team_file
+from lmxsim.team.teamfile import TeamFileError, parse_team_file
 
 SHEET = "xl/worksheets/sheet1.xml"
 
@@ -83,7 +83,7 @@ def test_a_small_workbook_that_unpacks_to_megabytes_is_refused_before_parsing():
 
 
 def test_reading_a_workbook_is_bounded_in_time(monkeypatch):
-    from lmxsim import tabular
+    from lmxsim.team import tabular
 
     monkeypatch.setattr(tabular, "MAX_PARSE_SECONDS", -1.0)  # every deadline has passed
     with pytest.raises(TeamFileError, match="took more than"):
