@@ -153,11 +153,9 @@ def test_invisible_and_reordered_names_are_refused_in_room_joins(name, words):
     assert room.join("") is not None  # no name at all stays allowed: the room numbers it
 
 
-def test_the_example_team_files_still_load(tmp_path):
-    from pathlib import Path
+def test_the_example_team_files_still_load():
+    from lmxsim.io.packaged import CONFIGS
 
-    import lmxsim
-
-    teams = Path(lmxsim.__file__).parent / "configs" / "teams"
+    teams = CONFIGS / "teams"
     files = [p for p in teams.iterdir() if p.suffix in (".csv", ".xlsx", ".toml")]
     assert files and all(load_team(p) for p in files)
