@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
 import solara
 
@@ -94,7 +96,11 @@ def Results(comparison: Comparison, lang: str, stale: bool, view=None, budget: f
 
 def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -> dict:
     """filename -> (button label, callable giving the bytes, MIME type)."""
-    files = {
+
+    def table_csv(table: Callable[[], Any]) -> Callable[[], bytes]:
+        return lambda: csv_bytes(localise(table(), comparison, lang), lang)
+
+    files: dict[str, tuple[str, Callable[[], bytes | str], str]] = {
         "report.html": (
             tl("download_report", lang),
             lambda: report_html(comparison, lang, view, budget).encode("utf-8"),
@@ -108,7 +114,7 @@ def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -
     ):
         files[name] = (
             name,
-            lambda table=table: csv_bytes(localise(table(), comparison, lang), lang),
+            table_csv(table),
             "text/csv",
         )
     files["outcomes.png"] = ("outcomes.png", lambda: png_bytes(outcomes_fig), "image/png")

@@ -82,6 +82,15 @@ def restore_cell(text: str) -> str:
     return text
 
 
+def csv_delimiter(header: str, delimiters: str = ",;\t") -> str:
+    """The delimiter of a CSV file, one of `delimiters`, from its header line (csv.Sniffer, which
+    also sees past quoted cells such as "closeness (0,1)"); the first one if the line shows none."""
+    try:
+        return csv.Sniffer().sniff(header, delimiters=delimiters).delimiter
+    except csv.Error:  # one column, or nothing to tell them apart
+        return delimiters[0]
+
+
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text cells (and column names) are neutralised; numeric columns are untouched."""
     safe = frame.copy()
