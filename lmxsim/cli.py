@@ -129,7 +129,7 @@ def _interrupted() -> None:
 def _usage_error(error: _ClickError) -> None:
     """A mistake on the command line: one line naming the option, the value and what is allowed."""
     if type(error).__name__ == "Abort":
-        if isinstance(error.__context__, KeyboardInterrupt):  # Click's Abort for Ctrl-C or SIGTERM
+        if isinstance(getattr(error, "__context__", None), KeyboardInterrupt):  # Ctrl-C, SIGTERM
             _interrupted()
         typer.secho(t("cli.aborted", CLI_LANG), err=True)
         sys.exit(1)
