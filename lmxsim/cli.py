@@ -32,6 +32,7 @@ COMMANDS = (
     "info",
     "columns",
     "fit",
+    "calibrate",
 )
 
 app = typer.Typer(
