@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import signal
 import sys
 from typing import Protocol, TypeGuard
 
@@ -72,9 +73,22 @@ def user_errors() -> tuple[type[Exception], ...]:
     return (ConfigError, InterventionError, ParameterError, ProvenanceError, TeamFileError)
 
 
+INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C
+
+
+def _terminate_like_ctrl_c(signum, frame) -> None:
+    """SIGTERM (kill, a batch system's time limit, a closed terminal) stops a command as Ctrl-C does."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
 def main() -> None:
+    if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:  # not when embedded in a program that has its own
+        signal.signal(signal.SIGTERM, _terminate_like_ctrl_c)
     try:
         code = app(standalone_mode=False)
+    except KeyboardInterrupt:  # outside Click's own handling (it turns one into Abort)
+        _interrupted()
     except Exception as error:
         # Checked here, not in an `except user_errors()` clause: that clause would import the
         # library on every exit.
@@ -84,6 +98,8 @@ def main() -> None:
             raise
         typer.secho(t("cli.error", CLI_LANG, message=error), err=True, fg=typer.colors.RED)
         sys.exit(2)
+    if code == INTERRUPTED:  # Typer turns Ctrl-C (and SIGTERM, above) into a silent Exit(130)
+        _interrupted()
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -104,9 +120,18 @@ CHOICE = re.compile(
 )
 
 
+def _interrupted() -> None:
+    """Ctrl-C or SIGTERM: one line, no traceback, the shell's status for an interrupt (130)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not print a traceback now
+    typer.secho(t("cli.interrupted", CLI_LANG), err=True)
+    sys.exit(INTERRUPTED)
+
+
 def _usage_error(error: _ClickError) -> None:
     """A mistake on the command line: one line naming the option, the value and what is allowed."""
     if type(error).__name__ == "Abort":
+        if isinstance(getattr(error, "__context__", None), KeyboardInterrupt):  # Ctrl-C, SIGTERM
+            _interrupted()
         typer.secho(t("cli.aborted", CLI_LANG), err=True)
         sys.exit(1)
     if type(error).__name__ == "NoArgsIsHelpError":  # `lmxsim` alone: the help, as Click shows it

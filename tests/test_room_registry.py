@@ -84,7 +84,7 @@ def test_report_replaces_the_same_run_and_keeps_earlier_runs():
 
 
 def test_names_are_one_short_line_and_default_to_a_number():
-    assert clean_name("  Table\n  7  ") == "Table 7"
+    assert clean_name("  Table   7  ") == "Table 7"
     assert len(clean_name("x" * 100)) == 30
     room = Room()
     seat = room.join("   ")

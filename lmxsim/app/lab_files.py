@@ -7,13 +7,11 @@ The column names stay those of docs/team-files.md, so the file loads back unchan
 
 from __future__ import annotations
 
-import csv
-import io
-
 from babel.numbers import format_decimal
 
+from lmxsim.io.output import rows_csv
 from lmxsim.team.members import Member
-from lmxsim.team.teamfile import team_to_csv
+from lmxsim.team.teamfile import team_rows, team_to_csv
 from lmxsim.texts import LOCALES
 
 TEXT_COLUMNS = ("name",)
@@ -29,19 +27,14 @@ def _localised(cell: str, lang: str) -> str:
 
 def team_csv(team: list[Member], lang: str) -> bytes:
     """The team as a CSV for a spreadsheet in `lang` (English: `,` and `.`, as before)."""
-    text = team_to_csv(team)
     if lang == "en":
-        return text.encode("utf-8")
-    rows = list(csv.reader(io.StringIO(text)))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    header = rows[0]
-    writer.writerow(header)
-    for row in rows[1:]:
-        writer.writerow(
-            [
-                cell if column in TEXT_COLUMNS else _localised(cell, lang)
-                for column, cell in zip(header, row, strict=False)
-            ]
-        )
-    return buffer.getvalue().encode("utf-8-sig")
+        return team_to_csv(team).encode("utf-8")
+    header, rows = team_rows(team)
+    localised = [
+        [
+            cell if column in TEXT_COLUMNS or cell is None else _localised(str(cell), lang)
+            for column, cell in zip(header, row, strict=True)
+        ]
+        for row in rows
+    ]
+    return rows_csv(header, localised, delimiter=";").encode("utf-8-sig")

@@ -22,6 +22,7 @@ from lmxsim.app.controls import PlayControls, ScenarioPicker, Settings, StoryPan
 from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lmxsim.app.info import InfoPanel
 from lmxsim.app.interventions_panel import InterventionsPanel
+from lmxsim.app.liveness import current_owner
 from lmxsim.app.narration import EventLog
 from lmxsim.app.session import Workshop
 from lmxsim.app.style import CSS
@@ -137,6 +138,7 @@ def WorkshopView(
     # in a click storm, each changing state while another rendered: under load that ended in
     # "Too many renders" and a lost session (tests/browser/test_projector.py, click storm).
     go = solara.use_memo(threading.Event, [])
+    owner = solara.use_memo(current_owner, [])  # Play steps only while its tab is connected
 
     def follow_play() -> None:
         if playing.value:
@@ -166,6 +168,9 @@ def WorkshopView(
             if owed:
                 owed = not redraw()
             if not go.wait(0.5) or not playing.value:  # paused: wait for Play (or the end of the view)
+                continue
+            if not owner.alive():  # the tab dropped (app/liveness.py): no stepping for nobody
+                cancel.wait(0.5)  # it goes on by itself if the tab reconnects
                 continue
             with PLAY_TURN:
                 if cancel.is_set() or not playing.value:

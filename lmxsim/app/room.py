@@ -21,6 +21,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from lmxsim.team.tabular import name_problem, shown
+from lmxsim.texts import t
+
 DEFAULT_CAP = 40
 NAME_LENGTH = 30  # a table name or nickname, never more
 
@@ -112,8 +115,13 @@ class _SeatState:
     probe: Callable[[], bool] | None = None  # is the browser tab still attached? (weak; may be None)
 
 
-def clean_name(name: str) -> str:
-    """A table name as typed, trimmed to one short line."""
+def clean_name(name: str, lang: str = "en") -> str:
+    """A table name as typed, trimmed to one short line; RoomError for a name nobody could read
+    as typed (control characters, bidi overrides, only invisible characters: tabular.name_problem),
+    which could hide a participant or impersonate another in the room's tables and export."""
+    problem = name_problem(str(name), lang) if str(name).strip() else None  # blank: "#3"
+    if problem:
+        raise RoomError(f"{t('room.your_name', lang)} {shown(str(name))} {problem}")
     return " ".join(str(name).split())[:NAME_LENGTH]
 
 
@@ -150,6 +158,8 @@ class Room:
 
     def join(self, name: str = "", probe: Callable[[], bool] | None = None) -> Seat | None:
         """A seat for a new participant, or None when the room is full (connected seats = cap)."""
+        if name:
+            clean_name(name)  # a refused name: RoomError before a seat is taken
         with self._lock:
             if self.connected_count() >= self.cap:
                 return None
@@ -164,8 +174,9 @@ class Room:
             self._seats[seat_id] = _SeatState(seat, probe)
             return seat
 
-    def rename(self, seat_id: int, name: str) -> None:
-        self._update(seat_id, name=clean_name(name) or f"#{seat_id}")
+    def rename(self, seat_id: int, name: str, lang: str = "en") -> None:
+        """The participant's new name (RoomError, and the old name kept, if it is refused)."""
+        self._update(seat_id, name=clean_name(name, lang) or f"#{seat_id}")
 
     def switch_exercise(self, seat_id: int, version: int) -> None:
         """The participant took the new exercise: later runs count under it."""

@@ -17,7 +17,7 @@ import solara
 
 from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lmxsim.app.page import GuardedWorkshop, LanguageSwitch
-from lmxsim.app.room import Room, current_room
+from lmxsim.app.room import Room, RoomError, current_room
 from lmxsim.app.room_session import RoomWorkshop, summarize
 from lmxsim.app.style import CSS
 
@@ -93,6 +93,7 @@ def ParticipantPage(room: Room):
     playing = solara.use_reactive(joined_with)  # the exercise this tab plays
     newer = solara.use_reactive(False)
     name = solara.use_reactive(seat.name if seat else "")
+    refused = solara.use_reactive("")  # why the last name typed was not taken
     workshop = solara.use_memo(
         lambda: RoomWorkshop(playing.value) if seat is not None else None, [playing.value.version]
     )
@@ -130,7 +131,12 @@ def ParticipantPage(room: Room):
         playing.set(room.exercise)
 
     def rename(value: str) -> None:
-        room.rename(seat.id, value)
+        try:
+            room.rename(seat.id, value, lang.value)
+        except RoomError as error:  # an invisible or reordered name: told, the old name kept
+            refused.set(str(error))
+            return
+        refused.set("")
         name.set(value)
 
     with solara.Column(classes=["lmx-app"], gap="4px"):
@@ -142,6 +148,7 @@ def ParticipantPage(room: Room):
                     value=name.value,
                     on_value=rename,
                     continuous_update=False,
+                    error=refused.value or False,
                     classes=["lmx-room-name"],
                 )
                 LanguageSwitch(lang)

@@ -15,6 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from lmxsim.app.room import Run, Seat
+from lmxsim.io.output import csv_bytes as csv_bytes  # the one safe writer (names are typed by anyone)
 from lmxsim.texts import number, t
 
 MEASURES = ("relationship", "performance", "spread", "fires")
@@ -128,10 +129,6 @@ def plan_name(plan: str, lang: str) -> str:
         title = intervention_title(CATALOGUE[key], lang) if key in CATALOGUE else key
         parts.append(f"{title} → {target_label(who, lang)}")
     return " + ".join(parts)
-
-
-def csv_bytes(results: pd.DataFrame) -> bytes:
-    return results.to_csv(index=False).encode("utf-8")
 
 
 def figure_png(figure: Figure) -> bytes:

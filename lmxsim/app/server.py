@@ -183,4 +183,14 @@ def serve(
         local = f"{local}room?key={room.key}"  # the trainer's own browser opens the facilitator page
     if open_browser:
         threading.Timer(1.5, webbrowser.open, args=[local]).start()
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    from lmxsim.app.liveness import WS_PING_INTERVAL, WS_PING_TIMEOUT
+
+    # Pings notice a tab whose network dropped (no close ever arrives) within seconds, not 40 s.
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        ws_ping_interval=WS_PING_INTERVAL,
+        ws_ping_timeout=WS_PING_TIMEOUT,
+    )

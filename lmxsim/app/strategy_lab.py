@@ -29,6 +29,7 @@ from lmxsim.app.lab_files import team_csv
 from lmxsim.app.lab_fit import FitLoader, draws_used
 from lmxsim.app.lab_picker import LeaderTime, StrategyPicker
 from lmxsim.app.lab_results import Results, note
+from lmxsim.app.liveness import Owner, current_context
 from lmxsim.app.uploads import read_upload
 from lmxsim.interventions.catalogue import InterventionError
 from lmxsim.io.limits import APP_MAX_WORK, app_work, app_work_problem
@@ -77,12 +78,7 @@ def lab_chunk(people: int, weeks: int) -> int:
 
 def _kernel_context():
     """This browser session's Solara kernel context (None outside a server, e.g. in tests)."""
-    try:
-        from solara.server import kernel_context
-
-        return kernel_context.get_current_context()
-    except Exception:  # no session: nothing to watch
-        return None
+    return current_context()
 
 
 # --------------------------------------------------------------------------- the team as rows
@@ -370,10 +366,12 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
     too_few = (replications.value or 0) < MIN_REPLICATIONS
 
     def work() -> None:
+        owner = Owner(session)
+
         def progress(fraction: float) -> None:
-            # Work ends with its owner: a closed tab, or a newer run replacing this one, stops it
-            # between two blocks of replications (each about half a second of work).
-            if not task.is_current() or (session is not None and session.closed_event.is_set()):
+            # Work ends with its owner: a closed or dropped tab (app/liveness.py), or a newer run
+            # replacing this one, stops it between two blocks of replications (about half a second each).
+            if not task.is_current() or not owner.alive():
                 raise RunAbandoned
             task.progress = 100 * fraction * (1 / 3 if robust.value else 1)
 

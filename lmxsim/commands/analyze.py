@@ -22,6 +22,7 @@ def analyze(
     week: int | None = typer.Option(None, "--week", "-w", help=t("cli.analyze_week", CLI_LANG)),
     outcome: list[str] | None = typer.Option(None, "--outcome", help=t("cli.analyze_outcome", CLI_LANG)),
     figures: Path | None = typer.Option(None, "--figures", help=t("cli.analyze_figures", CLI_LANG)),
+    overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
     from lmxsim.io.output import check_output_folder
     from lmxsim.sweep.analyze import analyze as run_analysis
@@ -29,7 +30,7 @@ def analyze(
     from lmxsim.sweep.store import ANALYSIS
 
     if directory.is_dir():  # a missing folder gets the analysis's own message
-        check_output_folder(figures or directory / ANALYSIS, "--figures")
+        check_output_folder(figures or directory / ANALYSIS, "--figures", overwrite)
     result = run_analysis(directory, week=week, outcomes=outcome or None)
     console = Console()
     at = result.summary[result.summary["week"] == result.week]

@@ -43,6 +43,7 @@ def compare(
         "batch", "--engine", "-e", help=t("cli.compare_engine", CLI_LANG)
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.compare_out", CLI_LANG)),
+    overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
     from lmxsim.io.limits import check_weeks
     from lmxsim.io.output import FORMATS, check_output_file, write_table
@@ -51,7 +52,7 @@ def compare(
     from lmxsim.team.config import load_config, load_scenario
 
     if out is not None:  # checked before the run, so a typo does not cost a simulation
-        check_output_file(out, "--out", FORMATS)
+        check_output_file(out, "--out", FORMATS, overwrite)
     if weeks is not None:
         check_weeks(weeks, low=1)
     setup = load_config(config) if config else load_scenario(scenario)

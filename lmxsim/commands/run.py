@@ -30,6 +30,7 @@ def run(
     weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help=t("cli.opt_weeks", CLI_LANG)),
     seed: int | None = typer.Option(None, "--seed", min=0, max=MAX_SEED, help=t("cli.run_seed", CLI_LANG)),
     out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.run_out", CLI_LANG)),
+    overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
     from lmxsim.engine.mesa_model import LMXModel
     from lmxsim.io.limits import check_weeks
@@ -37,7 +38,9 @@ def run(
     from lmxsim.team.config import load_config, load_scenario
 
     if out is not None:
-        check_output_file(out, "--out", FORMATS)  # before the run: a typo must not cost a simulation
+        check_output_file(
+            out, "--out", FORMATS, overwrite
+        )  # before the run: a typo must not cost a simulation
     setup = load_config(config) if config else load_scenario(scenario)
     if team is not None:
         from lmxsim.team.teamfile import load_team_file

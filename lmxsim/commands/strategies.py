@@ -86,7 +86,7 @@ def strategies(
     if report is not None:
         from lmxsim.io.output import check_output_file
 
-        check_output_file(report, "--report", formats=(".html", ".htm"))
+        check_output_file(report, "--report", formats=(".html", ".htm"), overwrite=overwrite)
     own_hours = parse_hours(hours)
     team_file = load_team_file(team)
     members = team_file.members

@@ -80,7 +80,9 @@ def sweep(
     out = out or Path("results") / sweep_file.stem
     from lmxsim.io.output import check_output_folder
 
-    check_output_folder(out, "--out")  # a file in the way or a read-only disk: one line, before any bar
+    # A file in the way or a read-only disk: one line, before any bar. A sweep never replaces
+    # anything: its own folder is continued with --resume, any other non-empty folder is refused.
+    check_output_folder(out, "--out", overwrite=True)
     console = Console(stderr=True)
     columns = (
         TextColumn("[bold]{task.description}"),
@@ -120,6 +122,14 @@ def sweep(
             progress.stop()
             console.print(t("cli.sweep_interrupted", CLI_LANG, out=out))
             sys.exit(130)
+    if report.disk_full:  # one line: what happened, what was kept, what to do
+        done = report.runs_before + report.runs_now
+        console.print(
+            t("cli.sweep_disk_full", CLI_LANG, done=f"{done:,}", total=f"{report.total_runs:,}", out=out),
+            style="red",
+            soft_wrap=True,
+        )
+        sys.exit(1)
     console.print(f"{choice.label}: {report.line()}", soft_wrap=True)  # one line, as promised
     if report.failures:
         first_error = report.failures[0]["error"]

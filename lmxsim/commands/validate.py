@@ -34,6 +34,7 @@ def validate(
         None, "--robustness-params", help=t("cli.validate_robustness_params", CLI_LANG)
     ),
     weeks: int = typer.Option(26, "--weeks", min=20, max=520, help=t("cli.validate_weeks", CLI_LANG)),
+    overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
 ) -> None:
     from lmxsim.engine.executors import open_executor
     from lmxsim.io.limits import check_replications
@@ -54,6 +55,10 @@ def validate(
     replications = replications or REPLICATIONS
     if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()):
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
+    if json_out is not None:
+        from lmxsim.io.output import check_output_file
+
+        check_output_file(json_out, "--json", overwrite=overwrite)  # before minutes of validation
     console = Console()
     with open_executor(workers, preload="lmxsim.science.facts") as choice:  # the sweeps' executors
         params = load_params_file(config) if config is not None else None
@@ -107,7 +112,9 @@ def validate(
             if set(row["out_of_band"]) - {f.id for f in facts if not f.inside}:
                 console.print(f"  {row['param']} {row['change']:+.0%}: {', '.join(row['out_of_band'])}")
     if json_out is not None:
-        json_out.write_text(json.dumps(as_json(facts, matrix, rival_rows, robust_rows), indent=2))
+        from lmxsim.io.output import write_text
+
+        write_text(json_out, json.dumps(as_json(facts, matrix, rival_rows, robust_rows), indent=2))
         console.print(t("cli.validate_written", CLI_LANG, path=json_out))
     blind_rivals = [row["name"] for row in rival_rows or [] if len(row["failed"]) < RIVAL_MUST_FAIL]
     if blind_rivals:

@@ -7,9 +7,11 @@ the driver and die with it), the same Dask setup.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -17,6 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lmxsim.io.rules import ParameterError
+
+DASK_LOGGERS = ("distributed", "tornado", "asyncio")
 
 
 class ExecutorError(ParameterError):
@@ -89,6 +93,11 @@ def open_executor(
         count = max(1, len(client.scheduler_info().get("workers", {})))
         label = f"Dask {'LocalCluster' if dask == 'local' else dask} ({count} workers)"
         yield ExecutorChoice(client.get_executor(pure=False), label, count, client=client)
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C (the sweep command exits 130 inside this block)
+        # Stopped with tasks in flight: closing the client then makes the scheduler and Tornado log
+        # "couldn't gather keys" and closed-client tracebacks over the driver's one line.
+        _quiet(DASK_LOGGERS)
+        raise
     finally:
         cluster = client.cluster if dask == "local" else None
         client.close()
@@ -109,6 +118,26 @@ def _worker_start(driver: int) -> None:
     exit_with(driver)
 
 
+def _quiet(prefixes: tuple[str, ...]) -> None:
+    """Only critical messages from these loggers and their children (which may set their own level)."""
+    names = [n for n in logging.root.manager.loggerDict if n.startswith(prefixes)]
+    for name in {*prefixes, *names}:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore SIGINT while child processes are started (in the main thread; elsewhere nothing)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _dask_client(address: str, workers: int):
     try:
         from dask.distributed import Client, LocalCluster
@@ -117,9 +146,19 @@ def _dask_client(address: str, workers: int):
             "--dask needs Dask, which is not installed: pip install 'lmxsim[dask]' (or: uv sync --extra dask)"
         ) from None
     if address == "local":
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-        )
+        # The workers start with Ctrl-C ignored (a disposition a child process inherits), as the
+        # local process pool's do: Ctrl-C in a terminal reaches the whole process group, and a
+        # worker that took it printed its tracebacks over the driver's one line. The driver
+        # stops handing out tasks and closes the cluster; silence_logs keeps the workers'
+        # "task cancelled" warnings of that close off the screen.
+        with _ctrl_c_ignored():
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            )
         return Client(cluster)
     if "://" not in address:
         raise ExecutorError(

@@ -27,6 +27,15 @@ import numpy as np
 from lmxsim.fit import FitError
 from lmxsim.io.output import csv_delimiter
 from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS
+from lmxsim.team.tabular import (
+    InputError,
+    decode_text,
+    extra_values_problem,
+    name_problem,
+    parse_number,
+    shown,
+)
+from lmxsim.texts import t
 
 MIN_ITEMS = 4
 MAX_WEEK = 520
@@ -53,15 +62,19 @@ def _columns(rater: str) -> list[str]:
 
 
 def data_records(
-    rows: list[list[str]], header: list[str], where: str
+    rows: list[list[str]], header: list[str], where: str, delimiter: str = ","
 ) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, cells by column) for each data row that is not empty; a row with more cells
-    than the header has columns is refused with one line naming the file and line."""
+    than the header has columns is refused with one line naming the file, the line and the
+    likely cause (tabular.extra_values_problem: a decimal comma in a comma-separated file)."""
     for number, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
             continue
         if len(row) > len(header):
-            raise FitError(f"{where}, line {number}: {len(row)} cells but {len(header)} columns")
+            problem = extra_values_problem(row, len(header), delimiter) or t(
+                "input.extra_values", "en", n=len(row), columns=len(header)
+            )
+            raise FitError(f"{where}, line {number}: {problem}")
         yield number, {h: (row[i].strip() if i < len(row) else "") for i, h in enumerate(header)}
 
 
@@ -71,11 +84,11 @@ def read_text(path: Path, kind: str, max_bytes: int) -> str:
     try:
         if path.stat().st_size > max_bytes:
             raise FitError(f"{path}: too large for {article} {kind} file (at most {max_bytes:,} bytes)")
-        return path.read_bytes().decode("utf-8-sig")
+        return decode_text(path.read_bytes(), str(path), kind)  # UTF-8, UTF-16, Windows-1252; never mixed
+    except InputError as error:
+        raise FitError(str(error)) from None
     except FileNotFoundError:
         raise FitError(f"{kind} file {path} does not exist") from None
-    except UnicodeDecodeError:
-        raise FitError(f"{path}: not UTF-8 text; save the {kind} as CSV (UTF-8)") from None
     except OSError as error:
         raise FitError(f"{kind} file {path} cannot be read ({error.strerror})") from None
 
@@ -87,7 +100,7 @@ def read_survey(path: str | Path, team_names: list[str]) -> Survey:
 
 
 def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
-    delimiter = csv_delimiter(text.split("\n", 1)[0], ",;")
+    delimiter = csv_delimiter(text.split("\n", 1)[0], ",;\t")  # tab: Excel's "Unicode text" (UTF-16)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows or not any(c.strip() for c in rows[0]):
         raise FitError(f"{where}: empty; the first line must name the columns ({', '.join(BASE)}, ...)")
@@ -96,7 +109,7 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     for column in header:
         if column not in allowed:
             raise FitError(
-                f"{where}, line 1: unknown column {column!r} "
+                f"{where}, line 1: unknown column {shown(column)} "
                 "(allowed: name, wave, week, member_1..member_7 or member_total, "
                 "leader_1..leader_7 or leader_total)"
             )
@@ -110,12 +123,16 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     cells: dict[tuple[str, int, int], float] = {}
     wave_week: dict[int, tuple[int, int]] = {}  # wave -> (week, line)
     seen: dict[tuple[int, int], int] = {}
-    for number, record in data_records(rows, header, where):
+    for number, record in data_records(rows, header, where, delimiter):
         name = record["name"]
+        problem = name_problem(name)
+        if problem:
+            raise FitError(f"{where}, line {number}, field name: {shown(name)} {problem}")
         if name not in index:
+            team = ", ".join(team_names)
             raise FitError(
-                f"{where}, line {number}, field name: {name!r} is not in the team file "
-                f"(the team: {', '.join(team_names)})"
+                f"{where}, line {number}, field name: {shown(name)} is not in the team file "
+                f"(the team: {team if len(team) <= 200 else team[:199] + '…'})"
             )
         wave = _whole(record["wave"], "wave", 1, 100, where, number)
         week = _whole(record["week"], "week", 0, MAX_WEEK, where, number)
@@ -164,13 +181,10 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
 
 
 def _whole(cell: str, field: str, low: int, high: int, where: str, line: int) -> int:
-    try:
-        value = float(cell.replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value != int(value) or not low <= value <= high:
+    value = parse_number(cell, decimal_comma=True)  # `0_5`, `0x1`: not a number
+    if value is None or not math.isfinite(value) or value != int(value) or not low <= value <= high:
         raise FitError(
-            f"{where}, line {line}, field {field}: {cell!r} is not allowed "
+            f"{where}, line {line}, field {field}: {shown(cell)} is not allowed "
             f"(a whole number from {low} to {high})"
         )
     return int(value)

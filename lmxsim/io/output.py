@@ -7,6 +7,9 @@ names the file and the reason (disk full, read-only, a folder in the way).
 `check_output_file` and `check_output_folder` find most of these problems
 before a simulation is started, so a typo does not cost a run.
 
+This module is the one writer of everything a spreadsheet may open (CSV files,
+downloads and workbooks: `write_table`, `csv_bytes`, `rows_csv`, `xlsx_bytes`);
+tests/faults/test_fault_safe_writer.py checks that no other module writes CSV or xlsx.
 CSV cells that are text and begin with =, +, -, @, tab or carriage return are
 written with a leading apostrophe (OWASP's advice against CSV injection): Excel
 and LibreOffice show them as text instead of evaluating them. Numbers stay
@@ -19,11 +22,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import io
 import os
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -103,22 +108,71 @@ def csv_text(frame: pd.DataFrame) -> str:
     return spreadsheet_safe(frame).to_csv(index=False, lineterminator=LINE_END)
 
 
+def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
+    """A download a spreadsheet of that language opens right, every text cell neutralised.
+
+    Dutch (Belgian, Dutch Excel): `;` between fields, decimal comma, UTF-8 with a BOM so
+    "Zoë" survives. English keeps `,` and `.` (and no BOM).
+    """
+    safe = spreadsheet_safe(frame)
+    if lang == "en":
+        return safe.to_csv(index=False, lineterminator=LINE_END).encode("utf-8")
+    return safe.to_csv(index=False, sep=";", decimal=",", lineterminator=LINE_END).encode("utf-8-sig")
+
+
+def rows_csv(header: list[str], rows: list[list[Any]], delimiter: str = ",") -> str:
+    """Rows of plain cells as CSV text; every text cell (and header name) neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=LINE_END)
+    writer.writerow([neutralise_cell(h) for h in header])
+    for row in rows:
+        writer.writerow(["" if v is None else neutralise_cell(v) if isinstance(v, str) else v for v in row])
+    return buffer.getvalue()
+
+
+def xlsx_bytes(header: list[str], rows: list[list[Any]], sheet: str = "team") -> bytes:
+    """A one-sheet workbook: a bold header row, then the rows (text cells never run as formulas)."""
+    from openpyxl import Workbook  # only when a workbook is asked for
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    cells = book.active
+    cells.title = sheet
+    cells.append([neutralise_cell(h) for h in header])
+    for cell in cells[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        cells.append([neutralise_cell(v) if isinstance(v, str) else v for v in row])
+    for column in cells.columns:
+        width = max(len(str(c.value)) for c in column if c.value is not None)
+        cells.column_dimensions[column[0].column_letter].width = min(40, max(10, width + 2))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 # --------------------------------------------------------------------------- checks before the work
 
 
-def check_output_file(path: str | Path, what: str = "--out", formats: tuple[str, ...] | None = None) -> Path:
-    """Refuse, before any simulating, an output file that could not be written."""
+def check_output_file(
+    path: str | Path, what: str = "--out", formats: tuple[str, ...] | None = None, overwrite: bool = False
+) -> Path:
+    """Refuse, before any simulating, an output file that could not be written, or that exists
+    and would be replaced without --overwrite (the one overwrite rule, docs/limits.md)."""
     path = Path(path)
     if formats is not None and path.suffix not in formats:
         raise OutputError(f"{what} {path} has extension {path.suffix!r} (allowed: {', '.join(formats)})")
     if path.is_dir():
         raise OutputError(f"{what} {path} is a folder; give a file name such as {path / 'results.csv'}")
+    if path.exists() and not overwrite:
+        raise OutputError(f"{what} {path} exists; choose another name, or add --overwrite to replace it")
     _check_folder_writable(path.parent, what, path)
     return path
 
 
-def check_output_folder(folder: str | Path, what: str = "--out", overwrite: bool = True) -> Path:
-    """Refuse an output folder that is a file, not writable, or (unless overwrite) not empty."""
+def check_output_folder(folder: str | Path, what: str = "--out", overwrite: bool = False) -> Path:
+    """Refuse an output folder that is a file, not writable, or (unless overwrite) not empty:
+    the one overwrite rule of docs/limits.md."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"{what} {folder} is a file, not a folder; choose a folder name")

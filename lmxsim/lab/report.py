@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from lmxsim.io.output import spreadsheet_safe, write_bytes, write_text
+from lmxsim.io.output import csv_bytes, write_bytes, write_text
 from lmxsim.io.provenance import FOLDER_FILE, record, write_json
 from lmxsim.lab.strategies import NEGLIGIBLE, Comparison
 from lmxsim.lab.style import r
@@ -217,18 +217,6 @@ def localise(frame: pd.DataFrame, comparison: Comparison | None, lang: str) -> p
         key = f"report.col_{column}"
         names[column] = t(key, lang) if key in TEXT else column
     return frame.rename(columns=names)
-
-
-def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:
-    """CSV a spreadsheet of that language opens right.
-
-    Dutch (Belgian, Dutch Excel): `;` between fields, decimal comma, UTF-8 with a BOM so
-    "Zoë" survives. English keeps `,` and `.` (and no BOM, as before).
-    """
-    safe = spreadsheet_safe(frame)
-    if lang == "en":
-        return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
-    return safe.to_csv(index=False, sep=";", decimal=",", lineterminator="\r\n").encode("utf-8-sig")
 
 
 def export(

@@ -10,6 +10,7 @@ machine that dies loses at most the tasks in flight, and `--resume` redoes them.
 
 from __future__ import annotations
 
+import errno
 import math
 import time
 import traceback
@@ -136,6 +137,7 @@ class SweepReport:
     failures: list[dict[str, Any]] = field(default_factory=list)
     restarts: int = 0
     executor: str = ""
+    disk_full: bool = False  # stopped at the first full-disk failure (the remaining tasks never started)
 
     @property
     def complete(self) -> bool:
@@ -342,7 +344,12 @@ def _run_locked(spec, out, choice, resume, chunk, engine, on_progress) -> SweepR
             session["interrupted"] = True
         manifest["sessions"].append(session)
         manifest["status"] = "complete" if complete else status
-        store.write_manifest(out, manifest)
+        try:
+            store.write_manifest(out, manifest)
+        except SweepError:
+            if not report.disk_full:
+                raise
+            # the disk is full: the old manifest stays; --resume finds the finished parts on disk
     return report
 
 
@@ -369,7 +376,7 @@ def _execute(
                 on_progress(report.runs_before + report.runs_now, report.total_runs)
 
     while queue or pending or not exhausted:
-        while len(pending) < window:
+        while len(pending) < window and not report.disk_full:
             if queue:
                 task = queue.popleft()
             elif not exhausted and (following := next(source, None)) is not None:
@@ -390,6 +397,9 @@ def _execute(
                 broken = True
                 queue.appendleft(task)
             except Exception as error:
+                if _disk_full(error) and not report.disk_full:
+                    report.disk_full = True  # stop handing out work: every next task would fail too
+                    exhausted = True
                 failure = {
                     "task": task.index,
                     "runs": [task.start, task.stop],
@@ -406,6 +416,11 @@ def _execute(
                     {"task": task.index, "runs": [task.start, task.stop], "error": "not started"}
                 )
             exhausted = True
+
+
+def _disk_full(error: BaseException) -> bool:
+    """A full disk or used-up quota, raised here or in a worker (its errno survives pickling)."""
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def _recover(job, choice, report, queue, pending, count) -> bool:

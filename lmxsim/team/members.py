@@ -13,6 +13,7 @@ from scipy.special import ndtr
 from lmxsim.io.rules import MAX_WEEKS_TOGETHER, check_number, check_unique_names, check_whole
 from lmxsim.model.dynamics import LMX7_HIGH, LMX7_LOW, clip01, normal
 from lmxsim.model.params import ParameterError, Params
+from lmxsim.team.tabular import name_problem, shown
 
 NAMES = (
     "An",
@@ -108,16 +109,20 @@ class Member:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ParameterError(f"member name {self.name!r} must be a non-empty text")
-        check_whole(self.weeks_together, f"member {self.name!r}: weeks_together", 0, MAX_WEEKS_TOGETHER)
+            raise ParameterError(f"member name {shown(self.name)} must be a non-empty text")
+        problem = name_problem(self.name)  # every way in (team file, config, app, room) refuses it
+        if problem:
+            raise ParameterError(f"member name {shown(self.name)} {problem}")
+        who = f"member {shown(self.name)}"
+        check_whole(self.weeks_together, f"{who}: weeks_together", 0, MAX_WEEKS_TOGETHER)
         for field in ("lmx7", "lmx7_leader"):  # frozen: store the items' total in place
-            total = lmx7_total(getattr(self, field), f"member {self.name!r}: {field}")
+            total = lmx7_total(getattr(self, field), f"{who}: {field}")
             object.__setattr__(self, field, total)
         for field in ("ability", "first_impression", "challenge", *DRAWN):
             value = getattr(self, field)
             if field in DRAWN and value is None:
                 continue
-            check_number(value, f"member {self.name!r}: {field}", 0.0, 1.0)
+            check_number(value, f"{who}: {field}", 0.0, 1.0)
 
 
 def check_team(team: list[Member]) -> None:

@@ -17,16 +17,30 @@ import math
 import re
 import tomllib
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
-from lmxsim.io.output import LINE_END, csv_delimiter, neutralise_cell, restore_cell, write_with
+from lmxsim.io.output import csv_delimiter, restore_cell, rows_csv, write_with, xlsx_bytes
 from lmxsim.io.rules import MAX_WEEKS_TOGETHER, check_unique_names
 from lmxsim.model.dynamics import LMX7_HIGH, LMX7_LOW
 from lmxsim.model.params import ParameterError
 from lmxsim.team.members import DRAWN, LMX7_ITEMS, MAX_TEAM, Member
+from lmxsim.team.tabular import (
+    InputError,
+    Uncalculated,
+    WorkbookClock,
+    check_workbook,
+    decode_text,
+    extra_values_problem,
+    name_problem,
+    parse_number,
+    shown,
+)
+from lmxsim.texts import t
 
 EXTENSIONS = (".csv", ".xlsx", ".toml")
 REQUIRED = ("name", "closeness")
@@ -79,6 +93,7 @@ MAX_NAME = 60
 MAX_BYTES = 1_000_000
 MAX_SHEET_ROWS = 2_000  # rows of a sheet read before giving up (a team has at most MAX_TEAM)
 MAX_SHEET_COLUMNS = 100
+UNREADABLE_WORKBOOK = "{where}: not a team file: it is not an Excel workbook (.xlsx) that can be read"
 WEEKS_PER = {"weeks_together": 1.0, "months_together": 52 / 12, "years_together": 52.0}
 ALLOWED_TRAIT = "a number from 0 to 1, or a percentage such as 85%"
 
@@ -139,10 +154,13 @@ def load_team(path: str | Path) -> list[Member]:
 def read_team_file(data: bytes | str, filename: str) -> TeamFile:
     """Parse the contents of a team file; the extension of `filename` picks the format."""
     suffix = _check_extension(filename)
-    if suffix == ".xlsx":
-        return _parse_xlsx(_bytes(data, filename), filename)
-    text = _text(data, filename)
-    return _parse_csv(text, filename) if suffix == ".csv" else _parse_toml(text, filename)
+    try:
+        if suffix == ".xlsx":
+            return _parse_xlsx(_bytes(data, filename), filename)
+        text = _text(data, filename)
+        return _parse_csv(text, filename) if suffix == ".csv" else _parse_toml(text, filename)
+    except InputError as error:  # the shared reading rules (lmxsim/team/tabular.py)
+        raise TeamFileError(str(error)) from None
 
 
 def parse_team_file(data: bytes | str, filename: str) -> list[Member]:
@@ -171,20 +189,9 @@ def _bytes(data: bytes | str, where: str) -> bytes:
 
 
 def _text(data: bytes | str, where: str) -> str:
-    data = _bytes(data, where)
-    if b"\x00" in data:
-        raise TeamFileError(
-            f"{where}: not a team file: it is binary, not text (save it as CSV, Excel .xlsx or TOML)"
-        )
-    try:
-        return data.decode("utf-8-sig")  # Excel writes a byte-order mark
-    except UnicodeDecodeError:
-        try:
-            return data.decode("cp1252")  # older Excel "CSV" on Windows
-        except UnicodeDecodeError:
-            raise TeamFileError(
-                f"{where}: not a team file: it is not readable text (save as UTF-8)"
-            ) from None
+    if isinstance(data, str):
+        return _bytes(data, where).decode("utf-8")
+    return decode_text(_bytes(data, where), where, kind="team")
 
 
 def column_field(cell: object) -> str:
@@ -211,7 +218,7 @@ class _Sheet:
         self.header = [column_field(cell) for cell in cells]
         known = set(FIELDS) | set(ITEM_COLUMNS)
         missing = [f for f in REQUIRED if f not in self.header]
-        unknown = [c for c in self.header if c and c not in known and c not in NOTES]
+        unknown = [shown(c) for c in self.header if c and c not in known and c not in NOTES]
         if len(missing) == len(REQUIRED):
             found = ", ".join(c for c in self.header if c) or "none"
             found = found if len(found) <= 80 else found[:77] + "..."
@@ -221,7 +228,7 @@ class _Sheet:
             )
         if missing or unknown:
             problems = [f"lacks the column {m!r}" for m in missing] + [
-                f"has an unknown column {u!r}" for u in unknown
+                f"has an unknown column {u}" for u in unknown
             ]
             raise TeamFileError(
                 f"{self.where}: the header row {' and '.join(problems)} (allowed: {', '.join(FIELDS)}, "
@@ -240,10 +247,19 @@ class _Sheet:
     def take_row(self, number: int, cells: list[object]) -> None:
         self.stray |= {i for i in range(len(self.header), len(cells)) if not _blank(cells[i])}
         row = {self.header[i]: cells[i] for i in self.used if i < len(cells) and not _blank(cells[i])}
+        for column, cell in row.items():
+            if isinstance(cell, Uncalculated):  # not "missing": the value is there, Excel never saved it
+                formula = shown(cell.formula)
+                raise TeamFileError(
+                    f"{self.where}: {self.row_word} {number}: "
+                    + t("input.uncalculated", "en", field=column, formula=formula)
+                )
         if isinstance(given := row.get("name"), str):  # a name we wrote as '=... (spreadsheet-safe)
             row["name"] = restore_cell(given.strip())  # reads back as =...
         name = row.get("name")
-        label = f"{self.row_word} {number}" + (f" ({name})" if isinstance(name, str) and name else "")
+        label = f"{self.row_word} {number}" + (
+            f" ({shown(name)[1:-1]})" if isinstance(name, str) and name else ""
+        )
         self.rows.append((label, row))
         if len(self.rows) > MAX_TEAM:
             raise TeamFileError(f"{self.where}: more than {MAX_TEAM} people (allowed: 1 to {MAX_TEAM})")
@@ -271,49 +287,66 @@ def _parse_csv(text: str, where: str) -> TeamFile:
             continue
         if not sheet.header:
             sheet.take_header(cells)
-        else:
-            sheet.take_row(line_number, [cell.strip() for cell in cells])
+            continue
+        extra = extra_values_problem(cells, len(sheet.header), delimiter)
+        if extra:  # `A,0,5`: read as 0 with a stray 5, a silent wrong value
+            raise TeamFileError(f"{where}: line {line_number}: {extra}")
+        sheet.take_row(line_number, [cell.strip() for cell in cells])
     return sheet.team_file(_build(sheet.rows, where, decimal_comma=delimiter != ","))
 
 
 def _parse_xlsx(data: bytes, where: str) -> TeamFile:
     from openpyxl import load_workbook  # only when an Excel file comes in
 
+    check_workbook(data, where)  # before any XML is parsed: a small file can unpack to gigabytes
+    clock = WorkbookClock(where)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
-        raise TeamFileError(
-            f"{where}: not a team file: it is not an Excel workbook (.xlsx) that can be read"
-        ) from None
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, ParseError, EOFError):
+        raise TeamFileError(UNREADABLE_WORKBOOK.format(where=where)) from None
     try:
-        sheet_in = book.worksheets[0]
-        sheet = _Sheet(where, "row")
-        for number, cells in enumerate(
-            sheet_in.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True), start=1
-        ):
-            cells = list(cells)
-            if all(_blank(cell) for cell in cells):
-                continue
-            if not sheet.header:
-                while cells and _blank(cells[-1]):
-                    cells.pop()
-                sheet.take_header(cells)
-            else:
-                if sheet.header.count("name") == 1:  # a name Excel took for a number: the name it shows
-                    at = sheet.header.index("name")
-                    if (
-                        at < len(cells)
-                        and isinstance(cells[at], int | float)
-                        and not isinstance(cells[at], bool)
-                    ):
-                        cells[at] = f"{cells[at]:g}"
-                sheet.take_row(number, cells)
-        if not sheet.header:
-            raise TeamFileError(
-                f"{where}: the first sheet is empty (a team file needs a header row: name, closeness, ...)"
-            )
+        return _read_sheets(book, formulas, where, clock)
+    except (ParseError, zipfile.BadZipFile, EOFError, zlib.error):  # while the rows are parsed:
+        # broken or hostile XML (expat refuses entity expansion), a part shorter or longer than
+        # the zip says: one line, never a traceback
+        raise TeamFileError(UNREADABLE_WORKBOOK.format(where=where)) from None
     finally:
         book.close()
+        formulas.close()
+
+
+def _read_sheets(book, formulas, where: str, clock: WorkbookClock) -> TeamFile:
+    """The team on the first sheet of an opened workbook (values, and formulas for uncalculated cells)."""
+    sheet_in = book.worksheets[0]
+    sheet = _Sheet(where, "row")
+    rows = zip(
+        sheet_in.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
+        formulas.worksheets[0].iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
+        strict=False,
+    )
+    for number, (values, written) in enumerate(rows, start=1):
+        clock.tick()
+        cells = [
+            Uncalculated(w) if v is None and isinstance(w, str) and w.startswith("=") else v
+            for v, w in zip(values, written, strict=False)
+        ]
+        if all(_blank(cell) for cell in cells):
+            continue
+        if not sheet.header:
+            while cells and _blank(cells[-1]):
+                cells.pop()
+            sheet.take_header(cells)
+        else:
+            if sheet.header.count("name") == 1:  # a name Excel took for a number: the name it shows
+                at = sheet.header.index("name")
+                if at < len(cells) and isinstance(cells[at], int | float) and not isinstance(cells[at], bool):
+                    cells[at] = f"{cells[at]:g}"
+            sheet.take_row(number, cells)
+    if not sheet.header:
+        raise TeamFileError(
+            f"{where}: the first sheet is empty (a team file needs a header row: name, closeness, ...)"
+        )
     return sheet.team_file(_build(sheet.rows, where, decimal_comma=True))
 
 
@@ -368,12 +401,15 @@ def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bo
         if name is None or (isinstance(name, str) and not name.strip()):
             raise TeamFileError(f"{where}: {label}: name is missing (every person needs a name)")
         if not isinstance(name, str):
-            raise TeamFileError(f"{where}: {label}: name = {name!r} must be text")
+            raise TeamFileError(f"{where}: {label}: name = {shown(name)} must be text")
         name = name.strip()
         if len(name) > MAX_NAME:
             raise TeamFileError(
                 f"{where}: {label}: name {name[:20]!r}... is longer than {MAX_NAME} characters"
             )
+        problem = name_problem(name)
+        if problem:
+            raise TeamFileError(f"{where}: {label}: name {shown(name)} {problem}")
         if "closeness" not in row:
             raise TeamFileError(f"{where}: {label}: closeness is missing ({ALLOWED_TRAIT})")
         number = _Reader(where, label, decimal_comma)
@@ -411,21 +447,16 @@ class _Reader:
     decimal_comma: bool
 
     def fail(self, field: str, value: Any, problem: str, allowed: str) -> TeamFileError:
-        return TeamFileError(f"{self.where}: {self.label}: {field} = {value!r} {problem} ({allowed})")
+        return TeamFileError(f"{self.where}: {self.label}: {field} = {shown(value)} {problem} ({allowed})")
 
     def number(self, value: Any, field: str, allowed: str, percent: bool = False) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise self.fail(field, value, "is not a number", allowed)
         if isinstance(value, str):
-            text = value.strip().replace(" ", "").replace("\u00a0", "")
-            share = percent and text.endswith("%")
-            text = text.removesuffix("%") if share else text
-            if self.decimal_comma:
-                text = text.replace(",", ".")
-            try:
-                number = float(text) / (100.0 if share else 1.0)
-            except ValueError:
-                raise self.fail(field, value, "is not a number", allowed) from None
+            parsed = parse_number(value, self.decimal_comma, percent)  # `0_5`, `0x1`: not a number
+            if parsed is None:
+                raise self.fail(field, value, "is not a number", allowed)
+            number = parsed
         else:
             number = float(value)
         if not math.isfinite(number):
@@ -519,16 +550,14 @@ def _row(member: Member) -> dict[str, Any]:
     return row
 
 
+def team_rows(team: list[Member]) -> tuple[list[str], list[list[Any]]]:
+    """The header and one row per person, as saved files have them (docs/team-files.md)."""
+    return list(WRITTEN), [[_row(m).get(c) for c in WRITTEN] for m in team]
+
+
 def team_to_csv(team: list[Member]) -> str:
-    """The team as CSV text (the columns of docs/team-files.md)."""
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(WRITTEN), lineterminator=LINE_END)
-    writer.writeheader()
-    for member in team:
-        row = _row(member)
-        row["name"] = neutralise_cell(row["name"])  # Excel must show =cmd|... as text, never run it
-        writer.writerow(row)
-    return buffer.getvalue()
+    """The team as CSV text (the columns of docs/team-files.md); Excel shows =cmd|... as text."""
+    return rows_csv(*team_rows(team))
 
 
 def team_to_toml(team: list[Member], title: str | None = None) -> str:
@@ -543,29 +572,13 @@ def team_to_toml(team: list[Member], title: str | None = None) -> str:
 
 
 def table_to_xlsx(header: list[str], rows: list[list[Any]], sheet: str = "team") -> bytes:
-    """A one-sheet workbook: a bold header row, then the rows (text cells never run as formulas)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    cells = book.active
-    cells.title = sheet
-    cells.append(header)
-    for cell in cells[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        cells.append([neutralise_cell(v) if isinstance(v, str) else v for v in row])
-    for column in cells.columns:
-        width = max(len(str(c.value)) for c in column if c.value is not None)
-        cells.column_dimensions[column[0].column_letter].width = min(40, max(10, width + 2))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    """A one-sheet workbook (output.xlsx_bytes: text cells never run as formulas)."""
+    return xlsx_bytes(header, rows, sheet)
 
 
 def team_to_xlsx(team: list[Member]) -> bytes:
     """The team as an Excel workbook with the columns of team_to_csv."""
-    return table_to_xlsx(list(WRITTEN), [[_row(m).get(c) for c in WRITTEN] for m in team])
+    return xlsx_bytes(*team_rows(team))
 
 
 def save_team(team: list[Member], path: str | Path) -> Path:

@@ -4,7 +4,8 @@ One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, ke
 `lab.<key>`), the interventions' titles, descriptions and hour sources (`interventions.py`,
 `intervention.<kind>.<field>`), the strategy comparison and its report (`report.py`,
 `report.<key>`), the output measures (`measures.py`, keys `measure.<level>.<name>`), the
-command line (`cli.py`, keys `cli.<key>`), team files (`teamfile.py`), the room
+command line (`cli.py`, keys `cli.<key>`), team files (`teamfile.py`), reading hand-made
+tables (`tabular.py`, keys `input.<key>`), the room
 (`room.py`), the fit (`fit.py`), and whatever later areas add as their own module merged
 here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
 `percent` write numbers the way the room reads them (Babel, not string replacement).
@@ -37,6 +38,7 @@ from lmxsim.texts.lab import LAB
 from lmxsim.texts.measures import MEASURES
 from lmxsim.texts.report import REPORT
 from lmxsim.texts.room import ROOM
+from lmxsim.texts.tabular import TABULAR
 from lmxsim.texts.teamfile import TEAMFILE
 from lmxsim.texts.workshop import WORKSHOP
 
@@ -68,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     ("report.", REPORT),
     ("room.", ROOM),
     ("teamfile.", TEAMFILE),
+    ("input.", TABULAR),
     ("measure.", MEASURES),
     ("cli.", CLI),
     ("fit.", FIT),

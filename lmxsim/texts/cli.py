@@ -23,6 +23,10 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "{option} {value!r} is niet toegestaan (toegestaan: {allowed})",
     },
     "aborted": {"en": "Aborted.", "nl": "Afgebroken."},
+    "interrupted": {
+        "en": "stopped (Ctrl+C or SIGTERM); nothing was left half-written",
+        "nl": "gestopt (Ctrl+C of SIGTERM); er bleef niets half geschreven achter",
+    },
     "wrote_rows": {"en": "wrote {rows} rows to {path}", "nl": "{rows} rijen geschreven naar {path}"},
     # --- options several commands share ---
     "opt_scenario": {
@@ -273,6 +277,12 @@ CLI: dict[str, dict[str, str]] = {
     "sweep_rate": {"en": "{rate} runs/s", "nl": "{rate} runs/s"},
     "sweep_runs": {"en": "runs", "nl": "runs"},
     "sweep_eta": {"en": "ETA", "nl": "nog"},
+    "sweep_disk_full": {
+        "en": "the disk is full after {done} of {total} runs; free space and run again with --resume "
+        "(the finished parts are kept in {out})",
+        "nl": "de schijf is vol na {done} van {total} runs; maak ruimte vrij en start opnieuw met "
+        "--resume (de klare delen blijven in {out})",
+    },
     "sweep_interrupted": {
         "en": "interrupted: finished parts are saved in {out}; run again with --resume to finish",
         "nl": "onderbroken: klare delen staan in {out}; start opnieuw met --resume om af te maken",
@@ -485,9 +495,13 @@ CLI: dict[str, dict[str, str]] = {
         "en": "list the ready strategies and stop",
         "nl": "toon de kant-en-klare strategieën en stop",
     },
+    "opt_overwrite": {
+        "en": "replace an existing output file or non-empty output folder",
+        "nl": "vervang een bestaand uitvoerbestand of een niet-lege uitvoermap",
+    },
     "strategies_overwrite": {
-        "en": "replace the files in a non-empty --out",
-        "nl": "vervang de bestanden in een niet-lege --out",
+        "en": "replace the files in a non-empty --out, or an existing --report",
+        "nl": "vervang de bestanden in een niet-lege --out, of een bestaand --report",
     },
     "strategies_posterior": {
         "en": "a folder from `lmxsim fit`: spread the replications over its posterior draws",

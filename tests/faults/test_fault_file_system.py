@@ -150,7 +150,7 @@ def test_full_disk_during_a_sweep_injected(tmp_path, cli, monkeypatch):
     sweep.write_text(textwrap.dedent(SWEEP), encoding="utf-8")
     code, _, err = cli("sweep", str(sweep), "--out", str(tmp_path / "out"), "--workers", "1")
     assert code == 1 and "Traceback" not in err
-    assert "INCOMPLETE" in err and "No space left on device" in err and "--resume" in err
+    assert "the disk is full after 0 of 8 runs" in err and "--resume" in err  # issue 28 item 5
     assert leftovers(tmp_path / "out") == []
 
 
