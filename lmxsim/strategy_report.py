@@ -185,6 +185,8 @@ def conclusions(
             "hours_line",
             lang,
             h=number(c.hours(s.name), lang, 1),
+            peak=number(c.peak_hours(s.name), lang, 1),
+            pw=int(np.argmax(c.week_hours(s.name))) + 1,
             per_hour=number(per_hour(c, s.name, w), lang, 3, True),
         )
         if budget is not None and c.hours(s.name) > budget:

@@ -205,13 +205,15 @@ def _after(intervention, strength: float) -> Nudges:
     return nudges
 
 
-def test_strength_scales_graded_effects_and_keeps_on_off_ones():
+def test_strength_scales_graded_effects_and_how_often_the_on_off_ones_happen():
     role = RoleClarification(target="team", start=1)
     assert scaled([role], 1.0)[0] is role
     full, none, more = _after(role, 1.0), _after(role, 0.0), _after(role, 1.5)
     assert np.allclose(none.clarity, 1.0) and np.allclose(none.confidence_cap, 1.0)
     assert full.clarity[0] == pytest.approx(0.5) and more.clarity[0] == pytest.approx(0.25)
-    assert none.guaranteed_contact[0] and none.reopen[0]  # cannot be half done
+    # on/off parts cannot be half done: at 0 they never happen, at 150% they happen as declared
+    assert not none.guaranteed_contact.any() and not none.reopen.any()
+    assert more.guaranteed_contact[0] and more.reopen[0]
     assert not full.guaranteed_contact[1] and full.clarity[1] == 1.0  # untargeted stays neutral
     assert isinstance(scaled([role], 0.5)[0], Scaled) and scaled([role], 0.5)[0].spec == role.spec
 

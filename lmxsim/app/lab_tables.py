@@ -156,10 +156,13 @@ def effort_html(comparison: Comparison, lang: str, budget: float | None = None) 
         rows.append(
             f"<tr{' class="over"' if over else ''}>{strategy_cell(comparison, s.name, lang, colours)}"
             f"<td>{number(hours, lang, 1)}{mark}</td>"
+            f"<td>{number(comparison.peak_hours(s.name), lang, 1)}</td>"
             f"<td>{better}/{comparison.replications}</td>"
             f"<td>{number(per_hour(comparison, s.name), lang, 3, True)}</td></tr>"
         )
-    head = "".join(f"<th>{escape(r(k, lang))}</th>" for k in ("col_hours", "col_better", "col_per_hour"))
+    head = "".join(
+        f"<th>{escape(r(k, lang))}</th>" for k in ("col_hours", "col_peak", "col_better", "col_per_hour")
+    )
     return TABLE_STYLE + (
         '<table class="lab-effort" style="border-collapse:collapse;font-size:13px">'
         f"<tr><th>{escape(t('lab.strategy', lang))}</th>{head}</tr>{''.join(rows)}</table>"

@@ -202,7 +202,7 @@ def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
     colours = strategy_colours([s.name for s in c.strategies])
     table = Table(title=t("lab.effort", lang))
     table.add_column(t("report.strategy_heading", lang))
-    for key in ("col_better", "col_hours", "col_per_hour"):
+    for key in ("col_better", "col_hours", "col_peak", "col_per_hour"):
         table.add_column(t(f"report.{key}", lang), justify="right")
     for s in c.strategies:
         if s.name == c.baseline:
@@ -212,7 +212,8 @@ def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
             hours += f" ({t('report.over_budget_mark', lang)})"
         better = f"{summary.loc[s.name].better_runs}/{c.replications}"
         swatch = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
-        table.add_row(swatch, better, escape(hours), number(per_hour(c, s.name), lang, 3, True))
+        peak = number(c.peak_hours(s.name), lang, 1)
+        table.add_row(swatch, better, escape(hours), peak, number(per_hour(c, s.name), lang, 3, True))
     return table
 
 

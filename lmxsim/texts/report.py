@@ -44,6 +44,7 @@ _COLUMNS = {
     "better_runs": "jaren_beter",
     "replications": "herhalingen",
     "hours_per_week": "uren_per_week",
+    "peak_hours": "uren_drukste_week",
     "member": "persoon",
     "nothing_mean": "gemiddelde_niets_doen",
     "gain": "winst",
@@ -142,8 +143,14 @@ REPORT: dict[str, dict[str, str]] = {
     },
     "and": {"en": "and", "nl": "en"},
     "hours_line": {
-        "en": "Leader time: {h} hours per week on average ({per_hour} team performance per weekly hour).",
-        "nl": "Tijd van de leider: gemiddeld {h} uur per week ({per_hour} teamprestatie per wekelijks uur).",
+        "en": (
+            "Leader time: {h} hours per week on average, {peak} hours in the busiest week (week {pw}) "
+            "({per_hour} team performance per weekly hour)."
+        ),
+        "nl": (
+            "Tijd van de leider: gemiddeld {h} uur per week, {peak} uur in de drukste week (week {pw}) "
+            "({per_hour} teamprestatie per wekelijks uur)."
+        ),
     },
     "over_budget": {
         "en": "Over your time budget of {b} hours per week.",
@@ -252,7 +259,8 @@ REPORT: dict[str, dict[str, str]] = {
         "en": "{sec} s; the spread of single runs is in summary.csv (p2_5..p97_5)",
         "nl": "{sec} s; de spreiding van afzonderlijke runs staat in summary.csv (p2_5..p97_5)",
     },
-    "col_hours": {"en": "hours/week", "nl": "uur/week"},
+    "col_hours": {"en": "hours/week (mean)", "nl": "uur/week (gemiddeld)"},
+    "col_peak": {"en": "busiest week (hours)", "nl": "drukste week (uur)"},
     "col_per_hour": {"en": "gain per hour", "nl": "winst per uur"},
     "col_better": {"en": "better than nothing", "nl": "beter dan niets"},
     "strategy_heading": {"en": "strategy", "nl": "strategie"},
