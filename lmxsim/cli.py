@@ -30,6 +30,7 @@ COMMANDS = (
     "info",
     "columns",
     "fit",
+    "plan",
 )
 
 app = typer.Typer(

@@ -74,7 +74,18 @@ def week_hours(
     weeks: int,
     overrides: Mapping[str, float] | None = None,
 ) -> np.ndarray:
-    """Leader hours in each week, (R, weeks): column w-1 is week w.
+    """Leader hours in each week, (R, weeks): column w-1 is week w (see person_week_hours)."""
+    return person_week_hours(interventions, names, groups, weeks, overrides).sum(axis=2)
+
+
+def person_week_hours(
+    interventions: tuple[Intervention, ...] | list[Intervention],
+    names: list[str],
+    groups: np.ndarray,
+    weeks: int,
+    overrides: Mapping[str, float] | None = None,
+) -> np.ndarray:
+    """Leader hours in each week spent on each person, (R, weeks, n).
 
     groups: (weeks+1, R, n) as recorded; week w's targets are read from the groups
     at the start of that week (row w-1), as the engines do. Each acting week costs the
@@ -83,7 +94,7 @@ def week_hours(
     the conversation (`contact_included`) costs its hours per contact it holds instead.
     """
     replications = groups.shape[1]
-    total = np.zeros((replications, weeks))
+    total = np.zeros((replications, weeks, len(names)))
     per_contact = contact_hours(overrides)
     for intervention in interventions:
         hours = hours_for(intervention, overrides)
@@ -97,11 +108,11 @@ def week_hours(
             who = np.broadcast_to(np.asarray(intervention.targets(names, now)), now.shape)
             nudges = Nudges.neutral(now.shape)
             intervention.nudge(nudges, who.copy(), week - start, WeekView(names=names, groups=now))
-            contacts = (nudges.guaranteed_contact & who).sum(axis=1)
+            contacts = nudges.guaranteed_contact & who
             if is_conversation:
                 total[:, week - 1] += hours * contacts
             else:
-                total[:, week - 1] += hours * who.sum(axis=1) + per_contact * contacts
+                total[:, week - 1] += hours * who + per_contact * contacts
     return total
 
 

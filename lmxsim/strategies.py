@@ -30,7 +30,7 @@ from scipy import stats
 
 from lmxsim.batch import chunk_for, run_batch
 from lmxsim.dynamics import Group, lmx7
-from lmxsim.effort import week_hours
+from lmxsim.effort import person_week_hours
 from lmxsim.interventions import InterventionError
 from lmxsim.measures import MEMBER, TEAM
 from lmxsim.params import ParameterError, Params
@@ -124,6 +124,7 @@ class Comparison:
     effort: dict[str, np.ndarray] = field(default_factory=dict)
     strength: float = 1.0  # every intervention's strength relative to its default (robustness.py)
     week_effort: dict[str, np.ndarray] = field(default_factory=dict)
+    person_effort: dict[str, np.ndarray] = field(default_factory=dict)  # (n,) mean hours/week each
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # built once each
 
     def title(self, strategy: str, lang: str = "en") -> str:
@@ -138,6 +139,12 @@ class Comparison:
         """The leader's expected hours in each week 1..weeks (zeros for doing nothing)."""
         values = self.week_effort.get(strategy)
         return np.zeros(self.weeks) if values is None else np.asarray(values, dtype=float)
+
+    def time_share(self, strategy: str) -> np.ndarray:
+        """Each person's share of the hours this strategy asks (zeros when it asks none)."""
+        values = np.asarray(self.person_effort.get(strategy, np.zeros(len(self.names))), dtype=float)
+        total = values.sum()
+        return values / total if total > 0 else np.zeros_like(values)
 
     def peak_hours(self, strategy: str) -> float:
         """The leader's expected hours in the busiest week of this strategy."""
@@ -390,6 +397,7 @@ def compare_strategies(
     members: dict[str, dict[str, np.ndarray]] = {}
     effort: dict[str, np.ndarray] = {}
     week_effort: dict[str, np.ndarray] = {}
+    person_effort: dict[str, np.ndarray] = {}
     weeks_index = np.asarray(checkpoints)
     for s in strategies:
         team_parts: dict[str, list[np.ndarray]] = {m: [] for m in MEASURES}
@@ -412,15 +420,17 @@ def compare_strategies(
                 team_parts[measure].append(source[weeks_index])
             for measure in (*MEMBER_MEASURES, "group"):
                 member_parts[measure].append(run.members[measure][weeks_index])
-            effort_parts.append(week_hours(acting, names, run.members["group"], weeks, s.hours))
+            effort_parts.append(person_week_hours(acting, names, run.members["group"], weeks, s.hours))
             done += 1
             if progress is not None:
                 progress(done / total)
         outcomes[s.name] = {m: np.concatenate(p, axis=1) for m, p in team_parts.items()}
         members[s.name] = {m: np.concatenate(p, axis=1) for m, p in member_parts.items()}
-        by_week = np.concatenate(effort_parts)  # (R, weeks)
+        by_person = np.concatenate(effort_parts)  # (R, weeks, n)
+        by_week = by_person.sum(axis=2)
         effort[s.name] = by_week.mean(axis=1)
         week_effort[s.name] = by_week.mean(axis=0)
+        person_effort[s.name] = by_person.mean(axis=(0, 1))
     return Comparison(
         strategies=strategies,
         names=names,
@@ -437,6 +447,7 @@ def compare_strategies(
         effort=effort,
         strength=strength,
         week_effort=week_effort,
+        person_effort=person_effort,
     )
 
 

@@ -43,8 +43,8 @@ PLAN: dict[str, dict[str, str]] = {
         "nl": "in {x} van de 10 gesimuleerde jaren helpt dit {name}",
     },
     "costs": {
-        "en": "in {x} of 10 simulated years {name} is worse off",
-        "nl": "in {x} van de 10 gesimuleerde jaren gaat {name} erop achteruit",
+        "en": "in {x} of 10 simulated years it costs {name} something",
+        "nl": "in {x} van de 10 gesimuleerde jaren kost dit {name} iets",
     },
     "no_difference": {
         "en": "for {names} it makes no difference",
@@ -83,26 +83,25 @@ PLAN: dict[str, dict[str, str]] = {
         "nl": "Gesprek (hun laagste LMX-7-items)",
     },
     "person_why": {
-        "en": "{verdict}: {name} {group}, first impression {fi}, and gets {share} of the hours "
-        "this plan asks.",
-        "nl": "{verdict}: {name} {group}, eerste indruk {fi}, en krijgt {share} van de uren die "
-        "dit plan vraagt.",
+        "en": "{verdict}: {group}, first impression {fi}, {share} of this plan's hours.",
+        "nl": "{verdict}: {group}, eerste indruk {fi}, {share} van de uren van dit plan.",
     },
     "v_gains": {"en": "Helps (in {x} of 10 years)", "nl": "Helpt (in {x} van de 10 jaren)"},
     "v_loses": {"en": "Worse off (in {x} of 10 years)", "nl": "Gaat achteruit (in {x} van de 10 jaren)"},
+    "also_low": {"en": "Also low: {item} ({score} of 5).", "nl": "Ook laag: {item} ({score} van 5)."},
     "v_same": {"en": "No difference", "nl": "Geen verschil"},
     "v_unclear": {"en": "Cannot say", "nl": "Niet te zeggen"},
     "g_out": {
-        "en": "is in the out-group in {x} of 10 years when nothing changes",
-        "nl": "zit in {x} van de 10 jaren in de out-groep als er niets verandert",
+        "en": "out-group in {x} of 10 years if nothing changes",
+        "nl": "in {x} van de 10 jaren in de out-groep als er niets verandert",
     },
     "g_in": {
-        "en": "is in the in-group in {x} of 10 years when nothing changes",
-        "nl": "zit in {x} van de 10 jaren in de in-groep als er niets verandert",
+        "en": "in-group in {x} of 10 years if nothing changes",
+        "nl": "in {x} van de 10 jaren in de in-groep als er niets verandert",
     },
     "g_middle": {
-        "en": "is mostly in the middle when nothing changes",
-        "nl": "zit meestal in het midden als er niets verandert",
+        "en": "mostly in the middle if nothing changes",
+        "nl": "meestal in het midden als er niets verandert",
     },
     "fi_far": {"en": "{v} (far)", "nl": "{v} (ver weg)"},
     "fi_close": {"en": "{v} (close)", "nl": "{v} (dichtbij)"},
@@ -154,6 +153,7 @@ PLAN: dict[str, dict[str, str]] = {
         "nl": "Kleuren: groen helpt, rood gaat achteruit, wit geen verschil, gearceerd niet te zeggen; "
         "geen kleur: geen gegevens.",
     },
+    "appendix_suffix": {"en": "hr-appendix", "nl": "hr-bijlage"},
     "wrote": {
         "en": "Wrote the plan {path} and its appendix {appendix}.",
         "nl": "Plan {path} en bijlage {appendix} geschreven.",
