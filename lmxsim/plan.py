@@ -24,14 +24,13 @@ import numpy as np
 from lmxsim.dynamics import Group
 from lmxsim.measurement import ITEMS
 from lmxsim.strategies import Comparison
-from lmxsim.strategy_report import VERDICT_COLOURS
+from lmxsim.strategy_report import VERDICT_BACKGROUNDS
 from lmxsim.texts import number, percent, t
 
 CALENDAR_WEEKS = 12  # the weeks the calendar shows: what a leader plans for
 SURVEY_AGAIN_WEEK = 12  # measure again when the calendar's weeks are done
 LOWEST_ITEMS = 2  # items per person in the conversation guide
 FAR, CLOSE = 0.4, 0.7  # first impressions below / above these are called far / close
-HATCH = "repeating-linear-gradient(45deg,#fff 0 3px,#bbb 3px 4px)"  # "cannot say": not grey
 
 STYLE = """
 @page{size:A4;margin:9mm 11mm}
@@ -254,7 +253,7 @@ def people_html(rows: list[Person], items: Mapping[str, Sequence[int]], lang: st
         head += f"<th>{escape(p('col_talk', lang))}</th>"
     body = []
     for row in rows:
-        colour = HATCH if row.verdict == "unclear" else VERDICT_COLOURS[row.verdict]
+        colour = VERDICT_BACKGROUNDS[row.verdict]
         cells = (
             f'<td class="name" data-verdict="{row.verdict}" style="background:{colour}">'
             f"{escape(row.name)}</td>"
@@ -268,7 +267,7 @@ def people_html(rows: list[Person], items: Mapping[str, Sequence[int]], lang: st
         '<p class="small legend">'
         + escape(p("legend", lang))
         + "".join(
-            f'<span style="background:{HATCH if v == "unclear" else VERDICT_COLOURS[v]}"></span>'
+            f'<span style="background:{VERDICT_BACKGROUNDS[v]}"></span>'
             for v in ("gains", "loses", "same", "unclear")
         )
         + "</p>"

@@ -36,7 +36,12 @@ READY_COLOURS = {
     "team-map-one-on-ones": "#8c564b",
 }
 CUSTOM_COLOURS = ("#d62728", "#e377c2", "#17becf", "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39")
-VERDICT_COLOURS = {"gains": "#D6EFD6", "loses": "#F8D7D0", "same": "#FFFFFF", "unclear": "#E4E4E4"}
+# "same" has a colour of its own and "unclear" is hatched, so that no colour (white, or grey)
+# is left to mean anything but "no data" (issue 25: grey read as "no data").
+VERDICT_COLOURS = {"gains": "#D6EFD6", "loses": "#F8D7D0", "same": "#DCE6F2", "unclear": "#F2F2F2"}
+HATCH = "repeating-linear-gradient(45deg,#ffffff 0 3px,#b8b8b8 3px 4px)"
+# what an HTML cell's `background` is for each verdict
+VERDICT_BACKGROUNDS = {**VERDICT_COLOURS, "unclear": HATCH}
 
 
 def r(key: str, lang: str, **values: object) -> str:
@@ -248,11 +253,12 @@ def winner_sentence(comparison: Comparison, lang: str, week: int | None = None) 
 
 
 def legend(lang: str) -> list[tuple[str, str]]:
-    """(colour, meaning) for every colour of the per-person table."""
+    """(CSS background, meaning) for every colour of the per-person table, and no colour: no data."""
     thr = number(NEGLIGIBLE, lang, 2)
     return [
-        (VERDICT_COLOURS[v], r(f"legend_{v}", lang, thr=thr)) for v in ("gains", "loses", "same", "unclear")
-    ]
+        (VERDICT_BACKGROUNDS[v], r(f"legend_{v}", lang, thr=thr))
+        for v in ("gains", "loses", "same", "unclear")
+    ] + [("#FFFFFF", r("legend_none", lang))]
 
 
 # --------------------------------------------------------------------------- files

@@ -28,7 +28,7 @@ from lmxsim.strategies import (
     ready_strategy,
 )
 from lmxsim.strategy_report import (
-    VERDICT_COLOURS,
+    VERDICT_BACKGROUNDS,
     conclusions,
     csv_bytes,
     strategy_colours,
@@ -37,6 +37,7 @@ from lmxsim.strategy_report import (
 from lmxsim.strength import Scaled, scaled
 from lmxsim.team import Member
 from lmxsim.teamfile import load_team
+from lmxsim.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
 TEAM = load_team(ROOT / "lmxsim" / "configs" / "teams" / "example.toml")
@@ -151,7 +152,19 @@ def test_every_colour_of_the_per_person_table_has_a_legend(late_and_early):
         html = gains_html(late_and_early, lang)
         legend, table = html.split('<table class="lab-gains"')
         for verdict in set(re.findall(r'data-verdict="(\w+)"', table)):
-            assert VERDICT_COLOURS[verdict] in legend
+            assert VERDICT_BACKGROUNDS[verdict] in legend
+        # no colour is kept for "no data": white and grey are nobody's verdict
+        assert not {"#FFFFFF", "#E4E4E4"} & set(VERDICT_BACKGROUNDS.values())
+        assert t("report.legend_none", lang) in legend
+
+
+def test_each_persons_cell_says_why_and_agrees_with_its_colour(late_and_early):
+    html = gains_html(late_and_early, "en")
+    cells = re.findall(r'data-verdict="(\w+)".*?class="lab-why"[^>]*>([^<]*)<', html)
+    assert len(cells) == len(late_and_early.names) * (len(late_and_early.strategies) - 1)
+    start = {"gains": "Helps", "loses": "Worse off", "same": "No difference", "unclear": "Cannot say"}
+    for verdict, sentence in cells:
+        assert sentence.startswith(start[verdict]) and "first impression" in sentence
 
 
 # --------------------------------------------------------------------------- leader time

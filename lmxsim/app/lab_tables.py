@@ -12,7 +12,7 @@ from html import escape
 from lmxsim.dynamics import lmx7
 from lmxsim.measures import MEMBER
 from lmxsim.strategies import MEASURES, SO_FAR, Comparison
-from lmxsim.strategy_report import VERDICT_COLOURS, heading, legend, per_hour, r, show, strategy_colours
+from lmxsim.strategy_report import VERDICT_BACKGROUNDS, heading, legend, per_hour, r, show, strategy_colours
 from lmxsim.texts import number, percent, t
 
 TABLE_STYLE = (
@@ -92,7 +92,8 @@ def gains_html(comparison: Comparison, lang: str) -> str:
     """Per person and strategy: gain in expected performance vs doing nothing, coloured by verdict.
 
     Each cell also says in how many simulated years the person did better, the change of
-    their relationship in LMX-7 points, and whether they end in the out-group (most years).
+    their relationship in LMX-7 points, whether they end in the out-group (most years), and
+    in one sentence why (plan.person_sentence: group, first impression, share of the time).
     """
     week = comparison.checkpoints[-1]
     gains = comparison.member_gains()
@@ -113,6 +114,9 @@ def gains_html(comparison: Comparison, lang: str) -> str:
     def gain(x: float) -> str:
         return MEMBER["performance"].show(x, lang, change=True)
 
+    from lmxsim.plan import people, person_sentence
+
+    why = {s.name: {p.name: person_sentence(p, lang) for p in people(comparison, s.name)} for s in others}
     for name in comparison.names:
         cells = []
         for s in others:
@@ -122,11 +126,13 @@ def gains_html(comparison: Comparison, lang: str) -> str:
             hover = r("scale_hint", lang, value=gain(g.gain))
             better = escape(r("better_years_short", lang, x=g.better_years, n=g.years))
             cells.append(
-                f'<td style="background:{VERDICT_COLOURS[g.verdict]}" data-verdict="{g.verdict}" '
+                f'<td style="background:{VERDICT_BACKGROUNDS[g.verdict]}" data-verdict="{g.verdict}" '
                 f'title="{escape(hover)}">'
                 f"<b>{gain(g.gain)}</b> [{gain(g.gain_ci_low)}; {gain(g.gain_ci_high)}]<br>"
                 f'<span style="font-size:12px">{better}'
-                f" · LMX-7 {number(lm.gain_lmx7, lang, 1, True)}{out}</span></td>"
+                f" · LMX-7 {number(lm.gain_lmx7, lang, 1, True)}{out}</span>"
+                f'<br><span class="lab-why" style="font-size:11px;color:#333">'
+                f"{escape(why[s.name][name])}</span></td>"
             )
         rows.append(f"<tr><td>{escape(name)}</td>{''.join(cells)}</tr>")
     return (

@@ -148,9 +148,9 @@ PLAN: dict[str, dict[str, str]] = {
         "nl": "Details voor HR (ongeveer tien pagina's): {file}.",
     },
     "legend": {
-        "en": "Colours: green helps, red worse off, white no difference, hatched cannot say; "
+        "en": "Colours: green helps, red worse off, blue no difference, striped cannot say; "
         "no colour: no data.",
-        "nl": "Kleuren: groen helpt, rood gaat achteruit, wit geen verschil, gearceerd niet te zeggen; "
+        "nl": "Kleuren: groen helpt, rood gaat achteruit, blauw geen verschil, gestreept niet te zeggen; "
         "geen kleur: geen gegevens.",
     },
     "appendix_suffix": {"en": "hr-appendix", "nl": "hr-bijlage"},

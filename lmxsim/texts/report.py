@@ -206,12 +206,16 @@ REPORT: dict[str, dict[str, str]] = {
         "nl": "rood: verliest (95%-BI onder nul en minstens {thr})",
     },
     "legend_same": {
-        "en": "white: about the same (the whole 95% CI within ±{thr})",
-        "nl": "wit: ongeveer gelijk (het hele 95%-BI binnen ±{thr})",
+        "en": "blue: about the same (the whole 95% CI within ±{thr})",
+        "nl": "blauw: ongeveer gelijk (het hele 95%-BI binnen ±{thr})",
     },
     "legend_unclear": {
-        "en": "grey: unclear (the 95% CI is too wide to say)",
-        "nl": "grijs: onduidelijk (het 95%-BI is te breed om iets te zeggen)",
+        "en": "striped: unclear (the 95% CI is too wide to say)",
+        "nl": "gestreept: onduidelijk (het 95%-BI is te breed om iets te zeggen)",
+    },
+    "legend_none": {
+        "en": "no colour: no data",
+        "nl": "geen kleur: geen gegevens",
     },
     "scale_hint": {
         "en": "on the model's 0-1 scale: {value}",
