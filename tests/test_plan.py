@@ -129,3 +129,22 @@ def test_the_command_writes_the_plan_and_its_hr_appendix(tmp_path):
     assert out.exists() and (tmp_path / "plan-hr-bijlage.html").exists()
     text = _text(out.read_text(encoding="utf-8"))
     assert "Maandagplan" in text and "plan-hr-bijlage.html" in text and t("plan.ask1", "nl") in text
+
+
+def test_the_labs_downloads_hold_the_plan_and_are_named_in_the_readers_language(comparison):
+    import matplotlib.pyplot as plt
+
+    from lmxsim.app.lab_results import _downloads
+
+    fig = plt.figure()
+    try:
+        dutch = _downloads(comparison, "nl", None, None, fig, fig, ["tekst"])
+        english = _downloads(comparison, "en", None, None, fig, fig, ["text"])
+    finally:
+        plt.close(fig)
+    assert set(dutch).isdisjoint(english)  # every file has its Dutch name
+    assert "maandagplan.html" in dutch and "monday-plan.html" in english
+    label, data, mime = dutch["maandagplan.html"]
+    page = data().decode("utf-8")
+    assert label == "Maandagplan downloaden" and mime == "text/html"
+    assert "Maandagplan" in page and 'href="rapport.html"' in page and "rapport.html" in dutch
