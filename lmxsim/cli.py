@@ -71,17 +71,35 @@ def user_errors() -> tuple[type[Exception], ...]:
     return (ConfigError, InterventionError, ParameterError, ProvenanceError, TeamFileError)
 
 
+def chosen_language(argv: list[str]) -> str:
+    """The `--lang` given on the command line (English if none or not one we have), for messages
+    that come before or instead of the command itself."""
+    from lmxsim.texts import LANGUAGES
+
+    for i, word in enumerate(argv):
+        value = word.partition("=")[2] if word.startswith("--lang=") else None
+        if word == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in LANGUAGES:
+            return value
+    return CLI_LANG
+
+
 def main() -> None:
+    from lmxsim.texts.errors import translate
+
+    lang = chosen_language(sys.argv[1:])
     try:
         code = app(standalone_mode=False)
     except Exception as error:
         # Checked here, not in an `except user_errors()` clause: that clause would import the
         # library on every exit.
         if _is_click_error(error):
-            _usage_error(error)
+            _usage_error(error, lang)
         if not isinstance(error, user_errors()):
             raise
-        typer.secho(t("cli.error", CLI_LANG, message=error), err=True, fg=typer.colors.RED)
+        message = translate(str(error), lang)
+        typer.secho(t("cli.error", lang, message=message), err=True, fg=typer.colors.RED)
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)
 
@@ -97,10 +115,12 @@ CHOICE = re.compile(
 )
 
 
-def _usage_error(error: Exception) -> None:
+def _usage_error(error: Exception, lang: str = CLI_LANG) -> None:
     """A mistake on the command line: one line naming the option, the value and what is allowed."""
+    from lmxsim.texts.errors import translate
+
     if type(error).__name__ == "Abort":
-        typer.secho(t("cli.aborted", CLI_LANG), err=True)
+        typer.secho(t("cli.aborted", lang), err=True)
         sys.exit(1)
     if type(error).__name__ == "NoArgsIsHelpError":  # `lmxsim` alone: the help, as Click shows it
         typer.echo(error.ctx.get_help() if getattr(error, "ctx", None) else str(error))
@@ -109,8 +129,8 @@ def _usage_error(error: Exception) -> None:
     choice = CHOICE.match(message)
     if choice:
         option, value, allowed = choice.groups()
-        message = t(
-            "cli.not_allowed", CLI_LANG, option=option, value=value, allowed=allowed.replace(QUOTE, "")
-        )
-    typer.secho(t("cli.error", CLI_LANG, message=message), err=True, fg=typer.colors.RED)
+        message = t("cli.not_allowed", lang, option=option, value=value, allowed=allowed.replace(QUOTE, ""))
+    else:
+        message = translate(message, lang)
+    typer.secho(t("cli.error", lang, message=message), err=True, fg=typer.colors.RED)
     sys.exit(getattr(error, "exit_code", 2))

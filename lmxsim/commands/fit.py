@@ -61,7 +61,9 @@ def fit(
     try:
         _fit(Console(), request)
     except FitError as error:
-        typer.secho(t("fit.error", lang, error=error), err=True, fg=typer.colors.RED)
+        from lmxsim.texts.errors import translate
+
+        typer.secho(t("fit.error", lang, error=translate(str(error), lang)), err=True, fg=typer.colors.RED)
         sys.exit(2)
     except KeyboardInterrupt:
         typer.secho(t("fit.interrupted", lang, db=out / "fit.db"), err=True)

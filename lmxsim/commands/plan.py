@@ -50,7 +50,9 @@ def plan(
     try:
         _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, robustness, lang, out)
     except FitError as error:
-        typer.secho(t("fit.error", lang, error=error), err=True, fg=typer.colors.RED)
+        from lmxsim.texts.errors import translate
+
+        typer.secho(t("fit.error", lang, error=translate(str(error), lang)), err=True, fg=typer.colors.RED)
         sys.exit(2)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
@@ -30,6 +31,7 @@ def run(
     weeks: int | None = typer.Option(None, "--weeks", "-w", min=0, help=t("cli.opt_weeks", CLI_LANG)),
     seed: int | None = typer.Option(None, "--seed", min=0, max=MAX_SEED, help=t("cli.run_seed", CLI_LANG)),
     out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.run_out", CLI_LANG)),
+    lang: Literal["en", "nl"] = typer.Option("en", "--lang", help=t("cli.strategies_lang", CLI_LANG)),
 ) -> None:
     from lmxsim.config import load_config, load_scenario
     from lmxsim.limits import check_weeks
@@ -46,32 +48,31 @@ def run(
         setup.team_size = len(setup.team)
         # the team is the subject now: its own title (TOML `title`), else the file's name
         setup.title = {"en": team_file.title or team.name, "nl": team_file.title or team.name}
-        if team_file.note():
-            Console(stderr=True).print(team_file.note(), markup=False, highlight=False)
+        if team_file.note(lang):
+            Console(stderr=True).print(team_file.note(lang), markup=False, highlight=False)
     weeks = setup.weeks if weeks is None else check_weeks(weeks)
     seed = setup.seed if seed is None else seed
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
     model = setup.model(rng=seed).run(weeks)
     members = model.member_frame()
     console = Console()
-    console.print(_members_table(members[members["week"] == weeks], setup, weeks))
-    console.print(_team_line(model.team_frame().iloc[-1]))
+    console.print(_members_table(members[members["week"] == weeks], setup, weeks, lang))
+    console.print(_team_line(model.team_frame().iloc[-1], lang))
     if out is not None:
         from lmxsim.provenance import of_scenario, stamp
 
         write_table(members, out)
         stamp(out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources))
-        console.print(t("cli.wrote_rows", CLI_LANG, rows=len(members), path=out))
+        console.print(t("cli.wrote_rows", lang, rows=len(members), path=out))
 
 
 SHOWN = ("lmx7", "trust", "autonomy", "performance")  # member measures in the table, after the labels
 
 
-def _members_table(final, setup, weeks: int) -> Table:
+def _members_table(final, setup, weeks: int, lang: str = CLI_LANG) -> Table:
     """Where each relationship ended up: the members' phase, group and measures (measures.py)."""
     from lmxsim.measures import MEMBER
 
-    lang = CLI_LANG
     table = Table(title=t("cli.run_title", lang, title=setup.title.get(lang) or setup.name, weeks=weeks))
     for heading in (t("cli.col_name", lang), MEMBER["phase"].label(lang), MEMBER["group"].label(lang)):
         table.add_column(heading, justify="left")
@@ -84,11 +85,10 @@ def _members_table(final, setup, weeks: int) -> Table:
     return table
 
 
-def _team_line(team) -> str:
+def _team_line(team, lang: str = CLI_LANG) -> str:
     """The team at the end, one line, each number as its declaration says."""
     from lmxsim.measures import MEMBER, TEAM
 
-    lang = CLI_LANG
     shown = {name: TEAM[name].show(team[name], lang) for name in TEAM}
     return t(
         "cli.run_team_line",
