@@ -26,7 +26,7 @@ from lmxsim.batch import DEFAULT_CHUNK, run_batch
 from lmxsim.batch_many import iter_team_tables, replication_seeds, run_many
 from lmxsim.model import LMXModel
 from lmxsim.params import Params
-from lmxsim.team import TEAM_DRAWS
+from lmxsim.team import TEAM_DRAWS, history_inputs
 
 DRAWS = 5  # dynamics.DRAWS_PER_MEMBER
 
@@ -139,13 +139,14 @@ def main(argv: list[str] | None = None) -> None:
     setup = batch._setup(chunk, weeks, None, members, [])
     team_u, _climate_u, run_u = batch._draw(chunk, members, weeks)
     traits = batch._traits(team_u, Params(), None)
+    traits["climate"] = np.zeros_like(traits["ability"])
     stages = {
         "seed sequences": lambda: replication_seeds(2026, 0, len(chunk)),
         "generators + draws": lambda: batch._draw(chunk, members, weeks),
         "team traits (inverse normal CDF)": lambda: batch._traits(team_u, Params(), None),
-        "weeks (dynamics.py calls)": lambda: batch._Engine(Params(), traits, setup.names, []).run(
-            run_u, np.array(record), False
-        ),
+        "weeks (week.py)": lambda: batch._Engine(
+            Params(), traits, setup.names, [], history_inputs(None, members)
+        ).run(run_u, np.array(record), False),
     }
     print("where the time goes (CPU us per replication, best of 3):")
     for name, work in stages.items():

@@ -12,9 +12,8 @@ state at chosen weeks, for fitting). Its tables are built
 in batch_tables.py; many replications in chunks, over worker processes, in
 batch_many.py (`iter_team_tables`, `run_many`, `iter_many`, `replication_seeds`).
 
-Longer than 400 lines on purpose: `_Engine.step` mirrors LMXModel.step line for line,
-and the set-up before it (`_setup`, `_traits`, `_start`) is the batch twin of the Mesa
-model's __init__; kept together so the two engines can be read side by side.
+The week itself is week.week, the one schedule both engines step through; the set-up
+here (`_setup`, `_traits`, `_start`) is the batch twin of the Mesa model's __init__.
 """
 
 from __future__ import annotations
@@ -30,12 +29,12 @@ import pandas as pd
 
 from lmxsim import batch_tables as tables
 from lmxsim import dynamics as dyn
-from lmxsim.dynamics import Draw
 from lmxsim.interventions import Intervention, plan_week
 from lmxsim.measures import MEMBER, TEAM, TEAM_MEASURES
 from lmxsim.nudges import Nudges
 from lmxsim.params import PARAMETERS, ParameterError, Params
 from lmxsim.rules import check_weeks
+from lmxsim.start import initial_state
 from lmxsim.team import (
     DRAWN,
     MAX_TEAM,
@@ -47,6 +46,8 @@ from lmxsim.team import (
     team_climate,
     team_values,
 )
+from lmxsim.week import start_week_state
+from lmxsim.week import week as run_week
 
 # The member measures that are simulated state (traits are constant; lmx7 is lmx rescaled).
 MEMBER_STATE = [name for name, m in MEMBER.items() if not m.trait and name != "lmx7"]
@@ -327,10 +328,8 @@ def run_states(
 # --- the engine ----------------------------------------------------------------------
 
 
-# The nudges of a week without interventions, as 0-d arrays (so every field Nudges has is
-# here, at its neutral value): the same results as full arrays, with fewer array operations.
-# No autonomy target is what None says without an isnan pass.
-_CALM = dataclasses.replace(Nudges.neutral(()), autonomy_target=None)
+# The nudges of a week without interventions (0-d arrays): the same results, fewer operations.
+_CALM = Nudges.calm()
 
 
 # Starting states with a history, by their inputs: the strategy lab starts every strategy from
@@ -341,9 +340,9 @@ _STARTS_KEPT, _START_BYTES = 8, 4 * 2**20  # at most 32 MB
 
 
 def _initial_state(traits: dict[str, np.ndarray], p, history: dict) -> dict[str, np.ndarray]:
-    """dynamics.initial_state, remembered for recent inputs when it runs a history."""
+    """start.initial_state, remembered for recent inputs when it runs a history."""
     if not np.any(history["weeks_together"] > 0) or not isinstance(p, Params):
-        return dyn.initial_state(traits, p, **history)
+        return initial_state(traits, p, **history)
     digest = hashlib.blake2b(repr(p).encode())
     for name, values in (*sorted(traits.items()), *sorted(history.items())):
         digest.update(name.encode() + str(np.shape(values)).encode())
@@ -352,7 +351,7 @@ def _initial_state(traits: dict[str, np.ndarray], p, history: dict) -> dict[str,
     if key in _STARTS:
         _STARTS.move_to_end(key)
         return _STARTS[key]
-    start = dyn.initial_state(traits, p, **history)
+    start = initial_state(traits, p, **history)
     if sum(v.nbytes for v in start.values()) <= _START_BYTES:
         _STARTS[key] = start
         if len(_STARTS) > _STARTS_KEPT:
@@ -361,7 +360,7 @@ def _initial_state(traits: dict[str, np.ndarray], p, history: dict) -> dict[str,
 
 
 class _Engine:
-    """The week of LMXModel.step, over (R, n) arrays, in the same order."""
+    """Replications of one team, week by week through week.week, over (R, n) arrays."""
 
     def __init__(self, p, traits: dict[str, np.ndarray], names: list[str], plans, history: dict) -> None:
         # Member-major memory (Fortran order): the per-team sums, means and spreads then run
@@ -370,16 +369,8 @@ class _Engine:
         traits = {k: np.asfortranarray(v, dtype=float) for k, v in traits.items()}
         self.p, self.traits, self.names, self.plans = p, traits, names, plans
         start = _initial_state(traits, p, history)  # the start LMXModel has, per replication
-        shape = traits["ability"].shape
-        s = {k: np.array(v, order="F") for k, v in start.items()}  # a copy: starts may be shared
-        s["performance"] = np.zeros(shape)
-        s["problems_reported"] = np.zeros(shape, dtype=np.int64)
-        s["problems_hidden"] = np.zeros(shape, dtype=np.int64)
+        s = start_week_state({k: np.array(v, order="F") for k, v in start.items()})  # a copy: shared starts
         self.s = {k: np.asfortranarray(v) for k, v in s.items()}
-        s = self.s
-        self.fires = np.zeros(shape[0], dtype=np.int64)
-        s["fire"] = np.zeros(shape, dtype=np.int64)  # this week's fires per member (the `fires` measure)
-        self.differentiation = dyn.differentiation(s["lmx"])
 
     def run(self, run_u: np.ndarray, record_weeks: np.ndarray, record_members: bool):
         """Step through the run; team[m] is (len(record_weeks), R). Returns team, members, labels."""
@@ -426,106 +417,16 @@ class _Engine:
         return labels
 
     def step(self, week: int, luck: np.ndarray, record_members: bool):
-        p, s, n = self.p, self.s, len(self.names)
+        """This week's interventions (as LMXModel.step plans them), then the week of week.py."""
         busy = any(plan.active(week) for plan in self.plans)
         if busy:
-            nudges, active = plan_week(self.plans, week, self.names, s["group"], s["leader_trust"])
+            nudges, active = plan_week(self.plans, week, self.names, self.s["group"], self.s["leader_trust"])
         else:
             nudges, active = _CALM, []
         member_active = None
         if record_members:
             member_active = self._member_labels(week) if busy else ""
-        # one-off changes (Leader.take_nudges, Employee.take_nudges)
-        s["confidence"] = np.minimum(s["confidence"], nudges.confidence_cap)
-        if busy:
-            s["phase"] = dyn.reopen_phase(s["phase"], nudges.reopen)
-            s["plasticity"] = dyn.reopen_plasticity(s["plasticity"], nudges.reopen)
-        s["trust"] = dyn.clip01(s["trust"] + nudges.trust_bonus)
-        s["support"] = np.maximum(s["support"], nudges.support_floor)
-
-        # 1. attention
-        chance = dyn.contact_probability(
-            s["leader_trust"], self.fires, p, nudges.guaranteed_contact, s["problems_reported"]
-        )
-        contact = luck[Draw.CONTACT] < chance
-        s["contacts"] = s["contacts"] + contact
-        shown_trust = s["leader_trust"]
-        # 2. autonomy
-        autonomy = dyn.next_autonomy(
-            s["autonomy"],
-            s["leader_trust"],
-            p,
-            target=nudges.autonomy_target,
-            boost=nudges.autonomy_boost,
-        )
-        mean_autonomy = np.mean(autonomy, axis=-1, keepdims=True)
-        # 3. work
-        output, shown = dyn.work(s["skill"], s["motivation"], autonomy, p)
-        s["performance"] = dyn.performance(
-            output,
-            self.fires[:, None] / n,
-            luck[Draw.PERFORMANCE],
-            p,
-        )
-        # 4-5. the leader observes and trusts
-        noise = dyn.observation_noise(autonomy, p, nudges.clarity)
-        observed = dyn.observed_competence(
-            shown,
-            self.traits["challenge"],
-            noise,
-            luck[Draw.OBSERVATION],
-            p,
-        )
-        s["leader_impression"], s["confidence"] = dyn.update_impression(
-            s["leader_impression"],
-            s["confidence"],
-            observed,
-            noise,
-            contact,
-            s["phase"],
-            s["plasticity"],
-            np.mean(s["leader_impression"], axis=-1, keepdims=True),
-            p,
-            bias_factor=nudges.bias_factor,
-        )
-        s["leader_trust"] = dyn.next_leader_trust(s["leader_trust"], s["leader_impression"], p)
-        # 6. members respond
-        s["autonomy"] = autonomy
-        s["support"] = dyn.next_support(s["support"], contact, shown_trust, p)
-        target = dyn.trust_target(
-            self.traits["trust_propensity"],
-            self.traits["member_expectation"],
-            s["support"],
-            autonomy,
-            mean_autonomy,
-            self.differentiation[:, None],
-            p,
-        )
-        s["trust"] = dyn.next_trust(s["trust"], target, s["phase"], s["plasticity"], p)
-        s["motivation"] = dyn.next_motivation(s["motivation"], s["trust"], autonomy, p)
-        s["skill"] = dyn.next_skill(s["skill"], self.traits["ability"], autonomy, contact, shown_trust, p)
-        s["safety"] = dyn.next_safety(
-            s["safety"],
-            s["trust"],
-            self.traits["safety_propensity"],
-            self.traits["climate"],
-            self.differentiation[:, None],
-            p,
-        )
-        # 7. problems
-        reported, hidden = dyn.meet_problem(s["safety"], luck[Draw.PROBLEM], p)
-        fire, solved = dyn.escalate(s["problems_hidden"], luck[Draw.ESCALATION], p)
-        s["problems_reported"] = reported
-        s["problems_hidden"] = s["problems_hidden"] - fire - solved + hidden
-        s["fire"] = fire
-        # 8. relationships settle
-        quality = dyn.lmx(s["leader_trust"], s["trust"])
-        s["plasticity"] = dyn.next_plasticity(s["plasticity"], quality - s["lmx"], p)
-        s["phase"] = dyn.next_phase(s["phase"], s["contacts"], quality, s["plasticity"], p)
-        s["lmx"] = quality
-        s["group"] = dyn.group(quality, s["phase"], p)
-        self.fires = np.sum(fire, axis=-1)
-        self.differentiation = dyn.differentiation(quality)
+        run_week(self.s, self.traits, luck, nudges, self.p)
         return active, member_active
 
 

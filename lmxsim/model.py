@@ -16,20 +16,20 @@ from lmxsim.interventions import Intervention, InterventionError, plan_week
 from lmxsim.measures import MEMBER, TEAM, Measure
 from lmxsim.params import Params
 from lmxsim.rules import check_weeks
+from lmxsim.start import initial_state
 from lmxsim.team import Member, complete_team, draw_team, history_inputs, team_climate, team_traits
+from lmxsim.week import start_week_state
+from lmxsim.week import week as run_week
 
-# Member measures whose Employee attribute has another name: the value the engines
-# reduce over (codes for labels), and the value the member table shows (names for labels).
-_ATTRIBUTE = {"problems_hidden": "hidden_stock"}
-_COLUMN_ATTRIBUTE = {**_ATTRIBUTE, "phase": "phase_name", "group": "group_name"}
+# The member table shows names where the engines keep codes, and the agents name hidden problems.
+_COLUMN_ATTRIBUTE = {"problems_hidden": "hidden_stock", "phase": "phase_name", "group": "group_name"}
 
 
 def _team_reporter(measure: Measure):
     """A DataCollector reporter: the measure's declared reducer over the members' values."""
-    attribute = _ATTRIBUTE.get(measure.reduce.source, measure.reduce.source)
 
     def report(model: LMXModel) -> float | int:
-        return measure.reduce(np.array([getattr(e, attribute) for e in model.employees])).item()
+        return measure.reduce(model.state[measure.reduce.source]).item()
 
     return report
 
@@ -68,21 +68,17 @@ class LMXModel(mesa.Model):
         self.climate = float(team_climate(self.rng.random(), self.params))
         self.names = [m.name for m in team]
         self.team_size = len(team)
-        start = dyn.initial_state(
-            team_traits(team, self.climate), self.params, **history_inputs(team, len(team))
+        self.traits = team_traits(team, self.climate)
+        # Every relationship's state, member axis last: week.py steps it, the agents read their row.
+        self.state = start_week_state(
+            initial_state(self.traits, self.params, **history_inputs(team, len(team)))
         )
-        self.leader = Leader(self, start)
-        self.employees = [Employee(self, m, i, start) for i, m in enumerate(team)]
+        self.leader = Leader(self)
+        self.employees = [Employee(self, m, i) for i, m in enumerate(team)]
         self.weeks_done = 0
         self.interventions: list[Intervention] = []
-        self.fires = 0
-        self.mean_autonomy = 0.0
         self.active_interventions: list[str] = []
         self.active_targets: list[tuple[str, np.ndarray]] = []
-        for member in self.employees:
-            member.lmx = float(dyn.lmx(self.leader.trust[member.index], member.trust))
-            member.group = int(dyn.group(member.lmx, member.phase, self.params))
-        self.differentiation = float(dyn.differentiation(self.lmx_values()))
         for intervention in interventions:
             self.apply(intervention)
         self.datacollector = mesa.DataCollector(
@@ -110,11 +106,21 @@ class LMXModel(mesa.Model):
         """Weeks completed (0 before the first step)."""
         return self.weeks_done
 
+    @property
+    def fires(self) -> int:
+        """Fires this week, over the team."""
+        return int(self.state["fires"])
+
+    @property
+    def differentiation(self) -> float:
+        """LMX differentiation: the spread of LMX in the team."""
+        return float(self.state["differentiation"])
+
     def lmx_values(self) -> np.ndarray:
-        return np.array([e.lmx for e in self.employees])
+        return self.state["lmx"].copy()
 
     def groups(self) -> np.ndarray:
-        return np.array([e.group for e in self.employees])
+        return self.state["group"].copy()
 
     def apply(self, intervention: Intervention) -> Intervention:
         """Schedule an intervention; without a start week it starts next week."""
@@ -131,34 +137,17 @@ class LMXModel(mesa.Model):
         return intervention
 
     def step(self) -> None:
-        """One working week, in the order of docs/ODD.md section 3."""
+        """One working week: this week's interventions, then the week of week.py for everyone."""
         self.weeks_done += 1
         week = self.weeks_done
         luck = self.rng.random((self.team_size, dyn.DRAWS_PER_MEMBER))
-        for member in self.employees:
-            member.luck = luck[member.index]
         nudges, self.active_interventions = plan_week(
             self.interventions, week, self.names, self.groups(), self.leader.trust
         )
         self.active_targets = [
             (i.label, i.targets(self.names, self.groups())) for i in self.interventions if i.active(week)
         ]
-        # Members act in a random order each week; updates are simultaneous, so the
-        # order cannot change the result (tests/test_model.py checks this).
-        members = self.agents_by_type[Employee]
-        self.leader.take_nudges(nudges)
-        members.shuffle_do("take_nudges", nudges)
-
-        self.leader.spend_attention(self.employees, nudges)
-        self.leader.grant_autonomy(self.employees, nudges)
-        self.mean_autonomy = float(np.mean([e.autonomy for e in self.employees]))
-        members.shuffle_do("work")
-        self.leader.observe(self.employees, nudges)
-        members.shuffle_do("respond")
-        members.shuffle_do("meet_problems")
-        members.shuffle_do("settle")
-        self.fires = int(sum(e.fire for e in self.employees))
-        self.differentiation = float(dyn.differentiation(self.lmx_values()))
+        run_week(self.state, self.traits, luck.T, nudges, self.params)
         self.datacollector.collect(self)
 
     def run(self, weeks: int) -> LMXModel:

@@ -9,7 +9,7 @@ leading replication axes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -41,6 +41,12 @@ class Nudges:
             autonomy_target=np.full(shape, np.nan),
             autonomy_boost=np.zeros(shape),
         )
+
+    @classmethod
+    def calm(cls) -> Nudges:
+        """A week without interventions, as 0-d arrays: what `neutral` gives, with fewer array
+        operations (no autonomy target is what None says, without an isnan pass)."""
+        return replace(cls.neutral(()), autonomy_target=None)  # type: ignore[arg-type]
 
     def is_neutral(self) -> bool:
         neutral = Nudges.neutral(self.confidence_cap.shape)

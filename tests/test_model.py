@@ -62,32 +62,6 @@ def test_same_seed_same_run_other_seed_other_run():
     assert not a["lmx"].equals(c["lmx"])
 
 
-def test_activation_order_cannot_change_the_result():
-    """Members act in a shuffled order (Mesa's shuffle_do); a different order gives the same run."""
-    a = LMXModel(n_employees=9, rng=5)
-    b = LMXModel(n_employees=9, rng=5)
-    b.random = random.Random(999)  # only the activation order comes from this generator
-    for agentset in b.agents_by_type.values():
-        agentset.random = b.random
-    orders = []
-    for model in (a, b):
-        order = []
-        original = type(model.employees[0]).work
-
-        def spy(self, _original=original, _order=order):
-            _order.append(self.name)
-            _original(self)
-
-        type(model.employees[0]).work = spy
-        try:
-            model.run(15)
-        finally:
-            type(model.employees[0]).work = original
-        orders.append(order)
-    assert orders[0] != orders[1], "the test needs two different activation orders"
-    pd.testing.assert_frame_equal(a.member_frame(), b.member_frame())
-
-
 def test_randomness_only_from_the_models_generator():
     np.random.seed(0)
     random.seed(0)

@@ -14,6 +14,7 @@ from lmxsim import dynamics as dyn
 from lmxsim.batch import run_batch
 from lmxsim.model import LMXModel
 from lmxsim.params import ParameterError, Params
+from lmxsim.start import match_lmx7
 from lmxsim.team import Member
 
 # Luck switched off: a team of one is always met, work and observation carry no noise,
@@ -103,7 +104,7 @@ def test_one_answer_keeps_the_balance_or_caps_a_side() -> None:
         "trust": np.array([0.8, 0.1]),
         "leader_impression": np.array([0.5, 0.5]),
     }
-    matched = dyn.match_lmx7(state, np.array([21.0, 35.0]), np.nan)
+    matched = match_lmx7(state, np.array([21.0, 35.0]), np.nan)
     assert matched["leader_trust"][0] / matched["trust"][0] == pytest.approx(0.2 / 0.8)
     assert matched["lmx"] == pytest.approx([0.5, 1.0])
     assert matched["leader_trust"][1] == 1.0 and matched["trust"][1] == 1.0
