@@ -265,17 +265,33 @@ def legend(lang: str) -> list[tuple[str, str]]:
 
 
 def localise(frame: pd.DataFrame, comparison: Comparison | None, lang: str) -> pd.DataFrame:
-    """Column names (and strategy titles) in `lang`; the identifiers in the cells stay as they are."""
+    """Column names, strategy titles, measures, verdicts and yes/no in `lang`; the strategies'
+    and people's names stay as they are (they are names)."""
     frame = frame.copy()
     if comparison is not None and "title" in frame and "strategy" in frame:
         frame["title"] = [comparison.title(s, lang) for s in frame["strategy"]]
     if lang == "en":
         return frame
+    # the words in the cells too: measures by their column names, verdicts and yes/no in `lang`
+    for column in ("measure", "verdict"):
+        if column in frame:
+            frame[column] = [_value_text(v, lang) for v in frame[column]]
+    for column in ("higher_is_better", "clear_winner"):
+        if column in frame:
+            frame[column] = [t(f"report.val_{bool(v)}", lang) for v in frame[column]]
     names = {}
     for column in frame.columns:
         key = f"report.col_{column}"
         names[column] = t(key, lang) if key in TEXT else column
     return frame.rename(columns=names)
+
+
+def _value_text(value: object, lang: str) -> object:
+    """A measure's or verdict's identifier in `lang` (as its column is named), else unchanged."""
+    for key in (f"report.val_{value}", f"report.col_{value}"):
+        if key in TEXT:
+            return t(key, lang)
+    return value
 
 
 def csv_bytes(frame: pd.DataFrame, lang: str = "en") -> bytes:

@@ -128,3 +128,19 @@ def test_english_stays_english(folder, capsys):
 def test_the_detector_finds_an_untranslated_message():
     assert english_words(translate("the frobnicator must be green", "nl")) == ["the", "must"]
     assert english_words("fout: teambestand weg.csv bestaat niet") == []
+
+
+def test_cli_tables_wrap_long_names_instead_of_cutting_them(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    long = "Anne-Sophie-Maximiliaan-van-den-Broeck-Vermeulen"
+    team = tmp_path / "team.csv"
+    team.write_text(f"name,closeness\n{long},0.4\nJo,0.7\n", encoding="utf-8")
+    monkeypatch.setenv("COLUMNS", "60")
+    result = CliRunner().invoke(cli.app, ["run", "--team", str(team), "--weeks", "2", "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    assert "…" not in result.output
+    first_column = "".join(
+        line.split("│")[1].strip() for line in result.output.splitlines() if line.startswith("│")
+    )
+    assert long in first_column  # every letter of the name is there, folded over lines

@@ -148,3 +148,22 @@ def test_the_labs_downloads_hold_the_plan_and_are_named_in_the_readers_language(
     page = data().decode("utf-8")
     assert label == "Maandagplan downloaden" and mime == "text/html"
     assert "Maandagplan" in page and 'href="rapport.html"' in page and "rapport.html" in dutch
+
+
+def test_dutch_csvs_hold_dutch_words_in_their_cells(comparison):
+    import io
+
+    import pandas as pd
+
+    from lmxsim.strategy_report import csv_bytes, localise
+
+    data = csv_bytes(localise(comparison.member_gains(), comparison, "nl"), "nl")
+    assert data.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert set(frame["oordeel"]) <= {"wint", "verliest", "gelijk", "onduidelijk"}
+    assert set(frame["maat"]) <= {"prestatie", "lmx"}
+    summary = pd.read_csv(
+        io.BytesIO(csv_bytes(localise(comparison.summary(), comparison, "nl"), "nl")), sep=";", decimal=","
+    )
+    assert set(summary["hoger_is_beter"]) <= {"ja", "nee"} and "prestatie" in set(summary["maat"])
+    assert summary["gemiddelde"].dtype.kind == "f"  # decimal commas read back as numbers

@@ -207,7 +207,11 @@ def _fit(console: Console, request: FitRequest) -> None:
     console.print(escape(done))
     table = Table(title=escape(t("fit.posterior_title", lang)))
     for column in ("parameter", "mean", "interval", "width"):
-        table.add_column(t(f"fit.col_{column}", lang), justify="left" if column == "parameter" else "right")
+        table.add_column(
+            t(f"fit.col_{column}", lang),
+            justify="left" if column == "parameter" else "right",
+            overflow="fold",
+        )
     for row in report["posterior"].itertuples():
         table.add_row(
             escape(row.parameter),
@@ -219,7 +223,9 @@ def _fit(console: Console, request: FitRequest) -> None:
     if chosen.people:
         people = Table(title=escape(t("fit.people_title", lang)))
         for column in ("name", "ability", "first_impression", "gap", "underrated"):
-            people.add_column(t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right")
+            people.add_column(
+                t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right", overflow="fold"
+            )
         for row in report["people"].itertuples():
             low, high = number(row.first_impression_p5, lang, 2), number(row.first_impression_p95, lang, 2)
             people.add_row(

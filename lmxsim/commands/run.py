@@ -75,9 +75,9 @@ def _members_table(final, setup, weeks: int, lang: str = CLI_LANG) -> Table:
 
     table = Table(title=t("cli.run_title", lang, title=setup.title.get(lang) or setup.name, weeks=weeks))
     for heading in (t("cli.col_name", lang), MEMBER["phase"].label(lang), MEMBER["group"].label(lang)):
-        table.add_column(heading, justify="left")
+        table.add_column(heading, justify="left", overflow="fold")  # long names wrap, never cut
     for name in SHOWN:
-        table.add_column(MEMBER[name].label(lang), justify="right")
+        table.add_column(MEMBER[name].label(lang), justify="right", overflow="fold")
     for row in final.itertuples():
         cells = [MEMBER[name].show(getattr(row, name), lang) for name in SHOWN]
         # the words people read (the catalogue's), not the table's codes

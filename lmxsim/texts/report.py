@@ -75,6 +75,13 @@ REPORT: dict[str, dict[str, str]] = {
     **{f"m_{m}": {"en": en, "nl": nl} for m, (en, nl) in _MEASURES.items()},
     **{f"label_{m}": {"en": en, "nl": nl} for m, (en, nl) in _HEADINGS.items()},
     **{f"col_{c}": {"en": c, "nl": nl} for c, nl in _COLUMNS.items()},
+    # cell values of the CSVs (strategy_report.localise): Dutch Excel gets Dutch words
+    "val_gains": {"en": "gains", "nl": "wint"},
+    "val_loses": {"en": "loses", "nl": "verliest"},
+    "val_same": {"en": "same", "nl": "gelijk"},
+    "val_unclear": {"en": "unclear", "nl": "onduidelijk"},
+    "val_True": {"en": "True", "nl": "ja"},
+    "val_False": {"en": "False", "nl": "nee"},
     "up": {"en": "rises by", "nl": "stijgt met"},
     "down": {"en": "falls by", "nl": "daalt met"},
     "grows": {"en": "grows by", "nl": "groeit met"},
