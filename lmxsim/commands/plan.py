@@ -127,5 +127,13 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
         date=datetime.date.today().isoformat(),
     )
     write_text(out, html)
-    write_report(appendix, comparison, lang, robustness=view, team_file=team, title=team_file.title)
+    write_report(
+        appendix,
+        comparison,
+        lang,
+        robustness=view,
+        team_file=team,
+        title=team_file.title,
+        posterior=posterior,
+    )
     Console().print(escape(t("plan.wrote", lang, path=out, appendix=appendix)))

@@ -150,7 +150,14 @@ def strategies(
         from lmxsim.hr_report import write_report
 
         write_report(
-            report, comparison, lang, robustness=view, budget=budget, team_file=team, title=team_file.title
+            report,
+            comparison,
+            lang,
+            robustness=view,
+            budget=budget,
+            team_file=team,
+            title=team_file.title,
+            posterior=posterior,
         )
         console.print(escape(t("report.wrote_report", lang, path=report)))
 

@@ -306,6 +306,18 @@ REPORT: dict[str, dict[str, str]] = {
     },
     "team_weeks_together": {"en": "Weeks together", "nl": "Weken samen"},
     "team_lmx7": {"en": "LMX-7 by the member (7-35)", "nl": "LMX-7 volgens de medewerker (7-35)"},
+    "team_last_wave": {
+        "en": "LMX-7 by the member, last wave (week {w})",
+        "nl": "LMX-7 volgens de medewerker, laatste meting (week {w})",
+    },
+    "fit_line": {
+        "en": "Compared over the fit {fit} (survey {survey}, {waves} waves, the last in week {week}; "
+        "made {date}): the intervals include what the survey leaves uncertain about this team, and each "
+        "simulated year starts where the last wave left the relationships.",
+        "nl": "Vergeleken over de fit {fit} (vragenlijst {survey}, {waves} metingen, de laatste in week "
+        "{week}; gemaakt {date}): de intervallen bevatten wat de vragenlijst over dit team onzeker laat, "
+        "en elk gesimuleerd jaar begint waar de laatste meting de relaties achterliet.",
+    },
     "team_lmx7_leader": {"en": "LMX-7 by the leader (7-35)", "nl": "LMX-7 volgens de leider (7-35)"},
     "h_strategies": {"en": "The strategies compared", "nl": "De vergeleken strategieën"},
     "h_results": {"en": "Results", "nl": "Resultaten"},
