@@ -134,7 +134,9 @@ def test_a_report_made_over_a_fit_names_it_repeats_posterior_and_shows_the_last_
     from lmxsim.strategies import ready_strategy
 
     folder, team = fit_folder
-    c = compare_over_posterior(folder, team, [ready_strategy("equal-latitude")], replications=8, weeks=4, seed=1)
+    c = compare_over_posterior(
+        folder, team, [ready_strategy("equal-latitude")], replications=8, weeks=4, seed=1
+    )
     path = write_report(tmp_path / "r.html", c, "nl", team_file="team.toml", posterior=folder)
     html = path.read_text(encoding="utf-8")
     last = read_posterior(folder).last
