@@ -167,3 +167,23 @@ def test_dutch_csvs_hold_dutch_words_in_their_cells(comparison):
     )
     assert set(summary["hoger_is_beter"]) <= {"ja", "nee"} and "prestatie" in set(summary["maat"])
     assert summary["gemiddelde"].dtype.kind == "f"  # decimal commas read back as numbers
+
+
+def test_the_fit_says_in_words_what_the_data_taught():
+    import pandas as pd
+
+    from lmxsim.fit.priors import default_priors
+    from lmxsim.fit.summary import learned, posterior_table
+
+    assert [learned(x) for x in (0.3, 0.6, 0.98, 1.03)] == ["a_lot", "a_little", "nothing", "nothing"]
+    priors = default_priors(people=False)
+    rng = np.random.default_rng(1)
+    wide, narrow = priors.parameters[0], priors.parameters[1]
+    particles = pd.DataFrame(
+        {
+            wide.name: rng.uniform(wide.low, wide.high, 4000),  # the prior again: nothing learned
+            narrow.name: rng.normal((narrow.low + narrow.high) / 2, narrow.width / 40, 4000),
+        }
+    )
+    table = posterior_table(particles, np.ones(4000), priors).set_index("parameter")
+    assert table.loc[wide.name, "learned"] == "nothing" and table.loc[narrow.name, "learned"] == "a_lot"

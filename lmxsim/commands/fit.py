@@ -206,7 +206,7 @@ def _fit(console: Console, request: FitRequest) -> None:
     )
     console.print(escape(done))
     table = Table(title=escape(t("fit.posterior_title", lang)))
-    for column in ("parameter", "mean", "interval", "width"):
+    for column in ("parameter", "mean", "interval", "width", "learned"):
         table.add_column(
             t(f"fit.col_{column}", lang),
             justify="left" if column == "parameter" else "right",
@@ -218,8 +218,15 @@ def _fit(console: Console, request: FitRequest) -> None:
             number(row.mean, lang, 3),
             f"{number(row.p5, lang, 3)} - {number(row.p95, lang, 3)}",
             percent(row.width_ratio, lang),
+            t(f"fit.learned_{row.learned}", lang),
         )
     console.print(table)
+    posterior = report["posterior"]
+    nothing = [
+        str(p) for p, what in zip(posterior.parameter, posterior.learned, strict=True) if what == "nothing"
+    ]
+    if nothing:
+        console.print(escape(t("fit.learned_none", lang, names=", ".join(nothing))))
     if chosen.people:
         people = Table(title=escape(t("fit.people_title", lang)))
         for column in ("name", "ability", "first_impression", "gap", "underrated"):
