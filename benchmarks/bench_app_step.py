@@ -62,7 +62,7 @@ def bench_render(weeks: int) -> list[float]:
     import ipyvuetify as v
     import solara
 
-    from lmxsim.app.page import Page
+    from lmxsim.app.main import Page
     from lmxsim.app.session import LIVE
 
     _, rc = solara.render(Page(), handle_error=False)

@@ -21,12 +21,12 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
-from lmxsim import batch
-from lmxsim.batch import DEFAULT_CHUNK, run_batch
-from lmxsim.batch_many import iter_team_tables, replication_seeds, run_many
-from lmxsim.model import LMXModel
-from lmxsim.params import Params
-from lmxsim.team import TEAM_DRAWS, history_inputs
+from lmxsim.engine import batch
+from lmxsim.engine.batch import DEFAULT_CHUNK, run_batch
+from lmxsim.engine.batch_many import iter_team_tables, replication_seeds, run_many
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.model.params import Params
+from lmxsim.team.members import TEAM_DRAWS, history_inputs
 
 DRAWS = 5  # dynamics.DRAWS_PER_MEMBER
 

@@ -294,7 +294,7 @@ async def watch_facilitator(url: str, key: str, seen: list[float], stop: asyncio
 
 def intervention_titles() -> list[str]:
     from lmxsim.app.i18n import intervention_title
-    from lmxsim.interventions import CATALOGUE
+    from lmxsim.interventions.catalogue import CATALOGUE
 
     return [intervention_title(cls, "en") for cls in CATALOGUE.values()]
 

@@ -25,12 +25,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from lmxsim.hr_report import report_html
-    from lmxsim.packaged import EXAMPLE_TEAM
-    from lmxsim.robustness import check_robustness
-    from lmxsim.strategies import compare_strategies, ready_strategy
-    from lmxsim.strategy_report import export
-    from lmxsim.teamfile import load_team
+    from lmxsim.io.packaged import EXAMPLE_TEAM
+    from lmxsim.lab.hr_report import report_html
+    from lmxsim.lab.report import export
+    from lmxsim.lab.robustness import check_robustness
+    from lmxsim.lab.strategies import compare_strategies, ready_strategy
+    from lmxsim.team.teamfile import load_team
 
     team = load_team(EXAMPLE_TEAM)
     chosen = [

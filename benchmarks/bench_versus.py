@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TIMING = r"""
 import json, time
 import numpy as np
-from lmxsim.batch import run_batch
-from lmxsim.model import LMXModel
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
 
 def best(fn, repeat):
     times = []

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-SWEEPS = ROOT / "lmxsim" / "configs" / "sweeps"
+SWEEPS = ROOT / "configs" / "sweeps"
 RESULTS = ROOT / "results"
 FIGURES = ROOT / "docs" / "figures"
 
@@ -23,6 +23,7 @@ def arguments(description: str) -> argparse.Namespace:
 
 def run(name: str, workers: int | None = None, out: Path | None = None) -> Path:
     """Run configs/sweeps/<name>.toml into results/<name>; a finished or half-done sweep is resumed."""
+    from lmxsim.model.params import ParameterError
     from lmxsim.sweep import SweepError, load_sweep, open_executor, run_sweep
 
     out = out or RESULTS / name
@@ -30,7 +31,7 @@ def run(name: str, workers: int | None = None, out: Path | None = None) -> Path:
         spec = load_sweep(SWEEPS / f"{name}.toml")
         with open_executor(workers) as choice:
             report = run_sweep(spec, out, choice, resume=True)
-    except SweepError as error:
+    except (SweepError, ParameterError) as error:  # ParameterError: bad --workers or executor
         sys.exit(f"error: {error}")
     print(f"{choice.label}: {report.line()}")
     if not report.complete:

@@ -3,18 +3,18 @@
 A documented search, reproducible from its seed:
 
 1. a scrambled Sobol sample (scipy.stats.qmc) of the behavioural parameters in SEARCH,
-   each candidate scored on the facts of lmxsim.facts over `--seeds` root seeds (batch
+   each candidate scored on the facts of lmxsim.science.facts over `--seeds` root seeds (batch
    engine), the loss being how far each fact's mean lies outside its band, measured in
    units of its margin, plus a penalty for each band the candidate passes by less than
    the margin;
 2. a coordinate refinement around the best candidate (each parameter moved by +-10%
    and +-25% of its search range, kept when the loss falls);
-3. the ablation check: every mechanism in lmxsim.facts.ABLATIONS switched off must move
+3. the ablation check: every mechanism in lmxsim.science.facts.ABLATIONS switched off must move
    at least one fact out of its band.
 
     uv run python experiments/calibrate.py --samples 256 --seeds 2 --out results/calibration.json
 
-The defaults in lmxsim/params.py came from this search (the JSON it writes lists the
+The defaults in lmxsim/model/params.py came from this search (the JSON it writes lists the
 candidate, the facts and the ablation matrix); docs/ODD.md section 7 tells which facts
 constrain which parameters.
 """
@@ -29,8 +29,8 @@ from pathlib import Path
 import numpy as np
 from scipy.stats import qmc
 
-from lmxsim.facts import FACTS, Bench
-from lmxsim.params import Params
+from lmxsim.model.params import Params
+from lmxsim.science.facts import FACTS, Bench
 
 # (low, high) of the search; the allowed ranges in params.py are wider.
 SEARCH = {

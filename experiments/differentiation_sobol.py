@@ -1,6 +1,6 @@
 """Experiment 3: which parameters drive LMX differentiation? Sobol indices.
 
-Runs lmxsim/configs/sweeps/differentiation-sobol.toml (a Saltelli/Sobol design over
+Runs configs/sweeps/differentiation-sobol.toml (a Saltelli/Sobol design over
 eight parameters, replications averaged per point) and decomposes the variance
 of LMX differentiation (SD of LMX within the team) early (week 6) and late
 (week 26), and of the out-group share at week 26: first-order S1 (one

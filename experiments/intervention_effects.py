@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import argparse
 
-from lmxsim.batch import run_batch
-from lmxsim.config import load_scenario
-from lmxsim.dynamics import lmx7
-from lmxsim.facts import mean_interval
-from lmxsim.spec import parse_spec
+from lmxsim.engine.batch import run_batch
+from lmxsim.interventions.spec import parse_spec
+from lmxsim.model.dynamics import lmx7
+from lmxsim.science.facts import mean_interval
+from lmxsim.team.config import load_scenario
 
 SPECS = [
     "team-map:team@8",

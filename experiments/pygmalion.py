@@ -1,7 +1,7 @@
 """Experiment 2: the Pygmalion effect size against first-impression bias and confirmation bias.
 
 Ten equally able members; the leader's first impression of five of them is
-raised (lmxsim/configs/sweeps/pygmalion.toml). The effect size is Cohen's d of the
+raised (configs/sweeps/pygmalion.toml). The effect size is Cohen's d of the
 members' mean performance over weeks 14-26, labelled vs not labelled, pooled
 over all teams of a design point, with a 95% CI from resampling teams. The
 meta-analytic references are McNatt 2000 (d = 1.13) and Kierein & Gold 2000

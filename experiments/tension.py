@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from lmxsim.facts import FACT_BY_KEY, Bench
-from lmxsim.params import Params
+from lmxsim.model.params import Params
+from lmxsim.science.facts import FACT_BY_KEY, Bench
 
 FACTS = ("P5", "P13", "P14")
 

@@ -16,37 +16,29 @@ if sys.version_info < (3, 12):  # noqa: UP036 (the check is for interpreters old
     )
 
 if TYPE_CHECKING:
-    from lmxsim.model import LMXModel
-    from lmxsim.params import ParameterError, Params
-    from lmxsim.team import Member
-    from lmxsim.twin import twin_run
+    from lmxsim.engine.mesa_model import LMXModel
+    from lmxsim.lab.twin import twin_run
+    from lmxsim.model.params import ParameterError, Params
+    from lmxsim.team.members import Member
 
 __all__ = ["LMXModel", "Member", "ParameterError", "Params", "twin_run"]
 
 # Imported on first use: `lmxsim --help` must not wait for pandas and scipy, and sweep
 # workers that only need the batch engine skip Mesa (which takes seconds to import).
 _LAZY = {
-    "LMXModel": "lmxsim.model",
-    "Member": "lmxsim.team",
-    "ParameterError": "lmxsim.params",
-    "Params": "lmxsim.params",
-    "twin_run": "lmxsim.twin",
+    "LMXModel": "lmxsim.engine.mesa_model",
+    "Member": "lmxsim.team.members",
+    "ParameterError": "lmxsim.model.params",
+    "Params": "lmxsim.model.params",
+    "twin_run": "lmxsim.lab.twin",
 }
-
-
-def _version() -> str:
-    """The version lives in pyproject.toml only; an installed package (wheel or `uv sync`) knows it."""
-    from importlib import metadata
-
-    try:
-        return metadata.version("lmxsim")
-    except metadata.PackageNotFoundError:  # a source tree on sys.path that was never installed
-        return "0+unknown"
 
 
 def __getattr__(name: str):
     if name == "__version__":
-        return _version()
+        from lmxsim.io.packaged import version
+
+        return version()
     if name in _LAZY:
         return getattr(import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'lmxsim' has no attribute {name!r}")

@@ -62,11 +62,11 @@ for _name in COMMANDS:
 
 
 def user_errors() -> tuple[type[Exception], ...]:
-    from lmxsim.config import ConfigError
-    from lmxsim.interventions import InterventionError
-    from lmxsim.params import ParameterError
-    from lmxsim.provenance import ProvenanceError
-    from lmxsim.teamfile import TeamFileError
+    from lmxsim.interventions.catalogue import InterventionError
+    from lmxsim.io.provenance import ProvenanceError
+    from lmxsim.model.params import ParameterError
+    from lmxsim.team.config import ConfigError
+    from lmxsim.team.teamfile import TeamFileError
 
     return (ConfigError, InterventionError, ParameterError, ProvenanceError, TeamFileError)
 

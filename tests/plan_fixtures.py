@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lmxsim.team import Member
+from lmxsim.team.members import Member
 
 NAMES = (
     "An", "Bram", "Sam", "Lotte", "Daan", "Eva", "Noah", "Fleur", "Jens", "Mila",

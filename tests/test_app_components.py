@@ -20,11 +20,11 @@ from solara_tabs import open_side_tab
 
 from lmxsim.app import i18n
 from lmxsim.app.charts import member_charts_svg, team_charts_svg
+from lmxsim.app.main import Page
 from lmxsim.app.narration import QUIET_WEEKS, SILENT_AFTER, Narrator, describe
-from lmxsim.app.page import Page
 from lmxsim.app.session import Workshop
 from lmxsim.app.team_drawing import CENTRE, COLOURS, distance, drawing_svg
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
 
 # --------------------------------------------------------------------------- texts
 

@@ -15,8 +15,9 @@ from solara_tabs import open_side_tab
 from lmxsim.app.charts import line_chart, member_charts_svg, person_chart_svg, rolling_mean, team_charts_svg
 from lmxsim.app.i18n import LANGUAGES, TEXT, number
 from lmxsim.app.info import GUIDE, guide_block, info_text, synced_guide
+from lmxsim.app.main import Page
 from lmxsim.app.narration import Narrator, describe
-from lmxsim.app.page import Page, presenting
+from lmxsim.app.page import presenting
 from lmxsim.app.session import Workshop
 from lmxsim.app.team_drawing import drawing_svg, relationship
 

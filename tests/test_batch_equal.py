@@ -16,13 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lmxsim import batch, batch_many
-from lmxsim.batch import run_batch
-from lmxsim.batch_many import iter_team_tables, run_many
-from lmxsim.interventions import CATALOGUE, GROUP_TARGETS, TEAM, InterventionError
-from lmxsim.model import LMXModel
-from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.team import NAMES, Member
+from lmxsim.engine import batch, batch_many
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.batch_many import iter_team_tables, run_many
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import CATALOGUE, GROUP_TARGETS, TEAM, InterventionError
+from lmxsim.model.params import PARAMETERS, ParameterError, Params
+from lmxsim.team.members import NAMES, Member
 
 TOLERANCE = 1e-9
 SETTINGS = settings(

@@ -9,12 +9,12 @@ import sys
 import pandas as pd
 import pytest
 
-import lmxsim.batch as batch
-import lmxsim.batch_many as many
+import lmxsim.engine.batch as batch
+import lmxsim.engine.batch_many as many
 
 PEAK = """
 import json, sys, tracemalloc
-import lmxsim.batch_many as many
+import lmxsim.engine.batch_many as many
 tracemalloc.start()
 table = many.run_many(int(sys.argv[1]), 1, weeks=520, n_employees=200, record_weeks=[520], workers=1)
 print(json.dumps({"peak": tracemalloc.get_traced_memory()[1], "rows": len(table)}))

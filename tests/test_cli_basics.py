@@ -67,11 +67,11 @@ def test_command_line_mistakes_are_one_line(cli, argv, words):
 
 def test_exit_status_of_a_command_is_kept(cli, monkeypatch):
     """`lmxsim validate` exits 1 when a fact misses its band in too many seeds."""
-    import lmxsim.validation
-    from lmxsim.validation import FactSummary
+    import lmxsim.science.validation
+    from lmxsim.science.validation import FactSummary
 
     failing = FactSummary("P0", "a fact that fails", "nobody", [0.0, 1.0], 2.0, [1.9, 2.1], 0.0)
-    monkeypatch.setattr(lmxsim.validation, "summarise", lambda **_: [failing])
+    monkeypatch.setattr(lmxsim.science.validation, "summarise", lambda **_: [failing])
     code, out, _ = cli("validate", "--seeds", "2", "--workers", "1")
     assert code == 1 and "0 of 1 facts" in out
 
@@ -82,12 +82,12 @@ def test_shell_completion_is_offered(cli):
 
 
 def test_run_refuses_an_unknown_output_format_before_simulating(cli, tmp_path, monkeypatch):
-    from lmxsim.config import Scenario
+    from lmxsim.engine.mesa_model import LMXModel
 
     def no_simulation(*args, **kwargs):
         raise AssertionError("simulated before checking --out")
 
-    monkeypatch.setattr(Scenario, "model", no_simulation)
+    monkeypatch.setattr(LMXModel, "from_scenario", no_simulation)
     code, _, err = cli("run", "--weeks", "2", "--out", str(tmp_path / "x.xlsx"))
     assert code == 2
     assert "x.xlsx" in err and ".parquet" in err and ".csv" in err

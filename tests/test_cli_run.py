@@ -26,6 +26,17 @@ def test_run_prints_members_and_writes_tidy_table(tmp_path):
     assert table["week"].max() == 26 and set(table["name"]) >= {"An", "Bram"}
 
 
+def test_run_team_line_gives_the_members_mean_lmx7_as_the_table_has_it(cli, tmp_path):
+    from lmxsim.model.measures import MEMBER
+
+    table_file = tmp_path / "r.csv"
+    code, out, _ = cli("run", "--scenario", "favouritism", "--weeks", "9", "--out", str(table_file))
+    assert code == 0
+    table = pd.read_csv(table_file)
+    mean = table.loc[table["week"] == 9, "lmx7"].mean()
+    assert f"mean LMX-7 {MEMBER['lmx7'].show(mean, 'en')}," in " ".join(out.split())
+
+
 def test_run_writes_csv(cli, tmp_path):
     csv = tmp_path / "results.csv"
     code, out, _ = cli("run", "--weeks", "3", "--out", str(csv))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import lmxsim
 from lmxsim.commands import sweep
-from lmxsim.packaged import SWEEP_DIR
+from lmxsim.io.packaged import SWEEP_DIR
 from lmxsim.texts import TEXT
 
 COMMANDS = Path(lmxsim.__file__).parent / "commands"
@@ -42,7 +42,7 @@ def test_the_sweeps_the_help_names_are_the_real_ones() -> None:
 
 
 def test_the_ready_strategies_the_help_names_are_the_real_ones() -> None:
-    from lmxsim.strategies import READY_NAMES
+    from lmxsim.lab.strategies import READY_NAMES
 
     for lang in ("en", "nl"):
         listed = re.search(r"\(([a-z0-9, -]+)\)", TEXT["cli.strategies_strategy"][lang]).group(1)

@@ -1,7 +1,7 @@
 """The data dictionary covers every column lmxsim writes, and docs/columns.md is generated from it.
 
 If you add a column to an output (a member variable, a team measure), this test names it:
-declare it in lmxsim/columns.py and regenerate the docs with
+declare it in lmxsim/model/columns.py and regenerate the docs with
 `uv run lmxsim columns --markdown > docs/columns.md`.
 """
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from lmxsim.batch import run_batch
-from lmxsim.columns import TABLES, lookup, markdown, rows, table_of
-from lmxsim.model import LMXModel
-from lmxsim.team import Member
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.model.columns import TABLES, lookup, markdown, rows, table_of
+from lmxsim.team.members import Member
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "columns.md"
 TEAM = [Member("An", ability=0.7, first_impression=0.3), Member("Bram", ability=0.7, first_impression=0.8)]
@@ -55,9 +55,9 @@ def test_batch_frames_and_tables_are_covered():
 
 
 def test_compare_and_strategy_tables_are_covered():
-    from lmxsim.config import load_scenario
-    from lmxsim.strategies import compare_strategies, parse_strategy
-    from lmxsim.twin import twin_run
+    from lmxsim.lab.strategies import compare_strategies, parse_strategy
+    from lmxsim.lab.twin import twin_run
+    from lmxsim.team.config import load_scenario
 
     twins = twin_run(load_scenario("first-impression"), ["role-clarification:An@1"], weeks=2, rng=1)
     assert missing(twins.members.columns, "member") == []

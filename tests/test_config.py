@@ -2,8 +2,9 @@
 
 import pytest
 
-from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
-from lmxsim.params import ParameterError, Params, parameter_table
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.model.params import ParameterError, Params, parameter_table
+from lmxsim.team.config import ConfigError, load_config, load_scenario, scenario_names
 
 
 def write(tmp_path, text, name="c.toml"):
@@ -17,7 +18,7 @@ def test_presets_load_and_run():
     for name in scenario_names():
         scenario = load_scenario(name)
         assert scenario.title["en"] and scenario.title["nl"], name
-        scenario.model().run(3)
+        LMXModel.from_scenario(scenario).run(3)
 
 
 def test_config_sets_params_team_and_weeks(tmp_path):

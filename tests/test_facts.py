@@ -9,17 +9,17 @@ import json
 import numpy as np
 import pytest
 
-from lmxsim.executors import open_executor
-from lmxsim.facts import FACTS, Bench
-from lmxsim.params import Params
-from lmxsim.validation import ABLATIONS, ablate, summarise
+from lmxsim.engine.executors import open_executor
+from lmxsim.model.params import Params
+from lmxsim.science.facts import FACTS, Bench
+from lmxsim.science.validation import ABLATIONS, ablate, summarise
 
 SEEDS = 20
 
 
 @pytest.fixture(scope="module")
 def executor():
-    with open_executor(2, preload="lmxsim.facts") as choice:
+    with open_executor(2, preload="lmxsim.science.facts") as choice:
         yield choice.executor
 
 

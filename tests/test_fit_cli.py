@@ -202,7 +202,7 @@ def test_a_folder_in_use_by_another_fit_is_refused_and_a_stale_lock_taken_over(c
     import subprocess
     import sys
 
-    from lmxsim.folder_lock import LOCK
+    from lmxsim.io.folder_lock import LOCK
 
     out = tmp_path / "fit"
     out.mkdir()

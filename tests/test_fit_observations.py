@@ -8,7 +8,7 @@ from lmxsim.fit import FitError
 from lmxsim.fit.observations import parse_observations
 from lmxsim.fit.priors import default_priors
 from lmxsim.fit.simulate import Simulator
-from lmxsim.team import Member
+from lmxsim.team.members import Member
 
 TEAM = [Member("An", ability=0.6), Member("Bram", ability=0.5), Member("Sam", ability=0.7)]
 

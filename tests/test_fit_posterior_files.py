@@ -47,7 +47,7 @@ def _zip(folder, names, prefix="fit/") -> bytes:
 
 
 def test_dropped_files_and_zip_give_the_same_comparison_as_the_folder(fit_folder):
-    from lmxsim.strategies import ready_strategy
+    from lmxsim.lab.strategies import ready_strategy
 
     folder, team = fit_folder
     on_disk = read_posterior(folder)
@@ -98,8 +98,8 @@ def test_bad_drops_say_what_is_wrong(fit_folder):
     unfinished = {"fit.json": b'{"fingerprint": "x", "run_id": 1}', "draws.csv": b"a\n1\n"}
     with pytest.raises(FitError, match="did not finish"):
         posterior_from_files(unfinished)
-    from lmxsim.strategies import ready_strategy
-    from lmxsim.team import Member
+    from lmxsim.lab.strategies import ready_strategy
+    from lmxsim.team.members import Member
 
     wrong = [Member("Kim", ability=0.6), *team[1:]]
     with pytest.raises(FitError, match=r"was fitted to P1, P2, P3, P4, not to this team's Kim, P2"):
@@ -130,8 +130,8 @@ def test_the_lab_refuses_a_dropped_file_past_its_limit_without_reading_it_all():
 
 def test_a_report_made_over_a_fit_names_it_repeats_posterior_and_shows_the_last_wave(fit_folder, tmp_path):
     """Issue 25, requirement 6: the HR report says which fit it ran over (file, date, waves)."""
-    from lmxsim.hr_report import write_report
-    from lmxsim.strategies import ready_strategy
+    from lmxsim.lab.hr_report import write_report
+    from lmxsim.lab.strategies import ready_strategy
 
     folder, team = fit_folder
     c = compare_over_posterior(

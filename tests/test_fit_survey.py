@@ -88,7 +88,7 @@ def test_priors_file(tmp_path):
 
 def test_week_zero_wave_must_agree_with_the_team_files_lmx7():
     from lmxsim.fit.survey import check_against_team
-    from lmxsim.team import Member
+    from lmxsim.team.members import Member
 
     team = [Member("An", weeks_together=30, lmx7=28), Member("Bram"), Member("Sam")]
     survey = _parse("An,1,0,20,\nBram,1,0,20,\nSam,1,0,20,\n")
@@ -104,7 +104,7 @@ def test_fit_simulator_starts_from_the_team_files_relationship():
 
     from lmxsim.fit.priors import default_priors
     from lmxsim.fit.simulate import Simulator
-    from lmxsim.team import Member
+    from lmxsim.team.members import Member
 
     def mean_week0(team):
         sim = Simulator(team, [0, 4], {"member": np.zeros((2, 2))}, default_priors(people=False))

@@ -16,10 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmxsim.batch import run_batch
-from lmxsim.config import load_scenario
-from lmxsim.dynamics import Group
-from lmxsim.interventions import (
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import (
     CATALOGUE,
     GROUP_TARGETS,
     TEAM,
@@ -35,8 +34,9 @@ from lmxsim.interventions import (
     from_mapping,
     plan_week,
 )
-from lmxsim.model import LMXModel
-from lmxsim.spec import parse_spec
+from lmxsim.interventions.spec import parse_spec
+from lmxsim.model.dynamics import Group
+from lmxsim.team.config import load_scenario
 
 SEEDS = list(range(400))
 START, LATER = 8, 28  # intervene in week 8, look 20 weeks later

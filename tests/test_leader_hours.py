@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lmxsim.effort import CONTACT_HOURS, parse_hours
-from lmxsim.interventions import ReflectionRhythm, RoleClarification, WeekView
-from lmxsim.nudges import Nudges
-from lmxsim.packaged import EXAMPLE_TEAM
-from lmxsim.strategies import compare_strategies, parse_strategy, ready_strategy
-from lmxsim.strategy_report import per_hour
-from lmxsim.strength import Scaled
-from lmxsim.teamfile import load_team
+from lmxsim.interventions.catalogue import ReflectionRhythm, RoleClarification, WeekView
+from lmxsim.interventions.effort import CONTACT_HOURS, parse_hours
+from lmxsim.interventions.strength import Scaled
+from lmxsim.io.packaged import EXAMPLE_TEAM
+from lmxsim.lab.report import per_hour
+from lmxsim.lab.strategies import compare_strategies, parse_strategy, ready_strategy
+from lmxsim.model.nudges import Nudges
+from lmxsim.team.teamfile import load_team
 
 TEAM = load_team(EXAMPLE_TEAM)
 

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from lmxsim.dynamics import lmx7
-from lmxsim.measurement import Measurement, answer_items, rater_view, totals
-from lmxsim.params import ParameterError
+from lmxsim.model.dynamics import lmx7
+from lmxsim.model.measurement import Measurement, answer_items, rater_view, totals
+from lmxsim.model.params import ParameterError
 
 
 def _totals(view, rater="member", **changes):

@@ -1,4 +1,4 @@
-"""Each output measure is declared once (lmxsim/measures.py) and every table reads that declaration."""
+"""Each output measure is declared once (lmxsim/model/measures.py) and every table reads that declaration."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lmxsim import columns, measures
-from lmxsim.batch import run_batch
-from lmxsim.batch_many import run_many
-from lmxsim.config import load_scenario
-from lmxsim.frames import MEMBER_COLUMNS, TEAM_COLUMNS
-from lmxsim.model import LMXModel
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.batch_many import run_many
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.model import columns, measures
+from lmxsim.model.frames import MEMBER_COLUMNS, TEAM_COLUMNS
 from lmxsim.sweep import load_sweep, read_results, run_sweep
+from lmxsim.team.config import load_scenario
 from lmxsim.texts import LANGUAGES, TEXT
 
 SEEDS = [3, 11]
@@ -118,7 +118,7 @@ def test_every_team_measure_reaches_the_sweep_tables_and_run_many(tmp_path: Path
 
 NEW_MEASURE = """
 import numpy as np
-from lmxsim import measures
+from lmxsim.model import measures
 from lmxsim.texts import TEXT
 
 new = measures.Measure(
@@ -129,10 +129,10 @@ measures.TEAM["trust_mean"] = new          # the declaration ...
 measures.TEAM_MEASURES = tuple(measures.TEAM)
 TEXT["measure.team.trust_mean"] = {"en": "mean trust", "nl": "gemiddeld vertrouwen"}  # ... and its labels
 
-from lmxsim import columns
-from lmxsim.batch import run_batch
-from lmxsim.frames import TEAM_COLUMNS
-from lmxsim.model import LMXModel
+from lmxsim.model import columns
+from lmxsim.engine.batch import run_batch
+from lmxsim.model.frames import TEAM_COLUMNS
+from lmxsim.engine.mesa_model import LMXModel
 
 assert "trust_mean" in TEAM_COLUMNS
 mesa = LMXModel(rng=4, n_employees=6).run(10)
@@ -155,7 +155,7 @@ def test_a_new_team_measure_is_one_declaration() -> None:
 
 NEW_LAB_MEASURE = """
 import numpy as np
-from lmxsim import measures
+from lmxsim.model import measures
 from lmxsim.texts import TEXT
 
 measures.TEAM["trust_mean"] = measures.Measure(
@@ -165,16 +165,16 @@ measures.TEAM["trust_mean"] = measures.Measure(
 measures.TEAM_MEASURES = tuple(measures.TEAM)
 TEXT["measure.team.trust_mean"] = {"en": "mean trust", "nl": "gemiddeld vertrouwen"}
 
-from lmxsim import strategies
+from lmxsim.lab import strategies
 # the lab's choice: one more name in strategies.LAB_MEASURES gives this entry
 strategies.MEASURES["trust_mean"] = measures.TEAM["trust_mean"].higher_is_better
 
-from lmxsim.app.lab_tables import outcomes_html
-from lmxsim.batch import run_batch
+from lmxsim.lab.tables import outcomes_html
+from lmxsim.engine.batch import run_batch
 from lmxsim.commands.strategies import results_table
-from lmxsim.hr_report import report_html
-from lmxsim.strategy_figures import figure_outcomes
-from lmxsim.team import Member
+from lmxsim.lab.hr_report import report_html
+from lmxsim.lab.figures import figure_outcomes
+from lmxsim.team.members import Member
 from lmxsim.texts import number
 
 people = (("An", 0.8, 0.7), ("Bo", 0.3, 0.6), ("Cas", 0.5, 0.4))

@@ -8,9 +8,9 @@ controlled team and common random numbers: the same seeds with and without.
 import numpy as np
 import pytest
 
-from lmxsim.batch import run_batch
-from lmxsim.facts import TEAM_SIZE, Bench, _equal_team, _seeds
-from lmxsim.params import Params
+from lmxsim.engine.batch import run_batch
+from lmxsim.model.params import Params
+from lmxsim.science.facts import TEAM_SIZE, Bench, _equal_team, _seeds
 
 REPS = 300
 P = Params()

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmxsim import LMXModel, Member, ParameterError, Params
-from lmxsim.frames import MEMBER_COLUMNS, TEAM_COLUMNS
-from lmxsim.params import PARAMETERS
+from lmxsim.model.frames import MEMBER_COLUMNS, TEAM_COLUMNS
+from lmxsim.model.params import PARAMETERS
 
 UNIT_COLUMNS = [
     "trust",
@@ -80,7 +80,7 @@ def test_seed_sequence_is_accepted():
 
 def test_fires_cost_leader_attention():
     """Firefighting crowds out relationship work: contact chance falls with fires."""
-    from lmxsim.dynamics import contact_probability
+    from lmxsim.model.dynamics import contact_probability
 
     trust = np.full(10, 0.5)
     calm = contact_probability(trust, 0, Params())

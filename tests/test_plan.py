@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from lmxsim.cli import app
 from lmxsim.fit.survey import parse_survey
-from lmxsim.plan import (
+from lmxsim.lab.plan import (
     calendar_html,
     conversation,
     people,
@@ -20,7 +20,7 @@ from lmxsim.plan import (
     recommended,
     why_sentence,
 )
-from lmxsim.strategies import compare_strategies, ready_strategy
+from lmxsim.lab.strategies import compare_strategies, ready_strategy
 from lmxsim.texts import t
 from tests.plan_fixtures import NAMES, items, survey_csv, twelve
 
@@ -155,7 +155,7 @@ def test_dutch_csvs_hold_dutch_words_in_their_cells(comparison):
 
     import pandas as pd
 
-    from lmxsim.strategy_report import csv_bytes, localise
+    from lmxsim.lab.report import csv_bytes, localise
 
     data = csv_bytes(localise(comparison.member_gains(), comparison, "nl"), "nl")
     assert data.startswith(b"\xef\xbb\xbf")

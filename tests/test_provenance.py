@@ -7,11 +7,11 @@ import json
 import pandas as pd
 import pyarrow.parquet as pq
 
-from lmxsim.model import LMXModel
-from lmxsim.params import Params
-from lmxsim.provenance import read
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.io.provenance import read
+from lmxsim.model.params import Params
 from lmxsim.sweep.store import model_fingerprint
-from lmxsim.team import Member
+from lmxsim.team.members import Member
 
 
 def test_run_parquet_carries_its_provenance_and_it_redoes_the_run(cli, tmp_path):
@@ -26,7 +26,7 @@ def test_run_parquet_carries_its_provenance_and_it_redoes_the_run(cli, tmp_path)
 
     assert info["lmxsim"] == __version__
     # nothing but the record: parameters, team, interventions and seed rebuild the same table
-    from lmxsim.config import parse_interventions
+    from lmxsim.team.config import parse_interventions
 
     team = [Member(**m) for m in info["team"]]
     interventions = parse_interventions(info["interventions"], "provenance") if info["interventions"] else []
@@ -70,7 +70,7 @@ def test_info_prints_the_record_and_refuses_a_file_without_one(cli, tmp_path):
 
 
 def test_run_parquet_columns_describe_themselves(cli, tmp_path):
-    from lmxsim.columns import lookup
+    from lmxsim.model.columns import lookup
 
     out = tmp_path / "r.parquet"
     cli("run", "--weeks", "2", "--out", str(out))
@@ -82,8 +82,8 @@ def test_run_parquet_columns_describe_themselves(cli, tmp_path):
 
 
 def test_strategy_exports_carry_team_strategies_and_seed(tmp_path):
-    from lmxsim.strategies import compare_strategies, parse_strategy
-    from lmxsim.strategy_report import export
+    from lmxsim.lab.report import export
+    from lmxsim.lab.strategies import compare_strategies, parse_strategy
 
     team = [
         Member("An", ability=0.7, first_impression=0.3),

@@ -1,20 +1,20 @@
-"""One set of input rules (lmxsim/rules.py): the same mistake gets the same answer everywhere."""
+"""One set of input rules (lmxsim/io/rules.py): the same mistake gets the same answer everywhere."""
 
 from __future__ import annotations
 
 import pytest
 
-from lmxsim.batch import run_batch
-from lmxsim.config import ConfigError, scenario_from_dict
-from lmxsim.interventions import InterventionError, lookup
-from lmxsim.model import LMXModel
-from lmxsim.params import ParameterError
-from lmxsim.rules import MAX_WEEKS, check_number, check_unique_names, check_whole
-from lmxsim.spec import parse_spec
-from lmxsim.strategies import compare_strategies, custom_strategy
-from lmxsim.team import Member
-from lmxsim.teamfile import TeamFileError, parse_team_file
-from lmxsim.twin import twin_run
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import InterventionError, lookup
+from lmxsim.interventions.spec import parse_spec
+from lmxsim.io.rules import MAX_WEEKS, check_number, check_unique_names, check_whole
+from lmxsim.lab.strategies import compare_strategies, custom_strategy
+from lmxsim.lab.twin import twin_run
+from lmxsim.model.params import ParameterError
+from lmxsim.team.config import ConfigError, scenario_from_dict
+from lmxsim.team.members import Member
+from lmxsim.team.teamfile import TeamFileError, parse_team_file
 
 
 def test_the_helpers_say_field_value_and_what_is_allowed():

@@ -2,9 +2,9 @@
 
 import numpy as np
 
-from lmxsim.batch import ParamColumns, run_batch, run_states
-from lmxsim.params import Params
-from lmxsim.team import Member
+from lmxsim.engine.batch import ParamColumns, run_batch, run_states
+from lmxsim.model.params import Params
+from lmxsim.team.members import Member
 
 TEAM = [
     Member("An", ability=0.7, first_impression=0.4),

@@ -13,11 +13,13 @@ import re
 import numpy as np
 import pytest
 
-from lmxsim.batch import run_batch
-from lmxsim.config import ConfigError, load_config, load_scenario, scenario_names
-from lmxsim.expect import arrays_from_model
-from lmxsim.interventions import OneOnOnes, RoleClarification
-from lmxsim.team import DRAWN
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import OneOnOnes, RoleClarification
+from lmxsim.science.claims import STORY_SEEDS, STORY_SHARE, hold_rates
+from lmxsim.team.config import ConfigError, load_config, load_scenario, scenario_names
+from lmxsim.team.expect import arrays_from_model
+from lmxsim.team.members import DRAWN
 from lmxsim.texts import LANGUAGES
 
 REQUIRED = {"first-impression", "favouritism", "new-leader", "low-safety", "rebels"}
@@ -49,7 +51,7 @@ def test_each_preset_has_a_bilingual_title_and_a_two_sentence_story(name: str) -
 @pytest.mark.parametrize("name", scenario_names())
 def test_each_preset_runs_in_both_engines_alike(name: str) -> None:
     scenario = load_scenario(name)
-    model = scenario.model().run(6)
+    model = LMXModel.from_scenario(scenario).run(6)
     fast = run_batch([scenario.seed], 6, scenario.params, scenario.team, scenario.team_size)
     np.testing.assert_allclose(
         fast.member_frame(0)["lmx"], model.member_frame()["lmx"], rtol=0, atol=1e-9, err_msg=name
@@ -57,8 +59,6 @@ def test_each_preset_runs_in_both_engines_alike(name: str) -> None:
 
 
 # --- each preset's story is a claim: [expect] --------------------------------------------
-
-STORY_SEEDS = 200
 
 
 @pytest.mark.parametrize("name", scenario_names())
@@ -74,7 +74,7 @@ def test_each_preset_declares_what_its_story_claims(name: str) -> None:
 def test_the_story_happens_on_the_presets_own_seed(name: str) -> None:
     """What the app shows: the Mesa model on the preset's seed."""
     scenario = load_scenario(name)
-    model = scenario.model().run(scenario.weeks)
+    model = LMXModel.from_scenario(scenario).run(scenario.weeks)
     held = scenario.expect.check(*arrays_from_model(model))
     broken = [claim for claim, ok in held.items() if not ok.all()]
     assert not broken, f"{name} (seed {scenario.seed}): the story says {broken}, the model does not"
@@ -83,13 +83,11 @@ def test_the_story_happens_on_the_presets_own_seed(name: str) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", scenario_names())
 def test_the_story_happens_on_most_seeds(name: str) -> None:
-    scenario = load_scenario(name)
-    run = run_batch(list(range(STORY_SEEDS)), scenario.weeks, scenario.params, scenario.team)
-    held = scenario.expect.check(run.members, run.team)
-    together = np.logical_and.reduce(list(held.values()))
-    shares = {claim: f"{ok.mean():.0%}" for claim, ok in held.items()}
-    assert together.mean() >= 0.8, (
-        f"{name}: the whole story holds in {together.mean():.0%} of seeds; {shares}"
+    """The numbers `lmxsim scenarios --check NAME` prints (science/claims.py)."""
+    rates = hold_rates(load_scenario(name), STORY_SEEDS)
+    shares = {claim: f"{share:.0%}" for claim, share in rates.shares.items()}
+    assert rates.story >= STORY_SHARE, (
+        f"{name}: the whole story holds in {rates.story:.0%} of seeds; {shares}"
     )
 
 
@@ -198,7 +196,7 @@ def test_interventions_scheduled_in_a_scenario_file_run_and_are_recorded(tmp_pat
         RoleClarification(target="An", start=4),
         OneOnOnes(target="out-group", start=2, every=3, duration=9),
     ]
-    members = scenario.model().run(14).member_frame()
+    members = LMXModel.from_scenario(scenario).run(14).member_frame()
     clarified = members[members["interventions"].str.contains("role-clarification")]
     assert set(clarified["name"]) == {"An"} and sorted(clarified["week"]) == list(range(4, 12))
 

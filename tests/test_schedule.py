@@ -1,4 +1,4 @@
-"""The week is written once (lmxsim/week.py): no other module steps the equations itself.
+"""The week is written once (lmxsim/model/week.py): no other module steps the equations itself.
 
 A second copy of the schedule, in an engine, an agent or a history, would have to call
 the weekly equations of dynamics.py; this test finds every such call in the package.
@@ -12,13 +12,13 @@ from pathlib import Path
 import numpy as np
 
 import lmxsim
-from lmxsim import dynamics as dyn
-from lmxsim.model import LMXModel
-from lmxsim.nudges import Nudges
-from lmxsim.params import Params
-from lmxsim.start import initial_state
-from lmxsim.team import TEAM_DRAWS, Member, team_traits
-from lmxsim.week import start_week_state, week
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.model import dynamics as dyn
+from lmxsim.model.nudges import Nudges
+from lmxsim.model.params import Params
+from lmxsim.model.start import initial_state
+from lmxsim.model.week import start_week_state, week
+from lmxsim.team.members import TEAM_DRAWS, Member, team_traits
 
 PACKAGE = Path(lmxsim.__file__).parent
 # The equations a week applies, in its order (docs/ODD.md section 3).
@@ -59,12 +59,13 @@ def weekly_calls(path: Path) -> set[str]:
 
 def test_only_week_py_steps_the_weekly_equations():
     callers = {
-        str(path.relative_to(PACKAGE)): calls
+        path.relative_to(PACKAGE).as_posix(): calls
         for path in sorted(PACKAGE.rglob("*.py"))
         if path.name != "dynamics.py" and (calls := weekly_calls(path))
     }
-    assert set(callers) == {"week.py"}, f"a second copy of the week: {callers}"
-    assert callers["week.py"] == WEEKLY, "week.py must apply every weekly equation"
+    week_py = "model/week.py"
+    assert set(callers) == {week_py}, f"a second copy of the week: {callers}"
+    assert callers[week_py] == WEEKLY, "week.py must apply every weekly equation"
 
 
 def test_the_check_finds_a_copy(tmp_path):

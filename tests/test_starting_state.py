@@ -10,12 +10,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lmxsim import dynamics as dyn
-from lmxsim.batch import run_batch
-from lmxsim.model import LMXModel
-from lmxsim.params import ParameterError, Params
-from lmxsim.start import match_lmx7
-from lmxsim.team import Member
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.model import dynamics as dyn
+from lmxsim.model.params import ParameterError, Params
+from lmxsim.model.start import match_lmx7
+from lmxsim.team.members import Member
 
 # Luck switched off: a team of one is always met, work and observation carry no noise,
 # and no problems (so no fires) come up.

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lmxsim.interventions import InterventionError
-from lmxsim.params import ParameterError
-from lmxsim.strategies import (
+from lmxsim.interventions.catalogue import InterventionError
+from lmxsim.lab.report import conclusions, export
+from lmxsim.lab.strategies import (
     MEASURES,
     NOTHING,
     READY_NAMES,
@@ -23,11 +23,11 @@ from lmxsim.strategies import (
     ready_strategies,
     ready_strategy,
 )
-from lmxsim.strategy_report import conclusions, export
-from lmxsim.teamfile import load_team
+from lmxsim.model.params import ParameterError
+from lmxsim.team.teamfile import load_team
 
 ROOT = Path(__file__).resolve().parents[1]
-TEAM = load_team(ROOT / "lmxsim" / "configs" / "teams" / "example.toml")
+TEAM = load_team(ROOT / "configs" / "teams" / "example.toml")
 
 
 def half_width(values: np.ndarray) -> float:
@@ -230,7 +230,7 @@ def test_export_and_cli_write_tables_figures_and_texts(tmp_path, monkeypatch, ca
 
 def test_speed_of_five_strategies_for_twelve_people_is_recorded():
     """Not a timed test (the machine is shared): checks the size of the job the issue asks for runs."""
-    from lmxsim.team import Member
+    from lmxsim.team.members import Member
 
     team = [Member(f"P{i}", 0.6, 0.2 + 0.05 * i) for i in range(12)]
     started = time.perf_counter()

@@ -10,13 +10,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lmxsim.app.lab_tables import effort_html, gains_html
-from lmxsim.effort import parse_hours
-from lmxsim.hr_report import report_html, write_report
-from lmxsim.interventions import InterventionError, OneOnOnes, RoleClarification, WeekView
-from lmxsim.nudges import Nudges
-from lmxsim.robustness import check_robustness
-from lmxsim.strategies import (
+from lmxsim.interventions.catalogue import InterventionError, OneOnOnes, RoleClarification, WeekView
+from lmxsim.interventions.effort import parse_hours
+from lmxsim.interventions.strength import Scaled, scaled
+from lmxsim.lab.hr_report import report_html, write_report
+from lmxsim.lab.report import (
+    VERDICT_BACKGROUNDS,
+    conclusions,
+    csv_bytes,
+    winner_sentence,
+)
+from lmxsim.lab.robustness import check_robustness
+from lmxsim.lab.strategies import (
     NOTHING,
     READY_NAMES,
     WINNER_THRESHOLD,
@@ -27,20 +32,15 @@ from lmxsim.strategies import (
     parse_strategy,
     ready_strategy,
 )
-from lmxsim.strategy_report import (
-    VERDICT_BACKGROUNDS,
-    conclusions,
-    csv_bytes,
-    strategy_colours,
-    winner_sentence,
-)
-from lmxsim.strength import Scaled, scaled
-from lmxsim.team import Member
-from lmxsim.teamfile import load_team
+from lmxsim.lab.style import strategy_colours
+from lmxsim.lab.tables import effort_html, gains_html
+from lmxsim.model.nudges import Nudges
+from lmxsim.team.members import Member
+from lmxsim.team.teamfile import load_team
 from lmxsim.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
-TEAM = load_team(ROOT / "lmxsim" / "configs" / "teams" / "example.toml")
+TEAM = load_team(ROOT / "configs" / "teams" / "example.toml")
 SIGNED_ZERO = re.compile(r"[-−]0[.,]0+(?![0-9])")
 
 
@@ -303,7 +303,7 @@ def test_export_writes_robustness_and_the_cli_writes_the_report(tmp_path, monkey
 
 
 def test_fire_is_defined_in_the_table_where_it_appears(late_and_early):
-    from lmxsim.app.lab_tables import outcomes_html
+    from lmxsim.lab.tables import outcomes_html
     from lmxsim.texts import t
 
     for lang in ("en", "nl"):
@@ -314,7 +314,7 @@ def test_fire_is_defined_in_the_table_where_it_appears(late_and_early):
 
 def test_the_team_csv_follows_the_language_and_loads_back():
     from lmxsim.app.lab_files import team_csv
-    from lmxsim.teamfile import parse_team_file
+    from lmxsim.team.teamfile import parse_team_file
 
     team = [Member("Zoë", 0.65, 0.35), Member("Jo", 0.6, 0.7)]
     nl = team_csv(team, "nl")
@@ -331,8 +331,8 @@ def test_the_team_csv_follows_the_language_and_loads_back():
 
 
 def test_the_robustness_sentence_follows_the_rankings():
-    from lmxsim.hr_report import robustness_verdict
-    from lmxsim.robustness import Robustness
+    from lmxsim.lab.hr_report import robustness_verdict
+    from lmxsim.lab.robustness import Robustness
 
     base = np.random.default_rng(5).normal(0.4, 0.05, 40)
 

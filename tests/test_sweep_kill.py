@@ -205,8 +205,10 @@ def test_an_existing_dask_cluster_by_address(tmp_path, uninterrupted):
 
 
 def test_a_dask_address_without_a_scheme_is_refused_clearly():
-    from lmxsim.sweep import SweepError
+    from lmxsim.engine.executors import ExecutorError
 
-    refused = pytest.raises(SweepError, match=r"--dask 'scheduler:8786' is not allowed \(local, or .*tcp://")
+    refused = pytest.raises(
+        ExecutorError, match=r"--dask 'scheduler:8786' is not allowed \(local, or .*tcp://"
+    )
     with refused, open_executor(dask="scheduler:8786"):
         pass

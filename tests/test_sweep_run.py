@@ -11,10 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from lmxsim.batch import run_batch
-from lmxsim.model import LMXModel
+from lmxsim.engine.batch import run_batch
+from lmxsim.engine.mesa_model import LMXModel
 from lmxsim.sweep import load_sweep, read_results, run_seed, run_sweep
-from lmxsim.sweep.analyze import analyze, mean_ci, write
+from lmxsim.sweep.analyze import analyze, mean_ci
+from lmxsim.sweep.figures import write
 from lmxsim.sweep.runner import open_executor
 from lmxsim.sweep.spec import SweepError
 
@@ -117,7 +118,7 @@ def test_a_row_read_through_iloc_redoes_its_run_exactly(reference):
 
 
 def test_every_part_carries_the_sweeps_provenance(reference):
-    from lmxsim.provenance import read
+    from lmxsim.io.provenance import read
     from lmxsim.sweep.store import model_fingerprint
 
     out, _, _ = reference
@@ -134,7 +135,7 @@ def test_every_part_carries_the_sweeps_provenance(reference):
 
 
 def test_every_sweep_column_is_in_the_data_dictionary(reference):
-    from lmxsim.columns import lookup
+    from lmxsim.model.columns import lookup
 
     _, team, members = reference
     assert [c for c in team.columns if lookup(c, "team") is None] == []
@@ -142,7 +143,7 @@ def test_every_sweep_column_is_in_the_data_dictionary(reference):
 
 
 def test_seeds_stay_below_2_to_the_53():
-    from lmxsim.seeds import MAX_SEED
+    from lmxsim.model.seeds import MAX_SEED
 
     seeds = [run_seed(entropy, p, r) for entropy in (0, 7, 2**127) for p in range(30) for r in range(30)]
     assert max(seeds) <= MAX_SEED < 2**53

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lmxsim.packaged import SWEEP_DIR
-from lmxsim.params import PARAMETERS
+from lmxsim.io.packaged import SWEEP_DIR
+from lmxsim.model.params import PARAMETERS
 from lmxsim.sweep.design import build_design
 from lmxsim.sweep.spec import SweepError, load_sweep
 

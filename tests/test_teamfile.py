@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from lmxsim.packaged import TEAM_DIR
-from lmxsim.team import MAX_TEAM
-from lmxsim.teamfile import (
+from lmxsim.io.packaged import TEAM_DIR
+from lmxsim.team.members import MAX_TEAM
+from lmxsim.team.teamfile import (
     DEFAULT_ABILITY,
     TeamFileError,
     load_team,
@@ -102,7 +102,7 @@ def test_bad_team_files_name_row_field_and_allowed_values(filename, content, wor
 
 @pytest.mark.parametrize("suffix", [".csv", ".toml"])
 def test_over_200_people_is_refused_and_200_is_fine(suffix):
-    from lmxsim.team import Member
+    from lmxsim.team.members import Member
 
     team = [Member(f"P{i}", 0.6, 0.5) for i in range(MAX_TEAM)]
     text = team_to_csv(team) if suffix == ".csv" else team_to_toml(team)
@@ -170,7 +170,7 @@ def test_belgian_excel_csv_and_the_dutch_xlsx_template_load_to_the_same_team():
 
 
 def test_notes_and_empty_trailing_columns_are_read_past_with_one_note():
-    from lmxsim.teamfile import read_team_file
+    from lmxsim.team.teamfile import read_team_file
 
     text = "naam;nabijheid;opmerkingen;;;\nAn;0,3;kwam in 2019;;;\nBram;85%;;;;\n"
     loaded = read_team_file(text, "ploeg.csv")
@@ -230,7 +230,7 @@ def test_trailing_empty_columns_are_not_a_problem_and_an_unknown_one_is_named_on
 
 
 def _workbook(rows) -> bytes:
-    from lmxsim.teamfile import table_to_xlsx
+    from lmxsim.team.teamfile import table_to_xlsx
 
     return table_to_xlsx(rows[0], rows[1:])
 
@@ -247,7 +247,7 @@ def test_excel_files_load_with_row_numbers_in_messages():
 
 
 def test_saved_excel_team_loads_back_unchanged(tmp_path):
-    from lmxsim.team import Member
+    from lmxsim.team.members import Member
 
     team = [Member("=Zoë", 0.3, 0.2, 0.9, 0.4, weeks_together=52, lmx7=24.5, lmx7_leader=30), Member("Bo")]
     for suffix in (".xlsx", ".csv", ".toml"):
@@ -274,7 +274,7 @@ def test_the_strategy_lab_keeps_time_together_and_lmx7_of_a_dropped_file():
 
 
 def test_scenario_files_take_the_starting_fields():
-    from lmxsim.config import scenario_from_dict
+    from lmxsim.team.config import scenario_from_dict
 
     rows = [{"name": "An", "weeks_together": 40, "lmx7": [4, 4, 3, 3, 4, 3, 3], "lmx7_leader": 30}]
     member = scenario_from_dict({"team": rows}).team[0]

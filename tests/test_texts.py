@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lmxsim.app.i18n import intervention_title
-from lmxsim.interventions import CATALOGUE, hours_source
+from lmxsim.interventions.catalogue import CATALOGUE, hours_source
 from lmxsim.texts import AVOIDED_DUTCH, LANGUAGES, TEXT, number, percent, placeholders, t
 
 
@@ -62,8 +62,8 @@ def test_intervention_titles_descriptions_and_hour_sources_come_from_the_catalog
 def test_the_dutch_report_names_titles_and_hour_sources_in_dutch() -> None:
     from types import SimpleNamespace
 
-    from lmxsim.hr_report import _hours_html
-    from lmxsim.strategies import READY_NAMES, ready_strategy
+    from lmxsim.lab.hr_report import _hours_html
+    from lmxsim.lab.strategies import READY_NAMES, ready_strategy
 
     strategies = [ready_strategy(name) for name in READY_NAMES]
     used = {type(i) for s in strategies for i in s.interventions}

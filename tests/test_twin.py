@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 import lmxsim
-from lmxsim.config import load_scenario
-from lmxsim.interventions import InterventionError, OneOnOnes, RoleClarification
-from lmxsim.params import ParameterError
-from lmxsim.twin import twin_run
+from lmxsim.interventions.catalogue import InterventionError, OneOnOnes, RoleClarification
+from lmxsim.lab.twin import twin_run
+from lmxsim.model.params import ParameterError
+from lmxsim.team.config import load_scenario
 
 ENGINES = ["batch", "mesa"]
 
@@ -164,7 +164,7 @@ def test_compare_mistakes_give_one_error_line_and_exit_2(cli, monkeypatch, tmp_p
 
 def test_compare_help_names_every_intervention_kind() -> None:
     from lmxsim.commands.compare import KINDS
-    from lmxsim.interventions import CATALOGUE
+    from lmxsim.interventions.catalogue import CATALOGUE
 
     assert KINDS.split(", ") == list(CATALOGUE)
 

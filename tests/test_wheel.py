@@ -49,7 +49,7 @@ def test_the_installed_package_is_the_wheel_not_the_source_tree(installed_wheel,
     )
     assert "site-packages" in done.stdout
     files = subprocess.run(
-        [str(python), "-c", "import lmxsim.packaged as p; print(p.EXAMPLE_TEAM.is_file())"],
+        [str(python), "-c", "import lmxsim.io.packaged as p; print(p.EXAMPLE_TEAM.is_file())"],
         cwd=empty,
         capture_output=True,
         text=True,
@@ -65,6 +65,9 @@ def test_the_installed_package_is_the_wheel_not_the_source_tree(installed_wheel,
     ).stdout.splitlines()
     assert any(name.endswith("licenses/LICENSE") for name in shipped)
     assert "lmxsim/py.typed" in shipped
+    # configs/ at the top of the repository, shipped inside the package
+    assert "lmxsim/configs/scenarios/first-impression.toml" in shipped
+    assert "lmxsim/configs/teams/template-nl.xlsx" in shipped
 
 
 def test_version_scenarios_run_from_an_empty_directory(installed_wheel, empty):

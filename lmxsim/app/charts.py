@@ -17,7 +17,7 @@ import solara
 
 from lmxsim.app.i18n import group_label, number, t
 from lmxsim.app.team_drawing import COLOURS
-from lmxsim.measures import MEMBER, TEAM
+from lmxsim.model.measures import MEMBER, TEAM
 
 WIDTH, HEIGHT = 460, 270
 LEFT, RIGHT, TOP, BOTTOM = 58, 102, 72, 46

@@ -13,8 +13,8 @@ import solara
 from lmxsim.app.file_drop import TeamFileDrop
 from lmxsim.app.i18n import number, t
 from lmxsim.app.session import KNOBS, TEAM_SIZE_RANGE
-from lmxsim.config import load_scenario, scenario_names
-from lmxsim.params import PARAMETERS
+from lmxsim.model.params import PARAMETERS
+from lmxsim.team.config import load_scenario, scenario_names
 
 SPEEDS = (1, 10)  # weeks per second
 
@@ -203,7 +203,7 @@ def Settings(
 
     def dropped(info) -> None:
         from lmxsim.app.uploads import read_upload
-        from lmxsim.teamfile import TeamFileError
+        from lmxsim.team.teamfile import TeamFileError
 
         try:
             data = read_upload(info)

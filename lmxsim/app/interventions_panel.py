@@ -12,7 +12,7 @@ from collections.abc import Callable
 import solara
 
 from lmxsim.app.i18n import intervention_title, t, target_label
-from lmxsim.interventions import CATALOGUE, GROUP_TARGETS, TEAM, Intervention
+from lmxsim.interventions.catalogue import CATALOGUE, GROUP_TARGETS, TEAM, Intervention
 
 GROUPS = (*GROUP_TARGETS, TEAM)
 

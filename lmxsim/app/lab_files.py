@@ -12,8 +12,8 @@ import io
 
 from babel.numbers import format_decimal
 
-from lmxsim.team import Member
-from lmxsim.teamfile import team_to_csv
+from lmxsim.team.members import Member
+from lmxsim.team.teamfile import team_to_csv
 from lmxsim.texts import LOCALES
 
 TEXT_COLUMNS = ("name",)

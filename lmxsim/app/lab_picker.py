@@ -7,9 +7,9 @@ import solara
 from lmxsim.app.decimal_input import DecimalInput
 from lmxsim.app.i18n_lab import TARGETS, target_label, tl
 from lmxsim.app.lab_results import heading, note
-from lmxsim.interventions import CATALOGUE, InterventionError
-from lmxsim.spec import parse_spec
-from lmxsim.strategies import (
+from lmxsim.interventions.catalogue import CATALOGUE, InterventionError
+from lmxsim.interventions.spec import parse_spec
+from lmxsim.lab.strategies import (
     NOTHING,
     READY_NAMES,
     Strategy,

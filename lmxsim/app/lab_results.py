@@ -7,18 +7,18 @@ from html import escape
 import solara
 
 from lmxsim.app.i18n_lab import tl
-from lmxsim.app.lab_tables import effort_html, gains_html, outcomes_html, robustness_html
-from lmxsim.hr_report import report_html, robustness_verdict
-from lmxsim.strategies import (
-    Comparison,
-)
-from lmxsim.strategy_figures import figure_member_gains, figure_outcomes, png_bytes
-from lmxsim.strategy_report import (
+from lmxsim.lab.figures import figure_member_gains, figure_outcomes, png_bytes
+from lmxsim.lab.hr_report import report_html, robustness_verdict
+from lmxsim.lab.report import (
     conclusions,
     csv_bytes,
     localise,
     r,
 )
+from lmxsim.lab.strategies import (
+    Comparison,
+)
+from lmxsim.lab.tables import effort_html, gains_html, outcomes_html, robustness_html
 from lmxsim.texts import number
 
 
@@ -94,7 +94,7 @@ def Results(comparison: Comparison, lang: str, stale: bool, view=None, budget: f
 
 def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -> dict:
     """filename (in the reader's language) -> (button label, callable giving the bytes, MIME type)."""
-    from lmxsim.plan import plan_html
+    from lmxsim.lab.plan import plan_html
 
     report_name = tl("file_report", lang)
     files = {

@@ -14,7 +14,7 @@ from html import escape
 import solara
 
 from lmxsim.app.i18n import intervention_title, t, target_label
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
 
 QUIET_WEEKS = 6
 SILENT_AFTER = 3  # problems kept hidden in a row before we say someone stopped reporting

@@ -1,4 +1,4 @@
-"""The workshop app's Page: one Workshop (model, twin, log) per browser tab.
+"""The workshop app: one Workshop (model, twin, log) per browser tab (app/main.py: the Page).
 
 Solara calls Page once per session, so `use_memo` gives each tab its own
 model (never a module-level model: tabs would share it). Play runs in a
@@ -23,11 +23,10 @@ from lmxsim.app.i18n import LANGUAGE_NAMES, LANGUAGES, t
 from lmxsim.app.info import InfoPanel
 from lmxsim.app.interventions_panel import InterventionsPanel
 from lmxsim.app.narration import EventLog
-from lmxsim.app.room import current_room
 from lmxsim.app.session import Workshop
 from lmxsim.app.style import CSS
 from lmxsim.app.team_drawing import TeamDrawing
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
 
 # Play threads of all sessions take turns: one steps and redraws at a time, so the server's
 # event loop (clicks, websocket messages) always gets its share, even when a whole room
@@ -326,17 +325,6 @@ def GuardedWorkshop(
         return
     room = {"on_change": on_change, "locked": True} if locked else {}  # only the room's pages pass these
     WorkshopView(workshop, lang, **room)
-
-
-@solara.component
-def Page():
-    """The whole app; with `lmxsim app --room`, the room's pages (participants, and /room)."""
-    if current_room() is not None:
-        from lmxsim.app.room_page import RoomApp
-
-        RoomApp()
-    else:
-        WorkshopApp()
 
 
 @solara.component

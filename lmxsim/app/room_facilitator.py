@@ -29,8 +29,8 @@ from lmxsim.app.room_results import (
 from lmxsim.app.room_session import ExerciseError, check_exercise, replay
 from lmxsim.app.session import MAX_WEEKS
 from lmxsim.app.team_drawing import TeamDrawing
-from lmxsim.config import load_scenario, scenario_names
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
+from lmxsim.team.config import load_scenario, scenario_names
 
 # The issue asks for a redraw at least every 2 s. A beat of 0.75 s leaves room for the stalls of a
 # busy server (a full garbage collection, 30 sessions taking turns): 1.2-1.6 s at worst measured.
@@ -106,7 +106,7 @@ def ExerciseForm(room: Room, lang: str):
 
     def dropped(info) -> None:
         from lmxsim.app.uploads import read_upload
-        from lmxsim.teamfile import TeamFileError
+        from lmxsim.team.teamfile import TeamFileError
 
         try:
             team_file.set((info["name"], read_upload(info)))

@@ -120,7 +120,7 @@ def plan_name(plan: str, lang: str) -> str:
     if plan == NOTHING:
         return t("room.no_intervention", lang)
     from lmxsim.app.i18n import intervention_title, target_label
-    from lmxsim.interventions import CATALOGUE
+    from lmxsim.interventions.catalogue import CATALOGUE
 
     parts = []
     for part in plan.split(" + "):

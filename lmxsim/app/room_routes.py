@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import solara
 
-from lmxsim.app import page as _page  # not `Page` itself: Solara would take this module for a one-page app
+from lmxsim.app import main as _main  # not `Page` itself: Solara would take this module for a one-page app
 
 
 @solara.component
@@ -19,6 +19,6 @@ def Layout(children=[]):  # noqa: B006 - Solara's layout signature
 
 # The root route's layout frames every route (Solara takes the layout of the "/" sibling).
 routes = [
-    solara.Route(path="/", component=_page.Page, layout=Layout),
-    solara.Route(path="room", component=_page.Page),
+    solara.Route(path="/", component=_main.Page, layout=Layout),
+    solara.Route(path="room", component=_main.Page),
 ]

@@ -19,8 +19,8 @@ import numpy as np
 
 from lmxsim.app.room import Exercise, Measure, Outcome, Run, Tried
 from lmxsim.app.session import MAX_WEEKS, Workshop
-from lmxsim.interventions import CATALOGUE, Intervention
-from lmxsim.model import LMXModel
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import CATALOGUE, Intervention
 
 LOCKED = "set by the facilitator for the whole room"
 

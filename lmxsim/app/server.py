@@ -14,7 +14,7 @@ import socket
 import threading
 import webbrowser
 
-APP = "lmxsim.app.page:Page"
+APP = "lmxsim.app.main:Page"
 ROOM_APP = "lmxsim.app.room_routes"  # the same Page, also at /room (the facilitator's overview)
 # A tab closed properly frees its model at once; a laptop that just drops off the
 # network keeps its session this long (Solara's default is 24 hours).
@@ -140,7 +140,7 @@ def settle_heap(room: bool) -> None:
     """
     import gc
 
-    import lmxsim.app.page
+    import lmxsim.app.main
 
     if room:
         import lmxsim.app.room_facilitator

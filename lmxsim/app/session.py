@@ -16,17 +16,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from lmxsim.app.narration import Narrator
-from lmxsim.config import ConfigError, Scenario, load_scenario, scenario_names
-from lmxsim.interventions import CATALOGUE, Intervention, InterventionError
-from lmxsim.measures import TEAM_MEASURES
-from lmxsim.model import LMXModel
-from lmxsim.params import ParameterError
-from lmxsim.rules import WORKSHOP_WEEKS
-from lmxsim.team import NAMES, Member, draw_team
+from lmxsim.engine.mesa_model import LMXModel
+from lmxsim.interventions.catalogue import CATALOGUE, Intervention, InterventionError
+from lmxsim.io.rules import WORKSHOP_WEEKS
+from lmxsim.model.measures import TEAM_MEASURES
+from lmxsim.model.params import ParameterError
+from lmxsim.team.config import ConfigError, Scenario, load_scenario, scenario_names
+from lmxsim.team.members import NAMES, Member, draw_team
 
 DEFAULT_SCENARIO = "first-impression"
 MAX_WEEKS = WORKSHOP_WEEKS  # the longest run the workshop shows (rules.py)
-# The member measures the charts and the drawing read each week (declared in lmxsim/measures.py).
+# The member measures the charts and the drawing read each week (declared in lmxsim/model/measures.py).
 MEMBER_MEASURES = ("trust", "autonomy", "performance", "lmx")
 # The knobs a trainer explains, in the order shown: Params field -> slider step.
 KNOBS = {
@@ -213,7 +213,7 @@ class Workshop:
 
     def load_team(self, data: bytes, filename: str) -> str | None:
         """Use a team file (CSV or TOML, see docs/team-files.md); returns a message if it is not valid."""
-        from lmxsim.teamfile import TeamFileError, parse_team_file
+        from lmxsim.team.teamfile import TeamFileError, parse_team_file
 
         with self.lock:
             try:

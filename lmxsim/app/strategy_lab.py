@@ -28,19 +28,19 @@ from lmxsim.app.lab_fit import FitLoader, draws_used
 from lmxsim.app.lab_picker import LeaderTime, StrategyPicker
 from lmxsim.app.lab_results import Results, note
 from lmxsim.app.uploads import read_upload
-from lmxsim.interventions import InterventionError
-from lmxsim.limits import APP_MAX_WORK, app_work, app_work_problem
-from lmxsim.packaged import EXAMPLE_TEAM
-from lmxsim.params import ParameterError
-from lmxsim.robustness import check_robustness
-from lmxsim.strategies import (
+from lmxsim.interventions.catalogue import InterventionError
+from lmxsim.io.limits import APP_MAX_WORK, app_work, app_work_problem
+from lmxsim.io.packaged import EXAMPLE_TEAM
+from lmxsim.lab.robustness import check_robustness
+from lmxsim.lab.strategies import (
     MIN_REPLICATIONS,
     NOTHING,
     compare_strategies,
     ready_strategy,
 )
-from lmxsim.team import MAX_TEAM, Member
-from lmxsim.teamfile import (
+from lmxsim.model.params import ParameterError
+from lmxsim.team.members import MAX_TEAM, Member
+from lmxsim.team.teamfile import (
     DEFAULT_ABILITY,
     DEFAULT_CHALLENGE,
     TeamFileError,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lmxsim.teamfile import MAX_BYTES, TeamFileError
+from lmxsim.team.teamfile import MAX_BYTES, TeamFileError
 
 
 def read_upload(info: dict[str, Any], limit: int = MAX_BYTES) -> bytes:

@@ -23,9 +23,9 @@ def analyze(
     outcome: list[str] | None = typer.Option(None, "--outcome", help=t("cli.analyze_outcome", CLI_LANG)),
     figures: Path | None = typer.Option(None, "--figures", help=t("cli.analyze_figures", CLI_LANG)),
 ) -> None:
-    from lmxsim.output import check_output_folder
+    from lmxsim.io.output import check_output_folder
     from lmxsim.sweep.analyze import analyze as run_analysis
-    from lmxsim.sweep.analyze import write
+    from lmxsim.sweep.figures import write
     from lmxsim.sweep.store import ANALYSIS
 
     if directory.is_dir():  # a missing folder gets the analysis's own message

@@ -23,8 +23,8 @@ def run_app(
     room_cap: int = typer.Option(40, "--room-cap", min=1, max=500, help=t("cli.app_room_cap", CLI_LANG)),
 ) -> None:
     """Start the workshop app (Ctrl+C stops it)."""
-    from lmxsim.config import load_scenario
-    from lmxsim.params import ParameterError
+    from lmxsim.model.params import ParameterError
+    from lmxsim.team.config import load_scenario
 
     if scenario is not None:
         load_scenario(scenario)  # unknown preset: one readable line, before any server starts

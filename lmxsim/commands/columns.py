@@ -17,8 +17,8 @@ def columns(
     from rich.console import Console
     from rich.table import Table
 
-    from lmxsim.columns import markdown as as_markdown
-    from lmxsim.columns import rows
+    from lmxsim.model.columns import markdown as as_markdown
+    from lmxsim.model.columns import rows
 
     if markdown:
         typer.echo(as_markdown(), nl=False)

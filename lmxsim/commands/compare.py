@@ -10,13 +10,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from lmxsim.seeds import MAX_SEED
+from lmxsim.model.seeds import MAX_SEED
 from lmxsim.texts import CLI_LANG, t
+from lmxsim.texts.interventions import kinds
 
-# The intervention kinds, named in the help without importing the library (`lmxsim --help` stays fast).
-KINDS = (
-    "team-map, role-clarification, one-on-ones, stretch-assignment, sudden-praise, reflection, equal-latitude"
-)
+# The intervention kinds, named in the help from their texts (no import of the catalogue, so
+# `lmxsim --help` stays fast, and no list to keep by hand).
+KINDS = ", ".join(kinds())
 # Member measures whose change is shown per member (twin.COMPARED, in this order).
 SHOWN = ("lmx7", "performance", "trust", "autonomy")
 # Team measures in the summary line.
@@ -44,11 +44,11 @@ def compare(
     ),
     out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.compare_out", CLI_LANG)),
 ) -> None:
-    from lmxsim.config import load_config, load_scenario
-    from lmxsim.limits import check_weeks
-    from lmxsim.measures import MEMBER, TEAM
-    from lmxsim.output import FORMATS, check_output_file, write_table
-    from lmxsim.twin import twin_run
+    from lmxsim.io.limits import check_weeks
+    from lmxsim.io.output import FORMATS, check_output_file, write_table
+    from lmxsim.lab.twin import twin_run
+    from lmxsim.model.measures import MEMBER, TEAM
+    from lmxsim.team.config import load_config, load_scenario
 
     if out is not None:  # checked before the run, so a typo does not cost a simulation
         check_output_file(out, "--out", FORMATS)
@@ -94,10 +94,15 @@ def compare(
         )
     )
     if out is not None:
-        from lmxsim.provenance import of_scenario, stamp
+        from lmxsim.io.provenance import of_scenario, stamp
+        from lmxsim.model.columns import field_metadata
 
         write_table(twins.members, out)
         added = [i.spec for i in twins.interventions]
         info = of_scenario("compare", setup, seed=twins.seed, weeks=twins.weeks, engine=twins.engine)
-        stamp(out, {**info, "added_interventions": added, "config": str(config) if config else None})
+        stamp(
+            out,
+            {**info, "added_interventions": added, "config": str(config) if config else None},
+            field_metadata,
+        )
         console.print(t("cli.compare_wrote", lang, rows=len(twins.members), path=out))

@@ -101,14 +101,14 @@ def _fit(console: Console, request: FitRequest) -> None:
     require_pyabc()
     import shutil
 
-    from lmxsim import folder_lock
     from lmxsim.fit.priors import load_priors
     from lmxsim.fit.report import write_report
     from lmxsim.fit.run import DB_NAME, Settings, run_fit, stop_reason
     from lmxsim.fit.simulate import Simulator
     from lmxsim.fit.survey import check_against_team, read_survey
-    from lmxsim.output import check_output_folder
-    from lmxsim.teamfile import load_team
+    from lmxsim.io import folder_lock
+    from lmxsim.io.output import check_output_folder
+    from lmxsim.team.teamfile import load_team
 
     survey, team, out, lang, resume = request.survey, request.team, request.out, request.lang, request.resume
     dask, population = request.dask, request.population

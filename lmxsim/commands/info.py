@@ -23,7 +23,7 @@ def info(
 
     from rich.console import Console
 
-    from lmxsim.provenance import read
+    from lmxsim.io.provenance import read
 
     record = read(path)
     Console().print_json(json.dumps(record), indent=1)

@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
 
 
 def params() -> None:
-    from lmxsim.params import parameter_table
+    from lmxsim.model.params import parameter_table
 
     table = Table(title=t("cli.params_title", CLI_LANG))
     for column in t("cli.params_headings", CLI_LANG).split("|"):

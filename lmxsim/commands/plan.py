@@ -10,8 +10,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from lmxsim.packaged import EXAMPLE_TEAM
-from lmxsim.seeds import MAX_SEED
+from lmxsim.io.packaged import EXAMPLE_TEAM
+from lmxsim.model.seeds import MAX_SEED
 from lmxsim.texts import CLI_LANG, t
 
 
@@ -60,13 +60,13 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
     import datetime
     from dataclasses import replace
 
-    from lmxsim.effort import parse_hours
-    from lmxsim.hr_report import write_report
-    from lmxsim.output import check_output_file, write_text
-    from lmxsim.plan import plan_html
-    from lmxsim.robustness import check_robustness
-    from lmxsim.strategies import compare_strategies, parse_strategy, ready_strategies
-    from lmxsim.teamfile import load_team_file
+    from lmxsim.interventions.effort import parse_hours
+    from lmxsim.io.output import check_output_file, write_text
+    from lmxsim.lab.hr_report import write_report
+    from lmxsim.lab.plan import plan_html
+    from lmxsim.lab.robustness import check_robustness
+    from lmxsim.lab.strategies import compare_strategies, parse_strategy, ready_strategies
+    from lmxsim.team.teamfile import load_team_file
     from lmxsim.texts import percent
 
     check_output_file(out, "--out", formats=(".html", ".htm"))

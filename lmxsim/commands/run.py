@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lmxsim.seeds import MAX_SEED
+from lmxsim.model.seeds import MAX_SEED
 from lmxsim.texts import CLI_LANG, t
 
 
@@ -33,15 +33,16 @@ def run(
     out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.run_out", CLI_LANG)),
     lang: Literal["en", "nl"] = typer.Option("en", "--lang", help=t("cli.strategies_lang", CLI_LANG)),
 ) -> None:
-    from lmxsim.config import load_config, load_scenario
-    from lmxsim.limits import check_weeks
-    from lmxsim.output import FORMATS, check_output_file, write_table
+    from lmxsim.engine.mesa_model import LMXModel
+    from lmxsim.io.limits import check_weeks
+    from lmxsim.io.output import FORMATS, check_output_file, write_table
+    from lmxsim.team.config import load_config, load_scenario
 
     if out is not None:
         check_output_file(out, "--out", FORMATS)  # before the run: a typo must not cost a simulation
     setup = load_config(config) if config else load_scenario(scenario)
     if team is not None:
-        from lmxsim.teamfile import load_team_file
+        from lmxsim.team.teamfile import load_team_file
 
         team_file = load_team_file(team)
         setup.team = team_file.members
@@ -53,16 +54,20 @@ def run(
     weeks = setup.weeks if weeks is None else check_weeks(weeks)
     seed = setup.seed if seed is None else seed
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
-    model = setup.model(rng=seed).run(weeks)
+    model = LMXModel.from_scenario(setup, rng=seed).run(weeks)
     members = model.member_frame()
     console = Console()
-    console.print(_members_table(members[members["week"] == weeks], setup, weeks, lang))
-    console.print(_team_line(model.team_frame().iloc[-1], lang))
+    final = members[members["week"] == weeks]
+    console.print(_members_table(final, setup, weeks, lang))
+    console.print(_team_line(model.team_frame().iloc[-1], final, lang))
     if out is not None:
-        from lmxsim.provenance import of_scenario, stamp
+        from lmxsim.io.provenance import of_scenario, stamp
+        from lmxsim.model.columns import field_metadata
 
         write_table(members, out)
-        stamp(out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources))
+        stamp(
+            out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources), field_metadata
+        )
         console.print(t("cli.wrote_rows", lang, rows=len(members), path=out))
 
 
@@ -71,7 +76,7 @@ SHOWN = ("lmx7", "trust", "autonomy", "performance")  # member measures in the t
 
 def _members_table(final, setup, weeks: int, lang: str = CLI_LANG) -> Table:
     """Where each relationship ended up: the members' phase, group and measures (measures.py)."""
-    from lmxsim.measures import MEMBER
+    from lmxsim.model.measures import MEMBER
 
     table = Table(title=t("cli.run_title", lang, title=setup.title.get(lang) or setup.name, weeks=weeks))
     for heading in (t("cli.col_name", lang), MEMBER["phase"].label(lang), MEMBER["group"].label(lang)):
@@ -85,16 +90,19 @@ def _members_table(final, setup, weeks: int, lang: str = CLI_LANG) -> Table:
     return table
 
 
-def _team_line(team, lang: str = CLI_LANG) -> str:
-    """The team at the end, one line, each number as its declaration says."""
-    from lmxsim.measures import MEMBER, TEAM
+def _team_line(team, final, lang: str = CLI_LANG) -> str:
+    """The team at the end, one line, each number as its declaration says.
+
+    Mean LMX-7 is the mean of the members' declared `lmx7` measure (`final`: the members at the end).
+    """
+    from lmxsim.model.measures import MEMBER, TEAM
 
     shown = {name: TEAM[name].show(team[name], lang) for name in TEAM}
     return t(
         "cli.run_team_line",
         lang,
         performance=shown["performance"],
-        lmx7=MEMBER["lmx7"].show(7 + 28 * team.lmx_mean, lang),
+        lmx7=MEMBER["lmx7"].show(final["lmx7"].mean(), lang),
         differentiation=shown["lmx_differentiation"],
         out_group=shown["out_group_share"],
         safety=shown["safety_mean"],

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from lmxsim.packaged import EXAMPLE_TEAM
-from lmxsim.seeds import MAX_SEED
+from lmxsim.io.packaged import EXAMPLE_TEAM
+from lmxsim.model.seeds import MAX_SEED
 from lmxsim.texts import CLI_LANG, t
 
 DEFAULT_TEAM = EXAMPLE_TEAM
@@ -66,11 +66,11 @@ def strategies(
     """Compare strategies on the same luck (common random numbers) and say what they change."""
     from dataclasses import replace
 
-    from lmxsim.effort import parse_hours
-    from lmxsim.robustness import check_robustness
-    from lmxsim.strategies import MIN_REPLICATIONS, compare_strategies, parse_strategy, ready_strategies
-    from lmxsim.strategy_report import conclusions, export
-    from lmxsim.teamfile import load_team_file
+    from lmxsim.interventions.effort import parse_hours
+    from lmxsim.lab.report import conclusions, export
+    from lmxsim.lab.robustness import check_robustness
+    from lmxsim.lab.strategies import MIN_REPLICATIONS, compare_strategies, parse_strategy, ready_strategies
+    from lmxsim.team.teamfile import load_team_file
 
     console = Console()
     if list_ready:
@@ -80,11 +80,11 @@ def strategies(
             )
         return
     if out is not None:  # before the simulation: a full or read-only folder must not cost a run
-        from lmxsim.output import check_output_folder
+        from lmxsim.io.output import check_output_folder
 
         check_output_folder(out, "--out", overwrite=overwrite)
     if report is not None:
-        from lmxsim.output import check_output_file
+        from lmxsim.io.output import check_output_file
 
         check_output_file(report, "--report", formats=(".html", ".htm"))
     own_hours = parse_hours(hours)
@@ -140,14 +140,14 @@ def strategies(
     for paragraph in conclusions(comparison, lang, budget=budget):
         console.print(paragraph, end="\n\n", markup=False, highlight=False)
     if view is not None:
-        from lmxsim.hr_report import robustness_verdict
+        from lmxsim.lab.hr_report import robustness_verdict
 
         console.print(robustness_verdict(view, lang), end="\n\n", markup=False, highlight=False)
     if out is not None:
         paths = export(comparison, out, lang, robustness=view, budget=budget)
         console.print(escape(t("report.wrote", lang, files=", ".join(p.name for p in paths), folder=out)))
     if report is not None:
-        from lmxsim.hr_report import write_report
+        from lmxsim.lab.hr_report import write_report
 
         write_report(
             report,
@@ -164,10 +164,11 @@ def strategies(
 
 def results_table(comparison, lang: str) -> Table:
     """Per strategy: each team measure, mean ± half-width of its 95% CI (LMX in LMX-7 points)."""
-    from lmxsim.dynamics import lmx7
-    from lmxsim.measures import MEMBER
-    from lmxsim.strategies import MEASURES
-    from lmxsim.strategy_report import heading, show, strategy_colours
+    from lmxsim.lab.report import show
+    from lmxsim.lab.strategies import MEASURES
+    from lmxsim.lab.style import heading, strategy_colours
+    from lmxsim.model.dynamics import lmx7
+    from lmxsim.model.measures import MEMBER
     from lmxsim.texts import number
 
     c = comparison
@@ -199,7 +200,8 @@ def results_table(comparison, lang: str) -> Table:
 
 def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
     """Per strategy: simulated years better than doing nothing, leader hours per week, gain per hour."""
-    from lmxsim.strategy_report import per_hour, strategy_colours
+    from lmxsim.lab.report import per_hour
+    from lmxsim.lab.style import strategy_colours
     from lmxsim.texts import number
 
     c = comparison
@@ -226,7 +228,7 @@ def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
 
 def robustness_table(view, lang: str) -> Table:
     """Rank of each strategy at 50%, 100% and 150% strength, with expected team performance."""
-    from lmxsim.strategy_report import show
+    from lmxsim.lab.report import show
     from lmxsim.texts import percent
 
     frame = view.table()

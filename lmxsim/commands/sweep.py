@@ -12,7 +12,7 @@ from rich.console import Console
 
 from lmxsim.texts import CLI_LANG, t
 
-# The sweeps that ship with lmxsim (lmxsim/configs/sweeps), named in the help without a disk read.
+# The sweeps that ship with lmxsim (configs/sweeps), named in the help without a disk read.
 PACKAGED = "first-impression, pygmalion, differentiation-sobol"
 
 
@@ -69,7 +69,7 @@ def sweep(
         TimeRemainingColumn,
     )
 
-    from lmxsim.packaged import SWEEP_DIR
+    from lmxsim.io.packaged import SWEEP_DIR
     from lmxsim.sweep.runner import open_executor, run_sweep
     from lmxsim.sweep.spec import load_sweep
 
@@ -78,7 +78,7 @@ def sweep(
         sweep_file = packaged  # a sweep that ships with lmxsim, by name
     spec = load_sweep(sweep_file)
     out = out or Path("results") / sweep_file.stem
-    from lmxsim.output import check_output_folder
+    from lmxsim.io.output import check_output_folder
 
     check_output_folder(out, "--out")  # a file in the way or a read-only disk: one line, before any bar
     console = Console(stderr=True)

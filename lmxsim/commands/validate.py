@@ -28,10 +28,10 @@ def validate(
         2, "--workers", "-w", min=1, max=64, help=t("cli.validate_workers", CLI_LANG)
     ),
 ) -> None:
-    from lmxsim.executors import open_executor
-    from lmxsim.facts import FACTS, REPLICATIONS
-    from lmxsim.limits import check_replications
-    from lmxsim.validation import ablate, as_json, summarise
+    from lmxsim.engine.executors import open_executor
+    from lmxsim.io.limits import check_replications
+    from lmxsim.science.facts import FACTS, REPLICATIONS
+    from lmxsim.science.validation import ablate, as_json, summarise
 
     if replications is not None:
         check_replications(replications, low=20)
@@ -40,7 +40,7 @@ def validate(
     if json_out is not None and (json_out.is_dir() or not json_out.parent.is_dir()):
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
     console = Console()
-    with open_executor(workers, preload="lmxsim.facts") as choice:  # the sweeps' executors
+    with open_executor(workers, preload="lmxsim.science.facts") as choice:  # the sweeps' executors
         facts = summarise(seeds=seeds, replications=replications, executor=choice.executor)
         matrix = ablate(seeds, replications, choice.executor) if ablations else None
 

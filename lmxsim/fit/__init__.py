@@ -3,14 +3,14 @@
 One idea per module: survey.py reads the survey file (observations.py the optional
 team-level counts), priors.py says what is fitted,
 simulate.py turns parameters into simulated survey summaries (batch engine + the item
-model of lmxsim/measurement.py), sampler.py runs many particles as one vectorised batch,
+model of lmxsim/model/measurement.py), sampler.py runs many particles as one vectorised batch,
 run.py drives pyABC (and resumes), report.py writes the posterior and the predictive
 checks, posterior.py turns a fit/ folder into parameter draws for the strategy lab.
 """
 
 from __future__ import annotations
 
-from lmxsim.params import ParameterError
+from lmxsim.model.params import ParameterError
 
 
 class FitError(ParameterError):

@@ -15,8 +15,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from lmxsim.dynamics import clip01
 from lmxsim.fit.simulate import Simulator
+from lmxsim.model.dynamics import clip01
 
 PER_DRAW = 10
 ACCEPT = 0.05

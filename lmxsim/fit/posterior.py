@@ -5,7 +5,7 @@ intervals hold what the survey leaves uncertain about this team as well as the
 simulation's luck. Each draw gives the fitted parameters (the rest at their defaults) and
 the leader's first impression of each person; the relationship starts where the survey
 ends: weeks together = the last wave's week (plus the team file's), LMX-7 = the last wave's
-answers (member and leader), through the starting state of lmxsim/team.py (Member).
+answers (member and leader), through the starting state of lmxsim/team/members.py (Member).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import pandas as pd
 
 from lmxsim.fit import FitError
 from lmxsim.fit.priors import MEASUREMENT_PREFIX
-from lmxsim.params import PARAMETERS, Params
-from lmxsim.team import Member
+from lmxsim.model.params import PARAMETERS, Params
+from lmxsim.team.members import Member
 
 DEFAULT_DRAWS = 50
 
@@ -182,7 +182,7 @@ def compare_over_posterior(
 ):
     """compare_strategies over posterior draws: replications are spread evenly over the draws
     and pooled, so every interval includes the posterior's uncertainty."""
-    from lmxsim.strategies import compare_strategies
+    from lmxsim.lab.strategies import compare_strategies
 
     # Never more runs than asked for: at least 2 per draw, so few replications use fewer draws.
     draws = max(1, min(draws, replications // 2))
@@ -236,7 +236,7 @@ def robustness_over_posterior(
     progress: Callable[[float], None] | None = None,
 ):
     """The robustness view (50% and 150% strength) over the same posterior draws and seeds."""
-    from lmxsim.robustness import FACTORS, Robustness
+    from lmxsim.lab.robustness import FACTORS, Robustness
 
     if not isinstance(folder, Posterior):
         folder = read_posterior(folder)

@@ -4,7 +4,7 @@
     first_impression_noise = {}       # {} = the range params.py allows
     leader_trust_rate = {low = 0.05, high = 0.8}
 
-    [measurement]                     # item-model parameters (lmxsim/measurement.py)
+    [measurement]                     # item-model parameters (lmxsim/model/measurement.py)
     leader_bias = {low = -0.5, high = 0.5}
 
     [people]
@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lmxsim.fit import FitError
-from lmxsim.measurement import MEASUREMENT_FIELDS
-from lmxsim.params import PARAMETERS
+from lmxsim.model.measurement import MEASUREMENT_FIELDS
+from lmxsim.model.params import PARAMETERS
 
 # first_impression_noise (ST .59) and leader_trust_rate (ST .13-.41) lead the Sobol table for
 # LMX differentiation; confirmation_bias (ST .12 at week 26) is the anchoring that the issue's

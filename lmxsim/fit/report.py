@@ -21,7 +21,7 @@ from lmxsim.fit.posterior import last_wave
 from lmxsim.fit.priors import PERSON_PREFIX
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.summary import posterior_table, resample
-from lmxsim.output import write_table, write_text, write_with
+from lmxsim.io.output import write_table, write_text, write_with
 from lmxsim.texts import t
 
 DRAWS = 500

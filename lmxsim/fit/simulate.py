@@ -1,10 +1,10 @@
 """The simulator ABC calls: parameters -> simulated survey summaries, many particles at once.
 
-Each particle is one replication of the batch engine (lmxsim/batch.py run_states) with
+Each particle is one replication of the batch engine (lmxsim/engine/batch.py run_states) with
 its own parameters (per-replication columns) and its own first impression of each person
 (ability + first_impression_noise * z_i, z_i fitted); the other member traits and the
 luck are drawn. Only the weeks of the waves and the three variables the item model
-reads are recorded, then lmxsim/measurement.py turns them into LMX-7 totals; with
+reads are recorded, then lmxsim/model/measurement.py turns them into LMX-7 totals; with
 team-level observations (observations.py) also the team's weekly count of that measure.
 """
 
@@ -15,13 +15,13 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from lmxsim.batch import run_states
-from lmxsim.dynamics import clip01
+from lmxsim.engine.batch import run_states
 from lmxsim.fit.observations import TeamObservations
 from lmxsim.fit.priors import MEASUREMENT_PREFIX, PERSON_PREFIX, Priors
-from lmxsim.measurement import MEASUREMENT_FIELDS, Measurement, answer_items, rater_view, totals
-from lmxsim.params import PARAMETERS, Params
-from lmxsim.team import Member
+from lmxsim.model.dynamics import clip01
+from lmxsim.model.measurement import MEASUREMENT_FIELDS, Measurement, answer_items, rater_view, totals
+from lmxsim.model.params import PARAMETERS, Params
+from lmxsim.team.members import Member
 
 VARIABLES = ("lmx", "trust", "leader_trust")
 SUMMARY = "lmx7"

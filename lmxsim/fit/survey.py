@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit import FitError
-from lmxsim.measurement import HIGH, ITEMS, LOW, RATERS
+from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS
 
 MIN_ITEMS = 4
 MAX_WEEK = 520

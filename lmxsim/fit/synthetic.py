@@ -6,7 +6,7 @@ import numpy as np
 
 from lmxsim.fit.priors import PERSON_PREFIX, Priors
 from lmxsim.fit.simulate import Simulator
-from lmxsim.team import Member
+from lmxsim.team.members import Member
 
 
 def recovery_team(n: int = 9, seed: int = 0) -> list[Member]:

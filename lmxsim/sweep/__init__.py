@@ -1,6 +1,6 @@
 """Experiments for researchers: sweep files, designs, resumable Parquet output, analysis.
 
-    spec = load_sweep("lmxsim/configs/sweeps/first-impression.toml")
+    spec = load_sweep("configs/sweeps/first-impression.toml")
     with open_executor(workers=2) as choice:
         report = run_sweep(spec, "results/fi", choice)
     table = read_results("results/fi")          # or pandas.read_parquet("results/fi")

@@ -175,19 +175,3 @@ def analyze(out: str | Path, week: int | None = None, outcomes: list[str] | None
         manifest["runs"],
         note,
     )
-
-
-def write(analysis: Analysis, out: Path, folder: Path | None = None) -> list[Path]:
-    """CSV tables and PNG figures into out/_analysis (or `folder`)."""
-    from lmxsim.output import write_table
-    from lmxsim.sweep import figures
-
-    folder = folder or out / store.ANALYSIS
-    written = [write_table(analysis.summary, folder / "summary.csv")]
-    if analysis.indices is not None:
-        written.append(write_table(analysis.indices, folder / f"{analysis.method}.csv"))
-    manifest = store.read_manifest(out) or {}
-    written += figures.draw_all(
-        analysis, Design.from_json(manifest["design"]), folder, manifest.get("title", "")
-    )
-    return written

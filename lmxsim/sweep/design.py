@@ -8,15 +8,14 @@ exactly the same points; the matrix is also written to the manifest.
 from __future__ import annotations
 
 import itertools
-import math
 import warnings
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from lmxsim.params import ParameterError, Params
-from lmxsim.sweep.spec import SweepError, SweepSpec
+from lmxsim.model.params import ParameterError, Params
+from lmxsim.sweep.spec import SweepError, SweepSpec, design_size
 
 MAX_POINTS = 200_000  # the design matrix is kept in the manifest (JSON); replications add runs freely
 DESIGN_KEY = 2**31 - 1  # spawn key of the design's own random stream (runs use (point, replication))
@@ -120,19 +119,6 @@ def build_design(spec: SweepSpec, entropy: int) -> Design:
     design = Design(spec.design, names, values, bounds, bools, spec.second_order, spec.morris_levels)
     check_points(spec, design)
     return design
-
-
-def design_size(spec: SweepSpec) -> int:
-    """Number of design points, known before sampling."""
-    d = len(spec.vary)
-    if spec.design == "grid":
-        return math.prod(len(v.grid_levels()) for v in spec.vary)
-    assert spec.samples is not None
-    if spec.design == "lhs":
-        return spec.samples
-    if spec.design == "sobol":
-        return spec.samples * (2 * d + 2 if spec.second_order else d + 2)
-    return spec.samples * (d + 1)
 
 
 def check_points(spec: SweepSpec, design: Design) -> None:

@@ -7,17 +7,15 @@ and none is changed, so importing this in a notebook leaves `plt.show()` working
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from lmxsim.output import write_with
+from lmxsim.io.output import write_table, write_with
+from lmxsim.sweep import store
+from lmxsim.sweep.analyze import Analysis
 from lmxsim.sweep.design import Design
-
-if TYPE_CHECKING:
-    from lmxsim.sweep.analyze import Analysis
 
 MAX_OUTCOMES = 4
 MAX_LINES = 8
@@ -174,3 +172,14 @@ def _fmt(value) -> str:
     if isinstance(value, bool | np.bool_):
         return str(bool(value)).lower()
     return f"{float(value):.3g}" if not pd.isna(value) else "-"
+
+
+def write(analysis: Analysis, out: Path, folder: Path | None = None) -> list[Path]:
+    """CSV tables and PNG figures into out/_analysis (or `folder`)."""
+    folder = folder or out / store.ANALYSIS
+    written = [write_table(analysis.summary, folder / "summary.csv")]
+    if analysis.indices is not None:
+        written.append(write_table(analysis.indices, folder / f"{analysis.method}.csv"))
+    manifest = store.read_manifest(out) or {}
+    written += draw_all(analysis, Design.from_json(manifest["design"]), folder, manifest.get("title", ""))
+    return written

@@ -22,14 +22,14 @@ from typing import Any
 
 import numpy as np
 
-from lmxsim import folder_lock
-from lmxsim.batch import chunk_for
-from lmxsim.executors import ExecutorChoice, SequentialExecutor
-from lmxsim.executors import open_executor as open_executor  # where the sweep commands find it
-from lmxsim.interventions import Intervention
-from lmxsim.params import Params
-from lmxsim.provenance import record, to_json
-from lmxsim.seeds import SEED_BITS, run_seed
+from lmxsim.engine.batch import chunk_for
+from lmxsim.engine.executors import ExecutorChoice, SequentialExecutor
+from lmxsim.engine.executors import open_executor as open_executor  # where the sweep commands find it
+from lmxsim.interventions.catalogue import Intervention
+from lmxsim.io import folder_lock
+from lmxsim.io.provenance import record, to_json
+from lmxsim.model.params import Params
+from lmxsim.model.seeds import SEED_BITS, run_seed
 from lmxsim.sweep import store
 from lmxsim.sweep.design import Design, build_design
 from lmxsim.sweep.spec import SweepError, SweepSpec

@@ -8,18 +8,19 @@ file, the field, the value and what is allowed (see docs/sweeps.md).
 from __future__ import annotations
 
 import hashlib
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lmxsim.batch import MEMBER_STATE
-from lmxsim.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
-from lmxsim.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
-from lmxsim.measures import TEAM_MEASURES
-from lmxsim.params import PARAMETERS, ParameterError, Params
-from lmxsim.rules import check_whole
-from lmxsim.team import MAX_TEAM
+from lmxsim.engine.batch import MEMBER_STATE
+from lmxsim.io.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
+from lmxsim.io.rules import check_whole
+from lmxsim.model.measures import TEAM_MEASURES
+from lmxsim.model.params import PARAMETERS, ParameterError, Params
+from lmxsim.team.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
+from lmxsim.team.members import MAX_TEAM
 
 DESIGNS = ("grid", "lhs", "sobol", "morris")
 ENGINES = ("batch", "mesa")
@@ -212,8 +213,6 @@ def parse_sweep(data: dict[str, Any], path: Path, text: str) -> SweepSpec:
         description=str(data.get("description", "")),
         fixed=fixed,
     )
-    from lmxsim.sweep.design import design_size
-
     problem = sweep_runs_problem(design_size(spec), replications)
     if problem:
         raise SweepError(f"{where}: {problem}")
@@ -253,7 +252,7 @@ def _base_scenario(value: Any, path: Path) -> tuple[Scenario, str, str]:
         scenario = load_scenario(value)
     except ConfigError as error:
         raise SweepError(f"{where}: scenario: {error}") from None
-    from lmxsim.config import SCENARIO_DIR
+    from lmxsim.team.config import SCENARIO_DIR
 
     preset = SCENARIO_DIR / f"{value}.toml"
     return scenario, f"preset {value}", preset.read_text(encoding="utf-8")
@@ -392,3 +391,16 @@ def _table(value: Any, key: str, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise SweepError(f"{where}: [{key}] must be a table of name = value")
     return value
+
+
+def design_size(spec: SweepSpec) -> int:
+    """Number of design points, known before sampling."""
+    d = len(spec.vary)
+    if spec.design == "grid":
+        return math.prod(len(v.grid_levels()) for v in spec.vary)
+    assert spec.samples is not None
+    if spec.design == "lhs":
+        return spec.samples
+    if spec.design == "sobol":
+        return spec.samples * (2 * d + 2 if spec.second_order else d + 2)
+    return spec.samples * (d + 1)

@@ -15,7 +15,6 @@ place first, the team part last, so a killed worker never leaves half a task.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import platform
@@ -32,6 +31,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from lmxsim.io.provenance import model_fingerprint
 from lmxsim.sweep.spec import SweepError
 
 MANIFEST = "_manifest.json"
@@ -75,8 +75,8 @@ def write_task(
 def _write_atomic(
     frame: pd.DataFrame, path: Path, digest: str, provenance: str = "", entropy: int | None = None
 ) -> int:
-    from lmxsim.columns import field_metadata
-    from lmxsim.provenance import KEY
+    from lmxsim.io.provenance import KEY
+    from lmxsim.model.columns import field_metadata
 
     table = field_metadata(pa.Table.from_pandas(frame, preserve_index=False))
     meta = dict(table.schema.metadata or {})
@@ -175,7 +175,7 @@ def read_manifest(out: Path) -> dict[str, Any] | None:
 
 def write_manifest(out: Path, manifest: dict[str, Any]) -> None:
     """Atomically; a failure (disk full, read-only) leaves the old manifest and no temporary file."""
-    from lmxsim.output import OutputError, write_text
+    from lmxsim.io.output import OutputError, write_text
 
     try:
         write_text(out / MANIFEST, json.dumps(manifest, indent=1))
@@ -200,32 +200,6 @@ def code_version() -> str:
         except (OSError, subprocess.SubprocessError):
             pass
     return f"lmxsim {_version('lmxsim')}"
-
-
-# The files whose code decides a run's numbers; a change to any of them makes old parts
-# incomparable with new ones.
-MODEL_FILES = (
-    "dynamics.py",
-    "params.py",
-    "team.py",
-    "nudges.py",
-    "interventions.py",
-    "agents.py",
-    "model.py",
-    "batch.py",
-    "config.py",
-    "seeds.py",
-)
-
-
-def model_fingerprint() -> str:
-    """SHA-256 over the model's source files: what `--resume` compares, dirty tree or not."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for name in MODEL_FILES:
-        digest.update(name.encode())
-        digest.update((package / name).read_bytes())
-    return digest.hexdigest()
 
 
 def package_versions() -> dict[str, str]:

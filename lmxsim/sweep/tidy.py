@@ -13,13 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from lmxsim import dynamics as dyn
-from lmxsim.batch import run_batch
-from lmxsim.interventions import Intervention
-from lmxsim.measures import CODES, COUNTS, TEAM_MEASURES
-from lmxsim.params import Params
+from lmxsim.engine.batch import run_batch
+from lmxsim.interventions.catalogue import Intervention
+from lmxsim.model import dynamics as dyn
+from lmxsim.model.measures import CODES, COUNTS, TEAM_MEASURES
+from lmxsim.model.params import Params
 from lmxsim.sweep.spec import Outcomes
-from lmxsim.team import Member
+from lmxsim.team.members import Member
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Job:
     bools: tuple[bool, ...]
     outcomes: Outcomes
     engine: str
-    provenance: str = ""  # JSON (lmxsim/provenance.py), stamped on every part
+    provenance: str = ""  # JSON (lmxsim/io/provenance.py), stamped on every part
 
 
 @dataclass
@@ -76,7 +76,7 @@ def record_batch(job: Job, seeds: list[int], rows: list[Params]) -> Recorded:
 
 def record_mesa(job: Job, seeds: list[int], rows: list[Params]) -> Recorded:
     """The reference engine: one LMXModel per run, read back through its DataCollector."""
-    from lmxsim.model import LMXModel
+    from lmxsim.engine.mesa_model import LMXModel
 
     weeks, runs = job.weeks, len(seeds)
     team = {m: np.empty((weeks + 1, runs)) for m in TEAM_MEASURES}

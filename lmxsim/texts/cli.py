@@ -114,6 +114,50 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "toon ook het verhaal van elk scenario",
     },
     "scenarios_title": {"en": "Scenarios", "nl": "Scenario's"},
+    "scenarios_check": {
+        "en": "print how often each [expect] claim of preset NAME (or a scenario file NAME.toml) holds",
+        "nl": "toon hoe vaak elke [expect]-bewering van voorbeeld NAAM (of scenariobestand NAAM.toml) klopt",
+    },
+    "scenarios_seeds": {
+        "en": "with --check: the number of seeds (0, 1, ...)",
+        "nl": "met --check: het aantal seeds (0, 1, ...)",
+    },
+    "check_title": {
+        "en": "{name}: how often each claim of the story holds, over {seeds} seeds",
+        "nl": "{name}: hoe vaak elke bewering van het verhaal klopt, over {seeds} seeds",
+    },
+    "col_claim": {"en": "claim", "nl": "bewering"},
+    "col_holds": {"en": "holds", "nl": "klopt"},
+    "col_own_seed": {"en": "own seed {seed}", "nl": "eigen seed {seed}"},
+    "yes": {"en": "yes", "nl": "ja"},
+    "no": {"en": "no", "nl": "nee"},
+    "check_story_holds": {
+        "en": "The whole story holds on {share} of the seeds and on its own seed (the tests ask {bar}).",
+        "nl": "Het hele verhaal klopt in {share} van de seeds en op de eigen seed (de tests vragen {bar}).",
+    },
+    "check_story_fails": {
+        "en": "The whole story holds on {share} of the seeds; the tests ask {bar} and the preset's own seed.",
+        "nl": "Het hele verhaal klopt in {share} van de seeds; de tests vragen {bar} en de eigen seed.",
+    },
+    # the claims a preset's [expect] table can make (team/expect.py)
+    "claim_in": {
+        "en": "{name} in the in-group by week {week} and at the end",
+        "nl": "{name} in de in-groep in week {week} en aan het eind",
+    },
+    "claim_out": {
+        "en": "{name} in the out-group by week {week} and at the end",
+        "nl": "{name} in de out-groep in week {week} en aan het eind",
+    },
+    "claim_spread": {
+        "en": "the split grows (spread at the end > week 4)",
+        "nl": "de tweedeling groeit (spreiding aan het eind > week 4)",
+    },
+    "claim_ahead": {"en": "{ahead} end above {behind}", "nl": "{ahead} eindigen boven {behind}"},
+    "claim_safety": {
+        "en": "team safety below {value} from week {week}",
+        "nl": "veiligheid in het team onder {value} vanaf week {week}",
+    },
+    "claim_fires": {"en": "at least {n} fires", "nl": "minstens {n} branden"},
     "col_title": {"en": "title", "nl": "titel"},
     "col_weeks": {"en": "weeks", "nl": "weken"},
     "col_team": {"en": "team", "nl": "team"},

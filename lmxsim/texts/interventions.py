@@ -1,5 +1,5 @@
 """Texts of the interventions (titles, descriptions, where the leader's hours come from),
-English and Dutch. Keys are used as `intervention.<kind>.<field>`; interventions.py reads them."""
+English and Dutch. Keys are used as `intervention.<kind>.<field>`; interventions/catalogue.py reads them."""
 
 from __future__ import annotations
 
@@ -167,3 +167,12 @@ INTERVENTIONS: dict[str, dict[str, str]] = {
         ),
     },
 }
+
+
+def kinds() -> list[str]:
+    """The intervention kinds, in the catalogue's order, read from their titles here.
+
+    The command line's help names them without importing the catalogue (which needs numpy),
+    so `lmxsim --help` stays fast; tests/test_twin.py checks they are the catalogue's keys.
+    """
+    return [key.removesuffix(".title") for key in INTERVENTIONS if key.endswith(".title")]

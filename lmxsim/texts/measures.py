@@ -1,4 +1,4 @@
-"""Labels of the output measures (lmxsim/measures.py), keys `measure.<level>.<name>`."""
+"""Labels of the output measures (lmxsim/model/measures.py), keys `measure.<level>.<name>`."""
 
 from __future__ import annotations
 

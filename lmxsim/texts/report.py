@@ -20,7 +20,7 @@ _MEASURES = {
     "fires": ("fires so far", "branden tot nu toe"),
     "out_group_share": ("share in the out-group", "aandeel in de out-groep"),
 }
-# Table headings of the measures the lab shows otherwise than declared (strategy_report.OWN_HEADINGS);
+# Table headings of the measures the lab shows otherwise than declared (lab/style.py, OWN_HEADINGS);
 # every other heading is the measure's declared label (lmxsim/texts/measures.py).
 _HEADINGS = {
     "lmx_mean": ("Relationship quality (LMX-7)", "Relatiekwaliteit (LMX-7)"),

@@ -12,7 +12,7 @@ import pytest
 from lab_server import open_lab, serve_lab
 from playwright.sync_api import expect
 
-from lmxsim.limits import APP_MAX_WORK
+from lmxsim.io.limits import APP_MAX_WORK
 
 
 def _server_process(base_url: str) -> psutil.Process:

@@ -10,7 +10,7 @@ from workshop_app import serve_app
 pytest.importorskip("lmxsim.app.strategy_lab", reason="the strategy lab page is not installed")
 
 from lmxsim.app.decimal_input import decimal_text
-from lmxsim.interventions import CATALOGUE
+from lmxsim.interventions.catalogue import CATALOGUE
 from lmxsim.texts import t
 
 

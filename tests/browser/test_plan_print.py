@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from lmxsim.plan import plan_html
-from lmxsim.robustness import check_robustness
-from lmxsim.strategies import compare_strategies, ready_strategies
+from lmxsim.lab.plan import plan_html
+from lmxsim.lab.robustness import check_robustness
+from lmxsim.lab.strategies import compare_strategies, ready_strategies
 from tests.plan_fixtures import items, twelve
 
 

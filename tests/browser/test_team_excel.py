@@ -12,7 +12,7 @@ import pytest
 from lab_server import open_lab, serve_lab
 from playwright.sync_api import expect
 
-from lmxsim.packaged import TEAM_DIR
+from lmxsim.io.packaged import TEAM_DIR
 
 # As conftest.DROP_FILE, with the file's bytes (base64) instead of text.
 DROP_BYTES = """

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from lmxsim import limits
+from lmxsim.io import limits
 from lmxsim.sweep import SweepError, load_sweep, run_sweep
 from lmxsim.sweep.design import build_design
 from lmxsim.sweep.runner import iter_tasks, make_tasks

@@ -13,7 +13,7 @@ import textwrap
 import pandas as pd
 import pytest
 
-from lmxsim.output import OutputError, write_table
+from lmxsim.io.output import OutputError, write_table
 
 SWEEP = """
 weeks = 4
@@ -61,20 +61,22 @@ def test_missing_config_and_team(tmp_path, cli):
 
 
 def test_out_that_is_a_folder_is_refused_before_the_run(tmp_path, cli, monkeypatch):
-    import lmxsim.model
+    import lmxsim.engine.mesa_model
 
     (tmp_path / "adir.csv").mkdir()
-    monkeypatch.setattr(lmxsim.model.LMXModel, "run", lambda *a, **k: pytest.fail("simulated first"))
+    monkeypatch.setattr(
+        lmxsim.engine.mesa_model.LMXModel, "run", lambda *a, **k: pytest.fail("simulated first")
+    )
     code, _, err = cli("run", "--out", str(tmp_path / "adir.csv"))
     assert code == 2 and "is a folder" in one_line(err)
     assert leftovers(tmp_path) == []
 
 
 def test_out_below_a_file_is_refused_before_the_run(tmp_path, cli, monkeypatch):
-    import lmxsim.twin
+    import lmxsim.lab.twin
 
     (tmp_path / "t_one.csv").write_text("x")
-    monkeypatch.setattr(lmxsim.twin, "twin_run", lambda *a, **k: pytest.fail("simulated first"))
+    monkeypatch.setattr(lmxsim.lab.twin, "twin_run", lambda *a, **k: pytest.fail("simulated first"))
     code, _, err = cli("compare", "-i", "reflection:team@2", "--out", str(tmp_path / "t_one.csv" / "x.csv"))
     assert code == 2 and "is a file, not a folder" in one_line(err)
 
@@ -122,13 +124,15 @@ def test_a_failing_write_leaves_no_temporary_file(tmp_path, monkeypatch, number,
 def test_read_only_output_is_found_before_simulating_injected(tmp_path, cli, monkeypatch):
     import pathlib
 
-    import lmxsim.model
+    import lmxsim.engine.mesa_model
 
     def refuse(self, *args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system", str(self))
 
     monkeypatch.setattr(pathlib.Path, "touch", refuse)
-    monkeypatch.setattr(lmxsim.model.LMXModel, "run", lambda *a, **k: pytest.fail("simulated first"))
+    monkeypatch.setattr(
+        lmxsim.engine.mesa_model.LMXModel, "run", lambda *a, **k: pytest.fail("simulated first")
+    )
     code, _, err = cli("run", "--out", str(tmp_path / "run.csv"))
     assert code == 2 and "read-only" in one_line(err)
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lmxsim.output import FORMULA_START, csv_text, neutralise_cell, restore_cell, write_table
-from lmxsim.team import Member
-from lmxsim.teamfile import load_team, parse_team_file, save_team, team_to_csv
+from lmxsim.io.output import FORMULA_START, csv_text, neutralise_cell, restore_cell, write_table
+from lmxsim.team.members import Member
+from lmxsim.team.teamfile import load_team, parse_team_file, save_team, team_to_csv
 
 ATTACKS = ["=cmd|' /C calc'!A0", "+SUM(1+1)", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "'=quoted"]
 

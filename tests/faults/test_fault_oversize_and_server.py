@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 
 from lmxsim.app.uploads import read_upload
-from lmxsim.teamfile import MAX_BYTES, TeamFileError
+from lmxsim.team.teamfile import MAX_BYTES, TeamFileError
 
 
 class CountingFile(io.BytesIO):

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lmxsim.folder_lock import LOCK
+from lmxsim.io.folder_lock import LOCK
 from lmxsim.sweep import SweepError, load_sweep, read_results, run_sweep
 from lmxsim.sweep.runner import run_seed
 

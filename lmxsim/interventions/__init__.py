@@ -1,0 +1,1 @@
+"""The intervention catalogue (one entry each), the one-line spec, strength, leader hours."""

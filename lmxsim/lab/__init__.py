@@ -1,0 +1,1 @@
+"""The strategy lab: strategies, plans, robustness, the report, its figures and tables, twins."""

@@ -1,0 +1,1 @@
+"""Facts from the literature, validation against them."""

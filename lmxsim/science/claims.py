@@ -1,0 +1,56 @@
+"""How often a preset's story holds: each `[expect]` claim's share of seeds (`lmxsim scenarios --check`).
+
+A preset's story is a set of claims about the model (team/expect.py). tests/test_scenarios.py
+requires the whole story on the preset's own seed and on at least STORY_SHARE of STORY_SEEDS
+seeds; this gives the same numbers claim by claim, so tuning a new preset takes one look
+instead of rounds of failing tests. The seeds are 0, 1, ... on the batch engine, which equals
+the Mesa model seed for seed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from lmxsim.engine.batch import run_batch
+from lmxsim.team.config import ConfigError, Scenario
+
+STORY_SEEDS = 200  # seeds 0 .. STORY_SEEDS-1
+STORY_SHARE = 0.8  # the whole story must hold on at least this share of them
+
+
+@dataclass(frozen=True)
+class HoldRates:
+    """Per claim (in the language asked for): its share of seeds, and whether the own seed keeps it."""
+
+    seeds: int
+    own_seed: int
+    shares: dict[str, float]
+    on_own_seed: dict[str, bool]
+    story: float  # share of seeds that keep every claim at once
+
+    @property
+    def holds(self) -> bool:
+        """What tests/test_scenarios.py asks: the story on its own seed and on most seeds."""
+        return self.story >= STORY_SHARE and all(self.on_own_seed.values())
+
+
+def hold_rates(scenario: Scenario, seeds: int = STORY_SEEDS, lang: str = "en") -> HoldRates:
+    """Run the preset on `seeds` seeds and on its own, and count how often each claim holds."""
+    if scenario.expect is None:
+        raise ConfigError(f"scenario {scenario.name!r} has no [expect] table: it claims nothing to check")
+    setup = {"params": scenario.params, "team": scenario.team, "interventions": scenario.interventions}
+    many = run_batch(list(range(seeds)), scenario.weeks, **setup)
+    held = scenario.expect.check(many.members, many.team, lang)
+    if not held:
+        raise ConfigError(f"scenario {scenario.name!r}: its [expect] table makes no claim")
+    own = run_batch([scenario.seed], scenario.weeks, **setup)
+    kept = scenario.expect.check(own.members, own.team, lang)
+    return HoldRates(
+        seeds=seeds,
+        own_seed=scenario.seed,
+        shares={claim: float(ok.mean()) for claim, ok in held.items()},
+        on_own_seed={claim: bool(ok.all()) for claim, ok in kept.items()},
+        story=float(np.logical_and.reduce(list(held.values())).mean()),
+    )

@@ -1,0 +1,602 @@
+"""Team files: a leader's own team as CSV, Excel (.xlsx) or TOML (format: docs/team-files.md).
+
+A team file says, per person, how close they stand to the leader (`closeness`, the
+leader's view: Member.first_impression) and, optionally, how able the leader believes
+them to be, how long they have worked together and their LMX-7 answers. Leaders fill
+these in by hand or in a spreadsheet, in English or in Dutch, so column names come in
+both languages, spreadsheet leftovers (a notes column, empty columns, `85%`, decimal
+commas) are understood, and every real mistake becomes one readable TeamFileError
+naming the file, the row, the field, the value and what is allowed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import re
+import tomllib
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lmxsim.io.output import LINE_END, neutralise_cell, restore_cell, write_with
+from lmxsim.io.rules import MAX_WEEKS_TOGETHER, check_unique_names
+from lmxsim.model.dynamics import LMX7_HIGH, LMX7_LOW
+from lmxsim.model.params import ParameterError
+from lmxsim.team.members import DRAWN, LMX7_ITEMS, MAX_TEAM, Member
+
+EXTENSIONS = (".csv", ".xlsx", ".toml")
+REQUIRED = ("name", "closeness")
+TRAITS = ("ability", "challenge", *DRAWN)  # numbers 0 to 1
+TIME = ("weeks_together", "months_together", "years_together")  # one of them per person
+ANSWERS = ("lmx7", "lmx7_leader")  # a total 7-35, or the seven items in columns lmx7_1 .. lmx7_7
+OPTIONAL = (*TRAITS, *TIME, *ANSWERS)
+FIELDS = (*REQUIRED, *OPTIONAL)
+ITEM_COLUMNS = {f"{answer}_{i}": (answer, i) for answer in ANSWERS for i in range(1, LMX7_ITEMS + 1)}
+# Every accepted column name (after normalising: lower case, spaces and dashes as
+# underscores, a trailing "(...)" dropped) and the field it fills. Dutch names follow
+# the app's labels (Nabijheid, Bekwaamheid).
+DUTCH = {
+    "naam": "name",
+    "nabijheid": "closeness",
+    "eerste_indruk": "closeness",
+    "bekwaamheid": "ability",
+    "uitdaging": "challenge",
+    "vertrouwensneiging": "trust_propensity",
+    "verwachting": "member_expectation",
+    "spreekdurf": "safety_propensity",
+    "weken_samen": "weeks_together",
+    "maanden_samen": "months_together",
+    "jaren_samen": "years_together",
+    "lmx7_medewerker": "lmx7",
+    "lmx7_leider": "lmx7_leader",
+    **{f"lmx7_leider_{i}": f"lmx7_leader_{i}" for i in range(1, LMX7_ITEMS + 1)},
+    **{f"lmx7_medewerker_{i}": f"lmx7_{i}" for i in range(1, LMX7_ITEMS + 1)},
+}
+ALIASES = {"first_impression": "closeness", "lmx7_member": "lmx7", **DUTCH}
+# Columns a spreadsheet keeps for people, not for the model: read past, with one note.
+NOTES = {
+    "notes",
+    "note",
+    "comment",
+    "comments",
+    "remark",
+    "remarks",
+    "opmerking",
+    "opmerkingen",
+    "notitie",
+    "notities",
+    "commentaar",
+}
+# Without a believed ability everyone is taken to be equally able (the model's average):
+# differences in closeness are then about the relationship, not the person.
+DEFAULT_ABILITY = 0.6
+DEFAULT_CHALLENGE = 0.5
+MAX_NAME = 60
+MAX_BYTES = 1_000_000
+MAX_SHEET_ROWS = 2_000  # rows of a sheet read before giving up (a team has at most MAX_TEAM)
+MAX_SHEET_COLUMNS = 100
+WEEKS_PER = {"weeks_together": 1.0, "months_together": 52 / 12, "years_together": 52.0}
+ALLOWED_TRAIT = "a number from 0 to 1, or a percentage such as 85%"
+
+
+class TeamFileError(ValueError):
+    """A team file (or team text) is not valid; the message says where and what is allowed."""
+
+
+@dataclass
+class TeamFile:
+    """What a team file holds: the team, its title (TOML `title`) and the columns read past."""
+
+    members: list[Member]
+    title: str | None = None
+    where: str = "team"
+    ignored: list[str] = field(default_factory=list)  # notes columns, as named in the file
+    nameless: int = 0  # columns without a name (empty, or values past the header)
+
+    def note(self, lang: str = "en") -> str | None:
+        """The one note about what was read past (None if nothing was), in `lang`."""
+        from lmxsim.texts import t
+
+        parts = []
+        if self.ignored:
+            parts.append(t("teamfile.columns", lang, names=", ".join(map(repr, self.ignored))))
+        if self.nameless:
+            parts.append(t("teamfile.nameless", lang, n=self.nameless))
+        if not parts:
+            return None
+        return t("teamfile.read_past", lang, file=self.where, what=t("teamfile.and", lang).join(parts))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_team_file(path: str | Path) -> TeamFile:
+    """Read a team file (.csv, .xlsx or .toml) with its title and notes."""
+    path = Path(path)
+    _check_extension(str(path))
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise TeamFileError(f"{path}: too large for a team file (at most {MAX_BYTES:,} bytes)")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TeamFileError(f"team file {path} does not exist") from None
+    except IsADirectoryError:
+        raise TeamFileError(f"team file {path} is a folder, not a file") from None
+    except OSError as error:
+        raise TeamFileError(f"team file {path} cannot be read ({error.strerror})") from None
+    return read_team_file(data, str(path))
+
+
+def load_team(path: str | Path) -> list[Member]:
+    """Read a team file (.csv, .xlsx or .toml): just the members."""
+    return load_team_file(path).members
+
+
+def read_team_file(data: bytes | str, filename: str) -> TeamFile:
+    """Parse the contents of a team file; the extension of `filename` picks the format."""
+    suffix = _check_extension(filename)
+    if suffix == ".xlsx":
+        return _parse_xlsx(_bytes(data, filename), filename)
+    text = _text(data, filename)
+    return _parse_csv(text, filename) if suffix == ".csv" else _parse_toml(text, filename)
+
+
+def parse_team_file(data: bytes | str, filename: str) -> list[Member]:
+    """Parse the contents of a team file: just the members."""
+    return read_team_file(data, filename).members
+
+
+def _check_extension(filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise TeamFileError(
+            f"{filename}: not a team file: extension {suffix or '(none)'!r} "
+            f"(allowed: {', '.join(EXTENSIONS)})"
+        )
+    return suffix
+
+
+def _bytes(data: bytes | str, where: str) -> bytes:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise TeamFileError(
+            f"{where}: {len(data):,} bytes is too large for a team file (at most {MAX_BYTES:,})"
+        )
+    return data
+
+
+def _text(data: bytes | str, where: str) -> str:
+    data = _bytes(data, where)
+    if b"\x00" in data:
+        raise TeamFileError(
+            f"{where}: not a team file: it is binary, not text (save it as CSV, Excel .xlsx or TOML)"
+        )
+    try:
+        return data.decode("utf-8-sig")  # Excel writes a byte-order mark
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")  # older Excel "CSV" on Windows
+        except UnicodeDecodeError:
+            raise TeamFileError(
+                f"{where}: not a team file: it is not readable text (save as UTF-8)"
+            ) from None
+
+
+def column_field(cell: object) -> str:
+    """The field a header cell names ('' for an empty cell; unknown names are returned as read)."""
+    name = "" if cell is None else str(cell).strip().lower()
+    name = re.sub(r"\s*\(.*\)$", "", name)  # "closeness (0-1)" -> "closeness"
+    name = re.sub(r"[\s\-]+", "_", name).replace("lmx_7", "lmx7")
+    return ALIASES.get(name, name)
+
+
+@dataclass
+class _Sheet:
+    """Header and rows of a CSV file or a worksheet, before the values are checked."""
+
+    where: str
+    row_word: str  # "line" (CSV) or "row" (Excel)
+    header: list[str] = field(default_factory=list)
+    used: list[int] = field(default_factory=list)  # positions of the columns the model reads
+    ignored: list[str] = field(default_factory=list)  # notes columns by name
+    stray: set[int] = field(default_factory=set)  # positions past the header that hold values
+    rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def take_header(self, cells: list[object]) -> None:
+        self.header = [column_field(cell) for cell in cells]
+        known = set(FIELDS) | set(ITEM_COLUMNS)
+        missing = [f for f in REQUIRED if f not in self.header]
+        unknown = [c for c in self.header if c and c not in known and c not in NOTES]
+        if len(missing) == len(REQUIRED):
+            found = ", ".join(c for c in self.header if c) or "none"
+            found = found if len(found) <= 80 else found[:77] + "..."
+            raise TeamFileError(
+                f"{self.where}: not a team file: the header row has columns {found}; a team file needs "
+                f"the columns {', '.join(REQUIRED)} (or in Dutch: naam, nabijheid)"
+            )
+        if missing or unknown:
+            problems = [f"lacks the column {m!r}" for m in missing] + [
+                f"has an unknown column {u!r}" for u in unknown
+            ]
+            raise TeamFileError(
+                f"{self.where}: the header row {' and '.join(problems)} (allowed: {', '.join(FIELDS)}, "
+                f"lmx7_1 to lmx7_7, notes; Dutch names too, see docs/team-files.md)"
+            )
+        named = [c for c in self.header if c and c not in NOTES]
+        duplicates = sorted({c for c in named if named.count(c) > 1})
+        if duplicates:
+            raise TeamFileError(
+                f"{self.where}: the column {duplicates[0]!r} appears twice in the header row "
+                "(perhaps once in English and once in Dutch)"
+            )
+        self.used = [i for i, c in enumerate(self.header) if c and c not in NOTES]
+        self.ignored = [str(cells[i]).strip() for i, c in enumerate(self.header) if c in NOTES]
+
+    def take_row(self, number: int, cells: list[object]) -> None:
+        self.stray |= {i for i in range(len(self.header), len(cells)) if not _blank(cells[i])}
+        row = {self.header[i]: cells[i] for i in self.used if i < len(cells) and not _blank(cells[i])}
+        if isinstance(row.get("name"), str):  # a name we wrote as '=... (spreadsheet-safe) reads back as =...
+            row["name"] = restore_cell(row["name"].strip())
+        name = row.get("name")
+        label = f"{self.row_word} {number}" + (f" ({name})" if isinstance(name, str) and name else "")
+        self.rows.append((label, row))
+        if len(self.rows) > MAX_TEAM:
+            raise TeamFileError(f"{self.where}: more than {MAX_TEAM} people (allowed: 1 to {MAX_TEAM})")
+
+    def team_file(self, members: list[Member]) -> TeamFile:
+        nameless = len(self.stray) + sum(1 for c in self.header if not c)
+        return TeamFile(members, None, self.where, self.ignored, nameless)
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _parse_csv(text: str, where: str) -> TeamFile:
+    lines = text.splitlines()
+    header_line = next((line for line in lines if line.strip(" ,;\t")), "")
+    if not header_line:
+        raise TeamFileError(
+            f"{where}: the file is empty (a team file needs a header row: name,closeness,...)"
+        )
+    delimiter = max((",", ";", "\t"), key=header_line.count)
+    sheet = _Sheet(where, "line")
+    for line_number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+        if all(_blank(cell) for cell in cells):
+            continue
+        if not sheet.header:
+            sheet.take_header(cells)
+        else:
+            sheet.take_row(line_number, [cell.strip() for cell in cells])
+    return sheet.team_file(_build(sheet.rows, where, decimal_comma=delimiter != ","))
+
+
+def _parse_xlsx(data: bytes, where: str) -> TeamFile:
+    from openpyxl import load_workbook  # only when an Excel file comes in
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise TeamFileError(
+            f"{where}: not a team file: it is not an Excel workbook (.xlsx) that can be read"
+        ) from None
+    try:
+        sheet_in = book.worksheets[0]
+        sheet = _Sheet(where, "row")
+        for number, cells in enumerate(
+            sheet_in.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True), start=1
+        ):
+            cells = list(cells)
+            if all(_blank(cell) for cell in cells):
+                continue
+            if not sheet.header:
+                while cells and _blank(cells[-1]):
+                    cells.pop()
+                sheet.take_header(cells)
+            else:
+                if sheet.header.count("name") == 1:  # a name Excel took for a number: the name it shows
+                    at = sheet.header.index("name")
+                    if (
+                        at < len(cells)
+                        and isinstance(cells[at], int | float)
+                        and not isinstance(cells[at], bool)
+                    ):
+                        cells[at] = f"{cells[at]:g}"
+                sheet.take_row(number, cells)
+        if not sheet.header:
+            raise TeamFileError(
+                f"{where}: the first sheet is empty (a team file needs a header row: name, closeness, ...)"
+            )
+    finally:
+        book.close()
+    return sheet.team_file(_build(sheet.rows, where, decimal_comma=True))
+
+
+def _parse_toml(text: str, where: str) -> TeamFile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise TeamFileError(f"{where}: not a valid TOML file ({error})") from None
+    unknown = sorted(set(data) - {"team", "title"})
+    if "team" not in data:
+        found = f" (found: {', '.join(sorted(data))})" if data else ""
+        raise TeamFileError(f"{where}: not a team file: no [[team]] tables{found}")
+    if unknown:
+        raise TeamFileError(f"{where}: unknown top-level field {unknown[0]!r} (allowed: team, title)")
+    title = data.get("title")
+    if title is not None and not isinstance(title, str):
+        raise TeamFileError(f"{where}: title = {title!r} must be text")
+    tables = data["team"]
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise TeamFileError(f"{where}: team must be a list of [[team]] tables, one per person")
+    if len(tables) > MAX_TEAM:
+        raise TeamFileError(f"{where}: {len(tables)} people is too many (allowed: 1 to {MAX_TEAM})")
+    rows = []
+    for number, table in enumerate(tables, start=1):
+        row: dict[str, Any] = {}
+        for key, value in table.items():
+            column = column_field(key)
+            if column in NOTES:
+                continue
+            if column not in FIELDS and column not in ITEM_COLUMNS:
+                raise TeamFileError(
+                    f"{where}: person {number}: unknown field {key!r} (allowed: {', '.join(FIELDS)}, "
+                    "notes; Dutch names too)"
+                )
+            if column in row:
+                raise TeamFileError(f"{where}: person {number}: {column} is given twice ({key!r})")
+            row[column] = value
+        name = row.get("name")
+        rows.append((f"person {number}" + (f" ({name})" if isinstance(name, str) and name else ""), row))
+    return TeamFile(_build(rows, where, decimal_comma=False), title.strip() if title else None, where)
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bool) -> list[Member]:
+    if not rows:
+        raise TeamFileError(f"{where}: the team is empty (add at least one person)")
+    team: list[Member] = []
+    for label, row in rows:
+        name = row.get("name")
+        if name is None or (isinstance(name, str) and not name.strip()):
+            raise TeamFileError(f"{where}: {label}: name is missing (every person needs a name)")
+        if not isinstance(name, str):
+            raise TeamFileError(f"{where}: {label}: name = {name!r} must be text")
+        name = name.strip()
+        if len(name) > MAX_NAME:
+            raise TeamFileError(
+                f"{where}: {label}: name {name[:20]!r}... is longer than {MAX_NAME} characters"
+            )
+        if "closeness" not in row:
+            raise TeamFileError(f"{where}: {label}: closeness is missing ({ALLOWED_TRAIT})")
+        number = _Reader(where, label, decimal_comma)
+        traits = {f: number.fraction(row[f], f) for f in ("closeness", *TRAITS) if f in row}
+        try:
+            team.append(
+                Member(
+                    name=name,
+                    ability=traits.get("ability", DEFAULT_ABILITY),
+                    first_impression=traits["closeness"],
+                    challenge=traits.get("challenge", DEFAULT_CHALLENGE),
+                    trust_propensity=traits.get("trust_propensity"),
+                    member_expectation=traits.get("member_expectation"),
+                    safety_propensity=traits.get("safety_propensity"),
+                    weeks_together=number.weeks(row),
+                    lmx7=number.answers(row, "lmx7"),
+                    lmx7_leader=number.answers(row, "lmx7_leader"),
+                )
+            )
+        except ParameterError as error:  # a rule of Member this module does not check itself
+            raise TeamFileError(f"{where}: {label}: {error}") from None
+    try:
+        check_unique_names([m.name for m in team], [label for label, _ in rows])
+    except ParameterError as error:
+        raise TeamFileError(f"{where}: {error}") from None
+    return team
+
+
+@dataclass
+class _Reader:
+    """Reads the values of one person's row, each mistake as one TeamFileError."""
+
+    where: str
+    label: str
+    decimal_comma: bool
+
+    def fail(self, field: str, value: Any, problem: str, allowed: str) -> TeamFileError:
+        return TeamFileError(f"{self.where}: {self.label}: {field} = {value!r} {problem} ({allowed})")
+
+    def number(self, value: Any, field: str, allowed: str, percent: bool = False) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
+            raise self.fail(field, value, "is not a number", allowed)
+        if isinstance(value, str):
+            text = value.strip().replace(" ", "").replace("\u00a0", "")
+            share = percent and text.endswith("%")
+            text = text.removesuffix("%") if share else text
+            if self.decimal_comma:
+                text = text.replace(",", ".")
+            try:
+                number = float(text) / (100.0 if share else 1.0)
+            except ValueError:
+                raise self.fail(field, value, "is not a number", allowed) from None
+        else:
+            number = float(value)
+        if not math.isfinite(number):
+            raise self.fail(field, value, "is not a number", allowed)
+        return number
+
+    def fraction(self, value: Any, field: str) -> float:
+        number = self.number(value, field, ALLOWED_TRAIT, percent=True)
+        if not 0 <= number <= 1:
+            raise self.fail(field, value, "is out of range", ALLOWED_TRAIT)
+        return number
+
+    def weeks(self, row: dict[str, Any]) -> int:
+        """Time together in whole weeks, from weeks, months (52/12 weeks) or years (52 weeks)."""
+        given = [f for f in TIME if f in row]
+        if len(given) > 1:
+            raise TeamFileError(
+                f"{self.where}: {self.label}: time together is given twice ({' and '.join(given)}); "
+                "give weeks, months or years"
+            )
+        if not given:
+            return 0
+        unit = given[0]
+        top = MAX_WEEKS_TOGETHER / WEEKS_PER[unit]
+        allowed = f"a number of {unit.split('_')[0]} from 0 to {top:,.0f}"
+        number = self.number(row[unit], unit, allowed)
+        if not 0 <= number <= top:
+            raise self.fail(unit, row[unit], "is out of range", allowed)
+        return round(number * WEEKS_PER[unit])
+
+    def answers(self, row: dict[str, Any], answer: str) -> float | tuple[int, ...] | None:
+        """An LMX-7 total, or the seven items from their own columns (Member adds them up)."""
+        items = [row.get(f"{answer}_{i}") for i in range(1, LMX7_ITEMS + 1)]
+        given = [i for i, item in enumerate(items, start=1) if item is not None]
+        allowed = f"a total from {LMX7_LOW} to {LMX7_HIGH}"
+        if isinstance(row.get(answer), list):  # TOML: lmx7 = [4, 4, 3, 3, 4, 3, 3]
+            return tuple(row[answer])
+        total = None if answer not in row else self.number(row[answer], answer, allowed)
+        if not given:
+            return total
+        if total is not None:
+            raise TeamFileError(
+                f"{self.where}: {self.label}: {answer} is given as a total and as items; give one of them"
+            )
+        if len(given) < LMX7_ITEMS:
+            missing = [f"{answer}_{i}" for i in range(1, LMX7_ITEMS + 1) if i not in given]
+            raise TeamFileError(
+                f"{self.where}: {self.label}: {', '.join(missing)} missing (all {LMX7_ITEMS} "
+                f"{answer} items, each a whole number 1 to 5, or none)"
+            )
+        values = []
+        for i, item in enumerate(items, start=1):
+            value = self.number(item, f"{answer}_{i}", "a whole number 1 to 5")
+            if value not in (1, 2, 3, 4, 5):
+                raise self.fail(f"{answer}_{i}", item, "is not allowed", "a whole number 1 to 5")
+            values.append(int(value))
+        return tuple(values)
+
+
+def check_names(names: list[str]) -> None:
+    """The rules a team file applies to names, for teams typed in the app."""
+    rows = [
+        (f"person {i}" + (f" ({n})" if n.strip() else ""), {"name": n, "closeness": 0.5})
+        for i, n in enumerate(names, start=1)
+    ]
+    if len(rows) > MAX_TEAM:
+        raise TeamFileError(f"team: {len(rows)} people is too many (allowed: 1 to {MAX_TEAM})")
+    _build(rows, "team", decimal_comma=False)
+
+
+# --------------------------------------------------------------------------- writing
+
+WRITTEN = ("name", "closeness", *TRAITS, "weeks_together", *ANSWERS)  # the columns saved files have
+
+
+def _row(member: Member) -> dict[str, Any]:
+    row: dict[str, Any] = {
+        "name": member.name,
+        "closeness": round(float(member.first_impression), 4),
+        "ability": round(float(member.ability), 4),
+        "challenge": round(float(member.challenge), 4),
+    }
+    for trait in DRAWN:
+        if getattr(member, trait) is not None:
+            row[trait] = round(float(getattr(member, trait)), 4)
+    if member.weeks_together:
+        row["weeks_together"] = member.weeks_together
+    for answer in ANSWERS:
+        if getattr(member, answer) is not None:
+            row[answer] = round(float(getattr(member, answer)), 4)
+    return row
+
+
+def team_to_csv(team: list[Member]) -> str:
+    """The team as CSV text (the columns of docs/team-files.md)."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(WRITTEN), lineterminator=LINE_END)
+    writer.writeheader()
+    for member in team:
+        row = _row(member)
+        row["name"] = neutralise_cell(row["name"])  # Excel must show =cmd|... as text, never run it
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def team_to_toml(team: list[Member], title: str | None = None) -> str:
+    """The team as TOML text, one [[team]] table per person."""
+    lines = [f"title = {json.dumps(title, ensure_ascii=False)}", ""] if title else []
+    for member in team:
+        lines.append("[[team]]")
+        for key, value in _row(member).items():
+            text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+            lines.append(f"{key} = {text}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def table_to_xlsx(header: list[str], rows: list[list[Any]], sheet: str = "team") -> bytes:
+    """A one-sheet workbook: a bold header row, then the rows (text cells never run as formulas)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    cells = book.active
+    cells.title = sheet
+    cells.append(header)
+    for cell in cells[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        cells.append([neutralise_cell(v) if isinstance(v, str) else v for v in row])
+    for column in cells.columns:
+        width = max(len(str(c.value)) for c in column if c.value is not None)
+        cells.column_dimensions[column[0].column_letter].width = min(40, max(10, width + 2))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def team_to_xlsx(team: list[Member]) -> bytes:
+    """The team as an Excel workbook with the columns of team_to_csv."""
+    return table_to_xlsx(list(WRITTEN), [[_row(m).get(c) for c in WRITTEN] for m in team])
+
+
+def save_team(team: list[Member], path: str | Path) -> Path:
+    """Write a team file; the extension (.csv, .xlsx or .toml) picks the format."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in EXTENSIONS:
+        raise TeamFileError(
+            f"{path}: cannot save a team as {suffix or '(no extension)'!r} (allowed: {', '.join(EXTENSIONS)})"
+        )
+    if suffix == ".xlsx":
+        data = team_to_xlsx(team)
+        return write_with(path, lambda p: p.write_bytes(data))
+    text = team_to_csv(team) if suffix == ".csv" else team_to_toml(team)
+    return write_with(path, lambda p: p.write_text(text, encoding="utf-8"))
+
+
+__all__ = [
+    "EXTENSIONS",
+    "FIELDS",
+    "TeamFile",
+    "TeamFileError",
+    "check_names",
+    "column_field",
+    "load_team",
+    "load_team_file",
+    "parse_team_file",
+    "read_team_file",
+    "save_team",
+    "team_to_csv",
+    "team_to_toml",
+    "team_to_xlsx",
+]
