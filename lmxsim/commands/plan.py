@@ -135,5 +135,16 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
         team_file=team,
         title=team_file.title,
         posterior=posterior,
+        fit=_fit_described(posterior, lang),
     )
     Console().print(escape(t("plan.wrote", lang, path=out, appendix=appendix)))
+
+
+def _fit_described(posterior, lang: str) -> dict | None:
+    """What the appendix says about the fit it ran over (None without one)."""
+    if posterior is None:
+        return None
+    from lmxsim.fit.posterior import read_posterior
+    from lmxsim.lab.hr_report import describe_fit
+
+    return describe_fit(read_posterior(posterior), lang)

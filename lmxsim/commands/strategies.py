@@ -158,8 +158,19 @@ def strategies(
             team_file=team,
             title=team_file.title,
             posterior=posterior,
+            fit=_fit_described(posterior, lang),
         )
         console.print(escape(t("report.wrote_report", lang, path=report)))
+
+
+def _fit_described(posterior, lang: str) -> dict | None:
+    """What the report says about the fit it ran over (None without one)."""
+    if posterior is None:
+        return None
+    from lmxsim.fit.posterior import read_posterior
+    from lmxsim.lab.hr_report import describe_fit
+
+    return describe_fit(read_posterior(posterior), lang)
 
 
 def results_table(comparison, lang: str) -> Table:

@@ -63,8 +63,11 @@ def _cell(value, lang: str) -> str:
     )
 
 
-def describe_fit(posterior, lang: str) -> dict[str, object]:
-    """What a report says about the fit it was compared over: folder, survey, waves, last week, date."""
+def describe_fit(posterior, lang: str = "en") -> dict[str, object]:
+    """What a report says about the fit it was compared over: folder, survey, waves, last week, date.
+
+    `posterior`: a fit.posterior.Posterior (read by the front end: the lab layer does not import
+    the fit)."""
     import datetime
 
     state = posterior.state
@@ -224,14 +227,10 @@ def write_report(
     team_file: str | Path | None = None,
     title: str | None = None,
     posterior: str | Path | None = None,
+    fit: dict | None = None,
 ) -> Path:
     """Write the report; the command that makes it again is shown in it (with `--posterior`
-    when it was compared over a fit, which the report then names)."""
-    fit = None
-    if posterior is not None:
-        from lmxsim.fit.posterior import read_posterior
-
-        fit = describe_fit(read_posterior(posterior), lang)
+    when it was compared over a fit; `fit`: describe_fit of that fit, which the report names)."""
     command = _command(comparison, lang, team_file, budget, posterior)
     return write_text(Path(path), report_html(comparison, lang, robustness, budget, command, title, fit))
 
