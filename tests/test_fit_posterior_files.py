@@ -137,7 +137,10 @@ def test_a_report_made_over_a_fit_names_it_repeats_posterior_and_shows_the_last_
     c = compare_over_posterior(
         folder, team, [ready_strategy("equal-latitude")], replications=8, weeks=4, seed=1
     )
-    path = write_report(tmp_path / "r.html", c, "nl", team_file="team.toml", posterior=folder)
+    from lmxsim.lab.hr_report import describe_fit
+
+    fit = describe_fit(read_posterior(folder), "nl")
+    path = write_report(tmp_path / "r.html", c, "nl", team_file="team.toml", posterior=folder, fit=fit)
     html = path.read_text(encoding="utf-8")
     last = read_posterior(folder).last
     assert f"Vergeleken over de fit {folder}" in html and "vragenlijst waves.csv, 2 metingen" in html
