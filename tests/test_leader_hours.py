@@ -77,3 +77,13 @@ def test_half_strength_role_clarification_costs_half_the_conversations():
     half = compare_strategies(TEAM, chosen, replications=3, weeks=10, seed=1, strength=0.5)
     weekly = half.week_hours("reopen-role-taking")
     assert np.count_nonzero(weekly[:8]) == 4 and weekly[0] == pytest.approx(0.75 * len(TEAM))
+
+
+def test_the_report_lists_the_contacts_time_with_its_source(comparison):
+    from lmxsim.lab.hr_report import report_html
+    from lmxsim.texts import t
+
+    html = report_html(comparison, "nl")
+    assert (
+        t("intervention.contact.name", "nl") in html and t("intervention.contact.hours_source", "nl") in html
+    )

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from lmxsim.interventions.catalogue import hours_source
-from lmxsim.interventions.effort import hours_for
+from lmxsim.interventions.effort import CONTACT, contact_hours, hours_for
 from lmxsim.io.output import write_text
 from lmxsim.lab.figures import figure_member_gains, figure_outcomes, png_bytes
 from lmxsim.lab.report import conclusions, provenance
@@ -131,6 +131,16 @@ def _hours_html(comparison: Comparison, lang: str) -> str:
             own = i.key in s.hours
             source = "—" if own else hours_source(type(i), lang)
             seen.setdefault(i.key, (i.title.get(lang, i.key), hours_for(i, s.hours), source))
+            if not type(i).contact_included:  # it schedules contacts that cost a conversation each
+                own = CONTACT in s.hours
+                seen.setdefault(
+                    CONTACT,
+                    (
+                        t("intervention.contact.name", lang),
+                        contact_hours(s.hours),
+                        "—" if own else t("intervention.contact.hours_source", lang),
+                    ),
+                )
     rows = "".join(
         f"<tr><td>{escape(title)}</td><td>{number(h, lang, 2)}</td><td>{escape(src)}</td></tr>"
         for title, h, src in seen.values()

@@ -152,7 +152,7 @@ INTERVENTIONS: dict[str, dict[str, str]] = {
         "en": "assumption: a few minutes per person per week to keep to the team rule",
         "nl": "aanname: enkele minuten per persoon per week om de teamregel aan te houden",
     },
-    "contact.title": {
+    "contact.name": {
         "en": "Contact (a short conversation an intervention schedules)",
         "nl": "Contact (een kort gesprek dat een interventie inplant)",
     },
