@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 import sys
+from typing import Protocol, TypeGuard
 
 import typer
 
@@ -104,7 +105,13 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else 0)
 
 
-def _is_click_error(error: Exception) -> bool:
+class _ClickError(Protocol):
+    """What the CLI reads of a Click error (Click's classes are matched by name, not imported)."""
+
+    def format_message(self) -> str: ...
+
+
+def _is_click_error(error: Exception) -> TypeGuard[_ClickError]:
     """Click's own errors (typer vendors Click, so they are recognised by class name)."""
     return any(kind.__name__ in ("ClickException", "Abort") for kind in type(error).__mro__)
 
@@ -115,7 +122,7 @@ CHOICE = re.compile(
 )
 
 
-def _usage_error(error: Exception, lang: str = CLI_LANG) -> None:
+def _usage_error(error: _ClickError, lang: str = CLI_LANG) -> None:
     """A mistake on the command line: one line naming the option, the value and what is allowed."""
     from lmxsim.texts.errors import translate
 
@@ -123,7 +130,8 @@ def _usage_error(error: Exception, lang: str = CLI_LANG) -> None:
         typer.secho(t("cli.aborted", lang), err=True)
         sys.exit(1)
     if type(error).__name__ == "NoArgsIsHelpError":  # `lmxsim` alone: the help, as Click shows it
-        typer.echo(error.ctx.get_help() if getattr(error, "ctx", None) else str(error))
+        ctx = getattr(error, "ctx", None)
+        typer.echo(ctx.get_help() if ctx else str(error))
         sys.exit(2)
     message = " ".join(error.format_message().split())
     choice = CHOICE.match(message)

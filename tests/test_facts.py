@@ -65,6 +65,7 @@ def test_the_bench_shares_runs_between_facts():
     assert set(bench._runs) == keys
 
 
+@pytest.mark.slow  # a pool of worker processes per executor: 6-18 s
 def test_summaries_do_not_depend_on_the_number_of_workers(executor):
     one = summarise(Params(), seeds=2, replications=30)
     two = summarise(Params(), seeds=2, replications=30, executor=executor)

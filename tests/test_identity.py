@@ -32,6 +32,27 @@ def test_citation_names_this_version_and_the_odd_description():
     assert any(ref["url"].endswith("docs/ODD.md") for ref in citation["references"])
 
 
+def test_citation_names_its_author_as_licence_and_metadata_do_and_where_to_find_it():
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    (author,) = citation["authors"]  # the project's team, a CFF entity: no invented person
+    assert [author["name"]] == [a["name"] for a in pyproject()["authors"]]
+    assert f"Copyright (c) 2026 {author['name']}" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert author["website"] == REPOSITORY
+    assert citation["contact"][0]["website"] == f"{REPOSITORY}/issues"
+
+
+def test_the_wheel_asks_for_ranges_without_unused_extras_and_keeps_solara_with_its_assets():
+    """uv.lock pins for development; a user's install takes compatible versions."""
+    requirements = {re.split(r"[\[<>=!~ ]", r, maxsplit=1)[0]: r for r in pyproject()["dependencies"]}
+    assert [r for r in requirements.values() if "==" in r or "[" in r] == []
+    assert requirements["mesa"] == "mesa>=3.5.1,<3.6"
+    # solara-assets serves the front end of one Solara minor release: the two move together
+    assert requirements["solara"].removeprefix("solara") == requirements["solara-assets"].removeprefix(
+        "solara-assets"
+    )
+    assert "<" in requirements["solara"]
+
+
 def test_changelog_has_the_current_version():
     version = pyproject()["version"]
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -16,6 +16,7 @@ print(json.dumps({{"frozen": gc.get_freeze_count()}}))
 """
 
 
+@pytest.mark.slow  # starts a server and loads the app: 10-30 s each, the quick loop's longest
 @pytest.mark.parametrize("cap", [None, 30], ids=["workshop", "room"])
 def test_the_server_freezes_what_it_loaded(cap):
     """A full garbage collection then does not walk the ~200,000 objects of the loaded libraries

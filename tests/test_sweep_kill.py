@@ -164,6 +164,7 @@ def test_dask_sweep_survives_a_killed_worker_with_every_row(tmp_path, uninterrup
     )
 
 
+@pytest.mark.slow  # kills and replaces a worker pool: 10-25 s
 @pytest.mark.timeout(120)
 def test_a_killed_local_worker_breaks_the_pool_which_is_replaced_without_losing_rows(tmp_path, uninterrupted):
     """A ProcessPoolExecutor is broken for good when one worker dies; the runner starts a fresh one."""

@@ -9,6 +9,7 @@ interventions is drawn dashed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -32,8 +33,8 @@ SMOOTH_WEEKS = 4
 
 @dataclass
 class Line:
-    weeks: list[int] | np.ndarray
-    values: list[float] | np.ndarray
+    weeks: Sequence[float] | np.ndarray
+    values: Sequence[float] | np.ndarray
     colour: str
     width: float = 2.0
     opacity: float = 1.0
@@ -78,7 +79,7 @@ def line_chart(
     marks: list[Mark],
     y_max: float | None = None,
     bars: Line | None = None,
-    legend: list[tuple[str, str, str]] = (),
+    legend: Sequence[tuple[str, str, str]] = (),
     chart_id: str = "",
     lang: str = "en",
     y_title: str = "",

@@ -167,7 +167,9 @@ def ScenarioPicker(
     titles = {scenario_title(n, lang): n for n in names}
     current = next((title for title, n in titles.items() if n == workshop.scenario_name), None)
 
-    def choose(title: str) -> None:
+    def choose(title: str | None) -> None:
+        if title is None:  # the list was cleared: the scenario stays
+            return
         problem = workshop.choose_scenario(titles[title])
         notice.set(("error", t("bad_setting", lang, error=problem)) if problem else ("", ""))
         if not problem:  # otherwise the old scenario keeps running, untouched

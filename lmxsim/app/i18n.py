@@ -6,7 +6,12 @@ No label is written in a component: it asks `t(key, lang)`. Model error messages
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from lmxsim.texts import LANGUAGE_NAMES, LANGUAGES, TEXT, check_lang, number, percent, t
+
+if TYPE_CHECKING:
+    from lmxsim.interventions.catalogue import Intervention
 
 __all__ = [
     "LANGUAGES",
@@ -37,7 +42,7 @@ def phase_label(phase: str, lang: str) -> str:
     return t(f"phase_{phase}", lang)
 
 
-def intervention_title(cls: type, lang: str) -> str:
+def intervention_title(cls: type[Intervention], lang: str) -> str:
     """Title of an intervention class from the catalogue, in `lang`."""
     title = getattr(cls, "title", {}) or {}
     return title.get(lang) or title.get("en") or cls.key

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -40,8 +41,12 @@ def guide_block(guide: str, lang: str) -> str | None:
 def synced_guide(guide: str) -> str:
     """The guide with each language's marked block replaced by the panel's text."""
     for lang in LANGUAGES:
-        guide = _block(lang).sub(lambda m, lang=lang: f"{m.group(1)}\n{info_text(lang)}\n{m.group(3)}", guide)
+        guide = _block(lang).sub(partial(_filled, info_text(lang)), guide)
     return guide
+
+
+def _filled(text: str, block: re.Match[str]) -> str:
+    return f"{block.group(1)}\n{text}\n{block.group(3)}"
 
 
 def info_html(lang: str) -> str:

@@ -29,15 +29,16 @@ def draws_used(replications: int) -> int:
 
 def read_fit_drop(files: Sequence[dict]) -> Posterior:
     """A fit from the dropped files (FileInfo dicts), never reading more than the limits."""
-    contents = {}
+    contents: dict[str, bytes] = {}
     for info in files:
         name = Path(str(info.get("name", "file"))).name
         limit = MAX_ZIP_BYTES if name.lower().endswith(".zip") else MAX_FILE_BYTES
         size = info.get("size")
+        too_large = isinstance(size, int) and size > limit
         data = info.get("data")
-        if data is None and not (isinstance(size, int) and size > limit):
+        if data is None and not too_large:
             data = info["file_obj"].read(limit + 1)
-        if (isinstance(size, int) and size > limit) or len(data) > limit:
+        if too_large or data is None or len(data) > limit:
             raise FitError(f"{name}: too large for a fit file (at most {limit:,} bytes)")
         contents[name] = data
     source = " + ".join(contents) or "the drop"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import solara
 
 from lmxsim.app.decimal_input import DecimalInput
@@ -31,7 +33,7 @@ def StrategyPicker(
     target = solara.use_reactive("team")
     start = solara.use_reactive(1)
     every = solara.use_reactive(0)
-    steps = solara.use_reactive([])
+    steps: solara.Reactive[list[str]] = solara.use_reactive([])  # intervention specs
     name = solara.use_reactive("")
     problem = solara.use_reactive("")
 
@@ -72,7 +74,7 @@ def StrategyPicker(
             solara.Checkbox(
                 label=strategy_label(strategy, lang),
                 value=key in chosen.value,
-                on_value=lambda on, key=key: toggle(key, on),
+                on_value=partial(toggle, key),
             )
         for strategy in customs.value:
             with solara.Row(style={"align-items": "center"}):

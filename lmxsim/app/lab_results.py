@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
 import solara
 
@@ -96,8 +98,11 @@ def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -
     """filename (in the reader's language) -> (button label, callable giving the bytes, MIME type)."""
     from lmxsim.lab.plan import plan_html
 
+    def table_csv(table: Callable[[], Any]) -> Callable[[], bytes]:
+        return lambda: csv_bytes(localise(table(), comparison, lang), lang)
+
     report_name = tl("file_report", lang)
-    files = {
+    files: dict[str, tuple[str, Callable[[], bytes | str], str]] = {
         tl("file_plan", lang): (
             tl("download_plan", lang),
             lambda: plan_html(comparison, lang, robustness=view, appendix=report_name).encode("utf-8"),
@@ -117,7 +122,7 @@ def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -
         name = tl(f"file_{key}", lang)
         files[name] = (
             name,
-            lambda table=table: csv_bytes(localise(table(), comparison, lang), lang),
+            table_csv(table),
             "text/csv",
         )
     for key, fig in (("outcomes_png", outcomes_fig), ("member_gains_png", gains_fig)):

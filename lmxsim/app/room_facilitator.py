@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import threading
 import time
+from functools import partial
 from html import escape
+from typing import Any
 
 import solara
 
@@ -100,7 +102,9 @@ def ExerciseForm(room: Room, lang: str):
     from_week = solara.use_reactive(current.from_week)
     message = solara.use_reactive(("", ""))
 
-    def choose(title: str) -> None:
+    def choose(title: str | None) -> None:
+        if title is None:  # the list was cleared: keep the preset
+            return
         preset.set(titles[title])
         weeks.set(load_scenario(titles[title]).weeks)
 
@@ -119,7 +123,7 @@ def ExerciseForm(room: Room, lang: str):
 
     def apply() -> None:
         allowed = None if set(kinds.value) == set(CATALOGUE) else tuple(kinds.value)
-        proposal = {
+        proposal: dict[str, Any] = {  # Exercise's fields by name; check_exercise checks them
             "scenario": preset.value,
             "team_file": team_file.value,
             "weeks": int(weeks.value),
@@ -163,7 +167,7 @@ def ExerciseForm(room: Room, lang: str):
             solara.Checkbox(
                 label=intervention_title(cls, lang),
                 value=key in kinds.value,
-                on_value=lambda on, key=key: toggle(key, on),
+                on_value=partial(toggle, key),
             )
         solara.SliderInt(
             t("room.from_week", lang),
@@ -384,7 +388,7 @@ def Projector(room: Room, seat: Seat, lang: str, back):
         solara.Info(t("room.cannot_show", lang))
         return
     solara.Text(_tried_text(run, lang), classes=["lmx-story"])
-    focus = run.outcome.focus if run.outcome else None
+    focus = run.outcome.focus if run is not None and run.outcome else None
     with solara.Div(classes=["lmx-room-projector"]):
         with solara.Div(classes=["lmx-room-projector-drawing"]):
             TeamDrawing(workshop, focus, lang, None, None, "lmx-room-drawing")

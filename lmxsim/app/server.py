@@ -30,7 +30,7 @@ def lan_address() -> str | None:
             return address
     with contextlib.suppress(OSError):
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            address = info[4][0]
+            address = str(info[4][0])  # an IPv4 address (typeshed allows an int for other families)
             if not address.startswith("127."):
                 return address
     return None

@@ -39,7 +39,7 @@ TEAM_SIZE_RANGE = (2, len(NAMES))
 USER_ERRORS = (ParameterError, ConfigError, InterventionError, ValueError)
 
 # Weak references only: lets the load test check that closed tabs release their workshop.
-LIVE = weakref.WeakSet()
+LIVE: weakref.WeakSet[Workshop] = weakref.WeakSet()
 
 
 def default_scenario_name() -> str:

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import partial
 from html import escape
+from typing import TYPE_CHECKING
 
 import solara
 
@@ -31,6 +33,7 @@ from lmxsim.app.uploads import read_upload
 from lmxsim.interventions.catalogue import InterventionError
 from lmxsim.io.limits import APP_MAX_WORK, app_work, app_work_problem
 from lmxsim.io.packaged import EXAMPLE_TEAM
+from lmxsim.lab.plans import Strategy
 from lmxsim.lab.robustness import check_robustness
 from lmxsim.lab.strategies import (
     MIN_REPLICATIONS,
@@ -51,6 +54,9 @@ from lmxsim.team.teamfile import (
     team_to_toml,
 )
 from lmxsim.texts import number
+
+if TYPE_CHECKING:
+    from lmxsim.fit.posterior import Posterior  # only a type here: the fit loads on demand
 
 log = logging.getLogger(__name__)
 START_ROWS = (("An", 0.35, 0.65), ("Bram", 0.85, 0.65), ("Sam", 0.3, 0.6), ("Lotte", 0.25, 0.6))
@@ -176,6 +182,20 @@ class LabState:
     its reactives outlive the lab component (a lazy tab, a language switch).
     """
 
+    # One reactive per entry of _fresh(), made in __init__ (declared here for the type checker).
+    rows: solara.Reactive[list[dict]]
+    message: solara.Reactive[tuple[str, str]]
+    chosen: solara.Reactive[list[str]]
+    customs: solara.Reactive[list[Strategy]]
+    replications: solara.Reactive[int]
+    weeks: solara.Reactive[int]
+    seed: solara.Reactive[int]
+    hours: solara.Reactive[dict[str, float]]
+    budget: solara.Reactive[float]
+    robustness: solara.Reactive[bool]
+    posterior: solara.Reactive[Posterior | None]
+    last: solara.Reactive[tuple | None]
+
     def __init__(self) -> None:
         for name, value in _fresh().items():
             setattr(self, name, solara.reactive(value))
@@ -258,7 +278,7 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                         solara.InputText(
                             tl("name", lang),
                             value=row["name"],
-                            on_value=lambda v, i=i: set_field(i, "name", v),
+                            on_value=partial(set_field, i, "name"),
                             style={"max-width": "160px"},
                         )
                         for field in ("closeness", "ability"):
@@ -268,7 +288,7 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                                 min=0.0,
                                 max=1.0,
                                 step=0.05,
-                                on_value=lambda v, i=i, field=field: set_field(i, field, v),
+                                on_value=partial(set_field, i, field),
                             )
                         solara.Button(
                             icon_name="mdi-delete",
@@ -363,6 +383,8 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
 
         view = None
         try:
+            if team is None:  # the Run button is disabled then
+                raise ParameterError(team_problem)
             if too_much:
                 raise ParameterError(app_work_problem(people, weeks.value, replications.value, runs))
             if too_few:
@@ -449,9 +471,9 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
                 solara.Text(tl("running", lang))
             solara.ProgressLinear(task.progress if task.pending else False)
         if last.value is not None and not task.pending:
-            comparison, error, ran_with, view = last.value
-            if error:
-                solara.Error(tl("failed", lang, error=error), classes=["lab-failed"])
+            comparison, failure, ran_with, view = last.value
+            if failure:
+                solara.Error(tl("failed", lang, error=failure), classes=["lab-failed"])
             elif comparison is not None:
                 if ran_with[-1] is not None and fit is not None and ran_with[-1] == id(fit):
                     note(tl("fit_ran", lang, d=draws_used(comparison.replications), source=fit.source),

@@ -61,7 +61,7 @@ def analyze(
 def _indices_table(result) -> Table:
     if result.method == "sobol":
         table = Table(title=t("cli.analyze_sobol", CLI_LANG, week=result.week))
-        columns = (("S1", "S1_conf"), ("ST", "ST_conf"))
+        columns: tuple[tuple[str, str | None], ...] = (("S1", "S1_conf"), ("ST", "ST_conf"))
     else:
         table = Table(title=t("cli.analyze_morris", CLI_LANG, week=result.week))
         columns = (("mu_star", "mu_star_conf"), ("sigma", None))

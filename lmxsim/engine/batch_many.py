@@ -15,7 +15,7 @@ The engine itself (arrays in, arrays out) is lmxsim/engine/batch.py; the tables 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from concurrent.futures import Executor
 from itertools import islice
 
@@ -53,13 +53,13 @@ def iter_team_tables(
     long runs (chunk_for: MEMORY_BUDGET). Chunking does not change the numbers.
     """
     check_whole(chunk_size, "chunk_size", 1)
-    per_row = params is not None and not isinstance(params, Params)
-    if per_row and hasattr(seeds, "__len__") and hasattr(params, "__len__") and len(params) != len(seeds):
+    rows = None if params is None or isinstance(params, Params) else params  # one Params per seed
+    if rows is not None and isinstance(seeds, Sized) and isinstance(rows, Sized) and len(rows) != len(seeds):
         raise ParameterError(
-            f"got {len(params)} parameter rows for {len(seeds)} replications; give one per seed"
+            f"got {len(rows)} parameter rows for {len(seeds)} replications; give one per seed"
         )
     seed_stream = iter(seeds)
-    row_stream = iter(params) if per_row else None
+    row_stream = iter(rows) if rows is not None else None
     begin = 0
     setup = _setup([0], weeks, team, n_employees, interventions)  # validated once, for every chunk
     chosen = _check_weeks(record_weeks, weeks)
@@ -183,7 +183,7 @@ def run_many(
         team=team,
         n_employees=n_employees,
         interventions=interventions,
-        record_weeks=chosen,
+        record_weeks=chosen.tolist(),  # checked weeks, as the Sequence iter_many takes
         chunk_size=chunk_size,
         workers=workers,
         executor=executor,

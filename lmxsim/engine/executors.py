@@ -61,6 +61,7 @@ def open_executor(
             return
         # forkserver: safe next to threads (rich, Dask), and workers fork from a server
         # that imported the model once instead of each importing it anew (~3 s).
+        context: multiprocessing.context.BaseContext
         if "forkserver" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload([preload])

@@ -15,7 +15,7 @@ from lmxsim.interventions.catalogue import Intervention, InterventionError, plan
 from lmxsim.io.rules import check_weeks
 from lmxsim.model import dynamics as dyn
 from lmxsim.model.frames import MEMBER_COLUMNS
-from lmxsim.model.measures import MEMBER, TEAM, Measure
+from lmxsim.model.measures import MEMBER, TEAM, TeamMeasure
 from lmxsim.model.params import Params
 from lmxsim.model.start import initial_state
 from lmxsim.model.week import start_week_state
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 _COLUMN_ATTRIBUTE = {"problems_hidden": "hidden_stock", "phase": "phase_name", "group": "group_name"}
 
 
-def _team_reporter(measure: Measure):
+def _team_reporter(measure: TeamMeasure):
     """A DataCollector reporter: the measure's declared reducer over the members' values."""
 
     def report(model: LMXModel) -> float | int:

@@ -23,6 +23,7 @@ import numpy as np
 
 from lmxsim.fit import FitError
 from lmxsim.fit.survey import data_records, read_text
+from lmxsim.io.output import csv_delimiter
 
 MEASURES = ("problems_reported",)  # team counts the engine keeps per member and week
 COLUMNS = ("week_from", "week_to")
@@ -60,7 +61,7 @@ def read_observations(path: str | Path) -> TeamObservations:
 def parse_observations(text: str, where: str) -> TeamObservations:
     """Check every line; errors name the file, the line and the field."""
     first = text.split("\n", 1)[0]
-    rows = list(csv.reader(io.StringIO(text), delimiter=";" if first.count(";") > first.count(",") else ","))
+    rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter(first, ",;")))
     if not rows or not any(c.strip() for c in rows[0]):
         raise FitError(f"{where}: empty; the first line must be week_from,week_to,{MEASURES[0]}")
     header = [c.strip().lower() for c in rows[0]]
@@ -72,7 +73,9 @@ def parse_observations(text: str, where: str) -> TeamObservations:
     if any(c not in header for c in COLUMNS) or len(measures) != 1:
         raise FitError(f"{where}, line 1: the columns must be {allowed}")
     measure = measures[0]
-    periods, counts, lines = [], [], []
+    periods: list[tuple[int, int]] = []
+    counts: list[float] = []
+    lines: list[int] = []
     for number, record in data_records(rows, header, where):
         start = _whole(record["week_from"], "week_from", 1, MAX_WEEK, where, number)
         end = _whole(record["week_to"], "week_to", start, MAX_WEEK, where, number)

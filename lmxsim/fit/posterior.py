@@ -210,7 +210,7 @@ def compare_over_posterior(
         s: {m: np.concatenate([p.outcomes[s][m] for p in parts], axis=1) for m in first.outcomes[s]}
         for s in first.outcomes
     }
-    members = {
+    pooled_members = {
         s: {m: np.concatenate([p.members[s][m] for p in parts], axis=1) for m in first.members[s]}
         for s in first.members
     }
@@ -218,7 +218,7 @@ def compare_over_posterior(
         first,
         replications=per_draw * len(parts),
         outcomes=outcomes,
-        members=members,
+        members=pooled_members,
         effort={s: np.concatenate([p.effort[s] for p in parts]) for s in first.effort},
         week_effort={s: np.mean([p.week_effort[s] for p in parts], axis=0) for s in first.week_effort},
         person_effort={s: np.mean([p.person_effort[s] for p in parts], axis=0) for s in first.person_effort},

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -50,7 +51,7 @@ class Settings:
 class FitResult:
     simulator: Simulator
     priors: Priors
-    history: object  # pyabc.History
+    history: Any  # pyabc.History (pyABC is an optional, untyped extra)
     seconds: float
     simulations: int
     simulate_seconds: float
@@ -267,7 +268,8 @@ class _GenerationLog(logging.Handler):
 
     def __init__(self, generations: list[dict], progress) -> None:
         super().__init__(logging.INFO)
-        self.generations, self.progress, self.current = generations, progress, {}
+        self.generations, self.progress = generations, progress
+        self.current: dict[str, Any] = {}
         self.started = time.perf_counter()
         self.stopped = ""
 

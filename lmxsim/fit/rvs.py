@@ -9,16 +9,19 @@ pyABC's own RV does (so a seeded fit stays reproducible).
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 
 from lmxsim.fit import require_pyabc
 
 pyabc = require_pyabc()
+# pyABC is an optional, untyped extra loaded at run time: its base class is Any to the checker.
+_RVBase: Any = pyabc.RVBase
 _ROOT_2PI = math.sqrt(2 * math.pi)
 
 
-class Uniform(pyabc.RVBase):
+class Uniform(_RVBase):
     def __init__(self, low: float, high: float) -> None:
         self.low, self.high = float(low), float(high)
 
@@ -38,7 +41,7 @@ class Uniform(pyabc.RVBase):
         return min(1.0, max(0.0, (x - self.low) / (self.high - self.low)))
 
 
-class StandardNormal(pyabc.RVBase):
+class StandardNormal(_RVBase):
     def copy(self) -> StandardNormal:
         return StandardNormal()
 

@@ -21,6 +21,9 @@ from lmxsim.fit import require_pyabc
 from lmxsim.fit.simulate import Simulator
 
 pyabc = require_pyabc()
+# pyABC is an optional, untyped extra loaded at run time: its base classes are Any to the checker.
+_Model: Any = pyabc.Model
+_Sampler: Any = pyabc.sampler.Sampler
 
 DEFAULT_BATCH = 64
 
@@ -47,12 +50,12 @@ class BatchGate:
         self._turns[0].set()
         self._done = threading.Event()
         self._rows: list[dict[str, float] | None] = [None] * size
-        self._results: list[dict[str, float]] = []
+        self._results: list[dict[str, np.ndarray]] = []
 
     def wait_turn(self, index: int) -> None:
         self._turns[index].wait()
 
-    def submit(self, pars: dict[str, float]) -> dict[str, float]:
+    def submit(self, pars: dict[str, float]) -> dict[str, np.ndarray]:
         """Called by the model in thread `local.index`: hand over the baton, wait for the batch."""
         index = self.local.index
         self._rows[index] = dict(pars)
@@ -90,14 +93,14 @@ class BatchGate:
         self.simulations += len(rows)
 
 
-class LMXModel(pyabc.Model):
+class LMXModel(_Model):
     """The pyABC model: through the gate (batched), or one replication per call (other samplers)."""
 
     def __init__(self, simulator: Simulator, gate: BatchGate | None, seed: int) -> None:
         super().__init__(name="lmxsim")
         self.simulator, self.gate, self.seed = simulator, gate, seed
 
-    def sample(self, pars: Any) -> dict[str, float]:
+    def sample(self, pars: Any) -> dict[str, np.ndarray]:
         if self.gate is not None:
             return self.gate.submit(pars)
         # multicore/dask: each call its own stream (those samplers are not reproducible anyway)
@@ -105,7 +108,7 @@ class LMXModel(pyabc.Model):
         return self.simulator.simulate([dict(pars)], seed)[0]
 
 
-class BatchSampler(pyabc.sampler.Sampler):
+class BatchSampler(_Sampler):
     """Runs rounds of `batch` particles until n are accepted (see the module docstring)."""
 
     def __init__(self, gate: BatchGate, batch: int = DEFAULT_BATCH) -> None:

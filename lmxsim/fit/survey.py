@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from lmxsim.fit import FitError
+from lmxsim.io.output import csv_delimiter
 from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS
 
 MIN_ITEMS = 4
@@ -101,7 +102,7 @@ def read_survey(path: str | Path, team_names: list[str]) -> Survey:
 
 
 def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
-    delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    delimiter = csv_delimiter(text.split("\n", 1)[0], ",;")
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows or not any(c.strip() for c in rows[0]):
         raise FitError(f"{where}: empty; the first line must name the columns ({', '.join(BASE)}, ...)")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from typing import ClassVar
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from lmxsim.io.rules import MAX_WEEKS, check_number, check_whole, name_key
 from lmxsim.model.dynamics import Group
@@ -119,7 +120,7 @@ class Intervention:
             return None
         return self.start + self.duration - 1
 
-    def targets(self, names: list[str], groups: np.ndarray) -> np.ndarray:
+    def targets(self, names: list[str], groups: ArrayLike) -> np.ndarray:
         """Which members this week (groups as of the start of the week; member axis last)."""
         if self.target == TEAM:
             return np.ones(np.shape(groups), dtype=bool)
@@ -179,6 +180,7 @@ def plan_week(
     for intervention in interventions:
         if intervention.active(week):
             who = np.asarray(intervention.targets(names, groups))
+            assert intervention.start is not None  # active() is False until a start week is set
             intervention.nudge(nudges, who, week - intervention.start, view)
             active.append(intervention.label)
     return nudges, active

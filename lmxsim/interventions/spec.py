@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Any
 
 from lmxsim.interventions.catalogue import (
     CATALOGUE,
@@ -89,7 +90,7 @@ def parse_spec(text: str) -> Intervention:
     if match is None:
         raise _fail(text, f"cannot read {head!r}")
     kind = _kind(text, match["kind"])
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # mixed kinds by field; the intervention checks each one
     if match["target"] is not None:
         if not match["target"].strip():
             raise _fail(text, "the target after ':' is empty")

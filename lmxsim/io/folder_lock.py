@@ -1,12 +1,13 @@
-"""One job at a time per output folder: an exclusive lock file, created atomically.
+"""One job at a time per output folder: an operating-system lock on out/_lock (filelock).
 
 Two sweeps writing into one --out would interleave their parts (two unseeded
 runs of one file even share a sweep hash), and two fits would write one pyabc
 database at once, so `lmxsim sweep` and `lmxsim fit` hold out/_lock while they
-run. The lock is created with O_CREAT | O_EXCL, which the
-file system grants to exactly one process. It records the pid, host and start
-time of its holder; a lock whose process is gone (killed with kill -9, a
-crashed machine) is reported as stale with the command that takes it over.
+run. filelock's FileLock takes the kernel's lock on that file, which exactly one
+process gets and which ends with the process. The file also records the pid, host and
+start time of its holder, and a finished job removes it; so a record left behind (kill -9,
+a crashed machine) outlives its holder and is reported as stale with the command that takes
+it over, instead of a later job silently writing into a half-finished folder.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from filelock import FileLock, Timeout
 
 LOCK = "_lock"
 
@@ -69,7 +72,8 @@ def holder_alive(holder: dict[str, Any]) -> bool | None:
 
 
 def acquire(out: Path, job: Job, command: str = "", take_over: bool = False) -> dict[str, Any]:
-    """Create out/_lock or raise the job's error saying who holds it and what to do."""
+    """Lock out/_lock and record this process in it, or raise the job's error saying who holds it
+    and what to do."""
     from lmxsim.io.output import reason
 
     out = Path(out)
@@ -86,28 +90,45 @@ def acquire(out: Path, job: Job, command: str = "", take_over: bool = False) -> 
         "command": command,
     }
     path = out / LOCK
-    if take_over:
-        _take_over(out, job)
+    lock = FileLock(path, timeout=0, thread_local=False)
     try:
-        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-    except FileExistsError:
+        lock.acquire()
+    except Timeout:  # a running job holds it
         raise job.error(_refusal(out, read_lock(out), job)) from None
     except OSError as error:
         raise job.error(f"--out {out}: cannot write in this folder ({reason(error)})") from None
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-            json.dump(mine, file)
+        # A record without a lock: its job ended without removing it (killed, crashed); {} if
+        # damaged. An empty file is the one FileLock just made.
+        left = read_lock(out) if path.stat().st_size else None
+        if left is not None:
+            if not take_over:
+                raise job.error(_refusal(out, left, job))
+            _take_over(out, left, job)
+        path.write_text(json.dumps(mine), encoding="utf-8")
     except OSError as error:
-        path.unlink(missing_ok=True)
+        lock.release()
         raise job.error(f"--out {out}: cannot write in this folder ({reason(error)})") from None
+    except BaseException:
+        lock.release()
+        raise
+    _HELD[str(path)] = lock
     return mine
 
 
+# The locks this process holds, by lock file: released (and the file removed) by release().
+_HELD: dict[str, FileLock] = {}
+
+
 def release(out: Path, mine: dict[str, Any]) -> None:
-    """Remove the lock if it is still ours (never another process's)."""
+    """Remove the lock if it is still ours (never another process's), then let it go."""
+    path = Path(out) / LOCK
     holder = read_lock(Path(out))
     if holder and holder.get("pid") == mine["pid"] and holder.get("started") == mine["started"]:
-        (Path(out) / LOCK).unlink(missing_ok=True)
+        path.unlink(missing_ok=True)
+    lock = _HELD.pop(str(path), None)
+    if lock is not None:
+        lock.release()
 
 
 @contextmanager
@@ -119,16 +140,12 @@ def held(out: Path, job: Job, command: str = "", take_over: bool = False) -> Ite
         release(out, mine)
 
 
-def _take_over(out: Path, job: Job) -> None:
-    holder = read_lock(out)
-    if holder is None:
-        return
-    if holder and holder_alive(holder):
+def _take_over(out: Path, holder: dict[str, Any], job: Job) -> None:
+    if holder_alive(holder):
         raise job.error(
             f"--take-over refused: {job.name} process {holder['pid']} (started {holder.get('started', '?')}) "
             f"is still running and writing into {out}"
         )
-    (out / LOCK).unlink(missing_ok=True)
 
 
 def _refusal(out: Path, holder: dict[str, Any] | None, job: Job) -> str:

@@ -17,6 +17,7 @@ files back unchanged.
 from __future__ import annotations
 
 import contextlib
+import csv
 import errno
 import os
 import uuid
@@ -74,6 +75,15 @@ def restore_cell(text: str) -> str:
     if text[:1] == QUOTE and text[1:2] and text[1] in _ESCAPED:
         return text[1:]
     return text
+
+
+def csv_delimiter(header: str, delimiters: str = ",;\t") -> str:
+    """The delimiter of a CSV file, one of `delimiters`, from its header line (csv.Sniffer, which
+    also sees past quoted cells such as "closeness (0,1)"); the first one if the line shows none."""
+    try:
+        return csv.Sniffer().sniff(header, delimiters=delimiters).delimiter
+    except csv.Error:  # one column, or nothing to tell them apart
+        return delimiters[0]
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:

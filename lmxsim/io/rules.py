@@ -33,8 +33,12 @@ MAX_WEEKS_TOGETHER = 52 * 45
 
 def check_whole(value: object, field: str, low: int, high: int | None = None) -> int:
     """`value` as a whole number from low to high (no upper bound if high is None)."""
-    whole = isinstance(value, int) and not isinstance(value, bool)
-    if not whole or value < low or (high is not None and value > high):
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or value < low
+        or (high is not None and value > high)
+    ):
         raise ParameterError(f"{field} = {value!r} is not allowed ({whole_range(low, high)})")
     return value
 

@@ -273,7 +273,7 @@ class Comparison:
         """Strategies from best to worst expected outcome."""
         c = self.checkpoints.index(self.checkpoints[-1] if week is None else week)
         means = {s.name: float(self.outcomes[s.name][measure][c].mean()) for s in self.strategies}
-        return sorted(means, key=means.get, reverse=MEASURES[measure])
+        return sorted(means, key=lambda name: means[name], reverse=MEASURES[measure])
 
     def winner(self, week: int | None = None, threshold: float = WINNER_THRESHOLD) -> Winner:
         """The best strategy by expected team performance, and whether it clearly is.
@@ -413,6 +413,7 @@ def compare_strategies(
                 interventions=acting,
                 record_members=True,
             )
+            assert run.members is not None  # recorded: record_members=True
             for measure in MEASURES:
                 source = run.team[measure]
                 if measure in SO_FAR:

@@ -45,7 +45,13 @@ class TwinRun:
     @property
     def first_week(self) -> int:
         """The first week an added intervention acts in (weeks + 1 if none does)."""
-        weeks = [w for i in self.interventions for w in range(i.start, self.weeks + 1) if i.active(w)]
+        weeks = [
+            w
+            for i in self.interventions
+            if i.start is not None
+            for w in range(i.start, self.weeks + 1)
+            if i.active(w)
+        ]
         return min(weeks, default=self.weeks + 1)
 
     def summary(self, measures: Sequence[str] = COMPARED) -> pd.DataFrame:

@@ -8,7 +8,7 @@ arrays), so a team measure has one definition. The tables (frames.py, sweep/tidy
 the data dictionary (columns.py), the workshop's charts and the CLI read this module;
 labels live in the text catalogue under `measure.<level>.<name>` (lmxsim/texts/measures.py).
 
-Adding a team measure: one `Measure(...)` in TEAM below (its member variable must be one
+Adding a team measure: one `_team(...)` (a TeamMeasure) in TEAM below (its member variable must be one
 both engines keep; `fire` and `problems_hidden` show how) plus its two labels in
 texts/measures.py. tests/test_measures.py checks it reaches both engines, the tidy tables
 and the data dictionary with equal values.
@@ -81,16 +81,23 @@ class Measure:
         return number(value, lang, self.digits + (1 if change else 0), signed=change)
 
 
+@dataclass(frozen=True)
+class TeamMeasure(Measure):
+    """A team measure: the type says its reducer is there, so the engines call it unchecked."""
+
+    reduce: Reducer
+
+
 def _member(name: str, kind: Kind, scale: str, meaning: str, **more) -> Measure:
     if kind == "count":
         more.setdefault("digits", 0)
     return Measure(name, "member", kind, scale, meaning, **more)
 
 
-def _team(name: str, kind: Kind, scale: str, meaning: str, reduce: Reducer, **more) -> Measure:
+def _team(name: str, kind: Kind, scale: str, meaning: str, reduce: Reducer, **more) -> TeamMeasure:
     if kind == "count":
         more.setdefault("digits", 0)
-    return Measure(name, "team", kind, scale, meaning, reduce=reduce, **more)
+    return TeamMeasure(name, "team", kind, scale, meaning, reduce=reduce, **more)
 
 
 # In table order (the member table's columns after week, member_id and name).
@@ -197,7 +204,7 @@ MEMBER: dict[str, Measure] = {
 }
 
 # In table order (the team table's columns after week).
-TEAM: dict[str, Measure] = {
+TEAM: dict[str, TeamMeasure] = {
     m.name: m
     for m in (
         _team(

@@ -7,6 +7,7 @@ parameter table all read `PARAMETERS`; nothing else hard-codes a default.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -280,7 +281,7 @@ class Params:
         known = {f.name for f in dataclasses.fields(cls)}
         for name in values:
             if name not in known:
-                close = [k for k in sorted(known) if name[:5] in k]
+                close = difflib.get_close_matches(name, sorted(known), n=3)
                 hint = f" (did you mean {', '.join(close)}?)" if close else ""
                 raise ParameterError(f"unknown parameter {name!r}{hint}")
         return cls(**values)

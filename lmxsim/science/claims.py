@@ -40,13 +40,23 @@ def hold_rates(scenario: Scenario, seeds: int = STORY_SEEDS, lang: str = "en") -
     """Run the preset on `seeds` seeds and on its own, and count how often each claim holds."""
     if scenario.expect is None:
         raise ConfigError(f"scenario {scenario.name!r} has no [expect] table: it claims nothing to check")
-    setup = {"params": scenario.params, "team": scenario.team, "interventions": scenario.interventions}
-    many = run_batch(list(range(seeds)), scenario.weeks, **setup)
-    held = scenario.expect.check(many.members, many.team, lang)
+    expect = scenario.expect
+
+    def check(seed_list: list[int]) -> dict[str, np.ndarray]:
+        run = run_batch(
+            seed_list,
+            scenario.weeks,
+            params=scenario.params,
+            team=scenario.team,
+            interventions=scenario.interventions,
+        )
+        assert run.members is not None  # run_batch records members unless told not to
+        return expect.check(run.members, run.team, lang)
+
+    held = check(list(range(seeds)))
     if not held:
         raise ConfigError(f"scenario {scenario.name!r}: its [expect] table makes no claim")
-    own = run_batch([scenario.seed], scenario.weeks, **setup)
-    kept = scenario.expect.check(own.members, own.team, lang)
+    kept = check([scenario.seed])
     return HoldRates(
         seeds=seeds,
         own_seed=scenario.seed,

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Protocol, cast
 
 import numpy as np
 from scipy import stats
@@ -67,6 +68,20 @@ PYGMALION_BOOST = 0.25  # a "high potential" label: about one and a half SD of f
 PYGMALION_SCALE = 3
 
 
+class RecordedRun(Protocol):
+    """A BatchRun with its member histories: what every fact reads."""
+
+    team: dict[str, np.ndarray]
+    traits: dict[str, np.ndarray]
+    members: dict[str, np.ndarray]
+
+
+def _recorded(run: BatchRun) -> RecordedRun:
+    if run.members is None:  # run_batch records members unless told not to
+        raise ValueError("the facts need member histories (record_members=True)")
+    return cast(RecordedRun, run)  # members checked above; the Protocol records that it is set
+
+
 @dataclass
 class Bench:
     """The runs the facts share for one parameter set and one root seed."""
@@ -78,7 +93,7 @@ class Bench:
 
     def run(
         self, key: str, weeks: int = 26, team=None, params: Params | None = None, interventions=(), scale=1
-    ):
+    ) -> RecordedRun:
         """A batch run, made once per key; `scale` multiplies the replications (precise facts)."""
         if key not in self._runs:
             self._runs[key] = run_batch(
@@ -89,15 +104,15 @@ class Bench:
                 n_employees=TEAM_SIZE,
                 interventions=list(interventions),
             )
-        return self._runs[key]
+        return _recorded(self._runs[key])
 
-    def teams(self) -> BatchRun:
+    def teams(self) -> RecordedRun:
         return self.run("teams")
 
-    def loop_cut(self) -> BatchRun:
+    def loop_cut(self) -> RecordedRun:
         return self.run("teams-cut", params=self.params.replace(autonomy_follows_trust=False))
 
-    def anchored(self) -> BatchRun:
+    def anchored(self) -> RecordedRun:
         return self.run("teams-anchored", params=self.params.replace(**STRONGLY_ANCHORED))
 
 
@@ -149,7 +164,7 @@ def anchored_leader_keeps_impression(b: Bench) -> float:
     return _corr(fi, run.members["lmx"][26]) - _corr(fi, run.members["lmx"][6])
 
 
-def _pair_gap(run: BatchRun, measure: str = "lmx", weeks: slice = slice(26, 27)) -> float:
+def _pair_gap(run: RecordedRun, measure: str = "lmx", weeks: slice = slice(26, 27)) -> float:
     values = run.members[measure][weeks]
     return float((values[:, :, 1] - values[:, :, 0]).mean())
 
@@ -175,7 +190,7 @@ def poor_impression_outlasts_good(b: Bench) -> float:
     )
     late = slice(20, 27)
 
-    def left(run: BatchRun) -> float:
+    def left(run: RecordedRun) -> float:
         return float(
             (
                 run.members["leader_impression"][late, :, 0]
@@ -198,7 +213,7 @@ def member_expectation_matters(b: Bench) -> float:
     return _corr(run.traits["member_expectation"], run.members["lmx"][26])
 
 
-def _mean_sd(run: BatchRun, week: int) -> float:
+def _mean_sd(run: RecordedRun, week: int) -> float:
     return float(np.std(run.members["lmx"][week], axis=-1).mean())
 
 

@@ -86,7 +86,9 @@ def build_design(spec: SweepSpec, entropy: int) -> Design:
     names = spec.names
     bools = [v.is_bool for v in spec.vary]
     bounds = [
-        (float(min(v.grid_levels())), float(max(v.grid_levels()))) if v.low is None else (v.low, v.high)
+        (v.low, v.high)
+        if v.low is not None and v.high is not None  # a range (the spec gives low and high together)
+        else (float(min(v.grid_levels())), float(max(v.grid_levels())))
         for v in spec.vary
     ]
     points = design_size(spec)

@@ -15,10 +15,11 @@ import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -77,7 +78,9 @@ def make_task(design: Design, replications: int, chunk: int, index: int) -> Task
     return Task(index, start, stop, first, design.values[first : last + 1])
 
 
-def iter_tasks(design: Design, replications: int, chunk: int, skip: set[int] = frozenset()) -> Iterator[Task]:
+def iter_tasks(
+    design: Design, replications: int, chunk: int, skip: AbstractSet[int] = frozenset()
+) -> Iterator[Task]:
     """The tasks one at a time: a design of millions of runs does not fill memory before the first."""
     for index in range(task_count(design, replications, chunk)):
         if index not in skip:
@@ -99,7 +102,7 @@ def run_task(job: Job, task: Task) -> TaskDone:
     seeds = [run_seed(job.entropy, int(p), int(r)) for p, r in zip(points, reps, strict=True)]
     cache: dict[int, Params] = {}
     rows = []
-    for point in points:
+    for point in points.tolist():  # Python ints: the cache's keys
         if point not in cache:
             values = task.values[point - task.first_point]
             changes = {
@@ -151,7 +154,7 @@ class SweepReport:
         return text
 
 
-def _size(n: int) -> str:
+def _size(n: float) -> str:
     for unit in ("B", "kB", "MB", "GB"):
         if n < 1000 or unit == "GB":
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
@@ -197,7 +200,9 @@ def prepare(
         raise SweepError(
             f"--out {out} is not empty and holds no sweep ({store.MANIFEST} missing): choose a new directory"
         )
-    entropy = spec.seed if spec.seed is not None else int(np.random.SeedSequence().entropy)
+    # numpy types `entropy` as int | Sequence[int] | None; a fresh SeedSequence() holds an int
+    fresh = cast(int, np.random.SeedSequence().entropy)
+    entropy = spec.seed if spec.seed is not None else int(fresh)
     design = build_design(spec, entropy)
     engine = engine or spec.engine
     total = design.points * spec.replications
@@ -367,8 +372,8 @@ def _execute(
         while len(pending) < window:
             if queue:
                 task = queue.popleft()
-            elif not exhausted and (task := next(source, None)) is not None:
-                pass
+            elif not exhausted and (following := next(source, None)) is not None:
+                task = following
             else:
                 exhausted = True
                 break

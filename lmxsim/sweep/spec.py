@@ -7,6 +7,7 @@ file, the field, the value and what is allowed (see docs/sweeps.md).
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import math
 import tomllib
@@ -268,7 +269,7 @@ def _vary(value: Any, kind: str, where: str) -> list[Varied]:
     for name, spec in value.items():
         field_name = f"vary.{name}"
         if name not in PARAMETERS:
-            close = [k for k in PARAMETERS if name[:5] in k or k[:5] in name]
+            close = difflib.get_close_matches(name, list(PARAMETERS), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else " (see `lmxsim params`)"
             raise SweepError(f"{where}: {field_name}: unknown parameter {name!r}{hint}")
         meta = PARAMETERS[name].metadata

@@ -82,7 +82,8 @@ def record_mesa(job: Job, seeds: list[int], rows: list[Params]) -> Recorded:
     team = {m: np.empty((weeks + 1, runs)) for m in TEAM_MEASURES}
     wanted = _member_vars(job.outcomes)
     members: dict[str, np.ndarray] | None = None
-    ability = first = None
+    ability: np.ndarray | None = None
+    first: np.ndarray | None = None
     names: list[str] = []
     for i, (seed, params) in enumerate(zip(seeds, rows, strict=True)):
         model = LMXModel(
@@ -96,7 +97,7 @@ def record_mesa(job: Job, seeds: list[int], rows: list[Params]) -> Recorded:
         for measure in TEAM_MEASURES:
             team[measure][:, i] = frame[measure].to_numpy(dtype=float)
         n = model.team_size
-        if ability is None:
+        if ability is None or first is None:
             ability, first, names = np.empty((runs, n)), np.empty((runs, n)), list(model.names)
             if wanted:
                 members = {v: np.empty((weeks + 1, runs, n)) for v in wanted}
@@ -128,7 +129,7 @@ def tidy_tables(
     w = len(weeks)
 
     def keys(repeat: int) -> dict[str, np.ndarray]:
-        columns = {
+        columns: dict[str, np.ndarray] = {
             "run": np.repeat(runs.astype(np.int64), repeat),
             "point": np.repeat(points.astype(np.int32), repeat),
             "replication": np.repeat(reps.astype(np.int32), repeat),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.special import ndtr
@@ -156,13 +157,17 @@ def draw_team(rng: np.random.Generator, n: int, p: Params) -> list[Member]:
     if not 1 <= n <= MAX_TEAM:
         raise ParameterError(f"n_employees = {n} is not allowed (1 to {MAX_TEAM})")
     values = team_values(rng.random((n, TEAM_DRAWS)), p)
+
+    def drawn(i: int) -> dict[str, Any]:  # Any: a ** mapping cannot say which field gets a float
+        return {trait: float(values[trait][i]) for trait in DRAWN}
+
     return [
         Member(
             name=drawn_name(i),
             ability=float(values["ability"][i]),
             first_impression=float(values["first_impression"][i]),
             challenge=float(values["challenge"][i]),
-            **{trait: float(values[trait][i]) for trait in DRAWN},
+            **drawn(i),
         )
         for i in range(n)
     ]
@@ -203,7 +208,8 @@ def complete_team(rng: np.random.Generator, team: list[Member], p: Params) -> li
     """Fill in the traits the user left open, from the same draws a drawn team uses."""
     check_team(team)
     values = team_values(rng.random((len(team), TEAM_DRAWS)), p)
-    return [
-        dataclasses.replace(m, **{t: float(values[t][i]) for t in DRAWN if getattr(m, t) is None})
-        for i, m in enumerate(team)
+    # Any: a ** mapping cannot say which field gets a float
+    open_traits: list[dict[str, Any]] = [
+        {t: float(values[t][i]) for t in DRAWN if getattr(m, t) is None} for i, m in enumerate(team)
     ]
+    return [dataclasses.replace(m, **traits) for m, traits in zip(team, open_traits, strict=True)]

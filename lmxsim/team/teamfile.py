@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 import tomllib
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lmxsim.io.output import LINE_END, neutralise_cell, restore_cell, write_with
+from lmxsim.io.output import LINE_END, csv_delimiter, neutralise_cell, restore_cell, write_with
 from lmxsim.io.rules import MAX_WEEKS_TOGETHER, check_unique_names
 from lmxsim.model.dynamics import LMX7_HIGH, LMX7_LOW
 from lmxsim.model.params import ParameterError
@@ -207,7 +207,7 @@ class _Sheet:
     stray: set[int] = field(default_factory=set)  # positions past the header that hold values
     rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
-    def take_header(self, cells: list[object]) -> None:
+    def take_header(self, cells: Sequence[object]) -> None:
         self.header = [column_field(cell) for cell in cells]
         known = set(FIELDS) | set(ITEM_COLUMNS)
         missing = [f for f in REQUIRED if f not in self.header]
@@ -240,8 +240,8 @@ class _Sheet:
     def take_row(self, number: int, cells: list[object]) -> None:
         self.stray |= {i for i in range(len(self.header), len(cells)) if not _blank(cells[i])}
         row = {self.header[i]: cells[i] for i in self.used if i < len(cells) and not _blank(cells[i])}
-        if isinstance(row.get("name"), str):  # a name we wrote as '=... (spreadsheet-safe) reads back as =...
-            row["name"] = restore_cell(row["name"].strip())
+        if isinstance(given := row.get("name"), str):  # a name we wrote as '=... (spreadsheet-safe)
+            row["name"] = restore_cell(given.strip())  # reads back as =...
         name = row.get("name")
         label = f"{self.row_word} {number}" + (f" ({name})" if isinstance(name, str) and name else "")
         self.rows.append((label, row))
@@ -264,7 +264,7 @@ def _parse_csv(text: str, where: str) -> TeamFile:
         raise TeamFileError(
             f"{where}: the file is empty (a team file needs a header row: name,closeness,...)"
         )
-    delimiter = max((",", ";", "\t"), key=header_line.count)
+    delimiter = csv_delimiter(header_line)
     sheet = _Sheet(where, "line")
     for line_number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
         if all(_blank(cell) for cell in cells):
@@ -533,14 +533,13 @@ def team_to_csv(team: list[Member]) -> str:
 
 def team_to_toml(team: list[Member], title: str | None = None) -> str:
     """The team as TOML text, one [[team]] table per person."""
-    lines = [f"title = {json.dumps(title, ensure_ascii=False)}", ""] if title else []
-    for member in team:
-        lines.append("[[team]]")
-        for key, value in _row(member).items():
-            text = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
-            lines.append(f"{key} = {text}")
-        lines.append("")
-    return "\n".join(lines)
+    import tomli_w
+
+    # tomli-w writes the values; the [[team]] headers are ours, as tomli-w would write short
+    # tables inline (team = [{...}, ...]) and a person reads and edits a table per member best.
+    parts = [tomli_w.dumps({"title": title})] if title else []
+    parts += ["[[team]]\n" + tomli_w.dumps(_row(member)) for member in team]
+    return "\n".join(parts)
 
 
 def table_to_xlsx(header: list[str], rows: list[list[Any]], sheet: str = "team") -> bytes:

@@ -15,7 +15,10 @@ app_server   factory: ``base_url = app_server([sys.executable, "-m", "lmxsim", "
              "--no-open"], port_flag="--port")`` starts the command on a free 127.0.0.1 port,
              waits for HTTP 200 on ``/`` and stops the process group at teardown.
 
-Every test under tests/browser is marked ``browser`` (``pytest -m "not browser"`` skips them).
+Every test under tests/browser is marked ``browser`` (``pytest -m "not browser"`` skips them)
+and ``slow``: each starts Chromium and most a Solara server (5-15 s a test, 30-45 s a server
+start on a busy two-core machine), so the quick loop ``pytest -m "not slow"`` leaves them to
+the full suite (CI).
 If Chromium is missing the tests SKIP locally but FAIL when the ``CI`` env var is set.
 """
 
@@ -66,6 +69,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         path = Path(str(item.fspath)).resolve()
         if path.parent == HERE or HERE in path.parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
             if item.get_closest_marker("timeout") is None:
                 item.add_marker(pytest.mark.timeout(BROWSER_TEST_TIMEOUT))
 

@@ -55,6 +55,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.slow  # starts a real server process: 8-20 s
 @pytest.mark.timeout(90)
 def test_resourcez_is_not_served_with_host_0_0_0_0():
     port = _free_port()
