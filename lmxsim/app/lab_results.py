@@ -125,9 +125,13 @@ def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -
             table_csv(table),
             "text/csv",
         )
+
+    def figure_png(fig: Any) -> Callable[[], bytes]:
+        return lambda: png_bytes(fig)
+
     for key, fig in (("outcomes_png", outcomes_fig), ("member_gains_png", gains_fig)):
         name = tl(f"file_{key}", lang)
-        files[name] = (name, lambda fig=fig: png_bytes(fig), "image/png")
+        files[name] = (name, figure_png(fig), "image/png")
     name = tl("file_conclusions", lang)
     files[name] = (name, lambda: "\n\n".join(texts) + "\n", "text/plain")
     return files
