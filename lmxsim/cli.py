@@ -31,6 +31,7 @@ COMMANDS = (
     "info",
     "columns",
     "fit",
+    "calibrate",
     "plan",
 )
 

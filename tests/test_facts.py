@@ -28,8 +28,23 @@ def defaults(executor):
     return summarise(Params(), seeds=SEEDS, executor=executor)
 
 
+# Facts the current defaults miss, a finding of Model v3 (docs/ODD.md section 7.13): the
+# induced-expectation Pygmalion d is about .5 (band .8-1.2) and an expectation told after seven
+# weeks moves performance more than one told in week 1 (Raudenbush 1984: less). Strict: the
+# test fails as soon as a calibration makes them pass, so this list cannot go stale.
+KNOWN_MISSES = {"P5", "P24"}
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("key", [f.key for f in FACTS])
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(f.key, marks=pytest.mark.xfail(strict=True, reason="a known miss, docs/ODD.md 7.13"))
+        if f.key in KNOWN_MISSES
+        else f.key
+        for f in FACTS
+    ],
+)
 def test_defaults_pass_the_band_in_19_of_20_seeds(defaults, key):
     fact = next(f for f in defaults if f.id == key)
     assert fact.pass_share >= 0.95, (
@@ -42,7 +57,7 @@ def test_defaults_pass_the_band_in_19_of_20_seeds(defaults, key):
 @pytest.mark.parametrize("ablation", ABLATIONS, ids=[a.mechanism for a in ABLATIONS])
 def test_every_mechanism_is_needed_for_some_fact(executor, ablation):
     (row,) = ablate(SEEDS, executor=executor, ablations=[ablation])
-    assert row["out_of_band"], (
+    assert set(row["out_of_band"]) - KNOWN_MISSES, (
         f"switching off {ablation.mechanism} ({ablation.switch}) leaves every fact in its band: "
         f"no fact is evidence for it; means {row['means']}"
     )

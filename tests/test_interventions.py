@@ -85,6 +85,7 @@ def test_catalogue_holds_every_intervention_of_the_design() -> None:
         "sudden-praise",
         "reflection",
         "equal-latitude",
+        "expectation",
     }
 
 
@@ -315,3 +316,36 @@ def test_the_same_intervention_helps_a_low_lmx_member_more(preset, baseline, kin
     low = twin_effect(preset, baseline, kind(target="An", start=START), "An", "performance", weeks)
     high = twin_effect(preset, baseline, kind(target="Bram", start=START), "Bram", "performance", weeks)
     assert clearly_positive(low - high)
+
+
+# --- the induced expectation (Eden's Pygmalion experiments) -----------------------------
+
+
+def _told_pair(week: int, **params):
+    from lmxsim.interventions.catalogue import Expectation
+    from lmxsim.model.params import Params
+    from lmxsim.team.members import Member
+
+    team = [Member(f"M{i}", ability=0.6, first_impression=0.6) for i in range(4)]
+    p = Params().replace(**params)
+    plain = run_batch(range(30), 12, p, team)
+    told = run_batch(range(30), 12, p, team, interventions=[Expectation(target="M0", start=week)])
+    return plain, told
+
+
+def test_an_expectation_is_evidence_for_the_leader_and_changes_nothing_in_the_person() -> None:
+    plain, told = _told_pair(3)
+    m, t = plain.members, told.members
+    for name in m:  # twins: bit-identical before the week the leader is told
+        assert np.array_equal(m[name][:3], t[name][:3]), name
+    assert (t["leader_impression"][3, :, 0] > m["leader_impression"][3, :, 0]).all()
+    # in the week it is told, nothing in the person has moved yet: only what the leader believes
+    for name in ("skill", "motivation"):
+        assert np.array_equal(m[name][3, :, 0], t[name][3, :, 0]), name
+    assert t["performance"][6:, :, 0].mean() > m["performance"][6:, :, 0].mean()
+
+
+def test_an_expectation_is_weighed_like_other_evidence() -> None:
+    """A leader whose impressions do not learn (static labels) ignores the report too."""
+    plain, told = _told_pair(3, impression_learns=False)
+    assert np.array_equal(plain.members["leader_impression"], told.members["leader_impression"])

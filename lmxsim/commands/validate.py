@@ -27,11 +27,26 @@ def validate(
     workers: int = typer.Option(
         2, "--workers", "-w", min=1, max=64, help=t("cli.validate_workers", CLI_LANG)
     ),
+    rivals: bool = typer.Option(False, "--rivals", help=t("cli.validate_rivals", CLI_LANG)),
+    config: Path | None = typer.Option(None, "--config", help=t("cli.validate_config", CLI_LANG)),
+    robust: bool = typer.Option(False, "--robustness", help=t("cli.validate_robustness", CLI_LANG)),
+    robust_params: str | None = typer.Option(
+        None, "--robustness-params", help=t("cli.validate_robustness_params", CLI_LANG)
+    ),
+    weeks: int = typer.Option(26, "--weeks", min=20, max=520, help=t("cli.validate_weeks", CLI_LANG)),
 ) -> None:
     from lmxsim.engine.executors import open_executor
     from lmxsim.io.limits import check_replications
-    from lmxsim.science.facts import FACTS, REPLICATIONS
-    from lmxsim.science.validation import ablate, as_json, summarise
+    from lmxsim.science.facts import FACTS, REPLICATIONS, loop_regime
+    from lmxsim.science.validation import (
+        ablate,
+        as_json,
+        compare_rivals,
+        load_params_file,
+        robustness,
+        robustness_summary,
+        summarise,
+    )
 
     if replications is not None:
         check_replications(replications, low=20)
@@ -41,8 +56,16 @@ def validate(
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=json_out), param_hint="--json")
     console = Console()
     with open_executor(workers, preload="lmxsim.science.facts") as choice:  # the sweeps' executors
-        facts = summarise(seeds=seeds, replications=replications, executor=choice.executor)
+        params = load_params_file(config) if config is not None else None
+        facts = summarise(
+            params=params, seeds=seeds, replications=replications, executor=choice.executor, weeks=weeks
+        )
         matrix = ablate(seeds, replications, choice.executor) if ablations else None
+        rival_rows = compare_rivals(seeds, replications, choice.executor) if rivals else None
+        names = _parameter_names(robust_params)
+        robust_rows = (
+            robustness(params, seeds, replications, choice.executor, names, weeks) if robust else None
+        )
 
     table = Table(title=t("cli.validate_title", CLI_LANG, seeds=seeds, replications=replications))
     for column in t("cli.validate_headings", CLI_LANG).split("|"):
@@ -56,6 +79,9 @@ def validate(
     console.print(table)
     failing = [f.id for f in facts if f.pass_share < 0.95]
     console.print(t("cli.validate_summary", CLI_LANG, passing=len(facts) - len(failing), total=len(facts)))
+    for gain in (f.mean for f in facts if f.id == "P22"):  # the loop gain is fact P22
+        regime = t(f"cli.validate_loop_{loop_regime(gain)}", CLI_LANG)
+        console.print(t("cli.validate_loop_gain", CLI_LANG, gain=f"{gain:.2f}", regime=regime))
 
     if matrix is not None:
         grid = Table(title=t("cli.validate_ablations_title", CLI_LANG))
@@ -71,8 +97,66 @@ def validate(
         blind = [row["mechanism"] for row in matrix if not row["out_of_band"]]
         if blind:
             console.print(f"[red]{t('cli.validate_blind', CLI_LANG)}[/red] {', '.join(blind)}")
+    if rival_rows is not None:
+        _print_rivals(console, facts, rival_rows)
+    if robust_rows is not None:
+        summary = robustness_summary(robust_rows, [f.id for f in facts if not f.inside])
+        for size, counts in summary.items():
+            console.print(t("cli.validate_robustness_summary", CLI_LANG, size=size, **counts))
+        for row in robust_rows:
+            if set(row["out_of_band"]) - {f.id for f in facts if not f.inside}:
+                console.print(f"  {row['param']} {row['change']:+.0%}: {', '.join(row['out_of_band'])}")
     if json_out is not None:
-        json_out.write_text(json.dumps(as_json(facts, matrix), indent=2))
+        json_out.write_text(json.dumps(as_json(facts, matrix, rival_rows, robust_rows), indent=2))
         console.print(t("cli.validate_written", CLI_LANG, path=json_out))
-    if failing or (matrix is not None and any(not row["out_of_band"] for row in matrix)):
+    blind_rivals = [row["name"] for row in rival_rows or [] if len(row["failed"]) < RIVAL_MUST_FAIL]
+    if blind_rivals:
+        console.print(f"[red]{t('cli.validate_rivals_blind', CLI_LANG)}[/red] {', '.join(blind_rivals)}")
+    if failing or blind_rivals or (matrix is not None and any(not row["out_of_band"] for row in matrix)):
         raise typer.Exit(1)
+
+
+def _parameter_names(text: str | None) -> list[str] | None:
+    """The --robustness-params list (comma-separated), each a known parameter."""
+    if not text:
+        return None
+    from lmxsim.model.params import PARAMETERS
+
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in PARAMETERS]
+    if unknown:
+        raise typer.BadParameter(
+            t("cli.validate_unknown_params", CLI_LANG, names=", ".join(unknown)),
+            param_hint="--robustness-params",
+        )
+    return names
+
+
+# A rival counts as rejected when its re-tuned mean leaves the band of at least this many facts.
+RIVAL_MUST_FAIL = 2
+
+
+def _print_rivals(console: Console, facts, rows: list[dict]) -> None:
+    """One column per model: the fact's mean over seeds, red where it leaves the band."""
+    grid = Table(title=t("cli.validate_rivals_title", CLI_LANG))
+    grid.add_column("id")
+    grid.add_column(t("cli.validate_band_heading", CLI_LANG))
+    grid.add_column(t("cli.validate_full_model", CLI_LANG), justify="right")
+    for row in rows:
+        grid.add_column(row["name"], justify="right")
+
+    def cell(mean: float | None, low: float, high: float) -> str:
+        if mean is None or mean != mean:
+            return "[red]n/a[/red]"
+        text = f"{mean:.3f}"
+        return text if low <= mean <= high else f"[red]{text}[/red]"
+
+    for j, f in enumerate(facts):
+        low, high = f.band
+        band = t("cli.validate_band", CLI_LANG, low=f"{low:g}", high=f"{high:g}")
+        grid.add_row(
+            f.id, band, cell(f.mean, low, high), *[cell(r["facts"][j]["mean"], low, high) for r in rows]
+        )
+    grid.add_row("", t("cli.validate_failed", CLI_LANG), str(sum(not f.inside for f in facts)),
+                 *[str(len(r["failed"])) for r in rows])  # fmt: skip
+    console.print(grid)

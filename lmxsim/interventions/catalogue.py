@@ -347,6 +347,34 @@ class EqualLatitude(Intervention):
             nudges.autonomy_target[who] = np.broadcast_to(mean_trust, np.shape(who))[who]
 
 
+@dataclass
+class Expectation(Intervention):
+    """Eden's Pygmalion experiment: the leader is told this person has high potential.
+
+    Information the leader receives, weighed like all other evidence about the person
+    (dynamics.hear_about); nothing in the person changes. `level` is the reading the
+    leader is given (the leader's scale: a typical performer reads about .75, 1 the top)."""
+
+    duration: int | None = 1
+    level: float = 1.0
+    key: ClassVar[str] = "expectation"
+    hours: ClassVar[float] = 0.05
+    hours_source: ClassVar[dict[str, str]] = _texts("expectation", "hours_source")
+    title: ClassVar[dict[str, str]] = _texts("expectation", "title")
+    description: ClassVar[dict[str, str]] = _texts("expectation", "description")
+    options: ClassVar[tuple[str, ...]] = ("level",)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        try:
+            check_number(self.level, "level", 0.0, 1.0)
+        except ParameterError as error:
+            raise InterventionError(f"{self.key}: {error}") from None
+
+    def nudge(self, nudges: Nudges, who: np.ndarray, weeks_in: int, view: WeekView) -> None:
+        nudges.told[who] = self.level
+
+
 CATALOGUE: dict[str, type[Intervention]] = {
     cls.key: cls
     for cls in (
@@ -357,6 +385,7 @@ CATALOGUE: dict[str, type[Intervention]] = {
         SuddenPraise,
         ReflectionRhythm,
         EqualLatitude,
+        Expectation,
     )
 }
 BASE_FIELDS = ("target", "start", "every", "duration")
@@ -392,6 +421,7 @@ def from_mapping(row: dict) -> Intervention:
 __all__ = [
     "CATALOGUE",
     "EqualLatitude",
+    "Expectation",
     "Intervention",
     "InterventionError",
     "OneOnOnes",

@@ -124,12 +124,41 @@ def opportunity(autonomy, p):
     return p.opportunity_floor + (1.0 - p.opportunity_floor) * autonomy**p.opportunity_curve
 
 
+def all_on(flag) -> bool:
+    """Is a causal path on for every replication? (The usual case, and the fast path.)"""
+    return bool(np.all(flag))
+
+
+# The trust a member is treated with when treatment does not count (a rival model): the
+# middle of the scale, as for a member the leader treats like everyone else.
+UNTREATED_TRUST = 0.5
+
+
+def untreated_motivation(p):
+    """The drive of a member whose trust and latitude the leader's treatment did not shape."""
+    return motivation_target(UNTREATED_TRUST, p.fixed_autonomy, p)
+
+
 def work(skill, motivation, autonomy, p):
     """This week's work: its output (skill x effort x opportunity) and how much of the
-    member's competence it shows. Routine work hides ability less than it limits output."""
+    member's competence it shows. Routine work hides ability less than it limits output.
+
+    Two rival models cut a path here: without `treatment_shapes_work` the member works as
+    if treated alike (the latitude and drive the leader's treatment gave do not count);
+    without `belief_reads_treated_work` the leader reads the work as it would be with
+    the same latitude and drive for everyone (output is untouched)."""
     engaged = skill * effort(motivation, p)
     room = opportunity(autonomy, p)
-    return engaged * room, engaged * (1.0 - p.routine_hides * (1.0 - room))
+    output, shown = engaged * room, engaged * (1.0 - p.routine_hides * (1.0 - room))
+    if all_on(p.treatment_shapes_work) and all_on(p.belief_reads_treated_work):
+        return output, shown
+    alike = skill * effort(untreated_motivation(p), p)
+    alike_room = opportunity(p.fixed_autonomy, p)
+    treated = np.asarray(p.treatment_shapes_work)
+    output = np.where(treated, output, alike * alike_room)
+    shown = np.where(treated, shown, alike * (1.0 - p.routine_hides * (1.0 - room)))
+    as_if_alike = alike * (1.0 - p.routine_hides * (1.0 - alike_room))
+    return output, np.where(p.belief_reads_treated_work, shown, as_if_alike)
 
 
 def performance(output, fires_per_member, luck, p):
@@ -141,7 +170,10 @@ def performance(output, fires_per_member, luck, p):
 
 
 def observation_noise(autonomy, p, clarity=1.0):
-    """Routine work says little about ability; clear expectations make it say more."""
+    """Routine work says little about ability; clear expectations make it say more.
+    (Rival no-confirmation: the work is read as if everyone had the same latitude.)"""
+    if not all_on(p.belief_reads_treated_work):
+        autonomy = np.where(p.belief_reads_treated_work, autonomy, p.fixed_autonomy)
     return (p.observation_noise + p.routine_noise * (1.0 - autonomy)) * clarity
 
 
@@ -181,9 +213,24 @@ def update_impression(
     disconfirms = (observed - impression) * placed < 0
     discount = 1.0 - p.confirmation_bias * bias_factor * disconfirms
     weight = p.belief_rate * phase_learning(phase, p) * plasticity * (1.0 - confidence) * clarity * discount
+    if not all_on(p.impression_learns):  # rival static-labels: nothing the leader sees counts
+        contact = contact * np.asarray(p.impression_learns, dtype=float)
     new_impression = impression + contact * weight * (observed - impression)
     new_confidence = confidence + contact * p.confidence_gain * clarity * (1.0 - confidence)
     return new_impression, new_confidence
+
+
+def hear_about(impression, confidence, told, phase, plasticity, reference, p):
+    """The leader is told something about a member's potential (Eden's Pygmalion experiments:
+    "this person has high potential"). It is evidence about the person, weighed as every
+    other evidence is (update_impression: anchoring, phase, plasticity, confirmation bias),
+    as clear as work seen with full latitude; nothing in the member changes. `told` is the
+    reading the leader is given, nan where nothing is told. Returns (impression, confidence)."""
+    heard = ~np.isnan(told)
+    observed = np.where(heard, told, impression)
+    return update_impression(
+        impression, confidence, observed, p.observation_noise, heard * 1.0, phase, plasticity, reference, p
+    )
 
 
 def next_leader_trust(leader_trust, impression, p):
@@ -231,6 +278,9 @@ def next_motivation(motivation, trust, autonomy, p):
 def next_skill(skill, ability, autonomy, contact, shown_trust, p):
     """Skill grows toward ability with chances (autonomy) and coaching (trusted contact)."""
     chances = np.minimum(1.0, autonomy + p.coaching_weight * contact * shown_trust)
+    if not all_on(p.treatment_shapes_work):  # rival no-pygmalion: growth as if treated alike
+        alike = np.minimum(1.0, p.fixed_autonomy + p.coaching_weight * p.attention_budget * UNTREATED_TRUST)
+        chances = np.where(p.treatment_shapes_work, chances, alike)
     return np.minimum(ability, skill + p.skill_rate * chances * (ability - skill))
 
 

@@ -27,6 +27,7 @@ class Nudges:
     clarity: np.ndarray  # multiplies observation noise (<1: expectations are clear)
     autonomy_target: np.ndarray  # autonomy aims here instead of at leader trust (nan = no)
     autonomy_boost: np.ndarray  # extra latitude this week
+    told: np.ndarray  # what the leader is told of this member's potential (nan = nothing)
 
     @classmethod
     def neutral(cls, shape: tuple[int, ...]) -> Nudges:
@@ -40,13 +41,14 @@ class Nudges:
             clarity=np.ones(shape),
             autonomy_target=np.full(shape, np.nan),
             autonomy_boost=np.zeros(shape),
+            told=np.full(shape, np.nan),
         )
 
     @classmethod
     def calm(cls) -> Nudges:
         """A week without interventions, as 0-d arrays: what `neutral` gives, with fewer array
-        operations (no autonomy target is what None says, without an isnan pass)."""
-        return replace(cls.neutral(()), autonomy_target=None)  # type: ignore[arg-type]
+        operations (no autonomy target and nothing told is what None says, without an isnan pass)."""
+        return replace(cls.neutral(()), autonomy_target=None, told=None)  # type: ignore[arg-type]
 
     def is_neutral(self) -> bool:
         neutral = Nudges.neutral(self.confidence_cap.shape)

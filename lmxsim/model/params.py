@@ -242,6 +242,24 @@ class Params:
         'plasticity left in a fully settled relationship',
         'calibration')
 
+    # --- causal paths: each rival model (lmxsim/rivals.py) switches one of them off ------
+    belief_reads_treated_work: bool = _p(True, 0, 1,
+        "the leader's impression learns from the work the leader's own treatment shaped "
+        "(false: from work as if every member had the same latitude and drive)",
+        'Manzoni & Barsoux 1998: the boss reads the routine work the boss assigned; rival no-confirmation')
+    treatment_shapes_work: bool = _p(True, 0, 1,
+        "the leader's trust, latitude and coaching change the member's work and skill "
+        '(false: everyone works and grows as if treated alike)',
+        'Eden 1990; McNatt 2000: expectations act through treatment; rival no-pygmalion')
+    impression_learns: bool = _p(True, 0, 1,
+        "the leader's impression learns from what the leader sees "
+        '(false: labels stay where the first impression put them)',
+        'Dansereau et al. 1975 (a vertical dyad without dynamics); rival static-labels')
+    first_impression_counts: bool = _p(True, 0, 1,
+        'the leader starts from a first impression of each member '
+        "(false: from the same view of everyone, the team's mean first impression)",
+        'Liden, Wayne & Stilwell 1993; Nahrgang et al. 2009; rival no-first-impression')
+
     # --- group labels -----------------------------------------------------------------
     in_group_lmx: float = _p(0.57, 0.0, 1.0,
         'LMX from which a member counts as in-group (LMX-7 about 23)',
@@ -310,3 +328,38 @@ def parameter_table() -> list[dict[str, Any]]:
         }
         for f in PARAMETERS.values()
     ]
+
+
+ODD_TABLE_START = "<!-- parameter table: generated from lmxsim/model/params.py by params.markdown_table() -->"
+ODD_TABLE_END = "<!-- end of the generated parameter table -->"
+
+
+def markdown_table() -> str:
+    """The full parameter table of docs/ODD.md §7 (name | default | range | meaning | source),
+    generated from Params so the document cannot disagree with the code (tests/test_docs_params.py)."""
+
+    def cell(text: object) -> str:
+        return str(text).replace("|", "\\|")
+
+    def number(value: object) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return f"{value:g}" if isinstance(value, int | float) else str(value)
+
+    lines = [
+        ODD_TABLE_START,
+        "",
+        "| name | default | range | meaning | source |",
+        "|---|---|---|---|---|",
+    ]
+    for row in parameter_table():
+        allowed = (
+            "true / false"
+            if isinstance(row["default"], bool)
+            else f"{number(row['low'])} to {number(row['high'])}"
+        )
+        lines.append(
+            f"| `{row['name']}` | {number(row['default'])} | {allowed} | {cell(row['meaning'])} | "
+            f"{cell(row['source'])} |"
+        )
+    return "\n".join([*lines, "", ODD_TABLE_END])

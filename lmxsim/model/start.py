@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from lmxsim.model.dynamics import (
+    all_on,
     clip01,
     group,
     initial_confidence,
@@ -64,6 +65,9 @@ def initial_state(traits, p, weeks_together=0, lmx7_member=np.nan, lmx7_leader=n
     """
     first = np.asarray(traits["first_impression"], dtype=float)
     shape = np.broadcast(first, np.asarray(traits["ability"], dtype=float)).shape
+    if not all_on(p.first_impression_counts):  # rival: the same view of everyone at the start
+        alike = np.mean(np.broadcast_to(first, shape), axis=-1, keepdims=True)
+        first = np.where(p.first_impression_counts, first, alike)
     state = {
         k: np.broadcast_to(v, shape).astype(float)
         for k, v in initial_members(

@@ -72,6 +72,17 @@ def week(
         s["plasticity"] = dyn.reopen_plasticity(s["plasticity"], nudges.reopen)
     s["trust"] = dyn.clip01(s["trust"] + nudges.trust_bonus)
     s["support"] = np.maximum(s["support"], nudges.support_floor)
+    if nudges.told is not None and not np.all(np.isnan(nudges.told)):
+        # the leader is told about a member's potential: evidence like any other (dynamics.hear_about)
+        s["leader_impression"], s["confidence"] = dyn.hear_about(
+            s["leader_impression"],
+            s["confidence"],
+            nudges.told,
+            s["phase"],
+            s["plasticity"],
+            np.mean(s["leader_impression"], axis=-1, keepdims=True),
+            p,
+        )
 
     # 1. the leader shares out attention: the trusted, and those who raised a problem, are met more
     chance = dyn.contact_probability(

@@ -20,12 +20,15 @@ import numpy as np
 from scipy import stats
 
 from lmxsim.engine.batch import BatchRun, run_batch
-from lmxsim.interventions.catalogue import EqualLatitude, RoleClarification
+from lmxsim.interventions.catalogue import EqualLatitude, Expectation, RoleClarification
 from lmxsim.model.params import Params
 from lmxsim.team.members import Member
 
 TEAM_SIZE = 10
 REPLICATIONS = 300
+# The horizon the sources' late measures refer to (about six months); `validate --weeks N` moves
+# every late week and window with it (early weeks 2, 4 and 6 stay where the studies put them).
+HORIZON = 26
 # A ratio whose reference effect is absent (e.g. the loop's share of a gap, with the loop
 # switched off) cannot be measured: nan is outside every band.
 UNDEFINED = float("nan")
@@ -89,16 +92,32 @@ class Bench:
     params: Params
     seed: int
     replications: int = REPLICATIONS
+    weeks: int = HORIZON  # the facts' horizon: late weeks and windows move with it (validate --weeks)
     _runs: dict = field(default_factory=dict)
 
+    @property
+    def end(self) -> int:
+        """The last week (26 unless validate --weeks says otherwise)."""
+        return self.weeks
+
+    def late(self, week: int) -> int:
+        """A week counted back from the end: `week` at the usual horizon of 26."""
+        return week + self.weeks - HORIZON
+
     def run(
-        self, key: str, weeks: int = 26, team=None, params: Params | None = None, interventions=(), scale=1
+        self,
+        key: str,
+        weeks: int | None = None,
+        team=None,
+        params: Params | None = None,
+        interventions=(),
+        scale=1,
     ) -> RecordedRun:
         """A batch run, made once per key; `scale` multiplies the replications (precise facts)."""
         if key not in self._runs:
             self._runs[key] = run_batch(
                 _seeds(self.replications * scale, self.seed),
-                weeks,
+                weeks or self.weeks,
                 params=params or self.params,
                 team=team,
                 n_employees=TEAM_SIZE,
@@ -124,36 +143,36 @@ def fi_predicts_early_lmx(b: Bench) -> float:
 
 
 def early_lmx_predicts_later(b: Bench) -> float:
-    return _corr(b.teams().members["lmx"][2], b.teams().members["lmx"][26])
+    return _corr(b.teams().members["lmx"][2], b.teams().members["lmx"][b.end])
 
 
 def lmx_stabilises(b: Bench) -> float:
     """Mean weekly |change in LMX| in weeks 20-26 relative to weeks 1-6."""
     change = np.abs(np.diff(b.teams().members["lmx"], axis=0))
-    return float(change[19:26].mean() / change[0:6].mean())
+    return float(change[b.late(19) : b.end].mean() / change[0:6].mean())
 
 
 def lmx_relates_to_performance(b: Bench) -> float:
     m = b.teams().members
-    return _corr(m["lmx"][26], m["performance"][26])
+    return _corr(m["lmx"][b.end], m["performance"][b.end])
 
 
 def trust_moves_with_lmx(b: Bench) -> float:
     m = b.teams().members
-    return _corr(m["trust"][26], m["lmx"][26])
+    return _corr(m["trust"][b.end], m["lmx"][b.end])
 
 
 def first_impression_fades(b: Bench) -> float:
     """r(first impression, LMX week 6) minus r(first impression, LMX week 26): > 0 means it fades."""
     run = b.teams()
     fi = run.traits["first_impression"]
-    return _corr(fi, run.members["lmx"][6]) - _corr(fi, run.members["lmx"][26])
+    return _corr(fi, run.members["lmx"][6]) - _corr(fi, run.members["lmx"][b.end])
 
 
 def ability_catches_up(b: Bench) -> float:
     """r(ability, LMX week 26) minus r(first impression, LMX week 26)."""
     run = b.teams()
-    lmx = run.members["lmx"][26]
+    lmx = run.members["lmx"][b.end]
     return _corr(run.traits["ability"], lmx) - _corr(run.traits["first_impression"], lmx)
 
 
@@ -161,19 +180,34 @@ def anchored_leader_keeps_impression(b: Bench) -> float:
     """With anchoring and confirmation bias at the top of their ranges: r(FI, LMX 26) - r(FI, LMX 6)."""
     run = b.anchored()
     fi = run.traits["first_impression"]
-    return _corr(fi, run.members["lmx"][26]) - _corr(fi, run.members["lmx"][6])
+    return _corr(fi, run.members["lmx"][b.end]) - _corr(fi, run.members["lmx"][6])
 
 
-def _pair_gap(run: RecordedRun, measure: str = "lmx", weeks: slice = slice(26, 27)) -> float:
+def _pair_gap(run: RecordedRun, measure: str, weeks: slice) -> float:
     values = run.members[measure][weeks]
     return float((values[:, :, 1] - values[:, :, 0]).mean())
 
 
 def label_sticks(b: Bench) -> float:
-    """The set-up-to-fail pair's LMX gap at week 26 as a share of its gap at week 6: labels,
+    """The loop gain: the set-up-to-fail pair's LMX gap at week 26 as a share of its gap at
+    week 6 (below .8 an early gap fades, .8-1.2 it sticks, above 1.2 it spirals). Labels,
     once formed, are hard to change, though not frozen."""
     run = b.run("pair", team=PAIR_TEAM)
-    return _pair_gap(run, "lmx", slice(26, 27)) / max(_pair_gap(run, "lmx", slice(6, 7)), 1e-3)
+    late = slice(b.end, b.end + 1)
+    return _pair_gap(run, "lmx", late) / max(_pair_gap(run, "lmx", slice(6, 7)), 1e-3)
+
+
+LOOP_FADES, LOOP_SPIRALS = 0.8, 1.2
+
+
+def loop_gain(params: Params, seed: int = 1, replications: int = REPLICATIONS) -> float:
+    """The loop gain of a leader with these parameters (label_sticks, P22)."""
+    return label_sticks(Bench(params, seed, replications))
+
+
+def loop_regime(gain: float) -> str:
+    """fades / sticks / spirals (issue 23)."""
+    return "fades" if gain < LOOP_FADES else ("spirals" if gain > LOOP_SPIRALS else "sticks")
 
 
 def poor_impression_outlasts_good(b: Bench) -> float:
@@ -188,7 +222,7 @@ def poor_impression_outlasts_good(b: Bench) -> float:
     lowered = b.run(
         "equal-lowered", team=_equal_team([0.6 - PYGMALION_BOOST, *base[1:]]), scale=PYGMALION_SCALE
     )
-    late = slice(20, 27)
+    late = slice(b.late(20), b.end + 1)
 
     def left(run: RecordedRun) -> float:
         return float(
@@ -205,12 +239,13 @@ def anchored_gap_ratio(b: Bench) -> float:
     """Week-26 LMX gap of the set-up-to-fail pair under a strongly anchored leader / under these params."""
     anchored = b.run("pair-anchored", team=PAIR_TEAM, params=b.params.replace(**STRONGLY_ANCHORED))
     usual = b.run("pair", team=PAIR_TEAM)
-    return _pair_gap(anchored) / max(_pair_gap(usual), 1e-3)
+    late = slice(b.end, b.end + 1)
+    return _pair_gap(anchored, "lmx", late) / max(_pair_gap(usual, "lmx", late), 1e-3)
 
 
 def member_expectation_matters(b: Bench) -> float:
     run = b.teams()
-    return _corr(run.traits["member_expectation"], run.members["lmx"][26])
+    return _corr(run.traits["member_expectation"], run.members["lmx"][b.end])
 
 
 def _mean_sd(run: RecordedRun, week: int) -> float:
@@ -219,71 +254,103 @@ def _mean_sd(run: RecordedRun, week: int) -> float:
 
 def split_grows(b: Bench) -> float:
     """Mean within-team LMX SD at week 26 / at week 4."""
-    return _mean_sd(b.teams(), 26) / _mean_sd(b.teams(), 4)
+    return _mean_sd(b.teams(), b.end) / _mean_sd(b.teams(), 4)
 
 
 def split_comes_from_loop(b: Bench) -> float:
     """Growth of the split (SD 26 / SD 4 - 1) with the loop cut, as a share of the growth with it."""
     with_loop = split_grows(b) - 1.0
-    cut = _mean_sd(b.loop_cut(), 26) / _mean_sd(b.loop_cut(), 4) - 1.0
+    cut = _mean_sd(b.loop_cut(), b.end) / _mean_sd(b.loop_cut(), 4) - 1.0
     return cut / with_loop if with_loop > 0 else UNDEFINED
 
 
-def pygmalion_effect(b: Bench) -> float:
-    """Cohen's d of performance (mean of weeks 14-26, as field experiments rate a treatment
-    period) when the leader's first impression of one of ten equally able members is raised."""
-    base = [0.6] * TEAM_SIZE
-    raised = [0.6 + PYGMALION_BOOST, *base[1:]]
+def _told_d(b: Bench, week: int) -> float:
+    """Cohen's d as the field experiments compute it: performance (the mean of weeks 14-26, a
+    rated treatment period) of the member the leader was told has high potential in `week`
+    (`expectation:M0@week`) against the same member in untreated twin teams, divided by the
+    pooled within-group SD of that same measure. Ten equally able members."""
+    team = _equal_team([0.6] * TEAM_SIZE)
 
-    def rated(key: str, team: list[Member]) -> np.ndarray:
-        return b.run(key, team=team, scale=PYGMALION_SCALE).members["performance"][14:27, :, 0].mean(axis=0)
+    def rated(run: RecordedRun) -> np.ndarray:
+        return run.members["performance"][b.late(14) : b.end + 1, :, 0].mean(axis=0)
 
-    control, treated = rated("equal", _equal_team(base)), rated("equal-raised", _equal_team(raised))  # shared
+    control = rated(b.run("equal", team=team, scale=PYGMALION_SCALE))  # shared with P23
+    told = b.run(f"equal-told-{week}", team=team, scale=PYGMALION_SCALE,
+                 interventions=[Expectation(target="M0", start=week)])  # fmt: skip
+    treated = rated(told)
     pooled = np.sqrt((control.var(ddof=1) + treated.var(ddof=1)) / 2)
     return float((treated.mean() - control.mean()) / pooled)
+
+
+def pygmalion_effect(b: Bench) -> float:
+    """Eden's design: the leader is told in week 1 that one member has high potential."""
+    return _told_d(b, 1)
+
+
+# Raudenbush 1984: weeks of teacher-pupil contact before the induction; "after contact" is his
+# two or more weeks, here a leader who has met the team for seven weeks.
+LATE_INDUCTION_WEEK = 8
+
+
+def late_expectation_matters_less(b: Bench) -> float:
+    """d of an expectation induced after seven weeks of contact over d of one induced in week 1
+    (both rated over weeks 14-26): a leader who knows the person already weighs the report less."""
+    early = _told_d(b, 1)
+    return _told_d(b, LATE_INDUCTION_WEEK) / early if early > 0.05 else UNDEFINED
 
 
 def spiral_grows(b: Bench) -> float:
     """Performance gap of the set-up-to-fail pair, weeks 23-26 minus weeks 1-4 (>0: it grows)."""
     run = b.run("pair", team=PAIR_TEAM)
-    return _pair_gap(run, "performance", slice(23, 27)) - _pair_gap(run, "performance", slice(1, 5))
+    return _pair_gap(run, "performance", slice(b.late(23), b.end + 1)) - _pair_gap(
+        run, "performance", slice(1, 5)
+    )
 
 
 def spiral_is_a_loop(b: Bench) -> float:
     """Late performance gap of the pair with the loop cut, as a share of the gap with the loop."""
-    with_loop = _pair_gap(b.run("pair", team=PAIR_TEAM), "performance", slice(23, 27))
+    with_loop = _pair_gap(b.run("pair", team=PAIR_TEAM), "performance", slice(b.late(23), b.end + 1))
     cut = b.run("pair-cut", team=PAIR_TEAM, params=b.params.replace(autonomy_follows_trust=False))
-    return _pair_gap(cut, "performance", slice(23, 27)) / with_loop if with_loop > 0 else UNDEFINED
+    return (
+        _pair_gap(cut, "performance", slice(b.late(23), b.end + 1)) / with_loop
+        if with_loop > 0
+        else UNDEFINED
+    )
 
 
 def differentiation_hurts_safety(b: Bench) -> float:
     run = b.teams()
-    return _corr(run.team["lmx_differentiation"][26], run.team["safety_mean"][26])
+    return _corr(run.team["lmx_differentiation"][b.end], run.team["safety_mean"][b.end])
 
 
 def differentiation_hurts_reporting(b: Bench) -> float:
     run = b.teams()
-    return _corr(run.team["lmx_differentiation"][26], run.team["problems_reported"][14:27].sum(axis=0))
+    return _corr(
+        run.team["lmx_differentiation"][b.end],
+        run.team["problems_reported"][b.late(14) : b.end + 1].sum(axis=0),
+    )
 
 
 def reporting_answers_the_leader(b: Bench) -> tuple[float, float, float]:
     """Relative rise of problems reported (weeks 14-26) when the leader grants every member the
     same latitude from week 1, on the same teams and luck: the chain leader -> split and trust
     -> safety -> voice, one step beyond the reporting equation."""
-    equal = b.run("teams-equal", interventions=[EqualLatitude(target="team", start=1, duration=26)])
-    base = b.teams().team["problems_reported"][14:27].sum(axis=0)
-    other = equal.team["problems_reported"][14:27].sum(axis=0)
+    equal = b.run("teams-equal", interventions=[EqualLatitude(target="team", start=1, duration=b.end)])
+    base = b.teams().team["problems_reported"][b.late(14) : b.end + 1].sum(axis=0)
+    other = equal.team["problems_reported"][b.late(14) : b.end + 1].sum(axis=0)
     return mean_interval((other - base) / max(base.mean(), 1e-9))
 
 
 def low_lmx_gain_most(b: Bench) -> tuple[float, float, float]:
     """Role clarification at week 10 for the low- or the high-LMX member of the pair: performance
     gain (weeks 20-30) of the low one minus that of the high one, paired per replication."""
-    base = b.run("pair30", weeks=30, team=PAIR_TEAM).members["performance"][20:31]
-    low = b.run("pair30-low", 30, PAIR_TEAM, interventions=[RoleClarification(target="M0", start=10)])
-    high = b.run("pair30-high", 30, PAIR_TEAM, interventions=[RoleClarification(target="M1", start=10)])
-    gain_low = (low.members["performance"][20:31, :, 0] - base[:, :, 0]).mean(axis=0)
-    gain_high = (high.members["performance"][20:31, :, 1] - base[:, :, 1]).mean(axis=0)
+    base = b.run("pair30", weeks=b.end + 4, team=PAIR_TEAM).members["performance"][b.late(20) : b.end + 5]
+    low = b.run("pair30-low", b.end + 4, PAIR_TEAM, interventions=[RoleClarification(target="M0", start=10)])
+    high = b.run(
+        "pair30-high", b.end + 4, PAIR_TEAM, interventions=[RoleClarification(target="M1", start=10)]
+    )
+    gain_low = (low.members["performance"][b.late(20) : b.end + 5, :, 0] - base[:, :, 0]).mean(axis=0)
+    gain_high = (high.members["performance"][b.late(20) : b.end + 5, :, 1] - base[:, :, 1]).mean(axis=0)
     return mean_interval(gain_low - gain_high)
 
 
@@ -299,7 +366,9 @@ def _lean_twin(b: Bench, switch: dict, measure: str) -> tuple[float, float, floa
     params = Params.from_dict({**b.params.to_dict(), **scenario.params.to_dict(), **_overrides(b)})
     on = b.run("low-safety", team=scenario.team, params=params)
     off = b.run(f"low-safety-{measure}", team=scenario.team, params=params.replace(**switch))
-    diff = off.team[measure][23:27].mean(axis=0) - on.team[measure][23:27].mean(axis=0)
+    diff = off.team[measure][b.late(23) : b.end + 1].mean(axis=0) - on.team[measure][
+        b.late(23) : b.end + 1
+    ].mean(axis=0)
     return mean_interval(diff)
 
 
@@ -357,8 +426,9 @@ FACTS = [
          "Nahrgang, Morgeson & Ilies 2009", 0.0, 0.08, lmx_stabilises),
     Fact("P4", "r(LMX, performance) across members", "Martin et al. 2016, rho = .30",
          0.20, 0.40, lmx_relates_to_performance),
-    Fact("P5", "Pygmalion: Cohen's d of later performance when the first impression is raised",
-         "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81", 0.7, 1.2, pygmalion_effect),
+    Fact("P5", "Pygmalion: d of performance (weeks 14-26) when the leader is told in week 1 that a member "
+         "has high potential (pooled within-group SD)",
+         "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81", 0.8, 1.2, pygmalion_effect),
     Fact("P6", "late performance gap of equally able members, loop cut / with loop",
          "Manzoni & Barsoux 1998 (set-up-to-fail)", -0.5, 0.5, spiral_is_a_loop),
     Fact("P7", "performance gap weeks 23-26 minus weeks 1-4 (the gap grows)",
@@ -396,5 +466,8 @@ FACTS = [
     Fact("P23", "a poor first impression outlasts a good one (share left at weeks 20-26, lowered / raised)",
          "Manzoni & Barsoux 1998: the out-group is watched less, in routine work", 1.2, 3.0,
          poor_impression_outlasts_good),
+    Fact("P24", "an expectation told after seven weeks of contact moves performance less: d(wk 8) / d(wk 1)",
+         "Raudenbush 1984: d about .4 with at most a week of prior contact, about 0 after two or more",
+         -0.5, 0.5, late_expectation_matters_less),
 ]  # fmt: skip
 FACT_BY_KEY = {f.key: f for f in FACTS}

@@ -13,6 +13,7 @@ other seeds; `lmxsim scenarios --check NAME` prints how often each claim holds
     behind = ["Bram", "Eva"]
     safety_below = 0.5       # the team's mean safety stays below this every week from by_week
     fires_at_least = 5       # fires over the whole run
+    loop_gain_above = 1.2    # the LMX gap of ahead over behind (one each) at week 26 / at week 6
 """
 
 from __future__ import annotations
@@ -26,7 +27,27 @@ from lmxsim.io.rules import check_whole
 from lmxsim.model.dynamics import Group
 from lmxsim.texts import number, t
 
-KEYS = {"in", "out", "by_week", "spread", "ahead", "behind", "safety_below", "fires_at_least"}
+KEYS = {
+    "in",
+    "out",
+    "by_week",
+    "spread",
+    "ahead",
+    "behind",
+    "safety_below",
+    "fires_at_least",
+    "loop_gain_above",
+}
+# The loop gain (issue 23): the LMX gap of two members at LOOP_LATE over their gap at LOOP_EARLY;
+# below .8 an early gap fades, .8-1.2 it sticks, above 1.2 it spirals.
+LOOP_EARLY, LOOP_LATE = 6, 26
+
+
+def loop_gain(lmx: np.ndarray, ahead: int, behind: int) -> np.ndarray:
+    """Per replication: gap(LOOP_LATE) / gap(LOOP_EARLY) of member `ahead` over `behind`;
+    lmx is (weeks+1, R, n). A gap that closed or turned counts as no gain (0 or below)."""
+    gap = lmx[:, :, ahead] - lmx[:, :, behind]
+    return gap[LOOP_LATE] / np.maximum(gap[LOOP_EARLY], 1e-9)
 
 
 @dataclass(frozen=True)
@@ -39,6 +60,7 @@ class Expectations:
     behind: tuple[str, ...] = ()
     safety_below: float | None = None
     fires_at_least: int | None = None
+    loop_gain_above: float | None = None
     names: tuple[str, ...] = field(default=(), repr=False)
 
     def check(
@@ -77,6 +99,16 @@ class Expectations:
         if self.fires_at_least is not None:
             claim = t("cli.claim_fires", lang, n=self.fires_at_least)
             held[claim] = team["fires"].sum(axis=0) >= self.fires_at_least
+        if self.loop_gain_above is not None:
+            gain = loop_gain(members["lmx"], index[self.ahead[0]], index[self.behind[0]])
+            claim = t(
+                "cli.claim_loop_gain",
+                lang,
+                ahead=self.ahead[0],
+                behind=self.behind[0],
+                value=number(self.loop_gain_above, lang, 1),
+            )
+            held[claim] = gain > self.loop_gain_above
         return held
 
 
@@ -114,6 +146,14 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
     fires = data.get("fires_at_least")
     if fires is not None:
         check_whole(fires, "fires_at_least", 0)
+    gain = data.get("loop_gain_above")
+    if gain is not None:
+        if isinstance(gain, bool) or not isinstance(gain, int | float):
+            raise ValueError(f"loop_gain_above = {gain!r} is not a number")
+        if len(ahead) != 1 or len(behind) != 1 or scenario.weeks < LOOP_LATE:
+            raise ValueError(
+                f"loop_gain_above needs one member in ahead, one in behind and a run of {LOOP_LATE} weeks"
+            )
     return Expectations(
         in_group=_names(data.get("in", []), "in", team),
         out_group=_names(data.get("out", []), "out", team),
@@ -123,6 +163,7 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
         behind=behind,
         safety_below=None if safety is None else float(safety),
         fires_at_least=fires,
+        loop_gain_above=None if gain is None else float(gain),
         names=tuple(team),
     )
 

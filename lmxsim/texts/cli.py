@@ -158,6 +158,10 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "veiligheid in het team onder {value} vanaf week {week}",
     },
     "claim_fires": {"en": "at least {n} fires", "nl": "minstens {n} branden"},
+    "claim_loop_gain": {
+        "en": "the LMX gap of {ahead} over {behind} spirals (week 26 / week 6 above {value})",
+        "nl": "de LMX-kloof van {ahead} boven {behind} groeit (week 26 / week 6 boven {value})",
+    },
     "col_title": {"en": "title", "nl": "titel"},
     "col_weeks": {"en": "weeks", "nl": "weken"},
     "col_team": {"en": "team", "nl": "team"},
@@ -335,6 +339,94 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "geen feit onderscheidt deze mechanismen:",
     },
     "validate_written": {"en": "written: {path}", "nl": "geschreven: {path}"},
+    "validate_rivals": {
+        "en": "also evaluate the rival models (each with one causal path removed, re-tuned)",
+        "nl": "toets ook de rivaliserende modellen (elk zonder één oorzakelijk pad, opnieuw afgesteld)",
+    },
+    "validate_config": {
+        "en": "validate the parameters of this TOML file ([params]) instead of the defaults",
+        "nl": "toets de parameters uit dit TOML-bestand ([params]) in plaats van de standaardwaarden",
+    },
+    "validate_weeks": {
+        "en": "run the facts at this horizon in weeks (default 26; late weeks and windows move with it)",
+        "nl": "toets de feiten over dit aantal weken (standaard 26; late weken en vensters schuiven mee)",
+    },
+    "validate_rivals_title": {
+        "en": "the full model against its rivals: mean over seeds (red: outside the band)",
+        "nl": "het volledige model tegen zijn rivalen: gemiddelde over startgetallen (rood: buiten de band)",
+    },
+    "validate_loop_gain": {
+        "en": "loop gain (LMX gap of two equally able members, week 26 / week 6; P22): {gain}, "
+        "the gap {regime}",
+        "nl": "lusversterking (LMX-kloof tussen twee even capabele leden, week 26 / week 6; P22): {gain}, "
+        "de kloof {regime}",
+    },
+    "validate_loop_fades": {"en": "fades (< .8)", "nl": "vervaagt (< .8)"},
+    "validate_loop_sticks": {"en": "sticks (.8 to 1.2)", "nl": "blijft (.8 tot 1.2)"},
+    "validate_loop_spirals": {"en": "spirals (> 1.2)", "nl": "groeit (> 1.2)"},
+    "validate_robustness": {
+        "en": "also change every parameter by -25, -10, +10 and +25% in turn and list the facts that "
+        "leave their band",
+        "nl": "verander ook elke parameter om beurten met -25, -10, +10 en +25% en noem de feiten die "
+        "buiten hun band vallen",
+    },
+    "validate_robustness_params": {
+        "en": "only these parameters for --robustness (comma-separated)",
+        "nl": "alleen deze parameters voor --robustness (gescheiden door komma's)",
+    },
+    "validate_unknown_params": {
+        "en": "unknown parameter(s): {names} (lmxsim params lists them)",
+        "nl": "onbekende parameter(s): {names} (lmxsim params noemt ze)",
+    },
+    "validate_robustness_summary": {
+        "en": "robustness, changes of {size}: {hold} of {cases} keep every fact in band "
+        "(facts already out at the start not counted)",
+        "nl": "robuustheid, veranderingen van {size}: {hold} van {cases} houden elk feit in de band "
+        "(feiten die al buiten de band vielen niet meegeteld)",
+    },
+    "validate_band_heading": {"en": "band", "nl": "band"},
+    "validate_full_model": {"en": "full model", "nl": "volledig model"},
+    "validate_failed": {"en": "facts failed", "nl": "feiten niet gehaald"},
+    "validate_rivals_blind": {
+        "en": "these rivals fail fewer than two facts (the facts cannot tell them from the model):",
+        "nl": "deze rivalen halen minder dan twee feiten niet "
+        "(de feiten onderscheiden ze niet van het model):",
+    },
+    # --- calibrate ---
+    "calibrate_help": {
+        "en": "Search parameters that put every stylized fact in its band (the defaults, or a rival's), "
+        "with the budget, seed and loss recorded; resumes from its folder.",
+        "nl": "Zoek parameters die elk gestileerd feit in zijn band brengen (de standaardwaarden, of die "
+        "van een rivaal), met budget, startgetal en verlies vastgelegd; gaat verder waar het bleef.",
+    },
+    "calibrate_rival": {
+        "en": "calibrate this rival model ({names})",
+        "nl": "stel dit rivaliserende model af ({names})",
+    },
+    "calibrate_out": {
+        "en": "folder for evaluations.jsonl, params.toml and calibration.json",
+        "nl": "map voor evaluations.jsonl, params.toml en calibration.json",
+    },
+    "calibrate_evaluations": {
+        "en": "candidates scored in all (the budget)",
+        "nl": "aantal beoordeelde kandidaten in totaal (het budget)",
+    },
+    "calibrate_samples": {
+        "en": "of which Sobol samples (a power of 2)",
+        "nl": "waarvan Sobol-steekproeven (een macht van 2)",
+    },
+    "calibrate_seeds": {"en": "root seeds per candidate", "nl": "startgetallen per kandidaat"},
+    "calibrate_seed": {"en": "seed of the Sobol scramble", "nl": "startgetal van de Sobol-menging"},
+    "calibrate_unknown_rival": {
+        "en": "unknown rival {name!r} (allowed: {names})",
+        "nl": "onbekende rivaal {name!r} (toegestaan: {names})",
+    },
+    "calibrate_done": {
+        "en": "{model}: loss {loss:.2f} after {evaluations} candidates; facts out of band: {failed}; "
+        "written: {path}",
+        "nl": "{model}: verlies {loss:.2f} na {evaluations} kandidaten; feiten buiten de band: {failed}; "
+        "geschreven: {path}",
+    },
     # --- strategies ---
     "strategies_help": {
         "en": "Compare strategies on the same luck (common random numbers) and say what they change.",

@@ -152,6 +152,26 @@ INTERVENTIONS: dict[str, dict[str, str]] = {
         "en": "assumption: a few minutes per person per week to keep to the team rule",
         "nl": "aanname: enkele minuten per persoon per week om de teamregel aan te houden",
     },
+    "expectation.title": {
+        "en": "High-potential expectation",
+        "nl": "Verwachting: groot potentieel",
+    },
+    "expectation.description": {
+        "en": (
+            "Someone the leader trusts says this person has high potential (as in Eden's Pygmalion"
+            " experiments). The leader weighs it like any other evidence about the person; nothing in"
+            " the person changes."
+        ),
+        "nl": (
+            "Iemand die de leider vertrouwt zegt dat deze persoon groot potentieel heeft (zoals in"
+            " Edens Pygmalion-experimenten). De leider weegt dat als elk ander gegeven over de persoon;"
+            " aan de persoon zelf verandert niets."
+        ),
+    },
+    "expectation.hours_source": {
+        "en": "assumption: a few minutes to hear or read the assessment",
+        "nl": "aanname: een paar minuten om de beoordeling te horen of te lezen",
+    },
     "contact.name": {
         "en": "Contact (a short conversation an intervention schedules)",
         "nl": "Contact (een kort gesprek dat een interventie inplant)",
