@@ -3,8 +3,17 @@
 Public API: LMXModel, Params, Member, ParameterError, twin_run.
 """
 
+import sys
 from importlib import import_module
 from typing import TYPE_CHECKING
+
+# Before anything else: on an older Python the rest would fail with a SyntaxError or an
+# ImportError deep inside. One line that says what to do instead (README, "For leaders").
+if sys.version_info < (3, 12):  # noqa: UP036 (the check is for interpreters older than we require)
+    raise SystemExit(
+        f"lmxsim needs Python 3.12 or newer, this is {sys.version_info[0]}.{sys.version_info[1]}: "
+        "install it with `uv tool install --python 3.12 lmxsim` (uv fetches Python 3.12 itself)."
+    )
 
 if TYPE_CHECKING:
     from lmxsim.engine.mesa_model import LMXModel

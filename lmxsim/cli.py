@@ -33,6 +33,7 @@ COMMANDS = (
     "columns",
     "fit",
     "calibrate",
+    "plan",
 )
 
 app = typer.Typer(
@@ -82,7 +83,24 @@ def _terminate_like_ctrl_c(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
+def chosen_language(argv: list[str]) -> str:
+    """The `--lang` given on the command line (English if none or not one we have), for messages
+    that come before or instead of the command itself."""
+    from lmxsim.texts import LANGUAGES
+
+    for i, word in enumerate(argv):
+        value = word.partition("=")[2] if word.startswith("--lang=") else None
+        if word == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in LANGUAGES:
+            return value
+    return CLI_LANG
+
+
 def main() -> None:
+    from lmxsim.texts.errors import translate
+
+    lang = chosen_language(sys.argv[1:])
     if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:  # not when embedded in a program that has its own
         signal.signal(signal.SIGTERM, _terminate_like_ctrl_c)
     try:
@@ -93,10 +111,11 @@ def main() -> None:
         # Checked here, not in an `except user_errors()` clause: that clause would import the
         # library on every exit.
         if _is_click_error(error):
-            _usage_error(error)
+            _usage_error(error, lang)
         if not isinstance(error, user_errors()):
             raise
-        typer.secho(t("cli.error", CLI_LANG, message=error), err=True, fg=typer.colors.RED)
+        message = translate(str(error), lang)
+        typer.secho(t("cli.error", lang, message=message), err=True, fg=typer.colors.RED)
         sys.exit(2)
     if code == INTERRUPTED:  # Typer turns Ctrl-C (and SIGTERM, above) into a silent Exit(130)
         _interrupted()
@@ -127,12 +146,14 @@ def _interrupted() -> None:
     sys.exit(INTERRUPTED)
 
 
-def _usage_error(error: _ClickError) -> None:
+def _usage_error(error: _ClickError, lang: str = CLI_LANG) -> None:
     """A mistake on the command line: one line naming the option, the value and what is allowed."""
+    from lmxsim.texts.errors import translate
+
     if type(error).__name__ == "Abort":
         if isinstance(getattr(error, "__context__", None), KeyboardInterrupt):  # Ctrl-C, SIGTERM
             _interrupted()
-        typer.secho(t("cli.aborted", CLI_LANG), err=True)
+        typer.secho(t("cli.aborted", lang), err=True)
         sys.exit(1)
     if type(error).__name__ == "NoArgsIsHelpError":  # `lmxsim` alone: the help, as Click shows it
         ctx = getattr(error, "ctx", None)
@@ -142,8 +163,8 @@ def _usage_error(error: _ClickError) -> None:
     choice = CHOICE.match(message)
     if choice:
         option, value, allowed = choice.groups()
-        message = t(
-            "cli.not_allowed", CLI_LANG, option=option, value=value, allowed=allowed.replace(QUOTE, "")
-        )
-    typer.secho(t("cli.error", CLI_LANG, message=message), err=True, fg=typer.colors.RED)
+        message = t("cli.not_allowed", lang, option=option, value=value, allowed=allowed.replace(QUOTE, ""))
+    else:
+        message = translate(message, lang)
+    typer.secho(t("cli.error", lang, message=message), err=True, fg=typer.colors.RED)
     sys.exit(getattr(error, "exit_code", 2))

@@ -188,7 +188,7 @@ def test_errors_and_stop_reasons_follow_the_language(cli, tmp_path):
     bad.write_text("name,wave,week,member_total\nAn,1,4,20\nLisa,1,4,20\n")
     out = str(tmp_path / "o")
     code, _, err = cli("fit", "--survey", str(bad), "--team", TEAM, "--out", out, "--lang", "nl")
-    assert code == 2 and err.startswith("fout: ") and "line 3, field name: 'Lisa'" in err
+    assert code == 2 and err.startswith("fout: ") and "regel 3, veld name: 'Lisa' staat niet in" in err
     code, _, err = cli("fit", "--survey", str(bad), "--team", TEAM, "--out", out, "--lang", "de")
     assert code == 2 and "'de'" in err
     assert stop_reason("", "nl") == "klaar" and stop_reason("walltime", "en") == "reached --max-minutes"

@@ -126,3 +126,25 @@ def test_the_lab_refuses_a_dropped_file_past_its_limit_without_reading_it_all():
         read_fit_drop([{"name": "draws.csv", "size": None, "file_obj": Reader()}])
     assert Reader.asked == MAX_FILE_BYTES + 1
     assert fit_problem(None, ["An"], "en") == ""
+
+
+def test_a_report_made_over_a_fit_names_it_repeats_posterior_and_shows_the_last_wave(fit_folder, tmp_path):
+    """Issue 25, requirement 6: the HR report says which fit it ran over (file, date, waves)."""
+    from lmxsim.lab.hr_report import write_report
+    from lmxsim.lab.strategies import ready_strategy
+
+    folder, team = fit_folder
+    c = compare_over_posterior(
+        folder, team, [ready_strategy("equal-latitude")], replications=8, weeks=4, seed=1
+    )
+    from lmxsim.lab.hr_report import describe_fit
+
+    fit = describe_fit(read_posterior(folder), "nl")
+    path = write_report(tmp_path / "r.html", c, "nl", team_file="team.toml", posterior=folder, fit=fit)
+    html = path.read_text(encoding="utf-8")
+    last = read_posterior(folder).last
+    assert f"Vergeleken over de fit {folder}" in html and "vragenlijst waves.csv, 2 metingen" in html
+    assert f"--posterior {folder}" in html  # the command that makes it again
+    assert f"laatste meting (week {last['week']})" in html
+    shown = [v for v in last["member"].values() if v is not None]
+    assert any(f">{v:.1f}<".replace(".", ",") in html or f">{v:.0f}<" in html for v in shown)

@@ -15,7 +15,7 @@ from lmxsim.interventions.effort import parse_hours
 from lmxsim.interventions.strength import Scaled, scaled
 from lmxsim.lab.hr_report import report_html, write_report
 from lmxsim.lab.report import (
-    VERDICT_COLOURS,
+    VERDICT_BACKGROUNDS,
     conclusions,
     csv_bytes,
     winner_sentence,
@@ -37,6 +37,7 @@ from lmxsim.lab.tables import effort_html, gains_html
 from lmxsim.model.nudges import Nudges
 from lmxsim.team.members import Member
 from lmxsim.team.teamfile import load_team
+from lmxsim.texts import t
 
 ROOT = Path(__file__).resolve().parents[1]
 TEAM = load_team(ROOT / "configs" / "teams" / "example.toml")
@@ -151,7 +152,19 @@ def test_every_colour_of_the_per_person_table_has_a_legend(late_and_early):
         html = gains_html(late_and_early, lang)
         legend, table = html.split('<table class="lab-gains"')
         for verdict in set(re.findall(r'data-verdict="(\w+)"', table)):
-            assert VERDICT_COLOURS[verdict] in legend
+            assert VERDICT_BACKGROUNDS[verdict] in legend
+        # no colour is kept for "no data": white and grey are nobody's verdict
+        assert not {"#FFFFFF", "#E4E4E4"} & set(VERDICT_BACKGROUNDS.values())
+        assert t("report.legend_none", lang) in legend
+
+
+def test_each_persons_cell_says_why_and_agrees_with_its_colour(late_and_early):
+    html = gains_html(late_and_early, "en")
+    cells = re.findall(r'data-verdict="(\w+)".*?class="lab-why"[^>]*>([^<]*)<', html)
+    assert len(cells) == len(late_and_early.names) * (len(late_and_early.strategies) - 1)
+    start = {"gains": "Helps", "loses": "Worse off", "same": "No difference", "unclear": "Cannot say"}
+    for verdict, sentence in cells:
+        assert sentence.startswith(start[verdict]) and "first impression" in sentence
 
 
 # --------------------------------------------------------------------------- leader time
@@ -205,13 +218,15 @@ def _after(intervention, strength: float) -> Nudges:
     return nudges
 
 
-def test_strength_scales_graded_effects_and_keeps_on_off_ones():
+def test_strength_scales_graded_effects_and_how_often_the_on_off_ones_happen():
     role = RoleClarification(target="team", start=1)
     assert scaled([role], 1.0)[0] is role
     full, none, more = _after(role, 1.0), _after(role, 0.0), _after(role, 1.5)
     assert np.allclose(none.clarity, 1.0) and np.allclose(none.confidence_cap, 1.0)
     assert full.clarity[0] == pytest.approx(0.5) and more.clarity[0] == pytest.approx(0.25)
-    assert none.guaranteed_contact[0] and none.reopen[0]  # cannot be half done
+    # on/off parts cannot be half done: at 0 they never happen, at 150% they happen as declared
+    assert not none.guaranteed_contact.any() and not none.reopen.any()
+    assert more.guaranteed_contact[0] and more.reopen[0]
     assert not full.guaranteed_contact[1] and full.clarity[1] == 1.0  # untargeted stays neutral
     assert isinstance(scaled([role], 0.5)[0], Scaled) and scaled([role], 0.5)[0].spec == role.spec
 

@@ -95,33 +95,43 @@ def Results(comparison: Comparison, lang: str, stale: bool, view=None, budget: f
 
 
 def _downloads(comparison, lang, view, budget, outcomes_fig, gains_fig, texts) -> dict:
-    """filename -> (button label, callable giving the bytes, MIME type)."""
+    """filename (in the reader's language) -> (button label, callable giving the bytes, MIME type)."""
+    from lmxsim.lab.plan import plan_html
 
     def table_csv(table: Callable[[], Any]) -> Callable[[], bytes]:
         return lambda: csv_bytes(localise(table(), comparison, lang), lang)
 
+    report_name = tl("file_report", lang)
     files: dict[str, tuple[str, Callable[[], bytes | str], str]] = {
-        "report.html": (
+        tl("file_plan", lang): (
+            tl("download_plan", lang),
+            lambda: plan_html(comparison, lang, robustness=view, appendix=report_name).encode("utf-8"),
+            "text/html",
+        ),
+        report_name: (
             tl("download_report", lang),
             lambda: report_html(comparison, lang, view, budget).encode("utf-8"),
             "text/html",
-        )
+        ),
     }
-    for name, table in (
-        ("summary.csv", comparison.summary),
-        ("member_gains.csv", comparison.member_gains),
-        ("replications.csv", comparison.replication_table),
+    for key, table in (
+        ("summary", comparison.summary),
+        ("member_gains", comparison.member_gains),
+        ("replications", comparison.replication_table),
     ):
+        name = tl(f"file_{key}", lang)
         files[name] = (
             name,
             table_csv(table),
             "text/csv",
         )
-    files["outcomes.png"] = ("outcomes.png", lambda: png_bytes(outcomes_fig), "image/png")
-    files["member_gains.png"] = ("member_gains.png", lambda: png_bytes(gains_fig), "image/png")
-    files[f"conclusions_{lang}.txt"] = (
-        f"conclusions_{lang}.txt",
-        lambda: "\n\n".join(texts) + "\n",
-        "text/plain",
-    )
+
+    def figure_png(fig: Any) -> Callable[[], bytes]:
+        return lambda: png_bytes(fig)
+
+    for key, fig in (("outcomes_png", outcomes_fig), ("member_gains_png", gains_fig)):
+        name = tl(f"file_{key}", lang)
+        files[name] = (name, figure_png(fig), "image/png")
+    name = tl("file_conclusions", lang)
+    files[name] = (name, lambda: "\n\n".join(texts) + "\n", "text/plain")
     return files

@@ -61,7 +61,9 @@ def fit(
     try:
         _fit(Console(), request)
     except FitError as error:
-        typer.secho(t("fit.error", lang, error=error), err=True, fg=typer.colors.RED)
+        from lmxsim.texts.errors import translate
+
+        typer.secho(t("fit.error", lang, error=translate(str(error), lang)), err=True, fg=typer.colors.RED)
         sys.exit(2)
     except KeyboardInterrupt:
         typer.secho(t("fit.interrupted", lang, db=out / "fit.db"), err=True)
@@ -204,20 +206,33 @@ def _fit(console: Console, request: FitRequest) -> None:
     )
     console.print(escape(done))
     table = Table(title=escape(t("fit.posterior_title", lang)))
-    for column in ("parameter", "mean", "interval", "width"):
-        table.add_column(t(f"fit.col_{column}", lang), justify="left" if column == "parameter" else "right")
+    for column in ("parameter", "mean", "interval", "width", "learned"):
+        table.add_column(
+            t(f"fit.col_{column}", lang),
+            justify="left" if column == "parameter" else "right",
+            overflow="fold",
+        )
     for row in report["posterior"].itertuples():
         table.add_row(
             escape(row.parameter),
             number(row.mean, lang, 3),
             f"{number(row.p5, lang, 3)} - {number(row.p95, lang, 3)}",
             percent(row.width_ratio, lang),
+            t(f"fit.learned_{row.learned}", lang),
         )
     console.print(table)
+    posterior = report["posterior"]
+    nothing = [
+        str(p) for p, what in zip(posterior.parameter, posterior.learned, strict=True) if what == "nothing"
+    ]
+    if nothing:
+        console.print(escape(t("fit.learned_none", lang, names=", ".join(nothing))))
     if chosen.people:
         people = Table(title=escape(t("fit.people_title", lang)))
         for column in ("name", "ability", "first_impression", "gap", "underrated"):
-            people.add_column(t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right")
+            people.add_column(
+                t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right", overflow="fold"
+            )
         for row in report["people"].itertuples():
             low, high = number(row.first_impression_p5, lang, 2), number(row.first_impression_p95, lang, 2)
             people.add_row(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import typer
 from rich.console import Console
@@ -31,6 +32,7 @@ def run(
     seed: int | None = typer.Option(None, "--seed", min=0, max=MAX_SEED, help=t("cli.run_seed", CLI_LANG)),
     out: Path | None = typer.Option(None, "--out", "-o", help=t("cli.run_out", CLI_LANG)),
     overwrite: bool = typer.Option(False, "--overwrite", help=t("cli.opt_overwrite", CLI_LANG)),
+    lang: Literal["en", "nl"] = typer.Option("en", "--lang", help=t("cli.strategies_lang", CLI_LANG)),
 ) -> None:
     from lmxsim.engine.mesa_model import LMXModel
     from lmxsim.io.limits import check_weeks
@@ -50,8 +52,8 @@ def run(
         setup.team_size = len(setup.team)
         # the team is the subject now: its own title (TOML `title`), else the file's name
         setup.title = {"en": team_file.title or team.name, "nl": team_file.title or team.name}
-        if team_file.note():
-            Console(stderr=True).print(team_file.note(), markup=False, highlight=False)
+        if team_file.note(lang):
+            Console(stderr=True).print(team_file.note(lang), markup=False, highlight=False)
     weeks = setup.weeks if weeks is None else check_weeks(weeks)
     seed = setup.seed if seed is None else seed
     sources = {"config": str(config) if config else None, "team_file": str(team) if team else None}
@@ -59,8 +61,8 @@ def run(
     members = model.member_frame()
     console = Console()
     final = members[members["week"] == weeks]
-    console.print(_members_table(final, setup, weeks))
-    console.print(_team_line(model.team_frame().iloc[-1], final))
+    console.print(_members_table(final, setup, weeks, lang))
+    console.print(_team_line(model.team_frame().iloc[-1], final, lang))
     if out is not None:
         from lmxsim.io.provenance import of_scenario, stamp
         from lmxsim.model.columns import field_metadata
@@ -69,22 +71,21 @@ def run(
         stamp(
             out, of_scenario("run", setup, seed=seed, weeks=weeks, engine="mesa", **sources), field_metadata
         )
-        console.print(t("cli.wrote_rows", CLI_LANG, rows=len(members), path=out))
+        console.print(t("cli.wrote_rows", lang, rows=len(members), path=out))
 
 
 SHOWN = ("lmx7", "trust", "autonomy", "performance")  # member measures in the table, after the labels
 
 
-def _members_table(final, setup, weeks: int) -> Table:
+def _members_table(final, setup, weeks: int, lang: str = CLI_LANG) -> Table:
     """Where each relationship ended up: the members' phase, group and measures (measures.py)."""
     from lmxsim.model.measures import MEMBER
 
-    lang = CLI_LANG
     table = Table(title=t("cli.run_title", lang, title=setup.title.get(lang) or setup.name, weeks=weeks))
     for heading in (t("cli.col_name", lang), MEMBER["phase"].label(lang), MEMBER["group"].label(lang)):
-        table.add_column(heading, justify="left")
+        table.add_column(heading, justify="left", overflow="fold")  # long names wrap, never cut
     for name in SHOWN:
-        table.add_column(MEMBER[name].label(lang), justify="right")
+        table.add_column(MEMBER[name].label(lang), justify="right", overflow="fold")
     for row in final.itertuples():
         cells = [MEMBER[name].show(getattr(row, name), lang) for name in SHOWN]
         # the words people read (the catalogue's), not the table's codes
@@ -92,14 +93,13 @@ def _members_table(final, setup, weeks: int) -> Table:
     return table
 
 
-def _team_line(team, final) -> str:
+def _team_line(team, final, lang: str = CLI_LANG) -> str:
     """The team at the end, one line, each number as its declaration says.
 
     Mean LMX-7 is the mean of the members' declared `lmx7` measure (`final`: the members at the end).
     """
     from lmxsim.model.measures import MEMBER, TEAM
 
-    lang = CLI_LANG
     shown = {name: TEAM[name].show(team[name], lang) for name in TEAM}
     return t(
         "cli.run_team_line",

@@ -150,9 +150,27 @@ def strategies(
         from lmxsim.lab.hr_report import write_report
 
         write_report(
-            report, comparison, lang, robustness=view, budget=budget, team_file=team, title=team_file.title
+            report,
+            comparison,
+            lang,
+            robustness=view,
+            budget=budget,
+            team_file=team,
+            title=team_file.title,
+            posterior=posterior,
+            fit=_fit_described(posterior, lang),
         )
         console.print(escape(t("report.wrote_report", lang, path=report)))
+
+
+def _fit_described(posterior, lang: str) -> dict | None:
+    """What the report says about the fit it ran over (None without one)."""
+    if posterior is None:
+        return None
+    from lmxsim.fit.posterior import read_posterior
+    from lmxsim.lab.hr_report import describe_fit
+
+    return describe_fit(read_posterior(posterior), lang)
 
 
 def results_table(comparison, lang: str) -> Table:
@@ -170,9 +188,9 @@ def results_table(comparison, lang: str) -> Table:
         title=t("report.table_title", lang, n=len(c.names), r=c.replications, seed=c.seed, w=week),
         caption=t("report.table_caption", lang, sec=number(c.seconds, lang, 1)),
     )
-    table.add_column(t("report.strategy_heading", lang))
+    table.add_column(t("report.strategy_heading", lang), overflow="fold")
     for measure in MEASURES:
-        table.add_column(heading(measure, lang), justify="right")
+        table.add_column(heading(measure, lang), justify="right", overflow="fold")
     summary = c.summary()
     summary = summary[summary["week"] == week].set_index(["strategy", "measure"])
     colours = strategy_colours([s.name for s in c.strategies])
@@ -203,9 +221,9 @@ def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
     summary = summary[(summary["week"] == week) & (summary["measure"] == "performance")].set_index("strategy")
     colours = strategy_colours([s.name for s in c.strategies])
     table = Table(title=t("lab.effort", lang))
-    table.add_column(t("report.strategy_heading", lang))
-    for key in ("col_better", "col_hours", "col_per_hour"):
-        table.add_column(t(f"report.{key}", lang), justify="right")
+    table.add_column(t("report.strategy_heading", lang), overflow="fold")
+    for key in ("col_better", "col_hours", "col_peak", "col_per_hour"):
+        table.add_column(t(f"report.{key}", lang), justify="right", overflow="fold")
     for s in c.strategies:
         if s.name == c.baseline:
             continue
@@ -214,7 +232,8 @@ def effort_table(comparison, lang: str, budget: float | None = None) -> Table:
             hours += f" ({t('report.over_budget_mark', lang)})"
         better = f"{summary.loc[s.name].better_runs}/{c.replications}"
         swatch = f"[{colours[s.name]}]■[/] " + escape(c.title(s.name, lang))
-        table.add_row(swatch, better, escape(hours), number(per_hour(c, s.name), lang, 3, True))
+        peak = number(c.peak_hours(s.name), lang, 1)
+        table.add_row(swatch, better, escape(hours), peak, number(per_hour(c, s.name), lang, 3, True))
     return table
 
 
@@ -226,9 +245,11 @@ def robustness_table(view, lang: str) -> Table:
     frame = view.table()
     main = view.comparisons[1.0] if 1.0 in view.comparisons else next(iter(view.comparisons.values()))
     table = Table(title=t("report.robust_title", lang), caption=t("report.robust_cli_note", lang))
-    table.add_column(t("report.strategy_heading", lang))
+    table.add_column(t("report.strategy_heading", lang), overflow="fold")
     for f in view.factors:
-        table.add_column(t("report.robust_strength", lang, p=percent(f, lang)), justify="right")
+        table.add_column(
+            t("report.robust_strength", lang, p=percent(f, lang)), justify="right", overflow="fold"
+        )
     for s in main.strategies:
         cells = []
         for f in view.factors:

@@ -220,6 +220,8 @@ def compare_over_posterior(
         outcomes=outcomes,
         members=pooled_members,
         effort={s: np.concatenate([p.effort[s] for p in parts]) for s in first.effort},
+        week_effort={s: np.mean([p.week_effort[s] for p in parts], axis=0) for s in first.week_effort},
+        person_effort={s: np.mean([p.person_effort[s] for p in parts], axis=0) for s in first.person_effort},
         seconds=sum(p.seconds for p in parts),
         team=list(team),
         seed=seed,

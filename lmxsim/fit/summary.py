@@ -9,6 +9,18 @@ from lmxsim.fit.priors import Priors
 
 LEVEL = 0.90
 NORMAL_90 = 2 * 1.6448536269514722  # width of the central 90% of N(0, 1): the z prior
+# What the data taught about a parameter, in words, from its posterior 90% width over the
+# prior's: below A_LOT "a lot", below A_LITTLE "a little", else "nothing" (a posterior at
+# 85% of its prior's width or more is within what a short ABC run leaves by chance).
+A_LOT, A_LITTLE = 0.5, 0.85
+LEARNED = ("a_lot", "a_little", "nothing")
+
+
+def learned(width_ratio: float) -> str:
+    """'a_lot', 'a_little' or 'nothing': what the survey taught, from the width ratio."""
+    if width_ratio < A_LOT:
+        return "a_lot"
+    return "a_little" if width_ratio < A_LITTLE else "nothing"
 
 
 def weighted_quantile(values: np.ndarray, weights: np.ndarray, q: float | list[float]) -> np.ndarray:
@@ -37,6 +49,7 @@ def posterior_table(particles: pd.DataFrame, weights: np.ndarray, priors: Priors
                 "prior_width90": width,
                 "posterior_width90": float(hi - lo),
                 "width_ratio": float((hi - lo) / width),
+                "learned": learned(float((hi - lo) / width)),
             }
         )
     return pd.DataFrame(rows)

@@ -52,6 +52,21 @@ class Survey:
     weeks: list[int]  # week of wave 1, 2, ...
     member: np.ndarray
     leader: np.ndarray | None  # None: the file has no leader ratings
+    # member_1..member_7 answers, (person, wave, item), nan where not given (the plan's
+    # conversation guide reads the lowest ones; None when the file gives totals only)
+    items: np.ndarray | None = None
+
+    def latest_items(self) -> dict[str, list[int]]:
+        """Per person, the seven item answers of the latest wave that has all seven (else left out)."""
+        found: dict[str, list[int]] = {}
+        if self.items is None:
+            return found
+        for i, name in enumerate(self.names):
+            for k in reversed(range(self.items.shape[1])):
+                if not np.isnan(self.items[i, k]).any():
+                    found[name] = [int(v) for v in self.items[i, k]]
+                    break
+        return found
 
     def ratings(self) -> dict[str, np.ndarray]:
         return {"member": self.member} | ({} if self.leader is None else {"leader": self.leader})
@@ -123,6 +138,7 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     cells: dict[tuple[str, int, int], float] = {}
     wave_week: dict[int, tuple[int, int]] = {}  # wave -> (week, line)
     seen: dict[tuple[int, int], int] = {}
+    items: dict[tuple[int, int], list[float]] = {}
     for number, record in data_records(rows, header, where, delimiter):
         name = record["name"]
         problem = name_problem(name)
@@ -150,6 +166,9 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
         seen[index[name], wave] = number
         for rater in present:
             cells[rater, index[name], wave] = _rating(record, rater, where, number)
+        items[index[name], wave] = [
+            float(record[c]) if record.get(c, "") != "" else math.nan for c in _columns("member")
+        ]  # checked by _rating above
     if not wave_week:
         raise FitError(f"{where}: no survey rows below the header")
     waves = sorted(wave_week)
@@ -175,8 +194,16 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
         ratings[rater][i, wave - 1] = value
     if np.isnan(ratings["member"]).all():
         raise FitError(f"{where}: every member rating is empty; the fit needs at least some")
+    answers = np.full((*shape, ITEMS), np.nan)
+    for (i, wave), values in items.items():
+        answers[i, wave - 1] = values
     return Survey(
-        where, list(team_names), [wave_week[w][0] for w in waves], ratings["member"], ratings.get("leader")
+        where,
+        list(team_names),
+        [wave_week[w][0] for w in waves],
+        ratings["member"],
+        ratings.get("leader"),
+        answers if not np.isnan(answers).all() else None,
     )
 
 

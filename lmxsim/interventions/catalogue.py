@@ -89,6 +89,9 @@ class Intervention:
     # the strategy lab lets a leader replace it with their own estimate.
     hours: ClassVar[float] = 0.0
     hours_source: ClassVar[dict[str, str]] = texts_of("intervention.assumption")
+    # Whether `hours` already is the conversation: a guaranteed contact it writes then costs
+    # nothing more. Otherwise each contact costs effort.CONTACT_HOURS on top (effort.py).
+    contact_included: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         if not isinstance(self.target, str) or not self.target.strip():
@@ -224,6 +227,7 @@ class RoleClarification(Intervention):
     key: ClassVar[str] = "role-clarification"
     hours: ClassVar[float] = 0.75
     hours_source: ClassVar[dict[str, str]] = _texts("role-clarification", "hours_source")
+    contact_included: ClassVar[bool] = True
     title: ClassVar[dict[str, str]] = _texts("role-clarification", "title")
     description: ClassVar[dict[str, str]] = _texts("role-clarification", "description")
 
@@ -247,6 +251,7 @@ class OneOnOnes(Intervention):
     key: ClassVar[str] = "one-on-ones"
     hours: ClassVar[float] = 0.5
     hours_source: ClassVar[dict[str, str]] = _texts("one-on-ones", "hours_source")
+    contact_included: ClassVar[bool] = True
     title: ClassVar[dict[str, str]] = _texts("one-on-ones", "title")
     description: ClassVar[dict[str, str]] = _texts("one-on-ones", "description")
 

@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 
 from lmxsim.interventions.catalogue import hours_source
-from lmxsim.interventions.effort import hours_for
+from lmxsim.interventions.effort import CONTACT, contact_hours, hours_for
 from lmxsim.io.output import write_text
 from lmxsim.lab.figures import figure_member_gains, figure_outcomes, png_bytes
 from lmxsim.lab.report import conclusions, provenance
@@ -63,17 +63,54 @@ def _cell(value, lang: str) -> str:
     )
 
 
-def _team_html(comparison: Comparison, lang: str) -> str:
+def describe_fit(posterior, lang: str = "en") -> dict[str, object]:
+    """What a report says about the fit it was compared over: folder, survey, waves, last week, date.
+
+    `posterior`: a fit.posterior.Posterior (read by the front end: the lab layer does not import
+    the fit)."""
+    import datetime
+
+    state = posterior.state
+    source = str(posterior.source).removeprefix("--posterior ")
+    made = state.get("created")
+    if not made:
+        path = Path(source) / "fit.json"
+        made = datetime.date.fromtimestamp(path.stat().st_mtime).isoformat() if path.is_file() else "?"
+    weeks = state.get("weeks")
+    return {
+        "fit": source,
+        "survey": Path(str(state.get("survey", "?"))).name,
+        "waves": len(weeks) if isinstance(weeks, list) else "?",
+        "week": posterior.last.get("week", "?"),
+        "date": str(made)[:10],
+        "last": posterior.last,
+    }
+
+
+def _fit_html(fit: dict | None, lang: str) -> str:
+    """The sentence that names the fit the comparison ran over (empty without one)."""
+    if not fit:
+        return ""
+    values = {k: v for k, v in fit.items() if k != "last"}
+    return f"<p class='fit-line'>{escape(r('fit_line', lang, **values))}</p>"
+
+
+def _team_html(comparison: Comparison, lang: str, fit: dict | None = None) -> str:
     extra = [f for f in OPTIONAL_FIELDS if any(getattr(m, f, None) is not None for m in comparison.team)]
+    last = (fit or {}).get("last") or {}
+    latest = last.get("member") or {}
     rows = "".join(
         f"<tr><td>{escape(m.name)}</td><td>{MEMBER['first_impression'].show(m.first_impression, lang)}</td>"
         f"<td>{MEMBER['ability'].show(m.ability, lang)}</td>"
         + "".join(f"<td>{_cell(getattr(m, f, None), lang)}</td>" for f in extra)
+        + (f"<td>{_cell(latest.get(m.name), lang)}</td>" if latest else "")
         + "</tr>"
         for m in comparison.team
     )
     head = "".join(f"<th>{escape(t(f'lab.{k}', lang))}</th>" for k in ("name", "closeness", "ability"))
     head += "".join(f"<th>{escape(r(f'team_{f}', lang))}</th>" for f in extra)
+    if latest:  # the fit starts from the last wave: show those scores, not the team file's
+        head += f"<th>{escape(r('team_last_wave', lang, w=last.get('week', '?')))}</th>"
     return f"<table><tr>{head}</tr>{rows}</table><p class='hint'>{escape(r('team_note', lang))}</p>"
 
 
@@ -94,6 +131,16 @@ def _hours_html(comparison: Comparison, lang: str) -> str:
             own = i.key in s.hours
             source = "—" if own else hours_source(type(i), lang)
             seen.setdefault(i.key, (i.title.get(lang, i.key), hours_for(i, s.hours), source))
+            if not type(i).contact_included:  # it schedules contacts that cost a conversation each
+                own = CONTACT in s.hours
+                seen.setdefault(
+                    CONTACT,
+                    (
+                        t("intervention.contact.name", lang),
+                        contact_hours(s.hours),
+                        "—" if own else t("intervention.contact.hours_source", lang),
+                    ),
+                )
     rows = "".join(
         f"<tr><td>{escape(title)}</td><td>{number(h, lang, 2)}</td><td>{escape(src)}</td></tr>"
         for title, h, src in seen.values()
@@ -109,8 +156,10 @@ def report_html(
     budget: float | None = None,
     command: str | None = None,
     title: str | None = None,
+    fit: dict | None = None,
 ) -> str:
-    """The whole report as one HTML string (`title`: the team file's title, if it has one)."""
+    """The whole report as one HTML string (`title`: the team file's title, if it has one;
+    `fit`: describe_fit of the fit it was compared over, if any)."""
     c = comparison
     week = c.checkpoints[-1]
     record = provenance(c)
@@ -118,9 +167,10 @@ def report_html(
     parts = [
         f"<h1>{escape(r('report_title', lang, team=team_name))}</h1>",
         f"<p>{escape(r('report_intro', lang, r=c.replications, w=c.weeks))}</p>",
+        _fit_html(fit, lang),
         f"<p class='hint screen'>{escape(r('print_hint', lang))}</p>",
         f"<h2>{escape(r('h_team', lang))}</h2>",
-        _team_html(c, lang),
+        _team_html(c, lang, fit),
         f"<h2>{escape(r('h_strategies', lang))}</h2>",
         _strategies_html(c, lang),
         f"<h2>{escape(r('h_results', lang))}</h2>",
@@ -186,13 +236,16 @@ def write_report(
     budget: float | None = None,
     team_file: str | Path | None = None,
     title: str | None = None,
+    posterior: str | Path | None = None,
+    fit: dict | None = None,
 ) -> Path:
-    """Write the report; the command that makes it again is shown in it."""
-    command = _command(comparison, lang, team_file, budget)
-    return write_text(Path(path), report_html(comparison, lang, robustness, budget, command, title))
+    """Write the report; the command that makes it again is shown in it (with `--posterior`
+    when it was compared over a fit; `fit`: describe_fit of that fit, which the report names)."""
+    command = _command(comparison, lang, team_file, budget, posterior)
+    return write_text(Path(path), report_html(comparison, lang, robustness, budget, command, title, fit))
 
 
-def _command(comparison: Comparison, lang: str, team_file, budget) -> str:
+def _command(comparison: Comparison, lang: str, team_file, budget, posterior=None) -> str:
     import shlex
 
     words = ["lmxsim", "strategies"]
@@ -208,6 +261,8 @@ def _command(comparison: Comparison, lang: str, team_file, budget) -> str:
         words += ["--hours", f"{key}={value:g}"]
     if budget is not None:
         words += ["--budget", f"{budget:g}"]
+    if posterior is not None:
+        words += ["--posterior", str(posterior)]
     return " ".join(shlex.quote(w) for w in words)
 
 

@@ -25,7 +25,12 @@ from lmxsim.model.measures import MEMBER, TEAM
 from lmxsim.texts import LANGUAGES, TEXT, number, t
 
 LANGS = LANGUAGES
-VERDICT_COLOURS = {"gains": "#D6EFD6", "loses": "#F8D7D0", "same": "#FFFFFF", "unclear": "#E4E4E4"}
+# "same" has a colour of its own and "unclear" is hatched, so that no colour (white, or grey)
+# is left to mean anything but "no data" (issue 25: grey read as "no data").
+VERDICT_COLOURS = {"gains": "#D6EFD6", "loses": "#F8D7D0", "same": "#DCE6F2", "unclear": "#F2F2F2"}
+HATCH = "repeating-linear-gradient(45deg,#ffffff 0 3px,#b8b8b8 3px 4px)"
+# what an HTML cell's `background` is for each verdict
+VERDICT_BACKGROUNDS = {**VERDICT_COLOURS, "unclear": HATCH}
 
 
 def show(measure: str, value: float, lang: str, signed: bool = False) -> str:
@@ -134,6 +139,8 @@ def conclusions(
             "hours_line",
             lang,
             h=number(c.hours(s.name), lang, 1),
+            peak=number(c.peak_hours(s.name), lang, 1),
+            pw=int(np.argmax(c.week_hours(s.name))) + 1,
             per_hour=number(per_hour(c, s.name, w), lang, 3, True),
         )
         if budget is not None and c.hours(s.name) > budget:
@@ -195,28 +202,45 @@ def winner_sentence(comparison: Comparison, lang: str, week: int | None = None) 
 
 
 def legend(lang: str) -> list[tuple[str, str]]:
-    """(colour, meaning) for every colour of the per-person table."""
+    """(CSS background, meaning) for every colour of the per-person table, and no colour: no data."""
     thr = number(NEGLIGIBLE, lang, 2)
     return [
-        (VERDICT_COLOURS[v], r(f"legend_{v}", lang, thr=thr)) for v in ("gains", "loses", "same", "unclear")
-    ]
+        (VERDICT_BACKGROUNDS[v], r(f"legend_{v}", lang, thr=thr))
+        for v in ("gains", "loses", "same", "unclear")
+    ] + [("#FFFFFF", r("legend_none", lang))]
 
 
 # --------------------------------------------------------------------------- files
 
 
 def localise(frame: pd.DataFrame, comparison: Comparison | None, lang: str) -> pd.DataFrame:
-    """Column names (and strategy titles) in `lang`; the identifiers in the cells stay as they are."""
+    """Column names, strategy titles, measures, verdicts and yes/no in `lang`; the strategies'
+    and people's names stay as they are (they are names)."""
     frame = frame.copy()
     if comparison is not None and "title" in frame and "strategy" in frame:
         frame["title"] = [comparison.title(s, lang) for s in frame["strategy"]]
     if lang == "en":
         return frame
+    # the words in the cells too: measures by their column names, verdicts and yes/no in `lang`
+    for column in ("measure", "verdict"):
+        if column in frame:
+            frame[column] = [_value_text(v, lang) for v in frame[column]]
+    for column in ("higher_is_better", "clear_winner"):
+        if column in frame:
+            frame[column] = [t(f"report.val_{bool(v)}", lang) for v in frame[column]]
     names = {}
     for column in frame.columns:
         key = f"report.col_{column}"
         names[column] = t(key, lang) if key in TEXT else column
     return frame.rename(columns=names)
+
+
+def _value_text(value: object, lang: str) -> object:
+    """A measure's or verdict's identifier in `lang` (as its column is named), else unchanged."""
+    for key in (f"report.val_{value}", f"report.col_{value}"):
+        if key in TEXT:
+            return t(key, lang)
+    return value
 
 
 def export(

@@ -30,7 +30,7 @@ from scipy import stats
 
 from lmxsim.engine.batch import chunk_for, run_batch
 from lmxsim.interventions.catalogue import InterventionError
-from lmxsim.interventions.effort import weekly_hours
+from lmxsim.interventions.effort import person_week_hours
 from lmxsim.interventions.spec import check_plan
 from lmxsim.interventions.strength import scaled
 from lmxsim.io.rules import MAX_WEEKS, check_whole
@@ -104,7 +104,8 @@ class Comparison:
     outcomes[strategy][measure]: (checkpoints, R) team outcomes; a measure in SO_FAR
     (fires) counts from week 1 up to the checkpoint. members[strategy][measure]: (checkpoints, R, n),
     measure in MEMBER_MEASURES plus "group". effort[strategy]: (R,) leader hours
-    per week, averaged over the run.
+    per week, averaged over the run; week_effort[strategy]: (weeks,) the expected hours in
+    each week (mean over replications), so a heavy start shows as a peak.
     """
 
     strategies: list[Strategy]
@@ -122,6 +123,8 @@ class Comparison:
     params: Params = field(default_factory=Params)
     effort: dict[str, np.ndarray] = field(default_factory=dict)
     strength: float = 1.0  # every intervention's strength relative to its default (robustness.py)
+    week_effort: dict[str, np.ndarray] = field(default_factory=dict)
+    person_effort: dict[str, np.ndarray] = field(default_factory=dict)  # (n,) mean hours/week each
     _tables: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # built once each
 
     def title(self, strategy: str, lang: str = "en") -> str:
@@ -131,6 +134,21 @@ class Comparison:
         """The leader's expected hours per week for this strategy (0 for doing nothing)."""
         values = self.effort.get(strategy)
         return 0.0 if values is None else float(np.mean(values))
+
+    def week_hours(self, strategy: str) -> np.ndarray:
+        """The leader's expected hours in each week 1..weeks (zeros for doing nothing)."""
+        values = self.week_effort.get(strategy)
+        return np.zeros(self.weeks) if values is None else np.asarray(values, dtype=float)
+
+    def time_share(self, strategy: str) -> np.ndarray:
+        """Each person's share of the hours this strategy asks (zeros when it asks none)."""
+        values = np.asarray(self.person_effort.get(strategy, np.zeros(len(self.names))), dtype=float)
+        total = values.sum()
+        return values / total if total > 0 else np.zeros_like(values)
+
+    def peak_hours(self, strategy: str) -> float:
+        """The leader's expected hours in the busiest week of this strategy."""
+        return float(self.week_hours(strategy).max(initial=0.0))
 
     def summary(self) -> pd.DataFrame:
         """Per strategy, measure and checkpoint: mean, intervals, difference to doing nothing."""
@@ -179,6 +197,7 @@ class Comparison:
                             "better_runs": int(np.count_nonzero(better)),
                             "replications": values.size,
                             "hours_per_week": self.hours(s.name),
+                            "peak_hours": self.peak_hours(s.name),
                         }
                     )
         return pd.DataFrame(rows)
@@ -342,7 +361,8 @@ def compare_strategies(
 
     `progress(fraction)` is called after each block of replications; it may
     raise to cancel the comparison. `strength` scales every intervention's effect
-    (1: as declared; robustness.py uses 0.5 and 1.5); the leader's hours do not change.
+    (1: as declared; robustness.py uses 0.5 and 1.5); the leader's hours are counted from
+    what the scaled interventions carry out (a contact dropped at 50% costs no time).
     """
     started = time.perf_counter()
     check_team(team)
@@ -376,18 +396,21 @@ def compare_strategies(
     outcomes: dict[str, dict[str, np.ndarray]] = {}
     members: dict[str, dict[str, np.ndarray]] = {}
     effort: dict[str, np.ndarray] = {}
+    week_effort: dict[str, np.ndarray] = {}
+    person_effort: dict[str, np.ndarray] = {}
     weeks_index = np.asarray(checkpoints)
     for s in strategies:
         team_parts: dict[str, list[np.ndarray]] = {m: [] for m in MEASURES}
         member_parts: dict[str, list[np.ndarray]] = {m: [] for m in (*MEMBER_MEASURES, "group")}
         effort_parts: list[np.ndarray] = []
+        acting = scaled(s.interventions, strength)  # what is carried out is what is counted
         for a, b in blocks:
             run = run_batch(
                 seeds[a:b],
                 weeks,
                 params=params,
                 team=team,
-                interventions=scaled(s.interventions, strength),
+                interventions=acting,
                 record_members=True,
             )
             assert run.members is not None  # recorded: record_members=True
@@ -398,13 +421,17 @@ def compare_strategies(
                 team_parts[measure].append(source[weeks_index])
             for measure in (*MEMBER_MEASURES, "group"):
                 member_parts[measure].append(run.members[measure][weeks_index])
-            effort_parts.append(weekly_hours(s.interventions, names, run.members["group"], weeks, s.hours))
+            effort_parts.append(person_week_hours(acting, names, run.members["group"], weeks, s.hours))
             done += 1
             if progress is not None:
                 progress(done / total)
         outcomes[s.name] = {m: np.concatenate(p, axis=1) for m, p in team_parts.items()}
         members[s.name] = {m: np.concatenate(p, axis=1) for m, p in member_parts.items()}
-        effort[s.name] = np.concatenate(effort_parts)
+        by_person = np.concatenate(effort_parts)  # (R, weeks, n)
+        by_week = by_person.sum(axis=2)
+        effort[s.name] = by_week.mean(axis=1)
+        week_effort[s.name] = by_week.mean(axis=0)
+        person_effort[s.name] = by_person.mean(axis=(0, 1))
     return Comparison(
         strategies=strategies,
         names=names,
@@ -420,6 +447,8 @@ def compare_strategies(
         params=params or Params(),
         effort=effort,
         strength=strength,
+        week_effort=week_effort,
+        person_effort=person_effort,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from lmxsim.lab.report import VERDICT_COLOURS, legend, per_hour, show
+from lmxsim.lab.report import VERDICT_BACKGROUNDS, legend, per_hour, show
 from lmxsim.lab.strategies import MEASURES, SO_FAR, Comparison
 from lmxsim.lab.style import heading, r, strategy_colours
 from lmxsim.model.dynamics import lmx7
@@ -93,7 +93,8 @@ def gains_html(comparison: Comparison, lang: str) -> str:
     """Per person and strategy: gain in expected performance vs doing nothing, coloured by verdict.
 
     Each cell also says in how many simulated years the person did better, the change of
-    their relationship in LMX-7 points, and whether they end in the out-group (most years).
+    their relationship in LMX-7 points, whether they end in the out-group (most years), and
+    in one sentence why (plan.person_sentence: group, first impression, share of the time).
     """
     week = comparison.checkpoints[-1]
     gains = comparison.member_gains()
@@ -114,6 +115,9 @@ def gains_html(comparison: Comparison, lang: str) -> str:
     def gain(x: float) -> str:
         return MEMBER["performance"].show(x, lang, change=True)
 
+    from lmxsim.lab.plan import people, person_sentence
+
+    why = {s.name: {p.name: person_sentence(p, lang) for p in people(comparison, s.name)} for s in others}
     for name in comparison.names:
         cells = []
         for s in others:
@@ -123,11 +127,13 @@ def gains_html(comparison: Comparison, lang: str) -> str:
             hover = r("scale_hint", lang, value=gain(g.gain))
             better = escape(r("better_years_short", lang, x=g.better_years, n=g.years))
             cells.append(
-                f'<td style="background:{VERDICT_COLOURS[g.verdict]}" data-verdict="{g.verdict}" '
+                f'<td style="background:{VERDICT_BACKGROUNDS[g.verdict]}" data-verdict="{g.verdict}" '
                 f'title="{escape(hover)}">'
                 f"<b>{gain(g.gain)}</b> [{gain(g.gain_ci_low)}; {gain(g.gain_ci_high)}]<br>"
                 f'<span style="font-size:12px">{better}'
-                f" · LMX-7 {number(lm.gain_lmx7, lang, 1, True)}{out}</span></td>"
+                f" · LMX-7 {number(lm.gain_lmx7, lang, 1, True)}{out}</span>"
+                f'<br><span class="lab-why" style="font-size:11px;color:#333">'
+                f"{escape(why[s.name][name])}</span></td>"
             )
         rows.append(f"<tr><td>{escape(name)}</td>{''.join(cells)}</tr>")
     return (
@@ -157,10 +163,13 @@ def effort_html(comparison: Comparison, lang: str, budget: float | None = None) 
         rows.append(
             f"<tr{' class="over"' if over else ''}>{strategy_cell(comparison, s.name, lang, colours)}"
             f"<td>{number(hours, lang, 1)}{mark}</td>"
+            f"<td>{number(comparison.peak_hours(s.name), lang, 1)}</td>"
             f"<td>{better}/{comparison.replications}</td>"
             f"<td>{number(per_hour(comparison, s.name), lang, 3, True)}</td></tr>"
         )
-    head = "".join(f"<th>{escape(r(k, lang))}</th>" for k in ("col_hours", "col_better", "col_per_hour"))
+    head = "".join(
+        f"<th>{escape(r(k, lang))}</th>" for k in ("col_hours", "col_peak", "col_better", "col_per_hour")
+    )
     return TABLE_STYLE + (
         '<table class="lab-effort" style="border-collapse:collapse;font-size:13px">'
         f"<tr><th>{escape(t('lab.strategy', lang))}</th>{head}</tr>{''.join(rows)}</table>"

@@ -105,7 +105,13 @@ STRATEGY = [
         "hours_per_week",
         "strategy",
         "hours",
-        "the leader's time the strategy takes, hours per week (effort.py)",
+        "the leader's time the strategy takes, hours per week averaged over the run (effort.py)",
+    ),
+    _c(
+        "peak_hours",
+        "strategy",
+        "hours",
+        "the leader's expected hours in the strategy's busiest week (effort.py)",
     ),
     _c(
         "better_years",

@@ -5,8 +5,8 @@ One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, ke
 `intervention.<kind>.<field>`), the strategy comparison and its report (`report.py`,
 `report.<key>`), the output measures (`measures.py`, keys `measure.<level>.<name>`), the
 command line (`cli.py`, keys `cli.<key>`), team files (`teamfile.py`), reading hand-made
-tables (`tabular.py`, keys `input.<key>`), the room
-(`room.py`), the fit (`fit.py`), and whatever later areas add as their own module merged
+tables (`tabular.py`, keys `input.<key>`), the room (`room.py`), the fit (`fit.py`), the
+leader's one-page plan (`plan.py`), and whatever later areas add as their own module merged
 here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
 `percent` write numbers the way the room reads them (Babel, not string replacement).
 
@@ -36,6 +36,7 @@ from lmxsim.texts.fit import FIT
 from lmxsim.texts.interventions import INTERVENTIONS
 from lmxsim.texts.lab import LAB
 from lmxsim.texts.measures import MEASURES
+from lmxsim.texts.plan import PLAN
 from lmxsim.texts.report import REPORT
 from lmxsim.texts.room import ROOM
 from lmxsim.texts.tabular import TABULAR
@@ -75,6 +76,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     ("cli.", CLI),
     ("fit.", FIT),
     ("intervention.", INTERVENTIONS),
+    ("plan.", PLAN),
 )
 
 

@@ -465,6 +465,20 @@ CLI: dict[str, dict[str, str]] = {
         "en": "random seed (same seed, same comparison)",
         "nl": "toevalszaad (zelfde seed, zelfde vergelijking)",
     },
+    "plan_help": {
+        "en": "The leader's one-page Monday plan: what to do, with whom, which weeks, what to say.",
+        "nl": "Het maandagplan van de leider op één pagina: wat te doen, met wie, in welke weken, "
+        "wat te zeggen.",
+    },
+    "plan_survey": {
+        "en": "the team's LMX-7 survey (docs/fitting.md); its items give each person's conversation guide",
+        "nl": "de LMX-7-vragenlijst van het team (docs/fitting.md); de items geven per persoon een "
+        "gespreksleidraad",
+    },
+    "plan_out": {
+        "en": "the plan (HTML, one A4 page); the HR report is written next to it as its appendix",
+        "nl": "het plan (HTML, één A4-pagina); het HR-rapport komt ernaast als bijlage",
+    },
     "strategies_out": {
         "en": "folder for the CSV tables, PNG figures, texts",
         "nl": "map voor de CSV-tabellen, PNG-figuren en teksten",

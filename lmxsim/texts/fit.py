@@ -40,6 +40,20 @@ FIT: dict[str, dict[str, str]] = {
     "col_mean": {"en": "mean", "nl": "gemiddelde"},
     "col_interval": {"en": "90% interval", "nl": "90%-interval"},
     "col_width": {"en": "width", "nl": "breedte"},
+    "col_learned": {"en": "learned", "nl": "geleerd"},
+    "learned_a_lot": {"en": "a lot", "nl": "veel"},
+    "learned_a_little": {"en": "a little", "nl": "een beetje"},
+    "learned_nothing": {"en": "nothing", "nl": "niets"},
+    "learned_none": {
+        "en": "The survey taught the model nothing about {names}: their intervals are (almost) as wide as "
+        "before. More waves, the leader's own LMX-7 ratings or a team observation would (docs/fitting.md, "
+        '"What the fit can and cannot tell"); a strategy comparison over this fit spreads them over '
+        "(almost) their whole prior range.",
+        "nl": "De vragenlijst leerde het model niets over {names}: hun intervallen zijn (bijna) even breed "
+        "als vooraf. Meer metingen, de LMX-7 van de leider zelf of een teamobservatie zouden dat wel doen "
+        '(docs/fitting.md, "What the fit can and cannot tell"); een vergelijking van strategieën over '
+        "deze fit spreidt ze over (bijna) hun hele prior-bereik.",
+    },
     "people_title": {
         "en": "The leader's first impression of each person, against the ability in the team file",
         "nl": "De eerste indruk van de leider van elke persoon, naast de bekwaamheid uit het teambestand",

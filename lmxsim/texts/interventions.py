@@ -24,12 +24,14 @@ INTERVENTIONS: dict[str, dict[str, str]] = {
     },
     "team-map.hours_source": {
         "en": (
-            "assumption: drawing the map (about an hour for the team) plus short monthly check-ins "
-            "with those drawn far away, spread over its 12 weeks"
+            "assumption: drawing the map and keeping it in view (about six minutes per person per "
+            "week over its 12 weeks); the monthly check-ins with those drawn far away are counted "
+            "as contacts"
         ),
         "nl": (
-            "aanname: de kaart tekenen (ongeveer een uur voor het team) plus korte maandelijkse "
-            "gesprekken met wie ver weg getekend staat, gespreid over de 12 weken"
+            "aanname: de kaart tekenen en bijhouden (ongeveer zes minuten per persoon per week, 12 "
+            "weken lang); de maandelijkse gesprekjes met wie ver weg getekend staat tellen als "
+            "contacten"
         ),
     },
     "role-clarification.title": {
@@ -169,6 +171,20 @@ INTERVENTIONS: dict[str, dict[str, str]] = {
     "expectation.hours_source": {
         "en": "assumption: a few minutes to hear or read the assessment",
         "nl": "aanname: een paar minuten om de beoordeling te horen of te lezen",
+    },
+    "contact.name": {
+        "en": "Contact (a short conversation an intervention schedules)",
+        "nl": "Contact (een kort gesprek dat een interventie inplant)",
+    },
+    "contact.hours_source": {
+        "en": (
+            "assumption: a 15-minute conversation for each guaranteed contact an intervention "
+            "schedules beyond its own conversation (team map, reflection)"
+        ),
+        "nl": (
+            "aanname: een gesprek van 15 minuten voor elk gegarandeerd contact dat een interventie "
+            "inplant naast haar eigen gesprek (teamkaart, reflectie)"
+        ),
     },
 }
 

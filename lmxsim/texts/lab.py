@@ -148,6 +148,16 @@ LAB: dict[str, dict[str, str]] = {
         "nl": "Ook de robuustheid toetsen (interventies op 50% en 150% sterkte; drie keer het werk)",
     },
     "download_report": {"en": "Download report", "nl": "Rapport downloaden"},
+    "download_plan": {"en": "Download Monday plan", "nl": "Maandagplan downloaden"},
+    # the names of the lab's downloads, in the reader's language (the same files as `--out`)
+    "file_plan": {"en": "monday-plan.html", "nl": "maandagplan.html"},
+    "file_report": {"en": "report.html", "nl": "rapport.html"},
+    "file_summary": {"en": "summary.csv", "nl": "samenvatting.csv"},
+    "file_member_gains": {"en": "member_gains.csv", "nl": "winst_per_persoon.csv"},
+    "file_replications": {"en": "replications.csv", "nl": "herhalingen.csv"},
+    "file_outcomes_png": {"en": "outcomes.png", "nl": "uitkomsten.png"},
+    "file_member_gains_png": {"en": "member_gains.png", "nl": "winst_per_persoon.png"},
+    "file_conclusions": {"en": "conclusions_en.txt", "nl": "conclusies_nl.txt"},
     "effort": {"en": "Leader time and gain per hour", "nl": "Tijd van de leider en winst per uur"},
     "ready_nothing": {"en": "Doing nothing", "nl": "Niets doen"},
     "ready_one-on-ones-out-group": {

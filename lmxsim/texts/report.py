@@ -44,6 +44,7 @@ _COLUMNS = {
     "better_runs": "jaren_beter",
     "replications": "herhalingen",
     "hours_per_week": "uren_per_week",
+    "peak_hours": "uren_drukste_week",
     "member": "persoon",
     "nothing_mean": "gemiddelde_niets_doen",
     "gain": "winst",
@@ -74,6 +75,13 @@ REPORT: dict[str, dict[str, str]] = {
     **{f"m_{m}": {"en": en, "nl": nl} for m, (en, nl) in _MEASURES.items()},
     **{f"label_{m}": {"en": en, "nl": nl} for m, (en, nl) in _HEADINGS.items()},
     **{f"col_{c}": {"en": c, "nl": nl} for c, nl in _COLUMNS.items()},
+    # cell values of the CSVs (strategy_report.localise): Dutch Excel gets Dutch words
+    "val_gains": {"en": "gains", "nl": "wint"},
+    "val_loses": {"en": "loses", "nl": "verliest"},
+    "val_same": {"en": "same", "nl": "gelijk"},
+    "val_unclear": {"en": "unclear", "nl": "onduidelijk"},
+    "val_True": {"en": "True", "nl": "ja"},
+    "val_False": {"en": "False", "nl": "nee"},
     "up": {"en": "rises by", "nl": "stijgt met"},
     "down": {"en": "falls by", "nl": "daalt met"},
     "grows": {"en": "grows by", "nl": "groeit met"},
@@ -142,8 +150,14 @@ REPORT: dict[str, dict[str, str]] = {
     },
     "and": {"en": "and", "nl": "en"},
     "hours_line": {
-        "en": "Leader time: {h} hours per week on average ({per_hour} team performance per weekly hour).",
-        "nl": "Tijd van de leider: gemiddeld {h} uur per week ({per_hour} teamprestatie per wekelijks uur).",
+        "en": (
+            "Leader time: {h} hours per week on average, {peak} hours in the busiest week (week {pw}) "
+            "({per_hour} team performance per weekly hour)."
+        ),
+        "nl": (
+            "Tijd van de leider: gemiddeld {h} uur per week, {peak} uur in de drukste week (week {pw}) "
+            "({per_hour} teamprestatie per wekelijks uur)."
+        ),
     },
     "over_budget": {
         "en": "Over your time budget of {b} hours per week.",
@@ -199,12 +213,16 @@ REPORT: dict[str, dict[str, str]] = {
         "nl": "rood: verliest (95%-BI onder nul en minstens {thr})",
     },
     "legend_same": {
-        "en": "white: about the same (the whole 95% CI within ±{thr})",
-        "nl": "wit: ongeveer gelijk (het hele 95%-BI binnen ±{thr})",
+        "en": "blue: about the same (the whole 95% CI within ±{thr})",
+        "nl": "blauw: ongeveer gelijk (het hele 95%-BI binnen ±{thr})",
     },
     "legend_unclear": {
-        "en": "grey: unclear (the 95% CI is too wide to say)",
-        "nl": "grijs: onduidelijk (het 95%-BI is te breed om iets te zeggen)",
+        "en": "striped: unclear (the 95% CI is too wide to say)",
+        "nl": "gestreept: onduidelijk (het 95%-BI is te breed om iets te zeggen)",
+    },
+    "legend_none": {
+        "en": "no colour: no data",
+        "nl": "geen kleur: geen gegevens",
     },
     "scale_hint": {
         "en": "on the model's 0-1 scale: {value}",
@@ -252,7 +270,8 @@ REPORT: dict[str, dict[str, str]] = {
         "en": "{sec} s; the spread of single runs is in summary.csv (p2_5..p97_5)",
         "nl": "{sec} s; de spreiding van afzonderlijke runs staat in summary.csv (p2_5..p97_5)",
     },
-    "col_hours": {"en": "hours/week", "nl": "uur/week"},
+    "col_hours": {"en": "hours/week (mean)", "nl": "uur/week (gemiddeld)"},
+    "col_peak": {"en": "busiest week (hours)", "nl": "drukste week (uur)"},
     "col_per_hour": {"en": "gain per hour", "nl": "winst per uur"},
     "col_better": {"en": "better than nothing", "nl": "beter dan niets"},
     "strategy_heading": {"en": "strategy", "nl": "strategie"},
@@ -287,6 +306,18 @@ REPORT: dict[str, dict[str, str]] = {
     },
     "team_weeks_together": {"en": "Weeks together", "nl": "Weken samen"},
     "team_lmx7": {"en": "LMX-7 by the member (7-35)", "nl": "LMX-7 volgens de medewerker (7-35)"},
+    "team_last_wave": {
+        "en": "LMX-7 by the member, last wave (week {w})",
+        "nl": "LMX-7 volgens de medewerker, laatste meting (week {w})",
+    },
+    "fit_line": {
+        "en": "Compared over the fit {fit} (survey {survey}, {waves} waves, the last in week {week}; "
+        "made {date}): the intervals include what the survey leaves uncertain about this team, and each "
+        "simulated year starts where the last wave left the relationships.",
+        "nl": "Vergeleken over de fit {fit} (vragenlijst {survey}, {waves} metingen, de laatste in week "
+        "{week}; gemaakt {date}): de intervallen bevatten wat de vragenlijst over dit team onzeker laat, "
+        "en elk gesimuleerd jaar begint waar de laatste meting de relaties achterliet.",
+    },
     "team_lmx7_leader": {"en": "LMX-7 by the leader (7-35)", "nl": "LMX-7 volgens de leider (7-35)"},
     "h_strategies": {"en": "The strategies compared", "nl": "De vergeleken strategieën"},
     "h_results": {"en": "Results", "nl": "Resultaten"},

@@ -113,7 +113,7 @@ def test_each_strategy_keeps_its_colour_and_each_session_its_own_lab(app_server,
         assert first[name] == second[name], name
     # the legend explains every colour in the per-person table
     legend = page.locator(".lab-legend").inner_text()
-    assert "grey: unclear" in legend and "green" in legend
+    assert "striped: unclear" in legend and "green" in legend and "no colour: no data" in legend
 
     # another browser session (its own cookies) sees its own lab: no result, the start team
     other = browser.new_context().new_page()
