@@ -30,6 +30,11 @@ FILES = {
     "s_base.csv": "name,member_total\nKim,20\n",
     "s_empty.csv": "",
     "s_norating.csv": "name,wave,week\nKim,1,0\n",
+    # the reading rules of issue 28 (lmxsim/team/tabular.py): their messages come from the catalogue
+    "comma.csv": "name,closeness\nKim,0,5\nJo,0.3\n",
+    "invisible.csv": "name,closeness\n\u200b,0.5\nJo,0.3\n",
+    "bidi.csv": "name,closeness\nK\u202eim,0.5\nJo,0.3\n",
+    "python.csv": "name,closeness\nKim,0_5\nJo,0.3\n",
 }
 PATHS = [
     ["run", "--scenario", "nope"],
@@ -41,6 +46,10 @@ PATHS = [
     ["run", "--bogus"],
     ["strategies", "--team", "weg.csv"],
     ["strategies", "--team", "bad.csv"],
+    ["run", "--team", "comma.csv"],
+    ["run", "--team", "invisible.csv"],
+    ["run", "--team", "bidi.csv"],
+    ["strategies", "--team", "python.csv"],
     ["strategies", "--team", "twice.csv"],
     ["strategies", "--team", "noname.csv"],
     ["strategies", "--team", "noclose.csv"],

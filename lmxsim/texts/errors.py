@@ -15,6 +15,31 @@ from __future__ import annotations
 
 import re
 
+from lmxsim.texts.tabular import TABULAR
+
+
+def _from_catalogue(texts: dict[str, dict[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Rewrites for messages that are in the catalogue already (a reader that has no `lang`
+    raised the English one): each English template becomes a pattern, its Dutch the
+    replacement, the placeholders carried over (a last placeholder takes the rest)."""
+    rewrites = []
+    for entry in texts.values():
+        english, dutch = entry["en"], entry["nl"]
+        parts = re.split(r"\{(\w+)\}", english)
+        pattern, seen = "", set()
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                pattern += re.escape(part)
+            elif part in seen:
+                pattern += f"(?P={part})"
+            else:
+                seen.add(part)
+                pattern += f"(?P<{part}>.+)" if i == len(parts) - 2 and not parts[-1] else f"(?P<{part}>.+?)"
+        replacement = re.sub(r"\{(\w+)\}", lambda m: f"\\g<{m.group(1)}>", dutch.replace("\\", "\\\\"))
+        rewrites.append((pattern, replacement))
+    return tuple(rewrites)
+
+
 # the kinds of input file the messages name
 KINDS = {
     "team": "teambestand",
@@ -24,6 +49,8 @@ KINDS = {
 }
 # (English pattern, Dutch replacement), applied in this order with re.sub
 DUTCH: tuple[tuple[str, str], ...] = (
+    # messages the catalogue has in Dutch (reading hand-made tables)
+    *_from_catalogue(TABULAR),
     # whole messages and long phrases
     *(
         (rf"^{kind} file (.+?) {en}$", rf"{nl_kind} \1 {nl}")
@@ -163,6 +190,8 @@ DUTCH: tuple[tuple[str, str], ...] = (
     ),
     (r"\bstrength = ", "sterkte = "),
     (r"\bcolumn '", "kolom '"),
+    # a name quoted where no message above took the sentence (the reading rules of tabular.py)
+    (r"\bname (?=')", "naam "),
 )
 _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in DUTCH)
 
