@@ -35,9 +35,17 @@ def sized_page(browser, request):
 
 
 def box_inside(page, locator, name: str) -> dict:
-    """The element's box; fails unless it lies wholly inside the window (no scrolling needed)."""
-    locator.wait_for()
-    box = locator.bounding_box()
+    """The element's box; fails unless it lies wholly inside the window (no scrolling needed).
+
+    An element the page re-renders between the wait and the measurement (a weekly redraw
+    replaces the drawing) has no box for a moment: it is measured again, for up to 5 s."""
+    deadline = time.monotonic() + 5
+    while True:
+        locator.wait_for()
+        box = locator.bounding_box()
+        if box is not None or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
     size = page.viewport_size
     assert box is not None, f"{name} is not displayed"
     assert box["x"] >= 0 and box["y"] >= 0, f"{name} starts outside the window: {box}"
