@@ -259,6 +259,10 @@ WORKSHOP: dict[str, dict[str, str]] = {
         "en": "{names} end closer to the leader than {other}",
         "nl": "{names} eindigen dichter bij de leider dan {other}",
     },
+    "claim_gap": {
+        "en": "{names} end clearly closer to the leader than {other} (more than {value} apart)",
+        "nl": "{names} eindigen duidelijk dichter bij de leider dan {other} (meer dan {value} verschil)",
+    },
     "claim_safety": {
         "en": "the team's safety stays below {other}",
         "nl": "de veiligheid in het team blijft onder {other}",
