@@ -314,26 +314,26 @@ def test_the_first_impression_knobs_change_who_ends_where() -> None:
 def test_the_workshop_narrates_and_draws_what_the_story_claims(name: str) -> None:
     """The app's narration and drawing tell the same story as the [expect] table."""
     from lmxsim.app.session import Workshop
-    from lmxsim.app.team_drawing import IN_RING, OUT_RING, distance
+    from lmxsim.app.team_drawing import IN_RING, OUT_RING, distance, group_bounds
 
     workshop = Workshop(name)
     workshop.step(workshop.last_week)
     model, claims = workshop.model, workshop.scenario.expect
     said = {(e.kind, e.name) for e in workshop.narrator.events}
     by_name = {e.name: e for e in model.employees}
-    p = model.params
+    bounds = group_bounds([e.lmx for e in model.employees], model.params)
     for member in claims.out_group:
         assert ("ev_out", member) in said, f"{name}: the narration never says {member} drifts out"
         assert by_name[member].group_name == "out"
-        assert distance(by_name[member].lmx, p.in_group_lmx, p.out_group_lmx) > OUT_RING  # outside the ring
+        assert distance(by_name[member].lmx, *bounds) > OUT_RING  # outside the ring
     for member in claims.in_group:
         assert ("ev_in", member) in said, f"{name}: the narration never says {member} moves in"
         assert by_name[member].group_name == "in"
-        assert distance(by_name[member].lmx, p.in_group_lmx, p.out_group_lmx) < IN_RING
+        assert distance(by_name[member].lmx, *bounds) < IN_RING
     if claims.gap_above is not None:  # the gap is said at the end, and drawn as distance
         held = {(e.key, e.count) for e in workshop.narrator.events if e.kind == "ev_claim"}
         assert ("gap", 1) in held, f"{name}: the narration does not say the gap held"
         lmx = {e.name: e.lmx for e in model.employees}
-        ahead = np.mean([distance(lmx[n], p.in_group_lmx, p.out_group_lmx) for n in claims.ahead])
-        behind = np.mean([distance(lmx[n], p.in_group_lmx, p.out_group_lmx) for n in claims.behind])
+        ahead = np.mean([distance(lmx[n], *bounds) for n in claims.ahead])
+        behind = np.mean([distance(lmx[n], *bounds) for n in claims.behind])
         assert ahead < behind, f"{name}: {claims.ahead} are not drawn closer than {claims.behind}"
