@@ -109,7 +109,7 @@ WORKSHOP: dict[str, dict[str, str]] = {
     "apply": {"en": "Apply from next week", "nl": "Toepassen vanaf volgende week"},
     "applied": {
         "en": "{title} for {target}: starts in week {start}.",
-        "nl": "{title} voor {target}: begint in week {start}.",
+        "nl": "{title} voor {target}: vanaf week {start}.",
     },
     "bad_intervention": {"en": "Could not apply this: {error}", "nl": "Dit lukt niet: {error}"},
     "click_hint": {
