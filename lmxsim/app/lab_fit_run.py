@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import cast
 
@@ -140,7 +141,10 @@ def FitRunner(posterior: solara.Reactive, team: list[Member] | None, lang: str):
     running = bool(task.pending)
 
     with solara.Card(tl("fitrun_title", lang), classes=["lab-fit-run"]):
-        solara.Markdown(tl("fitrun_help", lang), style="color:#555")
+        # HTML, not Markdown: solara's Markdown fetches KaTeX from a CDN an offline room cannot reach
+        solara.HTML(
+            tag="div", unsafe_innerHTML=escape(tl("fitrun_help", lang)), style="color:#555;margin-bottom:6px"
+        )
         TeamFileDrop(tl("fitrun_drop", lang), on_file=dropped)  # the survey: dropped, or clicked and chosen
         with solara.Row():
             solara.Button(

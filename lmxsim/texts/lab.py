@@ -221,11 +221,11 @@ LAB: dict[str, dict[str, str]] = {
     # fitting the team here (lmxsim/app/lab_fit_run.py)
     "fitrun_title": {"en": "Or fit the team here", "nl": "Of fit het team hier"},
     "fitrun_help": {
-        "en": "Drop your team's LMX-7 survey (the file `lmxsim fit --survey` reads: .csv or .xlsx, "
+        "en": "Drop your team's LMX-7 survey (the file that lmxsim fit --survey reads: .csv or .xlsx, "
         "one row per person and wave) and press Fit. The model learns which settings explain the "
         "answers, in about a minute for a team of nine and three waves; Stop ends it. Then every "
         "comparison runs over what the fit learned. The survey stays on this machine.",
-        "nl": "Sleep de LMX-7-vragenlijst van je team hierheen (het bestand dat `lmxsim fit --survey` "
+        "nl": "Sleep de LMX-7-vragenlijst van je team hierheen (het bestand dat lmxsim fit --survey "
         "leest: .csv of .xlsx, een rij per persoon en meting) en druk op Fitten. Het model leert welke "
         "instellingen de antwoorden verklaren, in ongeveer een minuut voor een team van negen en drie "
         "metingen; Stoppen breekt af. Daarna loopt elke vergelijking over wat de fit leerde. De "
