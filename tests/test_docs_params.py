@@ -26,3 +26,30 @@ def test_the_table_has_one_row_per_parameter_with_its_default():
         default = f.default
         shown = ("true" if default else "false") if isinstance(default, bool) else f"{default:g}"
         assert row.split(" | ")[1] == shown, name
+
+
+def _odd_fact_rows() -> dict[str, list[str]]:
+    """The rows of docs/ODD.md section 1's pattern table, by fact id."""
+    text = ODD.read_text(encoding="utf-8")
+    table = text[text.index("**Patterns**") : text.index("**Evidence must discriminate.**")]
+    rows = {}
+    for line in table.splitlines():
+        if line.startswith("| P"):
+            cells = [cell.strip() for cell in line.strip("|").split(" | ")]
+            rows[cells[0]] = cells
+    return rows
+
+
+def _band(low: float, high: float) -> str:
+    return f"{low:g} to {high:g}".replace("-", "\N{MINUS SIGN}")
+
+
+def test_the_odd_pattern_table_quotes_every_fact_with_its_claim_band_and_source():
+    """The measured columns are as run (validate); the claim, band and source are the code's."""
+    from lmxsim.science.facts import FACTS
+
+    rows = _odd_fact_rows()
+    assert sorted(rows) == sorted(f.key for f in FACTS), "docs/ODD.md section 1 lists other facts"
+    for fact in FACTS:
+        _key, claim, band, _mean, _share, source = rows[fact.key]
+        assert (claim, band, source) == (fact.claim, _band(fact.low, fact.high), fact.source), fact.key

@@ -29,10 +29,12 @@ def defaults(executor):
 
 
 # Facts the current defaults miss, a finding of Model v3 (docs/ODD.md section 7.13): the
-# induced-expectation Pygmalion d is about .5 (band .8-1.2) and an expectation told after seven
-# weeks moves performance more than one told in week 1 (Raudenbush 1984: less). Strict: the
-# test fails as soon as a calibration makes them pass, so this list cannot go stale.
-KNOWN_MISSES = {"P5", "P24"}
+# induced-expectation Pygmalion d is about .5 (band .8-1.2); an expectation told after seven
+# weeks moves performance more than one told in week 1 (Raudenbush 1984: less); the members'
+# LMX-7 totals spread about 3.0 points within a team (band 3.5-5.5: published LMX-7 SDs are
+# about 4-5.5). Strict: the test fails as soon as a calibration makes them pass, so this list
+# cannot go stale.
+KNOWN_MISSES = {"P5", "P24", "P25"}
 
 
 @pytest.mark.slow

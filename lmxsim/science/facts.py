@@ -21,6 +21,7 @@ from scipy import stats
 
 from lmxsim.engine.batch import BatchRun, run_batch
 from lmxsim.interventions.catalogue import EqualLatitude, Expectation, RoleClarification
+from lmxsim.model.measurement import Measurement, answer_items, rater_view, totals
 from lmxsim.model.params import Params
 from lmxsim.team.members import Member
 
@@ -152,9 +153,43 @@ def lmx_stabilises(b: Bench) -> float:
     return float(change[b.late(19) : b.end].mean() / change[0:6].mean())
 
 
+# Martin et al. 2016's studies correlate an LMX survey with performance rated or recorded over
+# a period before it; here the quarter before the survey (13 weeks), not one noisy week.
+PERFORMANCE_WINDOW = 13
+
+
+def member_lmx7(b: Bench, week: int) -> np.ndarray:
+    """The members' LMX-7 totals (7..35) in `week` as a survey returns them: seven items through
+    measurement.py (each member's own view, response style and item noise, rounded to 1..5),
+    drawn from the bench's seed so a fact is the same on every call."""
+    run = b.teams()
+    m = Measurement()
+    view = rater_view(run.members["lmx"][week], run.members["trust"][week], m)
+    rng = np.random.default_rng([b.seed, week, 7])
+    return totals(answer_items(view, "member", m, rng))
+
+
+def _windowed_performance(b: Bench) -> np.ndarray:
+    """Each member's mean output over the PERFORMANCE_WINDOW weeks up to the end."""
+    return b.teams().members["performance"][b.end - PERFORMANCE_WINDOW + 1 : b.end + 1].mean(axis=0)
+
+
 def lmx_relates_to_performance(b: Bench) -> float:
-    m = b.teams().members
-    return _corr(m["lmx"][b.end], m["performance"][b.end])
+    """r(member-rated LMX-7 total at the end, output averaged over the 13 weeks before), across
+    members: Martin et al. 2016's design (an LMX survey against performance over a period)."""
+    return _corr(member_lmx7(b, b.end), _windowed_performance(b))
+
+
+def lmx7_spread_within_teams(b: Bench) -> float:
+    """Mean within-team SD (n - 1) of the members' LMX-7 totals at the end, on the 7-35 scale."""
+    return float(np.std(member_lmx7(b, b.end), axis=-1, ddof=1).mean())
+
+
+def output_spread(b: Bench) -> float:
+    """Between-member SD of output (the 13-week mean) as a share of the team's mean output:
+    the measure of Hunter, Schmidt & Judiesch 1990 (SD of output as a percentage of the mean)."""
+    output = _windowed_performance(b)
+    return float((np.std(output, axis=-1, ddof=1) / output.mean(axis=-1)).mean())
 
 
 def trust_moves_with_lmx(b: Bench) -> float:
@@ -424,8 +459,8 @@ FACTS = [
          "Liden et al. 1993; Nahrgang et al. 2009", 0.30, 0.90, early_lmx_predicts_later),
     Fact("P3", "LMX change weeks 20-26 / weeks 1-6 (rises, then stabilises)",
          "Nahrgang, Morgeson & Ilies 2009", 0.0, 0.08, lmx_stabilises),
-    Fact("P4", "r(LMX, performance) across members", "Martin et al. 2016, rho = .30",
-         0.20, 0.40, lmx_relates_to_performance),
+    Fact("P4", "r(member-rated LMX-7, output over the 13 weeks before) across members",
+         "Martin et al. 2016: rho = .30 (task), .24 (objective)", 0.20, 0.40, lmx_relates_to_performance),
     Fact("P5", "Pygmalion: d of performance (weeks 14-26) when the leader is told in week 1 that a member "
          "has high potential (pooled within-group SD)",
          "McNatt 2000 d = 1.13; Kierein & Gold 2000 d = .81", 0.8, 1.2, pygmalion_effect),
@@ -469,5 +504,11 @@ FACTS = [
     Fact("P24", "an expectation told after seven weeks of contact moves performance less: d(wk 8) / d(wk 1)",
          "Raudenbush 1984: d about .4 with at most a week of prior contact, about 0 after two or more",
          -0.5, 0.5, late_expectation_matters_less),
+    Fact("P25", "within-team SD of members' LMX-7 totals (7-35) at the end",
+         "published LMX-7 SDs about 4-5.5 on the total; within a team somewhat less (docs/ODD.md 7.13)",
+         3.5, 5.5, lmx7_spread_within_teams),
+    Fact("P26", "between-member SD of output (13-week mean) / mean output",
+         "Hunter, Schmidt & Judiesch 1990: 15% (low complexity) to 48% (high complexity jobs)",
+         0.15, 0.48, output_spread),
 ]  # fmt: skip
 FACT_BY_KEY = {f.key: f for f in FACTS}

@@ -1,0 +1,179 @@
+"""Which parameters do anything? Morris screening of every Params field on the facts' outputs.
+
+Issue 23 requirement 6: every parameter should move some fact (docs/ODD.md section 1) or a
+documented output by at least 5% of the largest mu*. Morris's elementary effects (SALib's
+trajectory design and analysis, Campolongo et al. 2007's mu*) over all Params fields:
+
+- each numeric parameter varies over its default +- a quarter of its allowed range, cut to
+  the range (a screening around the calibration, not over values no one would use);
+  `out_group_rlmx` stays at or below 0 and `in_group_rlmx` at or above 0 (their rule);
+- the switches (bools: the rivals' causal paths and `autonomy_follows_trust`) stay at their
+  defaults in the Morris design (one switched off makes whole mechanisms inert, so drawing them
+  would screen the rivals, not the model); each is screened by switching it alone from its
+  default, whose effect counts as one elementary effect of a full unit step;
+- the outputs are the facts' values and the week-26 out- and in-group shares of default teams
+  (documented outputs: the group margins move nothing else); every design point is scored
+  on the same root seed (common random numbers), so an elementary effect is a paired
+  difference, not seed noise;
+- mu* of each output is divided by that output's SD over the design and the switched points
+  (unit-free), and a
+  parameter's mu_star is its largest such value over the outputs; share_of_max is mu_star
+  over the largest mu_star.
+
+    nice -n 10 uv run python experiments/screening.py [--trajectories 6] [--replications 60]
+
+Writes docs/screening.csv (param, mu_star, share_of_max; tests/test_screening.py keeps it in
+step with Params) and docs/figures/screening-by-output.csv (every parameter's normalised mu*
+per output). The defaults take about 10 minutes on one busy core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from SALib.analyze import morris as morris_analyze
+from SALib.sample import morris as morris_sample
+
+from lmxsim.engine.batch import run_batch
+from lmxsim.model import dynamics as dyn
+from lmxsim.model.params import PARAMETERS, Params
+from lmxsim.science.facts import FACTS, TEAM_SIZE, Bench
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+LEVELS = 4
+SEED = 23
+SPREAD = 0.25  # a quarter of each parameter's allowed range either side of its default
+GROUP_WEEK = 26
+
+
+def is_switch(name: str) -> bool:
+    return PARAMETERS[name].type in ("bool", bool)
+
+
+def bounds() -> dict[str, tuple[float, float]]:
+    """Each numeric parameter's screening interval (see the module docstring)."""
+    out = {}
+    for name, f in PARAMETERS.items():
+        if is_switch(name):
+            continue
+        low, high, default = f.metadata["low"], f.metadata["high"], f.default
+        reach = SPREAD * (high - low)
+        out[name] = (max(low, default - reach), min(high, default + reach))
+    out["out_group_rlmx"] = (out["out_group_rlmx"][0], min(0.0, out["out_group_rlmx"][1]))
+    out["in_group_rlmx"] = (max(0.0, out["in_group_rlmx"][0]), out["in_group_rlmx"][1])
+    return out
+
+
+def params_at(row: np.ndarray, names: list[str]) -> Params:
+    return Params().replace(**{name: float(value) for name, value in zip(names, row, strict=True)})
+
+
+def group_shares(params: Params, replications: int) -> dict[str, float]:
+    """The week-26 in- and out-group shares of default teams (measures.py's out_group_share)."""
+    seeds = np.random.SeedSequence(SEED).spawn(replications)
+    run = run_batch(seeds, GROUP_WEEK, params=params, n_employees=TEAM_SIZE)
+    assert run.members is not None
+    groups = run.members["group"][GROUP_WEEK]
+    return {
+        "out_group_share": float(np.mean(groups == dyn.Group.OUT)),
+        "in_group_share": float(np.mean(groups == dyn.Group.IN)),
+    }
+
+
+def outputs(params: Params, replications: int) -> dict[str, float]:
+    bench = Bench(params, SEED, replications)
+    values = {f.key: float(f.evaluate(bench)[0]) for f in FACTS}
+    return {**values, **group_shares(params, replications)}
+
+
+def elementary_effects(problem: dict, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Morris's elementary effects, (trajectories, parameters), on the unit-scaled inputs: in each
+    trajectory of SALib's design, consecutive points differ in one parameter. An effect whose
+    output is undefined (nan) at either end stays nan and is left out of mu*."""
+    k = problem["num_vars"]
+    low, high = np.array(problem["bounds"], dtype=float).T
+    unit = (x - low) / np.where(high > low, high - low, 1.0)
+    effects = np.full((len(x) // (k + 1), k), np.nan)
+    for t in range(len(effects)):
+        for j in range(k):
+            a, b = t * (k + 1) + j, t * (k + 1) + j + 1
+            step = unit[b] - unit[a]
+            (moved,) = np.nonzero(step)
+            if len(moved) == 1:
+                effects[t, moved[0]] = (y[b] - y[a]) / step[moved[0]]
+    return effects
+
+
+def morris_mu_star(problem: dict, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """mu* (mean |elementary effect|) per parameter; where the output is finite everywhere this
+    is SALib's mu* (checked)."""
+    result = np.nan_to_num(np.nanmean(np.abs(elementary_effects(problem, x, y)), axis=0))
+    if np.isfinite(y).all():
+        salib = morris_analyze.analyze(problem, x, y, num_levels=LEVELS, print_to_console=False, seed=SEED)
+        assert np.allclose(result, salib["mu_star"]), "elementary effects differ from SALib's"
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trajectories", type=int, default=6)
+    parser.add_argument("--replications", type=int, default=60)
+    args = parser.parse_args()
+    names = [name for name in PARAMETERS if not is_switch(name)]
+    switches = [name for name in PARAMETERS if is_switch(name)]
+    box = bounds()
+    problem = {"num_vars": len(names), "names": names, "bounds": [list(box[n]) for n in names]}
+    x = morris_sample.sample(problem, args.trajectories, num_levels=LEVELS, seed=SEED)
+    started = time.time()
+    rows = []
+    for i, row in enumerate(x):
+        rows.append(outputs(params_at(row, names), args.replications))
+        if i % 50 == 0:
+            print(f"{i}/{len(x)} design points, {time.time() - started:.0f} s", flush=True)
+    ys = pd.DataFrame(rows)
+    default = pd.Series(outputs(Params(), args.replications))
+    flipped = pd.DataFrame(
+        [
+            outputs(Params().replace(**{name: not PARAMETERS[name].default}), args.replications)
+            for name in switches
+        ],
+        index=switches,
+    )
+    by_output, skipped = {}, []
+    for output in ys.columns:
+        y = ys[output].to_numpy()
+        spread = np.nanstd(np.concatenate([y, flipped[output].to_numpy(), [default[output]]]))
+        if not np.isfinite(spread) or spread == 0:
+            skipped.append(output)
+            continue
+        flips = np.nan_to_num(np.abs(flipped[output] - default[output]).to_numpy())
+        by_output[output] = np.concatenate([morris_mu_star(problem, x, y), flips]) / spread
+    names = [*names, *switches]
+    matrix = pd.DataFrame(by_output, index=names)
+    mu_star = matrix.max(axis=1)
+    table = pd.DataFrame(
+        {"param": names, "mu_star": mu_star.to_numpy(), "share_of_max": (mu_star / mu_star.max()).to_numpy()}
+    ).sort_values("mu_star", ascending=False)
+    table.to_csv(DOCS / "screening.csv", index=False, float_format="%.4f")
+    matrix.assign(moves_most=matrix.idxmax(axis=1)).to_csv(
+        DOCS / "figures" / "screening-by-output.csv", index_label="param", float_format="%.4f"
+    )
+    print(
+        f"{len(x)} design points ({args.trajectories} trajectories x {len(names) - len(switches) + 1}) "
+        f"and {len(switches) + 1} for the switches, "
+        f"{args.replications} teams each, {time.time() - started:.0f} s"
+    )
+    undefined = ys.isna().sum()
+    for output, count in undefined[undefined > 0].items():
+        print(f"{output}: undefined at {count} of {len(x)} design points (those effects left out)")
+    if skipped:
+        print("outputs left out (constant over the design):", ", ".join(skipped))
+    print(table.to_string(index=False))
+
+
+if __name__ == "__main__":
+    main()
