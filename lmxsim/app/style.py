@@ -67,6 +67,8 @@ CSS = """
 .lmx-muted { font-size: 14px; color: #555; display: block; }
 .lmx-end { margin: 6px 0 0 0 !important; font-size: 15px; }
 .lmx-knob { margin: 4px 0 6px 0; cursor: help; }
+.lmx-knob-head, .lmx-knob-ends, .lmx-week-row { display: flex; justify-content: space-between; }
+.lmx-week-row { align-items: baseline; }
 .lmx-knob-head { font-weight: 700; font-size: 15px; }
 .lmx-knob-value { font-variant-numeric: tabular-nums; font-weight: 800; }
 .lmx-knob .v-input { margin-top: 0 !important; padding-top: 0 !important; }
