@@ -92,6 +92,14 @@ CSS = """
 .lmx-present .lmx-knob-ends, .lmx-present .lmx-help, .lmx-present .lmx-muted { font-size: 16px; }
 .lmx-present .lmx-info { font-size: 20px; }
 .lmx-present .lmx-side-tabs .v-tab { font-size: 17px; }
+.lmx-legend-html { flex: 0 0 auto; font-size: 19px; line-height: 1.25; color: #222; padding: 2px 8px; }
+.lmx-legend-groups { display: flex; gap: 18px; flex-wrap: wrap; }
+.lmx-legend-dot { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-right: 6px; }
+.lmx-legend-ring { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-right: 6px;
+  border: 3px solid #FFC20A; vertical-align: -0.05em; }
+.lmx-present .lmx-person-chart svg { max-height: 42vh; }
+.lmx-pair-title { font-size: 19px; font-weight: 700; line-height: 1.2; }
+@media (min-width: 1700px) { .lmx-legend-html, .lmx-pair-title { font-size: 23px; } }
 @media (max-height: 800px) {
   .lmx-person-chart svg { max-height: 27vh; }
   .lmx-log-line { line-height: 1.22; }
