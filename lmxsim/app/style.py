@@ -100,6 +100,21 @@ CSS = """
 .lmx-present .lmx-person-chart svg { max-height: 42vh; }
 .lmx-pair-title { font-size: 19px; font-weight: 700; line-height: 1.2; }
 @media (min-width: 1700px) { .lmx-legend-html, .lmx-pair-title { font-size: 23px; } }
+@media (max-height: 800px) {  /* present mode at 1280x720: the whole story still fits its column */
+  .lmx-present .lmx-big-button { font-size: 16px !important; height: 38px !important;
+    padding: 0 10px !important; }
+  .lmx-present .lmx-week { font-size: 32px; }
+  .lmx-present .lmx-story { font-size: 18px; line-height: 1.3; }
+  .lmx-present .lmx-log-line { font-size: 19px; }
+  .lmx-present .lmx-side-tabs .v-tab { font-size: 16px; }
+  .lmx-present .lmx-help, .lmx-present .lmx-muted { font-size: 15px; line-height: 1.25; }
+  .lmx-present .lmx-knob-head { font-size: 16px; }
+  .lmx-present .lmx-knob-ends { font-size: 14px; }
+  /* the settings tab's eight knobs: the projector shows the picture, not these */
+  .lmx-present .lmx-tab-body .lmx-knob-head { font-size: 14px; }
+  .lmx-present .lmx-tab-body .lmx-knob-ends { font-size: 12px; }
+  .lmx-present .lmx-tab-body > .lmx-muted { font-size: 13px; }
+}
 @media (max-height: 800px) {
   .lmx-person-chart svg { max-height: 27vh; }
   .lmx-log-line { line-height: 1.22; }

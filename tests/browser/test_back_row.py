@@ -146,9 +146,11 @@ def overflowing(page) -> list:
 
 @pytest.mark.parametrize("size", list(NAME_PX), ids=["1280x720", "1920x1080"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_every_tab_fits_without_scrolling(app_url, browser, size, lang):
+@pytest.mark.parametrize("mode", ["", "?present=1"], ids=["normal", "present"])
+def test_every_tab_fits_without_scrolling(app_url, browser, size, lang, mode):
+    """Req 4, in present mode too (its large type had cut the story at 1280x720)."""
     page = sized(browser, *size)
-    open_app(page, app_url)
+    open_app(page, app_url, mode)
     if lang == "nl":
         page.get_by_role("button", name="Nederlands").click()
         page.get_by_role("button", name="Eén week verder").wait_for()
