@@ -67,9 +67,83 @@ def _nice_max(value: float) -> float:
     return float(value)
 
 
-def _week_ticks(horizon: int) -> range:
+def _week_ticks(horizon: int, present: bool = False) -> range:
+    if present:  # large type: about five ticks
+        step = 2 if horizon <= 10 else 5 if horizon <= 25 else 13 if horizon <= 52 else 26
+        return range(0, horizon + 1, step)
     step = 1 if horizon <= 10 else 2 if horizon <= 20 else 4 if horizon <= 40 else 13
     return range(0, horizon + 1, step)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A chart's type sizes and margins, in chart units (the SVG is WIDTH units wide)."""
+
+    title: float = 19
+    tick: float = 14
+    axis: float = 14
+    legend: float = 13
+    label: float = 14
+    mark: float = 12
+    left: float = LEFT
+    right: float = RIGHT
+    top: float = TOP
+    bottom: float = BOTTOM
+    height: float = HEIGHT
+    legend_rows: tuple[float, ...] = (LEGEND_Y,)
+
+
+# Present mode (issue 24 req 3): every text at least 18 px at 1280x720 and 22 px at 1920x1080.
+# The narrowest place a chart is shown in present mode is the right column beside the twin pair at
+# 1280x720 (330 px for 460 units: 0.72 px per unit), so 26 units; the margins grow to hold them.
+PRESENT_TYPE = 26.0
+PRESENT_PLOT_HEIGHT = 150.0
+
+
+def _text_width(text: str, size: float) -> float:
+    """A generous estimate of a text's width (bold sans-serif), for laying out margins and rows."""
+    return 0.6 * size * len(text)
+
+
+def present_frame(
+    horizon: int, y_max: float, lang: str, legend: Sequence[tuple[str, str, str]], labels: Sequence[str]
+) -> tuple[Frame, list[list[int]]]:
+    """Margins for large type, and the legend entries flowed into rows (indices per row).
+
+    The y axis title is a line of its own under the chart's title (turned along the axis, large
+    type is longer than the plot is high)."""
+    size = PRESENT_TYPE
+    ticks = [number(y_max * share, lang, 0 if y_max > 2 else 1) for share in (0.0, 0.5, 1.0)]
+    left = 10 + max(_text_width(tick, size) for tick in ticks) + 8
+    right = 12 + max((_text_width(label, size) for label in labels), default=0.0)
+    rows: list[list[int]] = []
+    x = WIDTH  # start a new row at the first entry
+    for i, (_, _, text) in enumerate(legend):
+        width = 34 + _text_width(text, size)
+        if x + width > WIDTH - 8 or not rows:
+            rows.append([])
+            x = 8.0
+        rows[-1].append(i)
+        x += width + 10
+    first = 3 * (size + 6)  # the title's line, the y axis title's, then the first legend row's baseline
+    legend_rows = tuple(first + (size + 8) * r for r in range(len(rows)))
+    top = (legend_rows[-1] if legend_rows else 2 * (size + 6)) + 2 * size * 0.55 + 10  # the marks' band
+    bottom = size + 12 + size + 10  # tick labels, then the axis title
+    frame = Frame(
+        title=size,
+        tick=size,
+        axis=size,
+        legend=size,
+        label=size,
+        mark=size * 0.8,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        height=top + PRESENT_PLOT_HEIGHT + bottom,
+        legend_rows=legend_rows,
+    )
+    return frame, rows
 
 
 def line_chart(
@@ -83,65 +157,88 @@ def line_chart(
     chart_id: str = "",
     lang: str = "en",
     y_title: str = "",
+    present: bool = False,
 ) -> str:
-    """One chart: weeks 0..horizon on x (titled 'week'); y from 0 to y_max with `y_title`."""
+    """One chart: weeks 0..horizon on x (titled 'week'); y from 0 to y_max with `y_title`.
+
+    `present`: large type (PRESENT_TYPE) with margins to hold it, fewer week ticks, and the legend
+    flowed into as many rows as it needs, leaving out entries a line already names at its end."""
     if y_max is None:
         peak = max([float(np.max(ln.values)) for ln in lines if len(ln.values)] + [1.0])
         if bars is not None and len(bars.values):
             peak = max(peak, float(np.max(bars.values)))
         y_max = _nice_max(peak)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    if present:
+        named = {ln.label for ln in lines if ln.label and len(ln.values)}
+        legend = [entry for entry in legend if entry[2] not in named]
+        frame, legend_layout = present_frame(horizon, y_max, lang, legend, sorted(named))
+    else:
+        frame, legend_layout = Frame(), [list(range(len(legend)))]
+    width, height = WIDTH, frame.height
+    plot_w, plot_h = width - frame.left - frame.right, height - frame.top - frame.bottom
+    left, top = frame.left, frame.top
+    mark_y = top - frame.mark * 0.7 - 4 if present else MARK_Y  # marks: a band of their own above the plot
 
     def x(week: float) -> float:
-        return LEFT + plot_w * week / max(horizon, 1)
+        return left + plot_w * week / max(horizon, 1)
 
     def y(value: float) -> float:
-        return TOP + plot_h * (1 - min(max(value / y_max, 0.0), 1.05))
+        return top + plot_h * (1 - min(max(value / y_max, 0.0), 1.05))
 
     parts = [
         f'<svg class="lmx-chart"{f" data-chart={chr(34)}{chart_id}{chr(34)}" if chart_id else ""} '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {width} {height:.0f}" width="100%" xmlns="http://www.w3.org/2000/svg" '
         f'font-family="{FONT}">',
-        f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#FFFFFF"/>',
-        f'<text class="lmx-chart-title" x="8" y="22" font-size="19" font-weight="700" fill="#1B2A41">'
-        f"{escape(title)}</text>",
+        f'<rect width="{width}" height="{height:.0f}" fill="#FFFFFF"/>',
+        f'<text class="lmx-chart-title" x="8" y="{frame.title + 3:.0f}" font-size="{frame.title:g}" '
+        f'font-weight="700" fill="#1B2A41">{escape(title)}</text>',
     ]
     for share in (0.0, 0.5, 1.0):
         value = y_max * share
         parts.append(
-            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
+            f'<line x1="{left:.1f}" x2="{left + plot_w:.1f}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
             f'stroke="#DDDDDD" stroke-width="1"/>'
         )
         text = number(value, lang, 0 if y_max > 2 else 1)
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y(value) + 5:.1f}" font-size="14" fill="#555" '
-            f'text-anchor="end">{text}</text>'
+            f'<text x="{left - 6:.1f}" y="{y(value) + frame.tick * 0.36:.1f}" font-size="{frame.tick:g}" '
+            f'fill="#555" text-anchor="end">{text}</text>'
         )
-    if y_title:
-        middle = TOP + plot_h / 2
+    if y_title and present:
         parts.append(
-            f'<text class="lmx-axis-title" x="14" y="{middle:.1f}" font-size="13" fill="#555" '
-            f'text-anchor="middle" transform="rotate(-90 14 {middle:.1f})">{escape(y_title)}</text>'
+            f'<text class="lmx-axis-title" x="8" y="{2 * (frame.axis + 6) - 3:.0f}" '
+            f'font-size="{frame.axis:g}" fill="#555">{escape(y_title)}</text>'
         )
-    for week in _week_ticks(horizon):
+    elif y_title:
+        middle = top + plot_h / 2
+        axis_x = 4 + frame.axis * 0.75
         parts.append(
-            f'<text x="{x(week):.1f}" y="{TOP + plot_h + 18}" font-size="14" fill="#555" '
-            f'text-anchor="middle">{week}</text>'
+            f'<text class="lmx-axis-title" x="{axis_x:.1f}" y="{middle:.1f}" '
+            f'font-size="{frame.axis - (0 if present else 1):g}" '
+            f'fill="#555" text-anchor="middle" transform="rotate(-90 {axis_x:.1f} {middle:.1f})">'
+            f"{escape(y_title)}</text>"
+        )
+    for week in _week_ticks(horizon, present):
+        parts.append(
+            f'<text x="{x(week):.1f}" y="{top + plot_h + frame.tick + 4:.1f}" font-size="{frame.tick:g}" '
+            f'fill="#555" text-anchor="middle">{week}</text>'
         )
     parts.append(
-        f'<text class="lmx-axis-title" x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 6}" font-size="14" '
-        f'fill="#555" text-anchor="middle">{escape(t("axis_week", lang))}</text>'
+        f'<text class="lmx-axis-title" x="{left + plot_w / 2:.1f}" y="{height - 6:.1f}" '
+        f'font-size="{frame.axis:g}" fill="#555" text-anchor="middle">{escape(t("axis_week", lang))}</text>'
     )
+    dot = frame.mark * 0.7
     for mark in marks:
         if 0 <= mark.week <= horizon:
             parts.append(
-                f'<line x1="{x(mark.week):.1f}" x2="{x(mark.week):.1f}" y1="{MARK_Y + 8}" '
-                f'y2="{TOP + plot_h}" stroke="{MARK_COLOUR}" stroke-width="2" stroke-dasharray="5 4" '
+                f'<line x1="{x(mark.week):.1f}" x2="{x(mark.week):.1f}" y1="{mark_y + dot:.1f}" '
+                f'y2="{top + plot_h:.1f}" stroke="{MARK_COLOUR}" stroke-width="2" stroke-dasharray="5 4" '
                 f'class="lmx-mark" data-week="{mark.week}"/>'
-                f'<circle class="lmx-mark-dot" cx="{x(mark.week):.1f}" cy="{MARK_Y}" r="8" '
+                f'<circle class="lmx-mark-dot" cx="{x(mark.week):.1f}" cy="{mark_y:.1f}" r="{dot:.1f}" '
                 f'fill="{MARK_COLOUR}"/>'
-                f'<text x="{x(mark.week):.1f}" y="{MARK_Y + 4.5}" font-size="12" font-weight="700" '
-                f'fill="#FFF" text-anchor="middle">{mark.number}</text>'
+                f'<text x="{x(mark.week):.1f}" y="{mark_y + frame.mark * 0.37:.1f}" '
+                f'font-size="{frame.mark:g}" '
+                f'font-weight="700" fill="#FFF" text-anchor="middle">{mark.number}</text>'
             )
     if bars is not None:
         bar_w = max(plot_w / max(horizon, 1) * 0.7, 1.5)
@@ -149,7 +246,7 @@ def line_chart(
             if value > 0:
                 parts.append(
                     f'<rect x="{x(week) - bar_w / 2:.1f}" y="{y(value):.1f}" width="{bar_w:.1f}" '
-                    f'height="{TOP + plot_h - y(value):.1f}" fill="{bars.colour}" opacity="{bars.opacity}"/>'
+                    f'height="{top + plot_h - y(value):.1f}" fill="{bars.colour}" opacity="{bars.opacity}"/>'
                 )
     labels = []
     for line in lines:
@@ -167,27 +264,30 @@ def line_chart(
             f'stroke-opacity="{line.opacity}" stroke-linejoin="round"{dash}/>'
         )
         if line.label:
-            labels.append((y(line.values[-1]) + 5, x(line.weeks[-1]) + 6, line))
+            labels.append((y(line.values[-1]) + frame.label * 0.36, x(line.weeks[-1]) + 6, line))
     placed: list[float] = []
+    gap = frame.label + 1
     for label_y, label_x, line in sorted(labels, key=lambda item: item[0]):
-        while any(abs(label_y - other) < 15 for other in placed):  # direct labels never overlap
-            label_y += 15
+        while any(abs(label_y - other) < gap for other in placed):  # direct labels never overlap
+            label_y += gap
         placed.append(label_y)
         parts.append(
-            f'<text class="lmx-line-label" x="{label_x:.1f}" y="{label_y:.1f}" font-size="14" '
+            f'<text class="lmx-line-label" x="{label_x:.1f}" y="{label_y:.1f}" font-size="{frame.label:g}" '
             f'font-weight="700" fill="{line.colour}" stroke="#FFF" stroke-width="3" paint-order="stroke">'
             f"{escape(line.label)}</text>"
         )
-    lx = 8.0
-    for colour, dash, text in legend:
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        parts.append(
-            f'<line x1="{lx}" x2="{lx + 20}" y1="{LEGEND_Y - 5}" y2="{LEGEND_Y - 5}" stroke="{colour}" '
-            f'stroke-width="4"{dash_attr}/>'
-            f'<text class="lmx-legend" x="{lx + 24}" y="{LEGEND_Y}" font-size="13" fill="#333">'
-            f"{escape(text)}</text>"
-        )
-        lx += 34 + 6.8 * len(text)
+    for row, row_y in zip(legend_layout, frame.legend_rows, strict=False):
+        lx = 8.0
+        for colour, dash, text in (legend[i] for i in row):
+            dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+            mid = row_y - frame.legend * 0.38
+            parts.append(
+                f'<line x1="{lx}" x2="{lx + 20}" y1="{mid:.1f}" y2="{mid:.1f}" stroke="{colour}" '
+                f'stroke-width="4"{dash_attr}/>'
+                f'<text class="lmx-legend" x="{lx + 24}" y="{row_y:.1f}" font-size="{frame.legend:g}" '
+                f'fill="#333">{escape(text)}</text>'
+            )
+            lx += (34 + _text_width(text, frame.legend) + 10) if present else (34 + 6.8 * len(text))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -202,7 +302,7 @@ def intervention_marks(workshop) -> list[Mark]:
     return [Mark(int(i.start), n) for n, i in enumerate(workshop.intervention_starts(), start=1)]
 
 
-def member_charts_svg(workshop, selected: str | None, lang: str) -> str:
+def member_charts_svg(workshop, selected: str | None, lang: str, present: bool = False) -> str:
     """Trust, autonomy and performance of every member (coloured by group); the selected one
     bold and labelled. Performance is drawn as a 4-week average: week-to-week luck is noise."""
     history, names = workshop.history, workshop.names
@@ -247,12 +347,13 @@ def member_charts_svg(workshop, selected: str | None, lang: str) -> str:
                 chart_id=measure,
                 lang=lang,
                 y_title=t("axis_share", lang),
+                present=present,
             )
         )
     return "".join(charts)
 
 
-def person_chart_svg(workshop, selected: str, lang: str) -> str:
+def person_chart_svg(workshop, selected: str, lang: str, present: bool = False) -> str:
     """The selected person's trust, autonomy and performance (4-week average, raw faint) in one
     chart, each line named at its end; with the twin on, the same person without interventions dashed."""
     history, names = workshop.history, workshop.names
@@ -288,10 +389,11 @@ def person_chart_svg(workshop, selected: str, lang: str) -> str:
         chart_id="person",
         lang=lang,
         y_title=t("axis_share", lang),
+        present=present,
     )
 
 
-def team_charts_svg(workshop, lang: str) -> str:
+def team_charts_svg(workshop, lang: str, present: bool = False) -> str:
     """Mean performance (4-week average, raw faint), how unequal the relationships are, and
     problems reported vs hidden with fires."""
     from lmxsim.app.session import team_series
@@ -331,6 +433,7 @@ def team_charts_svg(workshop, lang: str) -> str:
                 chart_id=measure,
                 lang=lang,
                 y_title=t(y_title, lang),
+                present=present,
             )
         )
     lines = []
@@ -356,34 +459,43 @@ def team_charts_svg(workshop, lang: str) -> str:
             chart_id="problems",
             lang=lang,
             y_title=t("axis_count", lang),
+            present=present,
         )
     )
     return "".join(charts)
 
 
 @solara.component
-def PersonChart(workshop, selected: str, lang: str, version: solara.Reactive[int] | None = None):
+def PersonChart(
+    workshop, selected: str, lang: str, version: solara.Reactive[int] | None = None, present: bool = False
+):
     """The selected person's chart, on the main screen next to the drawing."""
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
     with workshop.lock:  # read the history as one week, never while Play appends to it
-        svg = person_chart_svg(workshop, selected, lang)
+        svg = person_chart_svg(workshop, selected, lang, present)
     solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-person-chart"])
 
 
 @solara.component
-def MemberCharts(workshop, selected: str | None, lang: str, version: solara.Reactive[int] | None = None):
+def MemberCharts(
+    workshop,
+    selected: str | None,
+    lang: str,
+    version: solara.Reactive[int] | None = None,
+    present: bool = False,
+):
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
     with workshop.lock:
-        svg = member_charts_svg(workshop, selected, lang)
+        svg = member_charts_svg(workshop, selected, lang, present)
     solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-charts"])
 
 
 @solara.component
-def TeamCharts(workshop, lang: str, version: solara.Reactive[int] | None = None):
+def TeamCharts(workshop, lang: str, version: solara.Reactive[int] | None = None, present: bool = False):
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
     with workshop.lock:
-        svg = team_charts_svg(workshop, lang)
+        svg = team_charts_svg(workshop, lang, present)
     solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-charts"])

@@ -7,6 +7,7 @@ as a message shown here, and the previous team keeps running.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 import solara
 
@@ -44,10 +45,14 @@ def Knob(
 ):
     """A slider that always shows its value, says in words what its two ends mean and explains
     itself on hover (and below the slider, for a tap on a tablet)."""
+    # The head and the ends are one HTML element each (not a row of two texts): every widget is a
+    # message to open when a page joins, and a room of 30 joins at once (issue 24 req 6).
     with solara.Div(classes=["lmx-knob"], attributes={"title": help_text, "data-knob": css_id}):
-        with solara.Row(justify="space-between", classes=["lmx-knob-head"]):
-            solara.Text(label, classes=["lmx-knob-label"])
-            solara.Text(number(value, lang, digits), classes=["lmx-knob-value"])
+        solara.HTML(
+            tag="div",
+            unsafe_innerHTML=_pair(label, number(value, lang, digits), "lmx-knob-label", "lmx-knob-value"),
+            classes=["lmx-knob-head"],
+        )
         if isinstance(step, int) and isinstance(value, int):
             solara.SliderInt(
                 "", value=value, min=int(low), max=int(high), step=step, on_value=on_value, thumb_label=False
@@ -56,9 +61,14 @@ def Knob(
             solara.SliderFloat(
                 "", value=value, min=low, max=high, step=step, on_value=on_value, thumb_label=False
             )
-        with solara.Row(justify="space-between", classes=["lmx-knob-ends"]):
-            solara.Text(words[0])
-            solara.Text(words[1])
+        solara.HTML(tag="div", unsafe_innerHTML=_pair(words[0], words[1]), classes=["lmx-knob-ends"])
+
+
+def _pair(left: str, right: str, left_class: str = "", right_class: str = "") -> str:
+    """Two texts at the two ends of one line, as HTML (escaped)."""
+    return (
+        f'<span class="{left_class}">{escape(left)}</span><span class="{right_class}">{escape(right)}</span>'
+    )
 
 
 @solara.component
@@ -67,8 +77,15 @@ def WeekLabel(workshop, lang: str, version: solara.Reactive[int] | None = None):
     if version is not None:
         version.value  # noqa: B018 - subscribe to weekly changes
     with workshop.lock:
-        week = workshop.week
-    solara.Text(t("week", lang, week=week), classes=["lmx-week"])
+        week, last = workshop.week, workshop.last_week
+    # One element for "Week 6" and "of 26" (fewer widgets per page: a room of 30 joins at once).
+    solara.HTML(
+        tag="div",
+        unsafe_innerHTML=_pair(
+            t("week", lang, week=week), t("of_weeks", lang, weeks=last), "lmx-week", "lmx-muted"
+        ),
+        classes=["lmx-week-row"],
+    )
 
 
 @solara.component
@@ -116,9 +133,7 @@ def PlayControls(
     with workshop.lock:
         at_end, last = workshop.at_end, workshop.last_week
     with solara.Card(classes=["lmx-card", "lmx-play"]):
-        with solara.Row(justify="space-between", style={"align-items": "baseline"}):
-            WeekLabel(workshop, lang, week_version)
-            solara.Text(t("of_weeks", lang, weeks=last), classes=["lmx-muted"])
+        WeekLabel(workshop, lang, week_version)
         with solara.Row(gap="6px", style={"flex-wrap": "wrap"}):
             solara.Button(
                 t("step", lang),

@@ -8,6 +8,7 @@ the numbered list matches the numbered marks on the charts.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 import solara
 
@@ -23,6 +24,15 @@ def target_choices(names: list[str], lang: str) -> dict[str, str]:
     for target in GROUPS:
         choices.setdefault(target_label(target, lang), target)
     return choices
+
+
+def plans_heading(description: str, lang: str, empty: bool) -> str:
+    """The chosen kind's description, the heading of the planned list and, if empty, "none yet"."""
+    parts = [f'<span class="lmx-help">{escape(description)}</span>'] if description else []
+    parts.append(f'<span class="lmx-label">{escape(t("planned", lang))}</span>')
+    if empty:
+        parts.append(f'<span class="lmx-muted">{escape(t("none_yet", lang))}</span>')
+    return "".join(parts)
 
 
 @solara.component
@@ -91,13 +101,16 @@ def InterventionsPanel(
             solara.Success(text, dense=True)
         elif result[0] == "error":
             solara.Error(t("bad_intervention", lang, error=result[1]), dense=True)
-        if kind in CATALOGUE:
-            description = CATALOGUE[kind].description
-            solara.Text(description.get(lang) or description.get("en", ""), classes=["lmx-help"])
-        solara.Text(t("planned", lang), classes=["lmx-label"])
+        # What the chosen kind does, the list's heading and "none yet": one element, not three
+        # (every widget is a message when a page opens, and a room of 30 opens at once).
+        description = CATALOGUE[kind].description if kind in CATALOGUE else {}
         planned = workshop.intervention_starts()
-        if not planned:
-            solara.Text(t("none_yet", lang), classes=["lmx-muted"])
+        solara.HTML(
+            tag="div",
+            unsafe_innerHTML=plans_heading(
+                description.get(lang) or description.get("en", ""), lang, not planned
+            ),
+        )
         for number, plan in enumerate(planned, start=1):
             cls = CATALOGUE.get(plan.key)
             title = intervention_title(cls, lang) if cls else plan.key

@@ -26,7 +26,7 @@ from lmxsim.app.liveness import current_owner
 from lmxsim.app.narration import EventLog
 from lmxsim.app.session import Workshop
 from lmxsim.app.style import CSS
-from lmxsim.app.team_drawing import TeamDrawing
+from lmxsim.app.team_drawing import DrawingLegend, TeamDrawing
 from lmxsim.interventions.catalogue import CATALOGUE
 
 # Play threads of all sessions take turns: one steps and redraws at a time, so the server's
@@ -271,9 +271,9 @@ def WorkshopView(
                 if twin_on:
                     solara.Text(t("twin_dashed", lang), classes=["lmx-help"])
                 solara.Text(t("charts_members", lang), classes=["lmx-label"])
-                MemberCharts(workshop, chosen, lang, version=version)
+                MemberCharts(workshop, chosen, lang, version=version, present=present)
                 solara.Text(t("charts_team", lang), classes=["lmx-label"])
-                TeamCharts(workshop, lang, version=version)
+                TeamCharts(workshop, lang, version=version, present=present)
             elif view.value == "info":
                 InfoPanel(lang)
             elif twin_on:  # side by side, as large as the screen allows
@@ -303,9 +303,11 @@ def WorkshopView(
                 TeamDrawing(
                     workshop, chosen, lang, select, None, "lmx-team", version=version, present=present
                 )
+            if present and view.value == "team":  # the legend under the picture, once for the pair
+                DrawingLegend(lang)
         if not wide:
             with solara.Div(classes=["lmx-right"]):
-                PersonChart(workshop, chosen, lang, version=version)
+                PersonChart(workshop, chosen, lang, version=version, present=present)
                 EventLog(workshop, lang, version=log_size)
 
 

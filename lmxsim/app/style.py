@@ -67,6 +67,8 @@ CSS = """
 .lmx-muted { font-size: 14px; color: #555; display: block; }
 .lmx-end { margin: 6px 0 0 0 !important; font-size: 15px; }
 .lmx-knob { margin: 4px 0 6px 0; cursor: help; }
+.lmx-knob-head, .lmx-knob-ends, .lmx-week-row { display: flex; justify-content: space-between; }
+.lmx-week-row { align-items: baseline; }
 .lmx-knob-head { font-weight: 700; font-size: 15px; }
 .lmx-knob-value { font-variant-numeric: tabular-nums; font-weight: 800; }
 .lmx-knob .v-input { margin-top: 0 !important; padding-top: 0 !important; }
@@ -90,6 +92,29 @@ CSS = """
 .lmx-present .lmx-knob-ends, .lmx-present .lmx-help, .lmx-present .lmx-muted { font-size: 16px; }
 .lmx-present .lmx-info { font-size: 20px; }
 .lmx-present .lmx-side-tabs .v-tab { font-size: 17px; }
+.lmx-legend-html { flex: 0 0 auto; font-size: 19px; line-height: 1.25; color: #222; padding: 2px 8px; }
+.lmx-legend-groups { display: flex; gap: 18px; flex-wrap: wrap; }
+.lmx-legend-dot { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-right: 6px; }
+.lmx-legend-ring { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 50%; margin-right: 6px;
+  border: 3px solid #FFC20A; vertical-align: -0.05em; }
+.lmx-present .lmx-person-chart svg { max-height: 42vh; }
+.lmx-pair-title { font-size: 19px; font-weight: 700; line-height: 1.2; }
+@media (min-width: 1700px) { .lmx-legend-html, .lmx-pair-title { font-size: 23px; } }
+@media (max-height: 800px) {  /* present mode at 1280x720: the whole story still fits its column */
+  .lmx-present .lmx-big-button { font-size: 16px !important; height: 38px !important;
+    padding: 0 10px !important; }
+  .lmx-present .lmx-week { font-size: 32px; }
+  .lmx-present .lmx-story { font-size: 18px; line-height: 1.3; }
+  .lmx-present .lmx-log-line { font-size: 19px; }
+  .lmx-present .lmx-side-tabs .v-tab { font-size: 16px; }
+  .lmx-present .lmx-help, .lmx-present .lmx-muted { font-size: 15px; line-height: 1.25; }
+  .lmx-present .lmx-knob-head { font-size: 16px; }
+  .lmx-present .lmx-knob-ends { font-size: 14px; }
+  /* the settings tab's eight knobs: the projector shows the picture, not these */
+  .lmx-present .lmx-tab-body .lmx-knob-head { font-size: 14px; }
+  .lmx-present .lmx-tab-body .lmx-knob-ends { font-size: 12px; }
+  .lmx-present .lmx-tab-body > .lmx-muted { font-size: 13px; }
+}
 @media (max-height: 800px) {
   .lmx-person-chart svg { max-height: 27vh; }
   .lmx-log-line { line-height: 1.22; }

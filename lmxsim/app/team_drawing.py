@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 
 import numpy as np
@@ -72,6 +73,33 @@ def smoothed_performance(history) -> dict[str, float] | None:
     return dict(zip(history.names, recent.mean(axis=0), strict=False)) if history.names else None
 
 
+@dataclass(frozen=True)
+class TypeSizes:
+    """Font sizes in drawing units (the SVG is SIZE units wide and scales with its box)."""
+
+    week: int
+    title: int
+    zone: int
+    leader: int
+    name: int
+    legend: int  # 0: no legend inside the SVG (present mode shows it as HTML, see legend_html)
+    leader_radius: float = 46.0
+
+
+NORMAL = TypeSizes(week=30, title=20, zone=16, leader=19, name=20, legend=17)
+# Present mode (issue 24 req 3): every text at least 18 px at 1280x720 and 22 px at 1920x1080.
+# Measured in Chromium: alone, the drawing (legend below it as HTML) shows 0.66 px per unit at
+# 1280x720; each of the twin pair 0.48. So 28 units alone and 40 in the pair (tests/browser/test_back_row.py).
+PRESENT = TypeSizes(week=32, title=30, zone=30, leader=30, name=32, legend=0, leader_radius=52.0)
+PRESENT_PAIR = TypeSizes(week=40, title=40, zone=40, leader=40, name=42, legend=0, leader_radius=58.0)
+
+
+def type_sizes(present: bool, pair: bool) -> TypeSizes:
+    if not present:
+        return NORMAL
+    return PRESENT_PAIR if pair else PRESENT
+
+
 def drawing_svg(
     model,
     selected: str | None,
@@ -84,18 +112,22 @@ def drawing_svg(
     """The whole picture as one <svg> string; members carry data-member="name" for clicks.
 
     `sizes` is what each circle's size shows (smoothed performance; this week's if None);
-    `present` draws the names and the legend larger, for the back row."""
+    `present` draws every text larger, for the back row (larger still in the twin pair, which
+    has half the width: a drawing with a `title` is one of the pair), and leaves the legend to
+    `legend_html` below the drawing, where it wraps instead of shrinking the picture."""
     bounds = group_bounds([member.lmx for member in model.employees], model.params)
+    type_ = type_sizes(present, pair=title is not None)
+    legend_height = LEGEND_HEIGHT if type_.legend else 0
     in_ring, out_ring = IN_RING, OUT_RING
     n = len(model.employees)
     between = -math.pi / 2 + math.pi / n  # zone labels sit between two members
     parts = [
         f'<svg class="lmx-team-svg" {f"id={chr(34)}{dom_id}{chr(34)} " if dom_id else ""}'
-        f'viewBox="0 0 {SIZE} {SIZE + LEGEND_HEIGHT}" width="100%" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {SIZE} {SIZE + legend_height}" width="100%" xmlns="http://www.w3.org/2000/svg" '
         f'role="img" aria-label="{escape(t("drawing", lang))}" font-family="{FONT}">',
         # decorations ignore the mouse, so a click near a member still reaches the member
         '<g pointer-events="none">',
-        f'<rect width="{SIZE}" height="{SIZE + LEGEND_HEIGHT}" fill="#FFFFFF"/>',
+        f'<rect width="{SIZE}" height="{SIZE + legend_height}" fill="#FFFFFF"/>',
         # zones: out-group outside the outer ring, in-group inside the inner ring
         f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{FAR + 28}" fill="#FBE9E1"/>',
         f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{out_ring}" fill="#F4F4F4"/>',
@@ -104,10 +136,18 @@ def drawing_svg(
         'stroke-width="1.5" stroke-dasharray="4 6" opacity="0.7"/>',
         f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{in_ring}" fill="none" stroke="#0072B2" '
         'stroke-width="1.5" stroke-dasharray="4 6" opacity="0.7"/>',
-        _label(18, 38, t("week", lang, week=model.week), 30, "#1B2A41", anchor="start", weight="700"),
+        _label(
+            18,
+            type_.week + 8,
+            t("week", lang, week=model.week),
+            type_.week,
+            "#1B2A41",
+            anchor="start",
+            weight="700",
+        ),
     ]
-    if title:
-        parts.append(_label(SIZE - 18, 36, title, 20, "#1B2A41", anchor="end", weight="600"))
+    if title and not present:  # present mode: an HTML heading above the picture (TeamDrawing)
+        parts.append(_label(SIZE - 18, 36, title, type_.title, "#1B2A41", anchor="end", weight="600"))
     zones = "".join(
         [
             '<g pointer-events="none" class="lmx-zone-labels">',
@@ -115,7 +155,7 @@ def drawing_svg(
                 CENTRE + (in_ring - 16) * math.cos(between),
                 CENTRE + (in_ring - 16) * math.sin(between) + 6,
                 group_label("in", lang),
-                22 if present else 16,
+                type_.zone,
                 "#005A8C",
                 weight="700",
             ),
@@ -123,7 +163,7 @@ def drawing_svg(
                 CENTRE + (out_ring + 24) * math.cos(between),
                 CENTRE + (out_ring + 24) * math.sin(between) + 6,
                 group_label("out", lang),
-                22 if present else 16,
+                type_.zone,
                 "#A04300",
                 weight="700",
             ),
@@ -141,13 +181,25 @@ def drawing_svg(
             f'<line x1="{CENTRE}" y1="{CENTRE}" x2="{x:.1f}" y2="{y:.1f}" '
             f'stroke="{COLOURS[member.group_name]}" stroke-width="{width:.1f}" opacity="0.35"/>'
         )
-    parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="46" fill="{LEADER_COLOUR}"/>')
-    parts.append(_label(CENTRE, CENTRE + 7, t("leader", lang), 19, "#FFFFFF", weight="700", halo=False))
-    parts.append(_legend(lang, present))
+    parts.append(f'<circle cx="{CENTRE}" cy="{CENTRE}" r="{type_.leader_radius}" fill="{LEADER_COLOUR}"/>')
+    parts.append(
+        _label(
+            CENTRE,
+            CENTRE + type_.leader * 0.36,
+            t("leader", lang),
+            type_.leader,
+            "#FFFFFF",
+            weight="700",
+            halo=present,  # large type is wider than the circle: a dark outline keeps it readable
+            halo_colour=LEADER_COLOUR,
+        )
+    )
+    if type_.legend:
+        parts.append(_legend(lang))
     parts.append("</g>")
     for member, x, y in spots:
         size = member.performance if sizes is None else sizes.get(member.name, member.performance)
-        parts.append(_member(member, x, y, n, member.name == selected, lang, bounds, size, present))
+        parts.append(_member(member, x, y, n, member.name == selected, lang, bounds, size, type_.name))
     parts.append(zones)  # the ring labels on top: a member never hides them
     parts.append("</svg>")
     return "".join(parts)
@@ -188,7 +240,7 @@ def _member(
     lang: str,
     bounds: tuple[float, float] = (0.7, 0.4),
     size: float | None = None,
-    present: bool = False,
+    font: int = NORMAL.name,
 ) -> str:
     radius = member_radius(member.performance if size is None else size, n)
     colour = COLOURS[member.group_name]
@@ -210,7 +262,6 @@ def _member(
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" fill="{colour}" '
         f'stroke="#1B2A41" stroke-width="{width}"{dashes}/>'
     )
-    font = 30 if present else 20
     label_y = y + radius + font + 1 if y >= CENTRE - 5 else y - radius - 9
     out.append(_label(x, label_y, member.name, font, "#111111", weight="700" if selected else "600"))
     out.append("</g>")
@@ -226,9 +277,13 @@ def _label(
     anchor: str = "middle",
     weight: str = "400",
     halo: bool = True,
+    halo_colour: str = "#FFFFFF",
 ) -> str:
     outline = (
-        ' stroke="#FFFFFF" stroke-width="4" paint-order="stroke" stroke-linejoin="round"' if halo else ""
+        f' stroke="{halo_colour}" stroke-width="{max(4, size // 6)}" paint-order="stroke"'
+        ' stroke-linejoin="round"'
+        if halo
+        else ""
     )
     return (
         f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" font-weight="{weight}" fill="{colour}" '
@@ -236,10 +291,10 @@ def _label(
     )
 
 
-def _legend(lang: str, present: bool = False) -> str:
+def _legend(lang: str) -> str:
     """What colour, size, distance and outline mean, one left-aligned row each under the drawing."""
     y = SIZE + 14
-    big = 22 if present else 17
+    big = NORMAL.legend
     row = big + 9
     parts = []
     x = 22.0
@@ -261,6 +316,27 @@ def _legend(lang: str, present: bool = False) -> str:
         _label(46, chosen_y, t("legend_chosen", lang), big - 1, "#222222", anchor="start", halo=False)
     )
     return "".join(parts)
+
+
+def legend_html(lang: str) -> str:
+    """The legend as HTML, for present mode: its type follows the page's (large) type and its
+    lines wrap, where inside the SVG it would shrink with the picture."""
+    swatches = "".join(
+        f'<span class="lmx-legend-group"><span class="lmx-legend-dot" style="background:{COLOURS[g]}"></span>'
+        f"{escape(group_label(g, lang))}</span>"
+        for g in ("in", "middle", "out")
+    )
+    rows = "".join(
+        f"<div>{escape(t(key, lang))}</div>" for key in ("legend_size", "legend_distance", "legend_phase")
+    )
+    chosen = f'<div><span class="lmx-legend-ring"></span>{escape(t("legend_chosen", lang))}</div>'
+    return f'<div class="lmx-legend-groups">{swatches}</div>{rows}{chosen}'
+
+
+@solara.component
+def DrawingLegend(lang: str):
+    """Present mode's legend under the drawing (or under the twin pair, once for both)."""
+    solara.HTML(tag="div", unsafe_innerHTML=legend_html(lang), classes=["lmx-legend-html"])
 
 
 @solara.component_vue("team_drawing.vue", vuetify=False)
@@ -290,6 +366,8 @@ def TeamDrawing(
         history = workshop.twin_history if twin else workshop.history
         sizes = smoothed_performance(history)
         svg = drawing_svg(model, selected, lang, title=title, dom_id=dom_id, sizes=sizes, present=present)
+    if title and present:  # in large type the title needs a line of its own: above the picture
+        svg = f'<div class="lmx-pair-title">{escape(title)}</div>{svg}'
     if on_select is None:
         solara.HTML(tag="div", unsafe_innerHTML=svg, classes=["lmx-drawing"])
     else:

@@ -1,8 +1,10 @@
 """The back row reads it (issue 24 req 2, 3): measured on the rendered SVG in a real browser.
 
-Present mode (`?present=1`) draws the names larger: at least 18 px at 1280x720 and 22 px at
-1920x1080, in English and Dutch. At the last week of "Favourites and the rest" every line of
-the story (all eight group changes, the claims) is inside the narration's box, unscrolled.
+Present mode (`?present=1`) scales every text of the pictures: names, legend, the twin pair, the
+charts' titles, axis titles, ticks and line labels are at least 18 px at 1280x720 and 22 px at
+1920x1080, in English and Dutch, measured on screen (SVG font size times the SVG's scale).
+At the last week of "Favourites and the rest" every line of the story (all eight group changes,
+the claims) is inside the narration's box, unscrolled.
 """
 
 from __future__ import annotations
@@ -32,18 +34,75 @@ def rendered_px(page, selector: str) -> list[float]:
     )
 
 
+# Every text a viewer reads in the pictures: SVG text (font size times the SVG's scale on screen,
+# turned text included), and the HTML legend and pair titles present mode puts around the drawing.
+SIZES_JS = """els => els.filter(e => e.getClientRects().length > 0).map(e => {
+  if (e instanceof SVGElement) {
+    const m = e.getScreenCTM();
+    return [parseFloat(e.getAttribute('font-size')) * Math.hypot(m.a, m.b), e.textContent];
+  }
+  return [parseFloat(getComputedStyle(e).fontSize), e.textContent];
+})"""
+
+
+def smallest(page, selector: str, expect: int) -> tuple[float, str]:
+    """The smallest rendered text among `selector`'s elements (at least `expect` of them shown)."""
+    sizes = page.eval_on_selector_all(selector, SIZES_JS)
+    assert len(sizes) >= expect, f"{selector}: {len(sizes)} texts shown, expected at least {expect}"
+    return min((px, text) for px, text in sizes)
+
+
+PICTURE_TEXTS = {
+    "drawing": ("#lmx-team text, .lmx-legend-html div, .lmx-legend-group", 8 + 4 + 4 + 3),
+    "person chart": (".lmx-person-chart text", 8),
+}
+TWIN_TEXTS = {
+    "drawing": ("#lmx-team text, .lmx-pair-title", 8 + 5),
+    "twin drawing": ("#lmx-twin text", 8 + 4),
+    "legend": (".lmx-legend-html div, .lmx-legend-group", 4 + 3),
+    "person chart": (".lmx-person-chart text", 8),
+}
+CHART_TEXTS = {"all charts": (".lmx-charts text", 6 * 8)}
+VIEWS = {"en": ("All charts", "Show the same team"), "nl": ("Alle grafieken", "Toon hetzelfde team")}
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("size", list(NAME_PX), ids=["1280x720", "1920x1080"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_present_mode_names_are_large_enough(app_url, browser, size, lang):
+def test_present_mode_scales_every_text_of_the_pictures(app_url, browser, size, lang):
+    """Req 3: names, legend, chart titles, axis titles and ticks, line labels, the twin pair: every
+    text at least 18 px at 1280x720 and 22 px at 1920x1080 with ?present=1, in both languages."""
     page = sized(browser, *size)
     open_app(page, app_url, "?present=1")
+    step = STEP
     if lang == "nl":
         page.get_by_role("button", name="Nederlands").click()
-        page.get_by_role("button", name="Eén week verder").wait_for()
+        step = "Eén week verder"
+        page.get_by_role("button", name=step).wait_for()
     page.locator(".lmx-present").wait_for()
+    for week in (1, 2, 3):
+        page.get_by_role("button", name=step).click()
+        page.locator(".lmx-week").filter(has_text=f"Week {week}").wait_for()
     names = rendered_px(page, "#lmx-team [data-member] text")
     assert len(names) == 8
-    assert min(names) >= NAME_PX[size], f"names {min(names):.1f} px at {size} ({lang})"
+    too_small = []
+    charts, twin = VIEWS[lang]
+
+    def check(view: str, texts: dict) -> None:
+        for what, (selector, expect) in texts.items():
+            px, text = smallest(page, selector, expect)
+            if px < NAME_PX[size]:
+                too_small.append(f"{view}/{what}: {text!r} {px:.1f} px")
+
+    check("team", PICTURE_TEXTS)
+    page.get_by_text(twin).click()
+    page.locator("#lmx-twin").wait_for()
+    page.locator(".lmx-pair-title").nth(1).wait_for()
+    check("twin", TWIN_TEXTS)
+    page.get_by_role("button", name=charts).click()
+    page.locator(".lmx-charts text").first.wait_for()
+    check("charts", CHART_TEXTS)
+    assert too_small == [], f"at {size} ({lang}), below {NAME_PX[size]} px: {too_small}"
     page.context.close()
 
 
@@ -87,9 +146,11 @@ def overflowing(page) -> list:
 
 @pytest.mark.parametrize("size", list(NAME_PX), ids=["1280x720", "1920x1080"])
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_every_tab_fits_without_scrolling(app_url, browser, size, lang):
+@pytest.mark.parametrize("mode", ["", "?present=1"], ids=["normal", "present"])
+def test_every_tab_fits_without_scrolling(app_url, browser, size, lang, mode):
+    """Req 4, in present mode too (its large type had cut the story at 1280x720)."""
     page = sized(browser, *size)
-    open_app(page, app_url)
+    open_app(page, app_url, mode)
     if lang == "nl":
         page.get_by_role("button", name="Nederlands").click()
         page.get_by_role("button", name="Eén week verder").wait_for()
