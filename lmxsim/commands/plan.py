@@ -79,7 +79,9 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
     if survey is not None:
         from lmxsim.fit.survey import read_survey
 
-        answers = read_survey(survey, [m.name for m in members])
+        answers = read_survey(survey, [m.name for m in members], lang)
+        for warning in answers.warnings:
+            typer.secho(t("survey.warning", lang, text=warning), err=True, fg=typer.colors.YELLOW)
         items, waves = answers.latest_items(), len(answers.weeks)
     chosen = [parse_strategy(text) for text in strategy] if strategy else ready_strategies()
     chosen = [replace(s, hours={**s.hours, **own_hours}) for s in chosen]
