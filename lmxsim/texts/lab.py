@@ -150,6 +150,8 @@ LAB: dict[str, dict[str, str]] = {
     "download_report": {"en": "Download report", "nl": "Rapport downloaden"},
     "download_plan": {"en": "Download Monday plan", "nl": "Maandagplan downloaden"},
     # the names of the lab's downloads, in the reader's language (the same files as `--out`)
+    "file_team_csv": {"en": "team.csv", "nl": "teambestand.csv"},
+    "file_team_toml": {"en": "team.toml", "nl": "teambestand.toml"},
     "file_plan": {"en": "monday-plan.html", "nl": "maandagplan.html"},
     "file_report": {"en": "report.html", "nl": "rapport.html"},
     "file_summary": {"en": "summary.csv", "nl": "samenvatting.csv"},
