@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import solara
 
+from lmxsim.app.file_drop import TeamFileDrop
 from lmxsim.app.i18n_lab import tl
 from lmxsim.app.lab_files import team_csv
 from lmxsim.app.lab_fit import FitLoader, draws_used
@@ -308,7 +309,8 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                         int(moved["index"]), "closeness", float(moved["closeness"])
                     ),
                 )
-        solara.FileDrop(label=tl("drop", lang), on_file=dropped, lazy=True)  # read as it arrives
+        with solara.Div(classes=["lab-team-drop"]):  # dropped or clicked (a file chooser); read as it arrives
+            TeamFileDrop(label=tl("drop", lang), on_file=dropped)
         solara.InputTextArea(tl("paste", lang), value=paste, rows=3, continuous_update=True)
         with solara.Row():
             solara.Button(
