@@ -183,6 +183,8 @@ def write_report(
         "ability": [m.ability for m in result.simulator.team],
         "weeks": result.simulator.weeks,
         "fitted": result.priors.names,
+        # the prior ranges, so a comparison can be run over the prior too (posterior.prior_of)
+        "priors": {p.name: [p.low, p.high] for p in result.priors.parameters},
         "people": result.priors.people,
         "generations": int(result.history.max_t + 1),
         "simulations": result.simulations,
