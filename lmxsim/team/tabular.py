@@ -215,7 +215,7 @@ MAX_SHEET_COLUMNS = 100
 
 
 @dataclass
-class Workbook:
+class WorkbookSheets:
     """The sheets of an .xlsx as rows of cells (values as Excel saved them; formulas never
     calculated become `Uncalculated`), read within the size and time bounds above."""
 
@@ -225,7 +225,7 @@ class Workbook:
     ]  # sheet name -> (row number, cells), blank rows left out
 
 
-def read_workbook(data: bytes, where: str, lang: str = "en", kind: str = "survey") -> Workbook:
+def read_workbook(data: bytes, where: str, lang: str = "en", kind: str = "survey") -> WorkbookSheets:
     """Every sheet of a workbook as numbered rows, or InputError (not a workbook, too large, too slow).
 
     Shared by the readers of hand-made tables, so a survey exported from Excel is read with the
@@ -267,7 +267,7 @@ def read_workbook(data: bytes, where: str, lang: str = "en", kind: str = "survey
     finally:
         book.close()
         formulas.close()
-    return Workbook(where, sheets)
+    return WorkbookSheets(where, sheets)
 
 
 def cell_text(cell: object) -> str:
