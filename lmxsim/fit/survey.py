@@ -307,7 +307,7 @@ class _Reader:
         self.raters = [
             r for r in RATERS if f"{r}_total" in self.columns or any(c in self.columns for c in _columns(r))
         ]
-        if "member" not in self.raters:
+        if "member" not in self.raters and all(c in self.columns for c in BASE):
             self.at(line, None, t("survey.no_member", self.lang))
         return all(c in self.columns for c in BASE) and "member" in self.raters
 

@@ -29,12 +29,11 @@ SURVEY: dict[str, dict[str, str]] = {
     "whole": {"en": "a whole number from {low} to {high}", "nl": "een geheel getal van {low} tot {high}"},
     "did_you_mean": {"en": "did you mean {close}?", "nl": "bedoel je {close}?"},
     "unknown_column": {
-        "en": "unknown column {value}{hint} (allowed: name, wave, week, member_1..member_7 or "
-        "member_total, leader_1..leader_7 or leader_total, notes; or in Dutch: naam, meting, week, "
-        "medewerker_1..medewerker_7 or medewerker_totaal, leider_1..leider_7 or leider_totaal, opmerkingen)",
-        "nl": "onbekende kolom {value}{hint} (toegestaan: naam, meting, week, medewerker_1..medewerker_7 "
-        "of medewerker_totaal, leider_1..leider_7 of leider_totaal, opmerkingen; of in het Engels: name, "
-        "wave, week, member_1..member_7 of member_total, leader_1..leader_7 of leader_total, notes)",
+        "en": "unknown column {value}{hint} (allowed: name, wave, week, member_1..member_7 or member_total, "
+        "leader_1..leader_7 or leader_total, notes; Dutch names too, see docs/fitting.md)",
+        "nl": "onbekende kolom {value}{hint} (toegestaan: naam, meting, week, medewerker_1..medewerker_7 of "
+        "medewerker_totaal, leider_1..leider_7 of leider_totaal, opmerkingen; Engelse namen ook, zie "
+        "docs/fitting.md)",
     },
     "missing_column": {
         "en": "the column {column} is missing (needed: name, wave, week; in Dutch: naam, meting, week)",
@@ -45,10 +44,10 @@ SURVEY: dict[str, dict[str, str]] = {
         "nl": "de kolommen {a} en {b} zijn dezelfde kolom ({column}); hou er één",
     },
     "no_member": {
-        "en": "no member ratings (give member_1..member_7 or member_total; in Dutch medewerker_1.."
-        "medewerker_7 or medewerker_totaal)",
-        "nl": "geen antwoorden van teamleden (geef medewerker_1..medewerker_7 of medewerker_totaal; in het "
-        "Engels member_1..member_7 of member_total)",
+        "en": "no member ratings: give member_1..member_7 or member_total (Dutch: medewerker_1..7, "
+        "medewerker_totaal)",
+        "nl": "geen antwoorden van teamleden: geef medewerker_1..medewerker_7 of medewerker_totaal "
+        "(Engels: member_1..7, member_total)",
     },
     "empty": {
         "en": "{where}: empty; the first line must name the columns (name, wave, week, ...; or in Dutch "
