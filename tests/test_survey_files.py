@@ -141,3 +141,19 @@ def test_the_fit_command_warns_and_speaks_dutch(cli, tmp_path):
     assert code == 2 and message.startswith("fout:") and "Traceback" not in err
     assert "(bedoel je 'Bram'?)" in message and "veld Medewerker 7: '9' is niet toegestaan" in message
     assert not english_words(message), english_words(message)
+
+
+def test_the_dutch_excel_example_reads_as_the_english_one():
+    """configs/surveys/voorbeeld-vragenlijst.csv is the example survey as a Dutch Excel saves it
+    (Windows-1252, `;`, CRLF, Dutch headers, a notes column with ë): the same answers."""
+    import numpy as np
+
+    from lmxsim.io.packaged import CONFIGS, EXAMPLE_TEAM
+    from lmxsim.team.teamfile import load_team
+
+    names = [m.name for m in load_team(EXAMPLE_TEAM)]
+    english = read_survey(CONFIGS / "surveys" / "example-survey.csv", names)
+    dutch = read_survey(CONFIGS / "surveys" / "voorbeeld-vragenlijst.csv", names, lang="nl")
+    assert (CONFIGS / "surveys" / "voorbeeld-vragenlijst.csv").read_bytes().count(b";") > 100
+    assert dutch.weeks == english.weeks and np.array_equal(dutch.member, english.member, equal_nan=True)
+    assert dutch.latest_items() == english.latest_items() and dutch.warnings == []
