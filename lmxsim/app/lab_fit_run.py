@@ -10,10 +10,12 @@ between two rounds of simulations, and nothing of it is used.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import cast
 
@@ -140,7 +142,9 @@ def FitRunner(posterior: solara.Reactive, team: list[Member] | None, lang: str):
     running = bool(task.pending)
 
     with solara.Card(tl("fitrun_title", lang), classes=["lab-fit-run"]):
-        solara.Markdown(tl("fitrun_help", lang), style="color:#555")
+        # HTML, not solara.Markdown: Markdown fetches KaTeX from a CDN, and the lab runs offline
+        help_text = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(tl("fitrun_help", lang)))
+        solara.HTML(tag="div", unsafe_innerHTML=help_text, style="color:#555;margin-bottom:6px")
         TeamFileDrop(tl("fitrun_drop", lang), on_file=dropped)  # the survey: dropped, or clicked and chosen
         with solara.Row():
             solara.Button(
