@@ -175,9 +175,17 @@ def test_fit_with_team_observations_records_them_in_dutch(cli, tmp_path):
     assert "problems_reported in 6 periodes" in text and "medewerker en leider" in text
     assert "generatie 1: epsilon " in text and "voorspellende controle:" in text
     assert "Posterior van de gefitte parameters" in text and "P(onderschat)" in text
-    posterior = pd.read_csv(out / "posterior.csv")
-    mean = posterior.loc[posterior["parameter"] == "confirmation_bias", "mean"].iloc[0]
+    # the fit's CSVs are Dutch-Excel CSVs: BOM, `;`, decimal comma, Dutch headers and words
+    assert (out / "posterior.csv").read_bytes().startswith(b"\xef\xbb\xbfparameter;gemiddelde;p5;p95;")
+    posterior = pd.read_csv(out / "posterior.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    assert set(posterior["geleerd"]) <= {"veel", "een beetje", "niets"}
+    mean = posterior.loc[posterior["parameter"] == "confirmation_bias", "gemiddelde"].iloc[0]
     assert f"{mean:.3f}".replace(".", ",") in text  # the table writes numbers the Dutch way
+    ppc = pd.read_csv(out / "ppc.csv", sep=";", decimal=",", encoding="utf-8-sig")
+    assert set(ppc["beoordelaar"]) == {"medewerker", "leider"} and ppc["waargenomen"].dtype == float
+    assert set(ppc["binnen90"].dropna()) <= {"ja", "nee"}
+    assert "aanvaard" in pd.read_csv(out / "generations.csv", sep=";", encoding="utf-8-sig")
+    assert "first_impression[An]" in pd.read_csv(out / "draws.csv")  # read back by the lab: as it was
     state = json.loads((out / "fit.json").read_text())
     assert state["team_observations"]["counts"] == [14, 11, 12, 9, 10, 8]
     assert state["team_observations"]["periods"][-1] == [21, 24]

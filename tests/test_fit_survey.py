@@ -90,12 +90,20 @@ def test_week_zero_wave_must_agree_with_the_team_files_lmx7():
     from lmxsim.fit.survey import check_against_team
     from lmxsim.team.members import Member
 
-    team = [Member("An", weeks_together=30, lmx7=28), Member("Bram"), Member("Sam")]
-    survey = _parse("An,1,0,20,\nBram,1,0,20,\nSam,1,0,20,\n")
-    with pytest.raises(
-        FitError, match=r"contradicts the team file team\.toml: 'An' wave 1 \(week 0\) member LMX-7 is 20"
-    ):
+    team = [Member("An", weeks_together=30, lmx7=28), Member("Bram"), Member("Sam", lmx7_leader=30)]
+    survey = _parse("An,1,0,20,\nBram,1,0,20,\nSam,1,0,20,12\n")
+    with pytest.raises(FitError) as caught:
         check_against_team(survey, team, "team.toml")
+    message = str(caught.value)  # every contradiction: who, where in the survey, which column, both values
+    assert "2 contradiction(s)" in message
+    assert (
+        "line 2, field member_total: the survey contradicts the team file team.toml: the member LMX-7 of "
+        "'An' at week 0 is 20 here but 28 in the team file (column lmx7)"
+    ) in message
+    assert (
+        "line 4, field leader_total:" in message
+        and "is 12 here but 30 in the team file (column lmx7_leader)" in message
+    )
     check_against_team(_parse("An,1,0,28,\nBram,1,0,20,\nSam,1,0,20,\n"), team, "team.toml")
 
 

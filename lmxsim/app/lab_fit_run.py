@@ -10,6 +10,7 @@ between two rounds of simulations, and nothing of it is used.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import tempfile
 import zipfile
@@ -65,8 +66,8 @@ def fit_here(
     path = folder / f"survey{suffix}"
     path.write_bytes(data)
     members = list(team)
-    survey = read_survey(path, [m.name for m in members])
-    check_against_team(survey, members, "the team above")
+    survey = read_survey(path, [m.name for m in members], lang)  # its problems in the page's language
+    check_against_team(survey, members, "the team above", lang)
     priors = default_priors()
     simulator = Simulator(members, survey.weeks, survey.ratings(), priors)
 
@@ -141,10 +142,9 @@ def FitRunner(posterior: solara.Reactive, team: list[Member] | None, lang: str):
     running = bool(task.pending)
 
     with solara.Card(tl("fitrun_title", lang), classes=["lab-fit-run"]):
-        # HTML, not Markdown: solara's Markdown fetches KaTeX from a CDN an offline room cannot reach
-        solara.HTML(
-            tag="div", unsafe_innerHTML=escape(tl("fitrun_help", lang)), style="color:#555;margin-bottom:6px"
-        )
+        # HTML, not solara.Markdown: Markdown fetches KaTeX from a CDN, and the lab runs offline
+        help_text = re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(tl("fitrun_help", lang)))
+        solara.HTML(tag="div", unsafe_innerHTML=help_text, style="color:#555;margin-bottom:6px")
         TeamFileDrop(tl("fitrun_drop", lang), on_file=dropped)  # the survey: dropped, or clicked and chosen
         with solara.Row():
             solara.Button(

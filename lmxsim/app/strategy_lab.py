@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import solara
 
+from lmxsim.app.file_drop import TeamFileDrop
 from lmxsim.app.i18n_lab import tl
 from lmxsim.app.lab_files import team_csv
 from lmxsim.app.lab_fit import FitLoader, draws_used
@@ -51,7 +52,6 @@ from lmxsim.team.teamfile import (
     TeamFileError,
     check_names,
     load_team,
-    parse_team_file,
     read_team_file,
     team_to_toml,
 )
@@ -85,8 +85,8 @@ def _kernel_context():
 # --------------------------------------------------------------------------- the team as rows
 
 
-def rows_from_team(team: list[Member]) -> list[dict]:
-    """Editable rows; challenge and trust propensity from a file are kept as they were."""
+def rows_from_team(team: list[Member], notes: dict[str, str] | None = None) -> list[dict]:
+    """Editable rows; challenge, trust propensity and notes from a file are kept as they were."""
     return [
         {
             "name": m.name,
@@ -95,6 +95,7 @@ def rows_from_team(team: list[Member]) -> list[dict]:
             "challenge": float(m.challenge),
             "trust_propensity": m.trust_propensity,
             **{k: getattr(m, k) for k in KEPT},  # not shown, but kept for the simulation
+            "notes": (notes or {}).get(m.name, ""),  # not read by the model; kept for "Save team"
         }
         for m in team
     ]
@@ -120,7 +121,8 @@ def team_from_rows(rows: list[dict]) -> list[Member]:
 
 def upload_rows(filename: str, data: bytes | str) -> list[dict]:
     """Rows from an uploaded or pasted team file (TeamFileError if it is not a valid one)."""
-    return rows_from_team(parse_team_file(data, filename))
+    loaded = read_team_file(data, filename)
+    return rows_from_team(loaded.members, loaded.notes)
 
 
 def upload_note(filename: str, data: bytes | str, lang: str) -> str:
@@ -207,7 +209,8 @@ def _team_files(rows: list[dict], lang: str):
         team = team_from_rows(rows)
     except (TeamFileError, ParameterError):
         return None
-    return (lambda: team_csv(team, lang), lambda: team_to_toml(team))
+    notes = {t.name: r.get("notes", "") for t, r in zip(team, rows, strict=True) if r.get("notes")}
+    return (lambda: team_csv(team, lang, notes), lambda: team_to_toml(team, notes=notes))
 
 
 @solara.component
@@ -307,7 +310,8 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
                         int(moved["index"]), "closeness", float(moved["closeness"])
                     ),
                 )
-        solara.FileDrop(label=tl("drop", lang), on_file=dropped, lazy=True)  # read as it arrives
+        with solara.Div(classes=["lab-team-drop"]):  # dropped or clicked (a file chooser); read as it arrives
+            TeamFileDrop(label=tl("drop", lang), on_file=dropped)
         solara.InputTextArea(tl("paste", lang), value=paste, rows=3, continuous_update=True)
         with solara.Row():
             solara.Button(
@@ -318,9 +322,14 @@ def TeamEditor(rows: solara.Reactive, message: solara.Reactive, lang: str):
             if team_files is not None:
                 save_csv, save_toml = team_files
                 solara.FileDownload(
-                    save_csv, filename="team.csv", label=tl("save_csv", lang), mime_type="text/csv"
+                    save_csv,
+                    filename=tl("file_team_csv", lang),
+                    label=tl("save_csv", lang),
+                    mime_type="text/csv",
                 )
-                solara.FileDownload(save_toml, filename="team.toml", label=tl("save_toml", lang))
+                solara.FileDownload(
+                    save_toml, filename=tl("file_team_toml", lang), label=tl("save_toml", lang)
+                )
 
 
 @solara.component

@@ -123,8 +123,10 @@ def _fit(console: Console, request: FitRequest) -> None:
             f"--dask {dask!r} is not allowed (allowed: local, or a scheduler address such as tcp://host:8786)"
         )
     members = load_team(team)
-    data = read_survey(survey, [m.name for m in members])
-    check_against_team(data, members, str(team))
+    data = read_survey(survey, [m.name for m in members], lang)
+    check_against_team(data, members, str(team), lang)
+    for warning in data.warnings:  # a person missing in a wave: missing data, said so
+        typer.secho(t("survey.warning", lang, text=warning), err=True, fg=typer.colors.YELLOW)
     chosen = load_priors(request.priors)
     team_observed = None
     if request.observations is not None:

@@ -79,7 +79,9 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
     if survey is not None:
         from lmxsim.fit.survey import read_survey
 
-        answers = read_survey(survey, [m.name for m in members])
+        answers = read_survey(survey, [m.name for m in members], lang)
+        for warning in answers.warnings:
+            typer.secho(t("survey.warning", lang, text=warning), err=True, fg=typer.colors.YELLOW)
         items, waves = answers.latest_items(), len(answers.weeks)
     chosen = [parse_strategy(text) for text in strategy] if strategy else ready_strategies()
     chosen = [replace(s, hours={**s.hours, **own_hours}) for s in chosen]
@@ -93,8 +95,9 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
             status.update(t("report.robust_progress", lang, p=percent(fraction, lang)))
 
         view = None
+        change = None
         if posterior is not None:
-            from lmxsim.fit.posterior import compare_over_posterior, robustness_over_posterior
+            from lmxsim.fit.posterior import compare_over_posterior, read_posterior, robustness_over_posterior
 
             comparison = compare_over_posterior(
                 posterior,
@@ -105,6 +108,7 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
                 seed=seed,
                 progress=progress,
             )
+            change = advice_change(read_posterior(posterior), comparison, members, chosen, status, lang)
             if robustness:
                 view = robustness_over_posterior(comparison, posterior, members, chosen, progress=more)
         else:
@@ -125,6 +129,7 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
         fit=str(posterior) if posterior is not None else None,
         waves=waves,
         date=datetime.date.today().isoformat(),
+        change=change,
     )
     write_text(out, html)
     write_report(
@@ -136,8 +141,31 @@ def _plan(team, survey, posterior, strategy, replications, weeks, seed, hours, r
         title=team_file.title,
         posterior=posterior,
         fit=_fit_described(posterior, lang),
+        change=change,
     )
     Console().print(escape(t("plan.wrote", lang, path=out, appendix=appendix)))
+
+
+def advice_change(fit, comparison, members, chosen, status, lang: str):
+    """The same comparison over the fit's prior (same last wave, same seeds), beside the one over
+    its posterior: what the fit changed in the advice (lab/advice.py). Costs one more comparison."""
+    from lmxsim.fit.posterior import compare_over_posterior, prior_of
+    from lmxsim.lab.advice import AdviceChange
+    from lmxsim.texts import percent
+
+    def progress(fraction: float) -> None:
+        status.update(t("report.prior_progress", lang, p=percent(fraction, lang)))
+
+    before = compare_over_posterior(
+        prior_of(fit),
+        members,
+        comparison.strategies,
+        replications=comparison.replications,
+        weeks=comparison.weeks,
+        seed=comparison.seed,
+        progress=progress,
+    )
+    return AdviceChange(before, comparison)
 
 
 def _fit_described(posterior, lang: str) -> dict | None:

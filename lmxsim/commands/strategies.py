@@ -124,6 +124,12 @@ def strategies(
                 members, chosen, replications=replications, weeks=weeks, seed=seed, progress=progress
             )
         view = None
+        change = None
+        if posterior is not None:  # what the fit changed in the advice: the same comparison over its prior
+            from lmxsim.commands.plan import advice_change
+            from lmxsim.fit.posterior import read_posterior
+
+            change = advice_change(read_posterior(posterior), comparison, members, chosen, status, lang)
         if robustness:
 
             def more(fraction: float) -> None:
@@ -139,6 +145,8 @@ def strategies(
         console.print(robustness_table(view, lang))
     for paragraph in conclusions(comparison, lang, budget=budget):
         console.print(paragraph, end="\n\n", markup=False, highlight=False)
+    if change is not None:
+        console.print(change.sentence(lang), end="\n\n", markup=False, highlight=False)
     if view is not None:
         from lmxsim.lab.hr_report import robustness_verdict
 
@@ -159,6 +167,7 @@ def strategies(
             title=team_file.title,
             posterior=posterior,
             fit=_fit_described(posterior, lang),
+            change=change,
         )
         console.print(escape(t("report.wrote_report", lang, path=report)))
 

@@ -141,6 +141,31 @@ def posterior_teams(
     return out
 
 
+PRIOR_SEED = 20261206  # the prior's draws: fixed, so the comparison over them is repeatable
+
+
+def prior_of(posterior: Posterior) -> Posterior:
+    """The same fit before the survey: its fitted model settings drawn uniformly from their prior
+    ranges (fit.json `priors`; a fit made before they were kept: the ranges params.py allows,
+    the default priors), each person's first impression the team file's, and the same last wave.
+    Compared with the posterior, it shows what the survey changed in the advice (lab/advice.py)."""
+    ranges = posterior.state.get("priors") or {}
+    fitted = [
+        name
+        for name in posterior.state.get("fitted", [])
+        if name in PARAMETERS and not name.startswith(MEASUREMENT_PREFIX)
+    ]
+    rng = np.random.default_rng(PRIOR_SEED)
+    n = max(len(posterior.draws), DEFAULT_DRAWS)
+    columns = {}
+    for name in fitted:
+        meta = PARAMETERS[name].metadata
+        low, high = ranges.get(name, (meta["low"], meta["high"]))
+        columns[name] = rng.uniform(float(low), float(high), size=n)
+    draws = pd.DataFrame(columns, index=range(n))
+    return Posterior(draws, posterior.state, posterior.last, f"{posterior.source} (prior)")
+
+
 def team_mismatch(posterior: Posterior, names: Sequence[str]) -> str:
     """'' if the team is the one fitted (same names, same order), else what differs."""
     if list(names) == posterior.names:

@@ -21,8 +21,8 @@ from lmxsim.fit.posterior import last_wave
 from lmxsim.fit.priors import PERSON_PREFIX
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.summary import posterior_table, resample
-from lmxsim.io.output import write_table, write_text, write_with
-from lmxsim.texts import t
+from lmxsim.io.output import csv_bytes, write_bytes, write_table, write_text, write_with
+from lmxsim.texts import TEXT, t
 
 DRAWS = 500
 PPC_DRAWS = 200
@@ -121,6 +121,33 @@ def ppc_figure(table: pd.DataFrame, path: Path, lang: str = "en") -> None:
     plt.close(fig)
 
 
+def table(frame: pd.DataFrame, path: Path, lang: str = "en") -> None:
+    """A table the leader opens in a spreadsheet: as it is in English; in Dutch a Dutch-Excel CSV
+    (`;`, decimal comma, UTF-8 with BOM, through the one safe writer) with Dutch column names and
+    Dutch words in its cells (learned, rater, yes/no). draws.csv is not one of these: the strategy
+    lab reads it back, so it stays in the machine's format in every language."""
+    if lang == "en":
+        write_table(frame, path)
+        return
+    write_bytes(path, csv_bytes(dutch_table(frame, lang), lang))
+
+
+def dutch_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`frame` with its column names and its words in `lang` (numbers and names unchanged)."""
+    frame = frame.copy()
+    if "learned" in frame:
+        frame["learned"] = [t(f"fit.learned_{v}", lang) for v in frame["learned"]]
+    if "rater" in frame:
+        frame["rater"] = [t(f"fit.csv_{v}", lang) for v in frame["rater"]]
+    if "inside90" in frame:
+        frame["inside90"] = [
+            "" if v is None or v != v else t(f"report.val_{bool(v)}", lang) for v in frame["inside90"]
+        ]
+    return frame.rename(
+        columns={c: t(f"fit.csv_{c}", lang) if f"fit.csv_{c}" in TEXT else c for c in frame.columns}
+    )
+
+
 def write_report(
     result: FitResult, out: Path, seed: int, survey_path: str, team_path: str, lang: str = "en"
 ) -> dict:
@@ -128,7 +155,7 @@ def write_report(
     particles, weights = result.posterior()
     names = [m.name for m in result.simulator.team]
     posterior = posterior_table(particles, weights, result.priors)
-    write_table(posterior, out / "posterior.csv")
+    table(posterior, out / "posterior.csv", lang)
     rng = np.random.default_rng([seed, 7])
     draws = resample(particles, weights, DRAWS, rng)
     named = draws.copy()
@@ -136,7 +163,7 @@ def write_report(
     if result.priors.people:
         inferred = infer_people(result.simulator, draws, seed)
         people = people_table(inferred, result)
-        write_table(people, out / "people.csv")
+        table(people, out / "people.csv", lang)
         # one plausible first impression per person and draw, for the strategy lab
         picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
         for i, name in enumerate(names):
@@ -144,9 +171,9 @@ def write_report(
             draws[f"{PERSON_PREFIX}{i}"] = inferred["z"][picks[:, i], i]  # the check uses them too
     write_table(named, out / "draws.csv")
     ppc = predictive_check(result, draws.iloc[:PPC_DRAWS], seed)
-    write_table(ppc, out / "ppc.csv")
+    table(ppc, out / "ppc.csv", lang)
     ppc_figure(ppc, out / "ppc.png", lang)
-    write_table(pd.DataFrame(result.generations), out / "generations.csv")
+    table(pd.DataFrame(result.generations), out / "generations.csv", lang)
     state = json.loads((out / STATE_NAME).read_text())
     inside = ppc["inside90"].dropna()
     state |= {
@@ -156,6 +183,8 @@ def write_report(
         "ability": [m.ability for m in result.simulator.team],
         "weeks": result.simulator.weeks,
         "fitted": result.priors.names,
+        # the prior ranges, so a comparison can be run over the prior too (posterior.prior_of)
+        "priors": {p.name: [p.low, p.high] for p in result.priors.parameters},
         "people": result.priors.people,
         "generations": int(result.history.max_t + 1),
         "simulations": result.simulations,

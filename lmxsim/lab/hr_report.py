@@ -157,9 +157,11 @@ def report_html(
     command: str | None = None,
     title: str | None = None,
     fit: dict | None = None,
+    change=None,
 ) -> str:
     """The whole report as one HTML string (`title`: the team file's title, if it has one;
-    `fit`: describe_fit of the fit it was compared over, if any)."""
+    `fit`: describe_fit of the fit it was compared over, if any; `change`: an advice.AdviceChange,
+    the same comparison over the fit's prior, to say what the fit changed in the advice)."""
     c = comparison
     week = c.checkpoints[-1]
     record = provenance(c)
@@ -188,6 +190,8 @@ def report_html(
     ]
     if budget:
         parts.append(f"<p>{escape(r('budget', lang, b=number(budget, lang, 1)))}</p>")
+    if change is not None:
+        parts += [f"<h2>{escape(r('h_change', lang))}</h2>", change.html(lang)]
     if robustness is not None:
         parts += [
             f"<h2>{escape(r('h_robust', lang))}</h2>",
@@ -238,11 +242,13 @@ def write_report(
     title: str | None = None,
     posterior: str | Path | None = None,
     fit: dict | None = None,
+    change=None,
 ) -> Path:
     """Write the report; the command that makes it again is shown in it (with `--posterior`
     when it was compared over a fit; `fit`: describe_fit of that fit, which the report names)."""
     command = _command(comparison, lang, team_file, budget, posterior)
-    return write_text(Path(path), report_html(comparison, lang, robustness, budget, command, title, fit))
+    html = report_html(comparison, lang, robustness, budget, command, title, fit, change)
+    return write_text(Path(path), html)
 
 
 def _command(comparison: Comparison, lang: str, team_file, budget, posterior=None) -> str:

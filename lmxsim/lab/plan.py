@@ -295,8 +295,10 @@ def plan_html(
     fit: str | None = None,
     waves: int = 0,
     date: str = "",
+    change=None,
 ) -> str:
-    """The one-page plan as a self-contained HTML document (print it to PDF from a browser)."""
+    """The one-page plan as a self-contained HTML document (print it to PDF from a browser).
+    `change`: an advice.AdviceChange when compared over a fit (one sentence: what the fit changed)."""
     from lmxsim import __version__
 
     c = comparison
@@ -324,6 +326,8 @@ def plan_html(
             f'<p class="advice">{head}<b>{escape(c.title(strategy, lang))}</b>{tail}</p>'
             f"<p>{escape(why_sentence(c, strategy, rows, lang))}</p>"
         )
+    if change is not None:
+        parts.append(f'<p class="small advice-change">{escape(change.sentence(lang))}</p>')
     robust = _robust(robustness, lang) if robustness is not None else p("not_checked", lang)
     parts.append(f'<p class="small">{escape(p("sure", lang, robust=robust))}</p>')
     parts += [f"<h2>{escape(p('h_calendar', lang))}</h2>", calendar_html(c, strategy, lang)]

@@ -28,6 +28,7 @@ import re
 import time
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lmxsim.texts import t
@@ -205,3 +206,78 @@ def extra_values_problem(cells: list[str], columns: int, delimiter: str, lang: s
             written, fixed = f"{left},{right}", f"{left}.{right}"
             return f"{problem}: " + t("input.decimal_comma", lang, written=written, fixed=fixed)
     return f"{problem} " + t("input.extra_values_fix", lang)
+
+
+# --------------------------------------------------------------------------- workbook rows
+
+MAX_SHEET_ROWS = 5_000  # rows of a sheet read (a survey of 200 people x 20 waves has 4,001)
+MAX_SHEET_COLUMNS = 100
+
+
+@dataclass
+class WorkbookSheets:
+    """The sheets of an .xlsx as rows of cells (values as Excel saved them; formulas never
+    calculated become `Uncalculated`), read within the size and time bounds above."""
+
+    where: str
+    sheets: dict[
+        str, list[tuple[int, list[object]]]
+    ]  # sheet name -> (row number, cells), blank rows left out
+
+
+def read_workbook(data: bytes, where: str, lang: str = "en", kind: str = "survey") -> WorkbookSheets:
+    """Every sheet of a workbook as numbered rows, or InputError (not a workbook, too large, too slow).
+
+    Shared by the readers of hand-made tables, so a survey exported from Excel is read with the
+    same guards as a team file (check_workbook before any XML, WorkbookClock while parsing)."""
+    from xml.etree.ElementTree import ParseError
+
+    from openpyxl import load_workbook  # only when an Excel file comes in
+
+    check_workbook(data, where, lang)
+    clock = WorkbookClock(where, lang)
+    unreadable = InputError(t("input.not_workbook", lang, where=where, kind=kind))
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError, ParseError, EOFError):
+        raise unreadable from None
+    sheets: dict[str, list[tuple[int, list[object]]]] = {}
+    try:
+        for values_sheet, formula_sheet in zip(book.worksheets, formulas.worksheets, strict=True):
+            rows = zip(
+                values_sheet.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
+                formula_sheet.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True),
+                strict=False,
+            )
+            kept: list[tuple[int, list[object]]] = []
+            for number, (values, written) in enumerate(rows, start=1):
+                clock.tick()
+                cells: list[object] = [
+                    Uncalculated(w) if v is None and isinstance(w, str) and w.startswith("=") else v
+                    for v, w in zip(values, written, strict=False)
+                ]
+                while cells and (cells[-1] is None or (isinstance(cells[-1], str) and not cells[-1].strip())):
+                    cells.pop()
+                if cells:
+                    kept.append((number, cells))
+            sheets[str(values_sheet.title)] = kept
+    except (ParseError, zipfile.BadZipFile, EOFError, zlib.error):
+        raise unreadable from None
+    finally:
+        book.close()
+        formulas.close()
+    return WorkbookSheets(where, sheets)
+
+
+def cell_text(cell: object) -> str:
+    """A workbook cell as the text a person sees: 3.0 as '3', 0.35 as '0.35', empty as ''."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return str(cell).upper()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    if isinstance(cell, int | float):
+        return f"{cell:g}" if abs(cell) < 1e15 else str(cell)
+    return str(cell).strip()

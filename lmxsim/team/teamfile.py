@@ -111,6 +111,9 @@ class TeamFile:
     where: str = "team"
     ignored: list[str] = field(default_factory=list)  # notes columns, as named in the file
     nameless: int = 0  # columns without a name (empty, or values past the header)
+    # each person's notes (a notes column's text, by name): not read by the model, but kept so a
+    # team saved again from the lab still has them
+    notes: dict[str, str] = field(default_factory=dict)
 
     def note(self, lang: str = "en") -> str | None:
         """The one note about what was read past (None if nothing was), in `lang`."""
@@ -213,6 +216,7 @@ class _Sheet:
     ignored: list[str] = field(default_factory=list)  # notes columns by name
     stray: set[int] = field(default_factory=set)  # positions past the header that hold values
     rows: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # per row, its notes cells joined
 
     def take_header(self, cells: Sequence[object]) -> None:
         self.header = [column_field(cell) for cell in cells]
@@ -246,6 +250,13 @@ class _Sheet:
 
     def take_row(self, number: int, cells: list[object]) -> None:
         self.stray |= {i for i in range(len(self.header), len(cells)) if not _blank(cells[i])}
+        self.notes.append(
+            " / ".join(
+                _note_text(cells[i])
+                for i, c in enumerate(self.header)
+                if c in NOTES and i < len(cells) and not _blank(cells[i])
+            )
+        )
         row = {self.header[i]: cells[i] for i in self.used if i < len(cells) and not _blank(cells[i])}
         for column, cell in row.items():
             if isinstance(cell, Uncalculated):  # not "missing": the value is there, Excel never saved it
@@ -266,7 +277,13 @@ class _Sheet:
 
     def team_file(self, members: list[Member]) -> TeamFile:
         nameless = len(self.stray) + sum(1 for c in self.header if not c)
-        return TeamFile(members, None, self.where, self.ignored, nameless)
+        notes = {m.name: n for m, n in zip(members, self.notes, strict=True) if n}
+        return TeamFile(members, None, self.where, self.ignored, nameless, notes)
+
+
+def _note_text(cell: object) -> str:
+    text = f"{cell:g}" if isinstance(cell, float) else str(cell).strip()
+    return restore_cell(text)  # a note we wrote as '=... reads back as =...
 
 
 def _blank(cell: object) -> bool:
@@ -370,11 +387,15 @@ def _parse_toml(text: str, where: str) -> TeamFile:
     if len(tables) > MAX_TEAM:
         raise TeamFileError(f"{where}: {len(tables)} people is too many (allowed: 1 to {MAX_TEAM})")
     rows = []
+    notes: list[str] = []
     for number, table in enumerate(tables, start=1):
         row: dict[str, Any] = {}
+        notes.append("")
         for key, value in table.items():
             column = column_field(key)
             if column in NOTES:
+                if isinstance(value, str) and value.strip():
+                    notes[-1] = " / ".join(filter(None, [notes[-1], value.strip()]))
                 continue
             if column not in FIELDS and column not in ITEM_COLUMNS:
                 raise TeamFileError(
@@ -386,7 +407,9 @@ def _parse_toml(text: str, where: str) -> TeamFile:
             row[column] = value
         name = row.get("name")
         rows.append((f"person {number}" + (f" ({name})" if isinstance(name, str) and name else ""), row))
-    return TeamFile(_build(rows, where, decimal_comma=False), title.strip() if title else None, where)
+    members = _build(rows, where, decimal_comma=False)
+    kept = {m.name: n for m, n in zip(members, notes, strict=True) if n}
+    return TeamFile(members, title.strip() if title else None, where, notes=kept)
 
 
 # --------------------------------------------------------------------------- checking
@@ -550,24 +573,43 @@ def _row(member: Member) -> dict[str, Any]:
     return row
 
 
-def team_rows(team: list[Member]) -> tuple[list[str], list[list[Any]]]:
-    """The header and one row per person, as saved files have them (docs/team-files.md)."""
-    return list(WRITTEN), [[_row(m).get(c) for c in WRITTEN] for m in team]
+# the Dutch column names a saved file has in Dutch (the first Dutch spelling the reader accepts)
+WRITTEN_DUTCH = {
+    **{field: dutch for dutch, field in reversed(DUTCH.items()) if field in WRITTEN},
+    "notes": "opmerkingen",
+}
 
 
-def team_to_csv(team: list[Member]) -> str:
+def team_rows(
+    team: list[Member], notes: dict[str, str] | None = None, lang: str = "en"
+) -> tuple[list[str], list[list[Any]]]:
+    """The header and one row per person, as saved files have them (docs/team-files.md): the
+    column names in `lang` (the reader takes both), and a notes column when anyone has notes."""
+    notes = notes or {}
+    columns = [*WRITTEN, *(["notes"] if any(notes.get(m.name) for m in team) else [])]
+    header = [WRITTEN_DUTCH.get(c, c) if lang == "nl" else c for c in columns]
+    rows = [[(_row(m) | {"notes": notes.get(m.name) or None}).get(c) for c in columns] for m in team]
+    return header, rows
+
+
+def team_to_csv(team: list[Member], notes: dict[str, str] | None = None) -> str:
     """The team as CSV text (the columns of docs/team-files.md); Excel shows =cmd|... as text."""
-    return rows_csv(*team_rows(team))
+    return rows_csv(*team_rows(team, notes))
 
 
-def team_to_toml(team: list[Member], title: str | None = None) -> str:
+def team_to_toml(team: list[Member], title: str | None = None, notes: dict[str, str] | None = None) -> str:
     """The team as TOML text, one [[team]] table per person."""
     import tomli_w
 
     # tomli-w writes the values; the [[team]] headers are ours, as tomli-w would write short
     # tables inline (team = [{...}, ...]) and a person reads and edits a table per member best.
     parts = [tomli_w.dumps({"title": title})] if title else []
-    parts += ["[[team]]\n" + tomli_w.dumps(_row(member)) for member in team]
+    notes = notes or {}
+    parts += [
+        "[[team]]\n"
+        + tomli_w.dumps(_row(member) | ({"notes": notes[member.name]} if notes.get(member.name) else {}))
+        for member in team
+    ]
     return "\n".join(parts)
 
 

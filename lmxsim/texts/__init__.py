@@ -5,9 +5,10 @@ One catalogue: the workshop page (`workshop.py`), the strategy lab (`lab.py`, ke
 `intervention.<kind>.<field>`), the strategy comparison and its report (`report.py`,
 `report.<key>`), the output measures (`measures.py`, keys `measure.<level>.<name>`), the
 command line (`cli.py`, keys `cli.<key>`), team files (`teamfile.py`), reading hand-made
-tables (`tabular.py`, keys `input.<key>`), the room (`room.py`), the fit (`fit.py`), the
-leader's one-page plan (`plan.py`), and whatever later areas add as their own module merged
-here. `t(key, lang)` is the only way a front end gets a sentence; `number` and
+tables (`tabular.py`, keys `input.<key>`), the room (`room.py`), the fit (`fit.py`), survey
+files (`survey.py`, keys `survey.<key>`), the leader's one-page plan (`plan.py`), and
+whatever later areas add as their own module merged here. `t(key, lang)` is the only way a
+front end gets a sentence; `number` and
 `percent` write numbers the way the room reads them (Babel, not string replacement).
 
 Dutch vocabulary, one word per concept (for translators; the catalogue test checks
@@ -39,6 +40,7 @@ from lmxsim.texts.measures import MEASURES
 from lmxsim.texts.plan import PLAN
 from lmxsim.texts.report import REPORT
 from lmxsim.texts.room import ROOM
+from lmxsim.texts.survey import SURVEY
 from lmxsim.texts.tabular import TABULAR
 from lmxsim.texts.teamfile import TEAMFILE
 from lmxsim.texts.workshop import WORKSHOP
@@ -77,6 +79,7 @@ TEXT: dict[str, dict[str, str]] = _merge(
     ("fit.", FIT),
     ("intervention.", INTERVENTIONS),
     ("plan.", PLAN),
+    ("survey.", SURVEY),
 )
 
 

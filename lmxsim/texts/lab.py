@@ -26,8 +26,9 @@ LAB: dict[str, dict[str, str]] = {
     "add_person": {"en": "Add person", "nl": "Persoon toevoegen"},
     "example_team": {"en": "Load example team", "nl": "Voorbeeldteam laden"},
     "drop": {
-        "en": "Drop a team file here (.csv, .xlsx or .toml, see docs/team-files.md)",
-        "nl": "Sleep hier een teambestand heen (.csv, .xlsx of .toml, zie docs/team-files.md)",
+        "en": "Drop a team file here, or click to choose one (.csv, .xlsx or .toml, see docs/team-files.md)",
+        "nl": "Sleep hier een teambestand heen, of klik om er een te kiezen (.csv, .xlsx of .toml, zie "
+        "docs/team-files.md)",
     },
     "paste": {"en": "... or paste a team as CSV", "nl": "... of plak een team als CSV"},
     "paste_load": {"en": "Use pasted team", "nl": "Geplakt team gebruiken"},
@@ -150,6 +151,8 @@ LAB: dict[str, dict[str, str]] = {
     "download_report": {"en": "Download report", "nl": "Rapport downloaden"},
     "download_plan": {"en": "Download Monday plan", "nl": "Maandagplan downloaden"},
     # the names of the lab's downloads, in the reader's language (the same files as `--out`)
+    "file_team_csv": {"en": "team.csv", "nl": "teambestand.csv"},
+    "file_team_toml": {"en": "team.toml", "nl": "teambestand.toml"},
     "file_plan": {"en": "monday-plan.html", "nl": "maandagplan.html"},
     "file_report": {"en": "report.html", "nl": "rapport.html"},
     "file_summary": {"en": "summary.csv", "nl": "samenvatting.csv"},

@@ -378,4 +378,57 @@ REPORT: dict[str, dict[str, str]] = {
         "en": "at {p} of the assumed strength",
         "nl": "op {p} van de aangenomen sterkte",
     },
+    # how the fit changed the advice (lmxsim/lab/advice.py): the same comparison over the priors
+    "h_change": {"en": "What the fit changed in the advice", "nl": "Wat de fit aan het advies veranderde"},
+    "change_note": {
+        "en": "The same comparison twice, from the same last wave and with the same seeds: once with the "
+        "fitted settings drawn from their prior ranges (what the model assumed before the survey), once "
+        "from the fit's posterior (what the survey taught). Gain: expected team performance minus doing "
+        "nothing in week {w}, with its 95% interval.",
+        "nl": "Dezelfde vergelijking twee keer, vanaf dezelfde laatste meting en met dezelfde seeds: een "
+        "keer met de gefitte instellingen getrokken uit hun prior-bereik (wat het model aannam vóór de "
+        "vragenlijst), een keer uit de posterior van de fit (wat de vragenlijst leerde). Winst: verwachte "
+        "teamprestatie min niets doen in week {w}, met het 95%-interval.",
+    },
+    "change_same": {
+        "en": "The fit did not change the advice: {best} comes first with the prior and with the posterior, "
+        "and the ranking of all {k} strategies is the same.",
+        "nl": "De fit veranderde het advies niet: {best} komt eerst met de prior en met de posterior, en "
+        "de rangorde van alle {k} strategieën is dezelfde.",
+    },
+    "change_top_same": {
+        "en": "The fit did not change the advice: {best} comes first with the prior and with the "
+        "posterior; only the order further down changed.",
+        "nl": "De fit veranderde het advies niet: {best} komt eerst met de prior en met de posterior; "
+        "alleen de volgorde verderop veranderde.",
+    },
+    "change_none": {
+        "en": "The fit did not change the advice: with the prior and with the posterior no strategy "
+        "clearly beats doing nothing.",
+        "nl": "De fit veranderde het advies niet: met de prior en met de posterior doet geen enkele "
+        "strategie duidelijk beter dan niets doen.",
+    },
+    "change_changed": {
+        "en": "The fit changed the advice: with the prior {before}; with the posterior {after}.",
+        "nl": "De fit veranderde het advies: met de prior {before}; met de posterior {after}.",
+    },
+    "change_first": {"en": "{name} came first", "nl": "kwam {name} eerst"},
+    "change_first_now": {"en": "{name} comes first", "nl": "komt {name} eerst"},
+    "change_nothing": {
+        "en": "no strategy clearly beat doing nothing",
+        "nl": "deed geen enkele strategie duidelijk beter dan niets doen",
+    },
+    "change_nothing_now": {
+        "en": "no strategy clearly beats doing nothing",
+        "nl": "doet geen enkele strategie duidelijk beter dan niets doen",
+    },
+    "col_change_strategy": {"en": "Strategy", "nl": "Strategie"},
+    "col_rank_prior": {"en": "Rank (prior)", "nl": "Plaats (prior)"},
+    "col_gain_prior": {"en": "Gain (prior)", "nl": "Winst (prior)"},
+    "col_rank_posterior": {"en": "Rank (posterior)", "nl": "Plaats (posterior)"},
+    "col_gain_posterior": {"en": "Gain (posterior)", "nl": "Winst (posterior)"},
+    "prior_progress": {
+        "en": "the same over the fit's prior, to see what the fit changed {p}",
+        "nl": "hetzelfde over de prior van de fit, om te zien wat de fit veranderde {p}",
+    },
 }

@@ -22,6 +22,10 @@ TABULAR: dict[str, dict[str, str]] = {
         "en": "{where}: line {line} is not readable text: save as CSV UTF-8",
         "nl": "{where}: regel {line} is geen leesbare tekst: bewaar als CSV UTF-8",
     },
+    "not_workbook": {
+        "en": "{where}: not a {kind} file: it is not an Excel workbook (.xlsx) that can be read",
+        "nl": "{where}: geen {kind}bestand: het is geen Excel-werkmap (.xlsx) die gelezen kan worden",
+    },
     "workbook_too_large": {
         "en": "{where}: the workbook unpacks to {size} bytes (at most {limit}): keep only the table "
         "in it, or save it as CSV UTF-8",
