@@ -212,28 +212,24 @@ def _fit(console: Console, request: FitRequest) -> None:
             justify="left" if column == "parameter" else "right",
             overflow="fold",
         )
+    taught = report["taught"]
     for row in report["posterior"].itertuples():
+        verdict = taught["parameters"][row.parameter]["verdict"]
         table.add_row(
             escape(row.parameter),
             number(row.mean, lang, 3),
             f"{number(row.p5, lang, 3)} - {number(row.p95, lang, 3)}",
             percent(row.width_ratio, lang),
-            t(f"fit.learned_{row.learned}", lang),
+            t(f"fit.verdict_{verdict}", lang),
         )
     console.print(table)
-    posterior = report["posterior"]
-    nothing = [
-        str(p) for p, what in zip(posterior.parameter, posterior.learned, strict=True) if what == "nothing"
-    ]
-    if nothing:
-        console.print(escape(t("fit.learned_none", lang, names=", ".join(nothing))))
     if chosen.people:
         people = Table(title=escape(t("fit.people_title", lang)))
-        for column in ("name", "ability", "first_impression", "gap", "underrated"):
+        for column in ("name", "ability", "first_impression", "gap", "underrated", "learned"):
             people.add_column(
                 t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right", overflow="fold"
             )
-        for row in report["people"].itertuples():
+        for row, learned in zip(report["people"].itertuples(), taught["people"], strict=True):
             low, high = number(row.first_impression_p5, lang, 2), number(row.first_impression_p95, lang, 2)
             people.add_row(
                 escape(row.name),
@@ -241,10 +237,26 @@ def _fit(console: Console, request: FitRequest) -> None:
                 f"{number(row.first_impression, lang, 2)} ({low}-{high})",
                 number(row.gap, lang, 2, signed=True),
                 percent(row.p_underrated, lang),
+                t(f"fit.verdict_{learned['verdict']}", lang),
             )
         console.print(people)
+    for line in learned_little_warnings(taught, lang):
+        console.print(escape(line), style="yellow")
     inside = state.get("ppc_inside90")
     if inside is not None:
         console.print(escape(t("fit.ppc", lang, share=percent(inside, lang))))
-    files = "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, fit.json"
+    files = "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, summary.json, fit.json"
     console.print(escape(t("fit.wrote", lang, files=files, folder=out)))
+
+
+def learned_little_warnings(taught: dict, lang: str) -> list[str]:
+    """The fit's warnings: parameters, and people's first impressions, the data taught less than 20%."""
+    lines = []
+    little = taught["learned_little"]
+    if little["parameters"]:
+        lines.append(t("fit.warn_parameters", lang, names=", ".join(little["parameters"])))
+    if little["people"]:
+        names = little["people"]
+        shown = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
+        lines.append(t("fit.warn_people", lang, k=len(names), n=len(taught["people"]), names=shown))
+    return lines

@@ -5,6 +5,7 @@ people.csv      per person: the leader's first impression and its gap to ability
 draws.csv       equally weighted posterior draws (lmxsim strategies --posterior reads them)
 ppc.csv/.png    posterior predictive check: observed LMX-7 against simulated, per person and wave
 generations.csv epsilon, acceptance and time per ABC generation
+summary.json    what the data taught: per parameter and person, posterior 90% width / prior's (taught.py)
 fit.json        what was fitted, from what, how long it took (and what a resume must match)
 """
 
@@ -21,6 +22,7 @@ from lmxsim.fit.posterior import last_wave
 from lmxsim.fit.priors import PERSON_PREFIX
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.summary import posterior_table, resample
+from lmxsim.fit.taught import first_impression_prior_width, what_was_taught
 from lmxsim.io.output import write_table, write_text, write_with
 from lmxsim.texts import t
 
@@ -136,6 +138,10 @@ def write_report(
     if result.priors.people:
         inferred = infer_people(result.simulator, draws, seed)
         people = people_table(inferred, result)
+        sim = result.simulator
+        people["prior_width90"] = first_impression_prior_width(
+            sim.ability, result.priors, sim.base.first_impression_noise
+        )
         write_table(people, out / "people.csv")
         # one plausible first impression per person and draw, for the strategy lab
         picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
@@ -147,6 +153,8 @@ def write_report(
     write_table(ppc, out / "ppc.csv")
     ppc_figure(ppc, out / "ppc.png", lang)
     write_table(pd.DataFrame(result.generations), out / "generations.csv")
+    taught = what_was_taught(posterior, people)
+    write_text(out / "summary.json", json.dumps(taught, indent=2))
     state = json.loads((out / STATE_NAME).read_text())
     inside = ppc["inside90"].dropna()
     state |= {
@@ -175,4 +183,4 @@ def write_report(
         "last_wave": last_wave(ppc),
     }
     write_text(out / STATE_NAME, json.dumps(state, indent=2))
-    return {"posterior": posterior, "people": people, "ppc": ppc, "state": state}
+    return {"posterior": posterior, "people": people, "ppc": ppc, "state": state, "taught": taught}

@@ -54,6 +54,25 @@ FIT: dict[str, dict[str, str]] = {
         '(docs/fitting.md, "What the fit can and cannot tell"); een vergelijking van strategieën over '
         "deze fit spreidt ze over (bijna) hun hele prior-bereik.",
     },
+    "verdict_much": {"en": "learned much", "nl": "veel geleerd"},
+    "verdict_some": {"en": "learned some", "nl": "iets geleerd"},
+    "verdict_little": {"en": "learned little", "nl": "weinig geleerd"},
+    "warn_parameters": {
+        "en": "warning: the data taught less than 20% about {names}: their 90% intervals are more than 80% "
+        "as wide as the priors' (summary.json). More waves, the leader's own LMX-7 ratings or more teams "
+        "would teach more (docs/fitting.md); a strategy comparison over this fit spreads them over "
+        "(almost) their whole prior range.",
+        "nl": "waarschuwing: de gegevens leerden minder dan 20% over {names}: hun 90%-intervallen zijn meer "
+        "dan 80% zo breed als vooraf (summary.json). Meer metingen, de LMX-7 van de leider zelf of meer "
+        "teams zouden meer leren (docs/fitting.md); een vergelijking van strategieën over deze fit "
+        "spreidt ze over (bijna) hun hele prior-bereik.",
+    },
+    "warn_people": {
+        "en": "warning: the data taught less than 20% about the first impression of {k} of {n} people "
+        "({names}); summary.json has each person's share.",
+        "nl": "waarschuwing: de gegevens leerden minder dan 20% over de eerste indruk van {k} van {n} "
+        "personen ({names}); summary.json geeft het aandeel per persoon.",
+    },
     "people_title": {
         "en": "The leader's first impression of each person, against the ability in the team file",
         "nl": "De eerste indruk van de leider van elke persoon, naast de bekwaamheid uit het teambestand",
