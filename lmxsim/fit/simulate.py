@@ -49,6 +49,26 @@ class Simulator:
             for r, v in self.observed.items()
         }
 
+    def identity(self) -> dict:
+        """What a stored fit of this team must share with this one to be resumed (run.fingerprint)."""
+        return {
+            "names": [m.name for m in self.team],
+            "ability": [m.ability for m in self.team],
+            "weeks": self.weeks,
+            "observed": {r: np.nan_to_num(v, nan=-1).tolist() for r, v in self.observed.items()},
+            **(
+                {}
+                if self.team_observed is None
+                else {
+                    "team": [
+                        self.team_observed.measure,
+                        self.team_observed.periods,
+                        self.team_observed.counts.tolist(),
+                    ]
+                }
+            ),
+        }
+
     # --- summaries ---------------------------------------------------------------------
 
     def summaries(self, ratings: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

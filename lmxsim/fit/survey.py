@@ -41,6 +41,7 @@ MIN_ITEMS = 4
 MAX_WEEK = 520
 MAX_BYTES = 5_000_000
 BASE = ("name", "wave", "week")
+TEAM_COLUMN = "team"  # a survey of many teams (lmxsim/fit/panel.py); the same word in Dutch
 
 
 @dataclass
@@ -120,6 +121,11 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     if not rows or not any(c.strip() for c in rows[0]):
         raise FitError(f"{where}: empty; the first line must name the columns ({', '.join(BASE)}, ...)")
     header = [c.strip().lower() for c in rows[0]]
+    if TEAM_COLUMN in header:  # many teams: lmxsim/fit/panel.py hands each team's rows here without it
+        raise FitError(
+            f"{where}, line 1: column 'team' means a survey of many teams: give --teams with the folder "
+            "of the teams' files, not --team"
+        )
     allowed = {*BASE, *(f"{r}_total" for r in RATERS), *(c for r in RATERS for c in _columns(r))}
     for column in header:
         if column not in allowed:

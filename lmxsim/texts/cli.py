@@ -553,8 +553,14 @@ CLI: dict[str, dict[str, str]] = {
         "member_total, leader_...)",
     },
     "fit_team": {
-        "en": "team file (.csv or .toml, docs/team-files.md)",
-        "nl": "teambestand (.csv of .toml, docs/team-files.md)",
+        "en": "team file (.csv, .xlsx or .toml, docs/team-files.md); or --teams for many teams",
+        "nl": "teambestand (.csv, .xlsx of .toml, docs/team-files.md); of --teams voor meerdere teams",
+    },
+    "fit_teams": {
+        "en": "folder with each team's file <team>.csv|.xlsx|.toml; the survey's `team` column names "
+        "the team (many teams in one fit, pooled leader parameters; docs/fitting.md)",
+        "nl": "map met het bestand van elk team <team>.csv|.xlsx|.toml; de kolom `team` van de vragenlijst "
+        "noemt het team (meerdere teams in één fit, gedeelde leiderparameters; docs/fitting.md)",
     },
     "fit_observations": {
         "en": "optional team-level observations (CSV: week_from, week_to, problems_reported)",

@@ -13,6 +13,12 @@ FIT: dict[str, dict[str, str]] = {
         "nl": "fit van {fitted} op {n} personen x {w} metingen (weken {weeks}; beoordelingen door "
         "{raters}{team})",
     },
+    "fitting_teams": {
+        "en": "fitting {fitted} to {teams} teams ({n} people, {w} waves each; {raters} ratings; leader "
+        "parameters pooled over the teams)",
+        "nl": "fit van {fitted} op {teams} teams ({n} personen, {w} metingen per team; beoordelingen door "
+        "{raters}; leiderparameters gedeeld over de teams)",
+    },
     "each_person": {"en": "each person's first impression", "nl": "de eerste indruk van elke persoon"},
     "raters_member": {"en": "member", "nl": "medewerker"},
     "raters_member_leader": {"en": "member and leader", "nl": "medewerker en leider"},
@@ -88,6 +94,14 @@ FIT: dict[str, dict[str, str]] = {
         "nl": "voorspellende controle: {share} van de waargenomen beoordelingen ligt binnen de 90%-band "
         "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in dit team; "
         "ppc.png)",
+    },
+    "ppc_teams": {
+        "en": "predictive check: {share} of the observed ratings lie inside the 90% band of the simulated "
+        "ones (about 90% is a good fit; much lower: the model misses something in these teams; ppc.csv, "
+        "per team)",
+        "nl": "voorspellende controle: {share} van de waargenomen beoordelingen ligt binnen de 90%-band "
+        "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in deze teams; "
+        "ppc.csv, per team)",
     },
     "wrote": {"en": "wrote {files} to {folder}", "nl": "{files} geschreven naar {folder}"},
     "error": {"en": "error: {error}", "nl": "fout: {error}"},
