@@ -103,6 +103,33 @@ FIT: dict[str, dict[str, str]] = {
         "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in deze teams; "
         "ppc.csv, per team)",
     },
+    "design_start": {
+        "en": "design study: {design}; {r} simulated studies, each fitted with {pop} particles x {g} "
+        "generations",
+        "nl": "ontwerpstudie: {design}; {r} gesimuleerde studies, elk gefit met {pop} deeltjes x {g} "
+        "generaties",
+    },
+    "design_progress": {
+        "en": "study {i} of {r}: fitted in {sec} s ({sims} simulations)",
+        "nl": "studie {i} van {r}: gefit in {sec} s ({sims} simulaties)",
+    },
+    "design_title": {
+        "en": "What {r} studies of this design taught: {design}",
+        "nl": "Wat {r} studies van dit ontwerp leerden: {design}",
+    },
+    "design_col_parameter": {"en": "parameter", "nl": "parameter"},
+    "design_col_coverage": {"en": "90% interval holds the truth", "nl": "90%-interval bevat de waarheid"},
+    "design_col_shrinkage": {"en": "width / prior (mean)", "nl": "breedte / prior (gemiddeld)"},
+    "design_col_range": {"en": "width / prior (range)", "nl": "breedte / prior (bereik)"},
+    "design_col_r": {"en": "r(truth, mean)", "nl": "r(waarheid, gemiddelde)"},
+    "design_done": {
+        "en": "took {sec} s. Coverage near 90% means the intervals are honest; width / prior near 100% means "
+        "the design teaches (almost) nothing about that parameter, at or below 50% that it halves the "
+        "uncertainty. With few studies both are rough (± is the coverage's standard error).",
+        "nl": "duurde {sec} s. Een dekking rond 90% betekent eerlijke intervallen; breedte / prior rond 100% "
+        "betekent dat het ontwerp (bijna) niets leert over die parameter, 50% of minder dat het de "
+        "onzekerheid halveert. Met weinig studies zijn beide ruw (± is de standaardfout van de dekking).",
+    },
     "wrote": {"en": "wrote {files} to {folder}", "nl": "{files} geschreven naar {folder}"},
     "error": {"en": "error: {error}", "nl": "fout: {error}"},
     "interrupted": {
