@@ -75,8 +75,8 @@ def test_the_member_tooltip_says_the_relationship_in_words_with_the_number():
 
 
 def test_relationship_words_follow_the_group_thresholds():
-    params = SimpleNamespace(in_group_lmx=0.7, out_group_lmx=0.4)
-    assert [relationship(x, params) for x in (0.2, 0.4, 0.55, 0.7, 0.9)] == [
+    bounds = (0.7, 0.4)
+    assert [relationship(x, bounds) for x in (0.2, 0.4, 0.55, 0.7, 0.9)] == [
         "distant",
         "distant",
         "working",

@@ -65,8 +65,8 @@ def params_st(draw) -> Params:
             values[name] = draw(st.integers(int(f.metadata["low"]), int(f.metadata["high"])))
         else:
             values[name] = draw(st.floats(f.metadata["low"], f.metadata["high"], allow_nan=False))
-    low, high = sorted((values["out_group_lmx"], values["in_group_lmx"]))
-    values["out_group_lmx"], values["in_group_lmx"] = low, high
+    low, high = sorted((values["out_group_rlmx"], values["in_group_rlmx"]))
+    values["out_group_rlmx"], values["in_group_rlmx"] = low, high
     return Params(**values)
 
 

@@ -27,7 +27,7 @@ def test_the_applied_message_follows_the_language():
         rc.find(v.Btn, children=["Apply from next week"]).widget.click()
         assert "starts in week 1" in _texts(rc)
         lang.value = "nl"
-        assert "begint in week 1" in _texts(rc)
+        assert "vanaf week 1." in _texts(rc)
         assert "starts in week" not in _texts(rc)
     finally:
         rc.close()

@@ -121,8 +121,8 @@ def valid_params(draw):
         else:
             low, high = field.metadata["low"], field.metadata["high"]
             values[name] = draw(st.floats(low, high, allow_nan=False))
-    if values["out_group_lmx"] > values["in_group_lmx"]:
-        values["out_group_lmx"], values["in_group_lmx"] = values["in_group_lmx"], values["out_group_lmx"]
+    if values["out_group_rlmx"] > values["in_group_rlmx"]:
+        values["out_group_rlmx"], values["in_group_rlmx"] = values["in_group_rlmx"], values["out_group_rlmx"]
     return Params(**values)
 
 

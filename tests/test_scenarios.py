@@ -22,7 +22,7 @@ from lmxsim.team.expect import arrays_from_model
 from lmxsim.team.members import DRAWN
 from lmxsim.texts import LANGUAGES
 
-REQUIRED = {"first-impression", "favouritism", "new-leader", "low-safety", "rebels"}
+REQUIRED = {"first-impression", "favouritism", "new-leader", "low-safety", "rebels", "set-up-to-fail"}
 SEEDS = list(range(300))
 
 
@@ -91,9 +91,53 @@ def test_the_story_happens_on_most_seeds(name: str) -> None:
     )
 
 
+# --- stories that hold and differ (issue 24 req 7) -------------------------------------------
+# "Rebels" and "New leader" were stories in which little happened that a room would notice
+# ("the rebels end a little above"). Each now claims something the drawing and the narration show
+# (a gap the drawing draws as distance, or a member who drifts out), on 90% of 200 seeds, and
+# something only it shows: its claims break when its own ingredient is taken out.
+STRONG_SHARE = 0.9
+WITHOUT_INGREDIENT = {
+    # the leader's taste: without it the rebels and the rule-followers are alike
+    "rebels": lambda s: dataclasses.replace(s, params=s.params.replace(values_challenge=0.0)),
+    # ability: without its differences the new leader has nothing to read, and luck sorts the team
+    "new-leader": lambda s: dataclasses.replace(
+        s, team=[dataclasses.replace(m, ability=0.6) for m in s.team]
+    ),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(WITHOUT_INGREDIENT))
+def test_the_rewritten_stories_hold_on_90_percent_of_200_seeds(name: str) -> None:
+    rates = hold_rates(load_scenario(name), STORY_SEEDS)
+    shares = {claim: f"{share:.0%}" for claim, share in rates.shares.items()}
+    assert STORY_SEEDS == 200
+    assert rates.story >= STRONG_SHARE, f"{name}: the whole story holds in {rates.story:.0%}; {shares}"
+    assert all(rates.on_own_seed.values()), f"{name}: not on its own seed: {rates.on_own_seed}"
+
+
+@pytest.mark.parametrize("name", sorted(WITHOUT_INGREDIENT))
+def test_the_rewritten_stories_claim_what_a_room_sees(name: str) -> None:
+    """More than an order: a visible gap (distance in the drawing) or a member changing group."""
+    expect = load_scenario(name).expect
+    assert expect.gap_above is not None or expect.in_group or expect.out_group, name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(WITHOUT_INGREDIENT))
+def test_the_rewritten_stories_need_their_own_ingredient(name: str) -> None:
+    """What only this preset shows: the same story without its ingredient mostly fails."""
+    scenario = load_scenario(name)
+    without = hold_rates(WITHOUT_INGREDIENT[name](scenario), STORY_SEEDS)
+    assert without.story <= 0.5, f"{name}: holds in {without.story:.0%} without its ingredient"
+
+
 @pytest.mark.parametrize(
     ("table", "message"),
     [
+        ("gap_above = 0.1", "gap_above needs ahead and behind"),
+        ('ahead = ["An"]\nbehind = ["Bram"]\ngap_above = 2', "gap_above = 2 is not allowed"),
         ('out = ["Nobody"]', "unknown member 'Nobody'"),
         ('spread = "shrinks"', "spread"),
         ("by_week = 99", "by_week"),
@@ -266,23 +310,30 @@ def test_the_first_impression_knobs_change_who_ends_where() -> None:
     assert gap_open < 0.6 * gap_sticky, (gap_sticky, gap_open)
 
 
-@pytest.mark.parametrize("name", ["first-impression", "favouritism"])
+@pytest.mark.parametrize("name", ["first-impression", "favouritism", "new-leader", "rebels"])
 def test_the_workshop_narrates_and_draws_what_the_story_claims(name: str) -> None:
     """The app's narration and drawing tell the same story as the [expect] table."""
     from lmxsim.app.session import Workshop
-    from lmxsim.app.team_drawing import IN_RING, OUT_RING, distance
+    from lmxsim.app.team_drawing import IN_RING, OUT_RING, distance, group_bounds
 
     workshop = Workshop(name)
     workshop.step(workshop.last_week)
     model, claims = workshop.model, workshop.scenario.expect
     said = {(e.kind, e.name) for e in workshop.narrator.events}
     by_name = {e.name: e for e in model.employees}
-    p = model.params
+    bounds = group_bounds([e.lmx for e in model.employees], model.params)
     for member in claims.out_group:
         assert ("ev_out", member) in said, f"{name}: the narration never says {member} drifts out"
         assert by_name[member].group_name == "out"
-        assert distance(by_name[member].lmx, p.in_group_lmx, p.out_group_lmx) > OUT_RING  # outside the ring
+        assert distance(by_name[member].lmx, *bounds) > OUT_RING  # outside the ring
     for member in claims.in_group:
         assert ("ev_in", member) in said, f"{name}: the narration never says {member} moves in"
         assert by_name[member].group_name == "in"
-        assert distance(by_name[member].lmx, p.in_group_lmx, p.out_group_lmx) < IN_RING
+        assert distance(by_name[member].lmx, *bounds) < IN_RING
+    if claims.gap_above is not None:  # the gap is said at the end, and drawn as distance
+        held = {(e.key, e.count) for e in workshop.narrator.events if e.kind == "ev_claim"}
+        assert ("gap", 1) in held, f"{name}: the narration does not say the gap held"
+        lmx = {e.name: e.lmx for e in model.employees}
+        ahead = np.mean([distance(lmx[n], *bounds) for n in claims.ahead])
+        behind = np.mean([distance(lmx[n], *bounds) for n in claims.behind])
+        assert ahead < behind, f"{name}: {claims.ahead} are not drawn closer than {claims.behind}"

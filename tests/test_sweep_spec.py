@@ -133,12 +133,12 @@ def test_a_design_point_breaking_a_cross_constraint_is_refused_before_any_run(tm
         tmp_path,
         """
         [params]
-        in_group_lmx = 0.5
+        in_group_rlmx = 0.1
         [vary]
-        out_group_lmx = [0.3, 0.6]
+        out_group_rlmx = [-0.1, 0.2]
         """,
     )
-    with pytest.raises(SweepError, match=r"design point 1 .*out_group_lmx"):
+    with pytest.raises(SweepError, match=r"design point 1 .*out_group_rlmx"):
         build_design(load_sweep(path), 1)
 
 

@@ -3,9 +3,9 @@
 A tab that closes properly sends `beforeunload` and Solara closes its session at once. A tab
 whose browser crashed, whose laptop lid closed or whose network dropped sends nothing: its
 websocket just ends (a killed browser) or stops answering pings (a dropped network; the server
-pings every WS_PING_INTERVAL seconds and gives up after WS_PING_TIMEOUT). Solara then marks the
-page disconnected but keeps the session for a reconnect, so work that only watched for the
-session's close ran on for as long as anyone watched.
+pings every WS_PING_INTERVAL seconds and gives up after WS_PING_TIMEOUT, app/keepalive.py).
+Solara then marks the page disconnected but keeps the session for a reconnect, so work that
+only watched for the session's close ran on for as long as anyone watched.
 
 `Owner.alive()` is what long work asks between two blocks (the lab's comparison, a fit's
 posterior comparison, the workshop's Play loop in a room): false once the session is closed,
@@ -22,8 +22,6 @@ import weakref
 from typing import Any
 
 GRACE_SECONDS = 2.0
-WS_PING_INTERVAL = 2.0  # uvicorn's defaults (20 s, 20 s) would notice a dropped network after 40 s
-WS_PING_TIMEOUT = 4.0
 
 
 def current_context() -> Any | None:

@@ -138,6 +138,10 @@ class Narrator:
             first = sum((lmx[n] for n in expect.ahead), 0.0) / len(expect.ahead)
             second = sum((lmx[n] for n in expect.behind), 0.0) / max(len(expect.behind), 1)
             self._claim(week, "ahead", ", ".join(expect.ahead), first > second, ", ".join(expect.behind))
+            if expect.gap_above is not None:
+                held = first - second > expect.gap_above
+                other = f"{', '.join(expect.behind)}|{expect.gap_above:g}"
+                self._claim(week, "gap", ", ".join(expect.ahead), held, other)
         if expect.safety_below is not None:
             self._claim(
                 week, "safety", "", self._safety_max < expect.safety_below, f"{expect.safety_below:g}"
@@ -198,6 +202,9 @@ def _claim(event: Event, lang: str) -> str:
         return t("claim_safety", lang, other=number(float(event.other), lang, 1))
     if event.key == "ahead":
         return t("claim_ahead", lang, names=event.name, other=event.other)
+    if event.key == "gap":
+        behind, value = event.other.split("|")
+        return t("claim_gap", lang, names=event.name, other=behind, value=number(float(value), lang, 2))
     return t(f"claim_{event.key}", lang, name=event.name)
 
 

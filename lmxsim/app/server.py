@@ -183,14 +183,16 @@ def serve(
         local = f"{local}room?key={room.key}"  # the trainer's own browser opens the facilitator page
     if open_browser:
         threading.Timer(1.5, webbrowser.open, args=[local]).start()
-    from lmxsim.app.liveness import WS_PING_INTERVAL, WS_PING_TIMEOUT
+    from lmxsim.app.keepalive import WS_PING_INTERVAL, WS_PING_TIMEOUT, PatientWebSocket
 
-    # Pings notice a tab whose network dropped (no close ever arrives) within seconds, not 40 s.
+    # Pings notice a tab whose network dropped (no close ever arrives) within seconds, not 40 s,
+    # and do not drop a tab only because the server is behind with its messages.
     uvicorn.run(
         app,
         host=host,
         port=port,
         log_level=log_level,
+        ws=PatientWebSocket,
         ws_ping_interval=WS_PING_INTERVAL,
         ws_ping_timeout=WS_PING_TIMEOUT,
     )

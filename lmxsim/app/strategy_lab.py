@@ -27,6 +27,7 @@ import solara
 from lmxsim.app.i18n_lab import tl
 from lmxsim.app.lab_files import team_csv
 from lmxsim.app.lab_fit import FitLoader, draws_used
+from lmxsim.app.lab_fit_run import FitRunner
 from lmxsim.app.lab_picker import LeaderTime, StrategyPicker
 from lmxsim.app.lab_results import Results, note
 from lmxsim.app.liveness import Owner, current_context
@@ -439,6 +440,7 @@ def StrategyLab(lang: str = "en", state: LabState | None = None):
             if team_problem:
                 solara.Error(team_problem, classes=["lab-team-problem"])
         FitLoader(state.posterior, [row["name"] for row in rows.value], replications.value or 0, lang)
+        FitRunner(state.posterior, team, lang)
         StrategyPicker(chosen, customs, [row["name"] for row in rows.value], lang, weeks.value)
         with solara.Card(tl("run_title", lang)):
             with solara.Row(style={"flex-wrap": "wrap"}):

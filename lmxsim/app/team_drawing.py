@@ -37,15 +37,23 @@ OUTLINE = {  # phase -> (stroke width, dash pattern)
 }
 
 
-def distance(lmx: float, in_group_lmx: float, out_group_lmx: float) -> float:
-    """Radius at which a member with this LMX is drawn (higher LMX, closer to the leader)."""
+def distance(lmx: float, in_bound: float, out_bound: float) -> float:
+    """Radius at which a member with this LMX is drawn (higher LMX, closer to the leader);
+    `in_bound`, `out_bound`: the team's group boundaries on the LMX scale (group_bounds)."""
     lmx = min(max(lmx, LMX_WORST), LMX_BEST)
-    steps = [(LMX_BEST, NEAR), (in_group_lmx, IN_RING), (out_group_lmx, OUT_RING), (LMX_WORST, FAR)]
+    steps = [(LMX_BEST, NEAR), (in_bound, IN_RING), (out_bound, OUT_RING), (LMX_WORST, FAR)]
     for (high, r_high), (low, r_low) in itertools.pairwise(steps):
         if lmx >= low:
             share = (high - lmx) / (high - low) if high > low else 0.0
             return r_high + share * (r_low - r_high)
     return FAR
+
+
+def group_bounds(lmxs, params) -> tuple[float, float]:
+    """The team's in- and out-group boundaries on the LMX scale: the team's mean LMX plus the
+    relative margins (`in_group_rlmx`, `out_group_rlmx`), as dynamics.group labels members."""
+    mean = float(np.mean(lmxs)) if len(lmxs) else 0.0
+    return mean + params.in_group_rlmx, mean + params.out_group_rlmx
 
 
 def member_radius(performance: float, team_size: int) -> float:
@@ -77,7 +85,7 @@ def drawing_svg(
 
     `sizes` is what each circle's size shows (smoothed performance; this week's if None);
     `present` draws the names and the legend larger, for the back row."""
-    p = model.params
+    bounds = group_bounds([member.lmx for member in model.employees], model.params)
     in_ring, out_ring = IN_RING, OUT_RING
     n = len(model.employees)
     between = -math.pi / 2 + math.pi / n  # zone labels sit between two members
@@ -125,7 +133,7 @@ def drawing_svg(
     spots = []
     for i, member in enumerate(model.employees):
         angle = -math.pi / 2 + 2 * math.pi * i / n
-        r = distance(member.lmx, p.in_group_lmx, p.out_group_lmx)
+        r = distance(member.lmx, *bounds)
         spots.append((member, CENTRE + r * math.cos(angle), CENTRE + r * math.sin(angle)))
     for member, x, y in spots:  # ties first, so circles sit on top
         width = 1.0 + 7.0 * member.lmx
@@ -139,28 +147,31 @@ def drawing_svg(
     parts.append("</g>")
     for member, x, y in spots:
         size = member.performance if sizes is None else sizes.get(member.name, member.performance)
-        parts.append(_member(member, x, y, n, member.name == selected, lang, p, size, present))
+        parts.append(_member(member, x, y, n, member.name == selected, lang, bounds, size, present))
     parts.append(zones)  # the ring labels on top: a member never hides them
     parts.append("</svg>")
     return "".join(parts)
 
 
-def relationship(lmx: float, params) -> str:
-    """'distant', 'working' or 'close': the words the workshop uses instead of an LMX score."""
-    if lmx >= getattr(params, "in_group_lmx", 0.7):
+def relationship(lmx: float, bounds: tuple[float, float]) -> str:
+    """'distant', 'working' or 'close': the words the workshop uses instead of an LMX score;
+    `bounds` are the team's (in, out) boundaries (group_bounds): close and distant are relative."""
+    in_bound, out_bound = bounds
+    if lmx >= in_bound:
         return "close"
-    if lmx <= getattr(params, "out_group_lmx", 0.4):
+    if lmx <= out_bound:
         return "distant"
     return "working"
 
 
-def member_tip(member, params, lang: str) -> str:
-    """The hover text: the relationship in words with its score, group, phase and performance."""
+def member_tip(member, bounds: tuple[float, float], lang: str) -> str:
+    """The hover text: the relationship in words with its score, group, phase and performance;
+    `bounds`: the team's group boundaries (group_bounds)."""
     return t(
         "member_tip",
         lang,
         name=member.name,
-        word=t(f"relationship_{relationship(member.lmx, params)}", lang),
+        word=t(f"relationship_{relationship(member.lmx, bounds)}", lang),
         score=number(member.lmx, lang),
         group=group_label(member.group_name, lang),
         phase=phase_label(member.phase_name, lang),
@@ -175,7 +186,7 @@ def _member(
     n: int,
     selected: bool,
     lang: str,
-    params=None,
+    bounds: tuple[float, float] = (0.7, 0.4),
     size: float | None = None,
     present: bool = False,
 ) -> str:
@@ -184,7 +195,7 @@ def _member(
     width, dash = OUTLINE.get(member.phase_name, (2.5, ""))
     dashes = f' stroke-dasharray="{dash}"' if dash else ""
     name = escape(member.name)
-    tip = escape(member_tip(member, params, lang))
+    tip = escape(member_tip(member, bounds, lang))
     out = [
         f'<g class="lmx-member{" lmx-selected" if selected else ""}" data-member="{name}" '
         f'data-group="{member.group_name}" data-phase="{member.phase_name}" style="cursor:pointer">',

@@ -118,8 +118,13 @@ def run_fit(
     settings: Settings,
     resume: bool = False,
     progress: Callable[[dict], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> FitResult:
-    """Run (or resume) ABC-SMC; the database is out/fit.db, its identity out/fit.json."""
+    """Run (or resume) ABC-SMC; the database is out/fit.db, its identity out/fit.json.
+
+    `should_stop` is asked between rounds of simulations (batch sampler only): true ends the fit
+    with sampler.FitStopped, its finished generations kept (the app's Stop button, a closed tab).
+    """
     pyabc = require_pyabc()
     from lmxsim.fit.sampler import BatchGate, LMXModel
 
@@ -150,6 +155,8 @@ def run_fit(
         BatchGate(simulator, settings.seed) if settings.sampler == "batch" and settings.dask is None else None
     )
     sampler, client = _sampler(settings, gate)
+    if should_stop is not None and gate is not None:
+        sampler.should_stop = should_stop
     model = LMXModel(simulator, gate, settings.seed)
     if settings.adaptive_population:
         population = pyabc.AdaptivePopulationSize(

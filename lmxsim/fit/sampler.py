@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -29,6 +30,10 @@ _Model: Any = pyabc.Model
 _Sampler: Any = pyabc.sampler.Sampler
 
 DEFAULT_BATCH = 64
+
+
+class FitStopped(Exception):
+    """The fit was asked to stop (run_fit's `should_stop`): its finished generations are kept."""
 
 
 class BatchGate:
@@ -118,6 +123,8 @@ class BatchSampler(_Sampler):
         super().__init__()
         self.gate, self.batch = gate, batch
         self.stop_requested = False  # set by Ctrl-C (run.py); honoured between rounds
+        # asked between rounds too: the app's Stop button, or the tab that asked for the fit is gone
+        self.should_stop: Callable[[], bool] = lambda: False
 
     def request_stop(self, *_signal) -> None:
         self.stop_requested = True
@@ -134,6 +141,8 @@ class BatchSampler(_Sampler):
             results = self._round(size, simulate_one)
             if self.stop_requested:  # no thread is running now: a clean place to stop
                 raise KeyboardInterrupt
+            if self.should_stop():
+                raise FitStopped
             particles.extend(results)
             accepted += sum(p.accepted for p in results)
         sample = self._create_empty_sample()

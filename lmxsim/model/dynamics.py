@@ -373,11 +373,21 @@ def next_phase(phase, contacts, quality, plasticity, p):
     return np.where(to_acquaintance, Phase.ACQUAINTANCE, np.where(to_mature, Phase.MATURE, phase))
 
 
+def relative_lmx(quality):
+    """Each member's LMX minus the team's mean LMX, member axis last: the member's standing
+    relative to the team (RLMX; Henderson et al. 2008, Hu & Liden 2013)."""
+    return quality - np.mean(quality, axis=-1, keepdims=True)
+
+
 def group(quality, phase, p):
-    """In / middle / out by LMX. Strangers are not sorted yet: leaders sort members into
-    in- and out-group while they get acquainted (Graen & Uhl-Bien 1995)."""
+    """In / middle / out by the member's standing relative to the team (relative LMX), not by
+    an absolute score: LMX differentiation studies label members against their own team, so a
+    team of able people still has an out-group, and a leader who treats everyone alike has none.
+    Strangers are not sorted yet: leaders sort members into in- and out-group while they get
+    acquainted (Graen & Uhl-Bien 1995)."""
+    relative = relative_lmx(quality)
     by_quality = np.where(
-        quality >= p.in_group_lmx, Group.IN, np.where(quality < p.out_group_lmx, Group.OUT, Group.MIDDLE)
+        relative >= p.in_group_rlmx, Group.IN, np.where(relative < p.out_group_rlmx, Group.OUT, Group.MIDDLE)
     )
     return np.where(phase == Phase.STRANGER, Group.MIDDLE, by_quality)
 

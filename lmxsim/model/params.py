@@ -261,12 +261,14 @@ class Params:
         'Liden, Wayne & Stilwell 1993; Nahrgang et al. 2009; rival no-first-impression')
 
     # --- group labels -----------------------------------------------------------------
-    in_group_lmx: float = _p(0.57, 0.0, 1.0,
-        'LMX from which a member counts as in-group (LMX-7 about 23)',
-        'calibration: about the top quarter of default teams at week 26')
-    out_group_lmx: float = _p(0.47, 0.0, 1.0,
-        'LMX below which a member counts as out-group (LMX-7 about 20)',
-        'calibration: about the bottom quarter; LMX-7 below 20 reads as low')
+    in_group_rlmx: float = _p(0.05, -0.5, 0.5,
+        "LMX above the team's mean from which a member counts as in-group (relative LMX; .05 = 1.4 LMX-7)",
+        'Henderson et al. 2008; Hu & Liden 2013: standing relative to the team (RLMX); '
+        'calibration: the top quarter of default teams at week 26')
+    out_group_rlmx: float = _p(-0.05, -0.5, 0.5,
+        "LMX relative to the team's mean below which a member counts as out-group (relative LMX)",
+        'Henderson et al. 2008; Hu & Liden 2013: standing relative to the team (RLMX); '
+        'calibration: the bottom quarter of default teams at week 26')
     # fmt: on
 
     def __post_init__(self) -> None:
@@ -287,10 +289,10 @@ class Params:
                     f"(allowed: {f.metadata['low']} to {f.metadata['high']}; "
                     f"{f.metadata['meaning']})"
                 )
-        if self.out_group_lmx > self.in_group_lmx:
+        if self.out_group_rlmx > self.in_group_rlmx:
             raise ParameterError(
-                f"parameter out_group_lmx = {self.out_group_lmx} must not exceed "
-                f"in_group_lmx = {self.in_group_lmx}"
+                f"parameter out_group_rlmx = {self.out_group_rlmx} must not exceed "
+                f"in_group_rlmx = {self.in_group_rlmx}"
             )
 
     @classmethod

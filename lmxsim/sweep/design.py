@@ -124,7 +124,7 @@ def build_design(spec: SweepSpec, entropy: int) -> Design:
 
 
 def check_points(spec: SweepSpec, design: Design) -> None:
-    """Every point must make valid Params (e.g. out_group_lmx <= in_group_lmx), before any run."""
+    """Every point must make valid Params (e.g. out_group_rlmx <= in_group_rlmx), before any run."""
     for index in range(design.points):
         try:
             spec.params.replace(**design.point(index))

@@ -11,6 +11,7 @@ other seeds; `lmxsim scenarios --check NAME` prints how often each claim holds
     spread = "grows"         # LMX spread in the team is larger at the end than at week 4
     ahead = ["An", "Sam"]    # their mean LMX at the end is above that of `behind`
     behind = ["Bram", "Eva"]
+    gap_above = 0.05         # ... by more than this (mean LMX, 0..1): a distance the drawing shows
     safety_below = 0.5       # the team's mean safety stays below this every week from by_week
     fires_at_least = 5       # fires over the whole run
     loop_gain_above = 1.2    # the LMX gap of ahead over behind (one each) at week 26 / at week 6
@@ -34,6 +35,7 @@ KEYS = {
     "spread",
     "ahead",
     "behind",
+    "gap_above",
     "safety_below",
     "fires_at_least",
     "loop_gain_above",
@@ -58,6 +60,7 @@ class Expectations:
     spread_grows: bool = False
     ahead: tuple[str, ...] = ()
     behind: tuple[str, ...] = ()
+    gap_above: float | None = None
     safety_below: float | None = None
     fires_at_least: int | None = None
     loop_gain_above: float | None = None
@@ -93,6 +96,15 @@ class Expectations:
             second = lmx[:, [index[n] for n in self.behind]].mean(axis=-1)
             claim = t("cli.claim_ahead", lang, ahead=", ".join(self.ahead), behind=", ".join(self.behind))
             held[claim] = first > second
+            if self.gap_above is not None:
+                claim = t(
+                    "cli.claim_gap",
+                    lang,
+                    ahead=", ".join(self.ahead),
+                    behind=", ".join(self.behind),
+                    value=number(self.gap_above, lang, 2),
+                )
+                held[claim] = first - second > self.gap_above
         if self.safety_below is not None:
             claim = t("cli.claim_safety", lang, value=number(self.safety_below, lang, 2), week=by)
             held[claim] = (team["safety_mean"][by:] < self.safety_below).all(axis=0)
@@ -140,6 +152,12 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
     )
     if bool(ahead) != bool(behind):
         raise ValueError("ahead and behind go together")
+    gap = data.get("gap_above")
+    if gap is not None:
+        if isinstance(gap, bool) or not isinstance(gap, int | float) or not 0 < gap < 1:
+            raise ValueError(f"gap_above = {gap!r} is not allowed (a number between 0 and 1)")
+        if not ahead:
+            raise ValueError("gap_above needs ahead and behind (whose gap it is)")
     safety = data.get("safety_below")
     if safety is not None and (isinstance(safety, bool) or not isinstance(safety, int | float)):
         raise ValueError(f"safety_below = {safety!r} is not a number")
@@ -161,6 +179,7 @@ def parse_expectations(data: dict[str, Any], scenario: Any) -> Expectations:
         spread_grows=spread == "grows",
         ahead=ahead,
         behind=behind,
+        gap_above=None if gap is None else float(gap),
         safety_below=None if safety is None else float(safety),
         fires_at_least=fires,
         loop_gain_above=None if gain is None else float(gain),

@@ -157,6 +157,10 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "de tweedeling groeit (spreiding aan het eind > week 4)",
     },
     "claim_ahead": {"en": "{ahead} end above {behind}", "nl": "{ahead} eindigen boven {behind}"},
+    "claim_gap": {
+        "en": "{ahead} end more than {value} above {behind} (LMX, 0 to 1)",
+        "nl": "{ahead} eindigen meer dan {value} boven {behind} (LMX, 0 tot 1)",
+    },
     "claim_safety": {
         "en": "team safety below {value} from week {week}",
         "nl": "veiligheid in het team onder {value} vanaf week {week}",

@@ -218,6 +218,48 @@ LAB: dict[str, dict[str, str]] = {
         "nl": "De fit kon niet geladen worden: {error}. Er is niets veranderd.",
     },
     "fit_forget": {"en": "Forget the fit", "nl": "Fit vergeten"},
+    # fitting the team here (lmxsim/app/lab_fit_run.py)
+    "fitrun_title": {"en": "Or fit the team here", "nl": "Of fit het team hier"},
+    "fitrun_help": {
+        "en": "Drop your team's LMX-7 survey (the file `lmxsim fit --survey` reads: .csv or .xlsx, "
+        "one row per person and wave) and press Fit. The model learns which settings explain the "
+        "answers, in about a minute for a team of nine and three waves; Stop ends it. Then every "
+        "comparison runs over what the fit learned. The survey stays on this machine.",
+        "nl": "Sleep de LMX-7-vragenlijst van je team hierheen (het bestand dat `lmxsim fit --survey` "
+        "leest: .csv of .xlsx, een rij per persoon en meting) en druk op Fitten. Het model leert welke "
+        "instellingen de antwoorden verklaren, in ongeveer een minuut voor een team van negen en drie "
+        "metingen; Stoppen breekt af. Daarna loopt elke vergelijking over wat de fit leerde. De "
+        "vragenlijst blijft op deze computer.",
+    },
+    "fitrun_drop": {
+        "en": "Drop the survey file here, or click to choose it",
+        "nl": "Sleep het vragenlijstbestand hierheen, of klik om het te kiezen",
+    },
+    "fitrun_ready": {"en": "{file} is ready: press Fit.", "nl": "{file} staat klaar: druk op Fitten."},
+    "fitrun_start": {"en": "Fit", "nl": "Fitten"},
+    "fitrun_stop": {"en": "Stop", "nl": "Stoppen"},
+    "fitrun_running": {
+        "en": "Fitting: each step of the bar is one generation of the fit.",
+        "nl": "Bezig met fitten: elke stap van de balk is een generatie van de fit.",
+    },
+    "fitrun_stopped": {
+        "en": "The fit was stopped; nothing of it is used.",
+        "nl": "De fit is gestopt; er wordt niets van gebruikt.",
+    },
+    "fitrun_bad": {
+        "en": "The fit could not run: {error}. Nothing changed.",
+        "nl": "De fit kon niet draaien: {error}. Er is niets veranderd.",
+    },
+    "fitrun_done": {
+        "en": "Fitted in {seconds} s: the comparison now runs over this fit (see above).",
+        "nl": "Gefit in {seconds} s: de vergelijking loopt nu over deze fit (zie hierboven).",
+    },
+    "fitrun_no_team": {
+        "en": "The team above has a problem: mend it first, then fit.",
+        "nl": "Het team hierboven heeft een probleem: los dat eerst op, fit daarna.",
+    },
+    "fitrun_zip": {"en": "fit.zip", "nl": "fit.zip"},
+    "fitrun_download": {"en": "Download this fit (.zip)", "nl": "Deze fit downloaden (.zip)"},
     "fit_ran": {
         "en": "Over {d} posterior draws of the fit ({source}).",
         "nl": "Over {d} trekkingen uit de posterior van de fit ({source}).",

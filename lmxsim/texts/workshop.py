@@ -109,7 +109,7 @@ WORKSHOP: dict[str, dict[str, str]] = {
     "apply": {"en": "Apply from next week", "nl": "Toepassen vanaf volgende week"},
     "applied": {
         "en": "{title} for {target}: starts in week {start}.",
-        "nl": "{title} voor {target}: begint in week {start}.",
+        "nl": "{title} voor {target}: vanaf week {start}.",
     },
     "bad_intervention": {"en": "Could not apply this: {error}", "nl": "Dit lukt niet: {error}"},
     "click_hint": {
@@ -258,6 +258,10 @@ WORKSHOP: dict[str, dict[str, str]] = {
     "claim_ahead": {
         "en": "{names} end closer to the leader than {other}",
         "nl": "{names} eindigen dichter bij de leider dan {other}",
+    },
+    "claim_gap": {
+        "en": "{names} end clearly closer to the leader than {other} (more than {value} apart)",
+        "nl": "{names} eindigen duidelijk dichter bij de leider dan {other} (meer dan {value} verschil)",
     },
     "claim_safety": {
         "en": "the team's safety stays below {other}",

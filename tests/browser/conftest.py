@@ -196,6 +196,21 @@ def page(browser, request: pytest.FixtureRequest, tmp_path: Path):
         context.close()
 
 
+@pytest.fixture(autouse=True)
+def _screenshots_of_every_page_on_failure(request: pytest.FixtureRequest, tmp_path: Path):
+    """A failed test that opened its own pages (a trainer and participants) shows them all."""
+    yield
+    if "browser" not in request.fixturenames or not _test_failed(request):
+        return
+    browser = request.getfixturevalue("browser")
+    for c, context in enumerate(browser.contexts):
+        for p, pg in enumerate(context.pages):
+            shot = tmp_path / f"page-{c}-{p}.png"
+            with contextlib.suppress(Exception):
+                pg.screenshot(path=str(shot), full_page=True)
+                print(f"\n[browser] screenshot of {pg.url} at failure: {shot}")
+
+
 # --------------------------------------------------------------------------- app server
 
 

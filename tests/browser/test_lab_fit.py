@@ -101,3 +101,27 @@ def test_load_a_fit_mismatched_team_then_compare_over_the_posterior(app_server, 
     expect(page.locator(".lab-fit-error")).to_contain_text("draws.csv missing")
     page.wait_for_load_state("networkidle")
     assert page.problems() == []
+
+
+@pytest.mark.slow  # a real fit started in the page, then stopped
+@pytest.mark.timeout(300)
+def test_the_lab_fits_the_team_itself_and_stops_when_asked(app_server, page, drop_file):
+    base_url = serve_lab(app_server)
+    open_lab(page, base_url)
+    drop_file(page, "fit-team.toml", (EXAMPLES / "fit-team.toml").read_text())
+    expect(page.locator(".lab-person")).to_have_count(9)
+
+    start = page.locator(".lab-fit-start")
+    expect(start).to_be_disabled()  # no survey yet
+    with page.expect_file_chooser() as chooser:  # the survey zone is clicked, a file chosen
+        page.locator(".lab-fit-run .solara-file-drop").click()
+    chooser.value.set_files(str(EXAMPLES / "fit-waves.csv"))
+    expect(page.locator(".lab-fit-run-info")).to_contain_text("fit-waves.csv is ready")
+    start.click()
+    expect(page.locator(".lab-fit-running")).to_be_visible(timeout=30_000)
+    expect(page.locator(".lab-fit-run .v-progress-linear")).to_be_visible()
+    page.locator(".lab-fit-stop").click()
+    expect(page.locator(".lab-fit-run-warning")).to_contain_text("The fit was stopped", timeout=60_000)
+    expect(page.locator(".lab-fit-running")).to_have_count(0)
+    expect(page.locator(".lab-fit-loaded")).to_have_count(0)  # nothing of a stopped fit is used
+    expect(start).to_be_enabled()  # and it can run again
