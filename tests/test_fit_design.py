@@ -42,6 +42,9 @@ def test_the_same_design_and_seed_give_the_same_study():
     again = simulated_study(Design(3, 4, (4, 13)), priors, truth, seed=3)
     assert len(many.simulators) == 3
     assert np.array_equal(many.observed_summaries()["lmx7"], again.observed_summaries()["lmx7"])
+    rated = simulated_study(Design(1, 4, (4, 13), rating=True), priors, truth, seed=3)
+    assert list(rated.observed) == ["member", "leader", "rating"]
+    assert set(np.unique(rated.observed["rating"])) <= {1, 2, 3, 4, 5}
 
 
 def test_bad_design_options_are_one_line_each(cli, tmp_path):

@@ -23,6 +23,7 @@ def fit_design(
     team_size: int = typer.Option(9, "--team-size", min=2, max=50, help=t("cli.design_team_size", CLI_LANG)),
     weeks: str = typer.Option("4,13,26", "--weeks", help=t("cli.design_weeks", CLI_LANG)),
     leader: bool = typer.Option(True, "--leader/--no-leader", help=t("cli.design_leader", CLI_LANG)),
+    rating: bool = typer.Option(False, "--leader-rating", help=t("cli.design_rating", CLI_LANG)),
     replications: int = typer.Option(
         10, "--replications", "-r", min=2, max=1000, help=t("cli.design_r", CLI_LANG)
     ),
@@ -43,7 +44,7 @@ def fit_design(
     from lmxsim.fit import FitError
 
     try:
-        _design(Console(), teams, team_size, weeks, leader, replications, truth, priors, population,
+        _design(Console(), teams, team_size, weeks, (leader, rating), replications, truth, priors, population,
                 generations, seed, out, overwrite, lang)  # fmt: skip
     except FitError as error:
         from lmxsim.texts.errors import translate
@@ -88,7 +89,7 @@ def _design(console, teams, team_size, weeks, leader, replications, truth, prior
     from lmxsim.fit.run import Settings
     from lmxsim.io.output import check_output_folder, write_table
 
-    design = Design(teams, team_size, _numbers(weeks, "--weeks"), leader)
+    design = Design(teams, team_size, _numbers(weeks, "--weeks"), *leader)
     chosen = load_priors(priors)
     fixed = _truths(truth, chosen.names)
     for p in chosen.parameters:
@@ -127,7 +128,10 @@ def _design(console, teams, team_size, weeks, leader, replications, truth, prior
     table = Table(title=escape(t("fit.design_title", lang, design=design.label, r=replications)))
     for column in ("parameter", "coverage", "shrinkage", "range", "r"):
         table.add_column(
-            t(f"fit.design_col_{column}", lang), justify="left" if column == "parameter" else "right"
+            t(f"fit.design_col_{column}", lang),
+            justify="left" if column == "parameter" else "right",
+            overflow="fold",
+            min_width=22 if column == "parameter" else None,
         )
     for row in summary.itertuples():
         table.add_row(

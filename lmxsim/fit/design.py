@@ -1,14 +1,15 @@
 """A design study: before any data is collected, what would a study of this design teach the fit?
 
-`lmxsim fit-design` (docs/fitting.md, "Design study") simulates a study (teams, team size, waves
-and their weeks, member ratings with or without the leader's) from known parameters, fits it R
-times with a small budget, and reports per parameter the coverage of the 90% interval (does it
-hold the truth in about 90% of the studies?) and the shrinkage (posterior 90% width / prior's:
-1 = the study taught nothing). Each replication draws its truth from the priors (so coverage is
-the calibrated, prior-averaged one) unless a parameter's truth is fixed, its teams'
-believed abilities (synthetic.recovery_team) and each person's first impression (z ~ N(0, 1)).
-One team is fitted as `lmxsim fit --team` does (simulate.Simulator), several as `--teams`
-does (panel.Panel, pooled leader parameters).
+`lmxsim fit-design` (docs/fitting.md, "Design study") simulates a study (teams, team size,
+waves and their weeks; member LMX-7, with or without the leader's LMX-7 and the leader's 1-5
+rating of each member) from known parameters, fits it R times with a small budget, and
+reports per parameter the coverage of the 90% interval (does it hold the truth in about 90%
+of the studies?) and the shrinkage (posterior 90% width / prior's: 1 = the study taught
+nothing). Each replication draws its truth from the priors (so coverage is the calibrated,
+prior-averaged one) unless a parameter's truth is fixed, its teams' believed abilities
+(synthetic.recovery_team) and each person's first impression (z ~ N(0, 1)). One team is
+fitted as `lmxsim fit --team` does (simulate.Simulator), several as `--teams` does
+(panel.Panel, pooled leader parameters).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from lmxsim.fit.run import Settings, run_fit
 from lmxsim.fit.simulate import Simulator
 from lmxsim.fit.summary import posterior_table
 from lmxsim.fit.synthetic import recovery_team
+from lmxsim.model.measurement import RATING
 
 MAX_TEAMS = 200
 
@@ -42,6 +44,7 @@ class Design:
     team_size: int
     weeks: tuple[int, ...]
     leader: bool = True
+    rating: bool = False  # the leader's 1-5 rating of each member per wave (survey column leader_rating)
 
     def __post_init__(self) -> None:
         if not 1 <= self.teams <= MAX_TEAMS:
@@ -57,7 +60,7 @@ class Design:
 
     @property
     def label(self) -> str:
-        raters = "member + leader" if self.leader else "member"
+        raters = ("member + leader" if self.leader else "member") + (" + leader's 1-5" if self.rating else "")
         return (
             f"{self.teams} team{'s' if self.teams > 1 else ''} x {len(self.weeks)} waves "
             f"(weeks {','.join(map(str, self.weeks))}), {self.team_size} people, {raters}"
@@ -72,6 +75,7 @@ def truth_for(priors: Priors, fixed: dict[str, float], rng: np.random.Generator)
 def simulated_study(design: Design, priors: Priors, truth: dict[str, float], seed: int) -> Simulator | Panel:
     """The data of one study simulated at `truth`, as the fit would read it."""
     raters = ("member", "leader") if design.leader else ("member",)
+    raters += (RATING,) if design.rating else ()
     sims = []
     for t in range(design.teams):
         team = recovery_team(design.team_size, seed=seed * 1000 + t)

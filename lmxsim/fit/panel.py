@@ -208,7 +208,7 @@ class Panel:
                 pooled = np.concatenate(change, axis=1)
                 parts += [np.quantile(pooled, QUANTILES, axis=1).T, pooled.mean(axis=1)[:, None]]
                 parts.append(_correlation(np.concatenate(first, axis=1), np.concatenate(last, axis=1)))
-        if len(self.raters) == 2:  # member and leader: do they agree on who stands where?
+        if {"member", "leader"} <= set(self.raters):  # do member and leader agree on who stands where?
             member, leader = [], []
             for masks, team in zip(self._masks, ratings, strict=True):
                 both = masks["member"][:, -1] & masks["leader"][:, -1]

@@ -89,6 +89,9 @@ def ppc_figure(table: pd.DataFrame, path: Path, lang: str = "en") -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    table = table[
+        table["rater"].isin(("member", "leader"))
+    ]  # LMX-7 totals (7-35); ppc.csv has the 1-5 ratings too
     names = list(dict.fromkeys(table["name"]))
     raters = list(dict.fromkeys(table["rater"]))
     cols = min(3, len(names))

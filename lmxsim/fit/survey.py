@@ -5,6 +5,7 @@ Columns (docs/fitting.md, "The survey file"):
     name, wave, week                      who, which wave (1, 2, ...), weeks since the team started
     member_1 .. member_7  or member_total the member's LMX-7 (items 1-5, or the total 7-35)
     leader_1 .. leader_7  or leader_total optional: the leader's rating of the same relationship
+    leader_rating                         optional: the leader's rating of the member's work, 1-5
 
 Missing values are allowed (empty cells): a rating with at least MIN_ITEMS of its seven
 items answered counts as 7 x the mean of the answered items; with fewer, or an empty
@@ -26,7 +27,7 @@ import numpy as np
 
 from lmxsim.fit import FitError
 from lmxsim.io.output import csv_delimiter
-from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS
+from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS, RATING
 from lmxsim.team.tabular import (
     InputError,
     decode_text,
@@ -41,6 +42,7 @@ MIN_ITEMS = 4
 MAX_WEEK = 520
 MAX_BYTES = 5_000_000
 BASE = ("name", "wave", "week")
+RATING_COLUMN = "leader_rating"  # the leader's 1-5 rating of each member (measurement.leader_rating)
 TEAM_COLUMN = "team"  # a survey of many teams (lmxsim/fit/panel.py); the same word in Dutch
 
 
@@ -56,6 +58,7 @@ class Survey:
     # member_1..member_7 answers, (person, wave, item), nan where not given (the plan's
     # conversation guide reads the lowest ones; None when the file gives totals only)
     items: np.ndarray | None = None
+    rating: np.ndarray | None = None  # the leader's 1-5 rating of each member per wave; None: no column
 
     def latest_items(self) -> dict[str, list[int]]:
         """Per person, the seven item answers of the latest wave that has all seven (else left out)."""
@@ -70,7 +73,11 @@ class Survey:
         return found
 
     def ratings(self) -> dict[str, np.ndarray]:
-        return {"member": self.member} | ({} if self.leader is None else {"leader": self.leader})
+        return (
+            {"member": self.member}
+            | ({} if self.leader is None else {"leader": self.leader})
+            | ({} if self.rating is None else {RATING: self.rating})
+        )
 
 
 def _columns(rater: str) -> list[str]:
@@ -126,13 +133,18 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
             f"{where}, line 1: column 'team' means a survey of many teams: give --teams with the folder "
             "of the teams' files, not --team"
         )
-    allowed = {*BASE, *(f"{r}_total" for r in RATERS), *(c for r in RATERS for c in _columns(r))}
+    allowed = {
+        *BASE,
+        RATING_COLUMN,
+        *(f"{r}_total" for r in RATERS),
+        *(c for r in RATERS for c in _columns(r)),
+    }
     for column in header:
         if column not in allowed:
             raise FitError(
                 f"{where}, line 1: unknown column {shown(column)} "
                 "(allowed: name, wave, week, member_1..member_7 or member_total, "
-                "leader_1..leader_7 or leader_total)"
+                "leader_1..leader_7 or leader_total, leader_rating)"
             )
     for column in BASE:
         if column not in header:
@@ -172,6 +184,10 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
         seen[index[name], wave] = number
         for rater in present:
             cells[rater, index[name], wave] = _rating(record, rater, where, number)
+        if RATING_COLUMN in header:
+            cell = record[RATING_COLUMN]
+            value = math.nan if cell == "" else _whole(cell, RATING_COLUMN, LOW, HIGH, where, number)
+            cells[RATING, index[name], wave] = float(value)
         items[index[name], wave] = [
             float(record[c]) if record.get(c, "") != "" else math.nan for c in _columns("member")
         ]  # checked by _rating above
@@ -195,7 +211,7 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
             "(remove them from the team file, or add their rows with empty ratings)"
         )
     shape = (len(team_names), len(waves))
-    ratings = {r: np.full(shape, np.nan) for r in present}
+    ratings = {r: np.full(shape, np.nan) for r in (*present, *([RATING] if RATING_COLUMN in header else []))}
     for (rater, i, wave), value in cells.items():
         ratings[rater][i, wave - 1] = value
     if np.isnan(ratings["member"]).all():
@@ -210,6 +226,7 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
         ratings["member"],
         ratings.get("leader"),
         answers if not np.isnan(answers).all() else None,
+        ratings.get(RATING),
     )
 
 

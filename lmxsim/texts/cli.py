@@ -576,6 +576,11 @@ CLI: dict[str, dict[str, str]] = {
         "en": "the leader rates each member too (LMX-7), or only the members rate",
         "nl": "de leider beoordeelt ook elke medewerker (LMX-7), of alleen de medewerkers beoordelen",
     },
+    "design_rating": {
+        "en": "the leader also rates each member's work 1-5 at every wave (survey column leader_rating)",
+        "nl": "de leider geeft ook elke medewerker bij elke meting een 1-5 voor het werk "
+        "(kolom leader_rating)",
+    },
     "design_r": {
         "en": "simulated studies, each fitted once",
         "nl": "gesimuleerde studies, elk één keer gefit",

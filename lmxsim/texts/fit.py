@@ -22,6 +22,14 @@ FIT: dict[str, dict[str, str]] = {
     "each_person": {"en": "each person's first impression", "nl": "de eerste indruk van elke persoon"},
     "raters_member": {"en": "member", "nl": "medewerker"},
     "raters_member_leader": {"en": "member and leader", "nl": "medewerker en leider"},
+    "raters_member_rating": {
+        "en": "member LMX-7 and the leader's 1-5",
+        "nl": "LMX-7 van de medewerker en 1-5 van de leider",
+    },
+    "raters_member_leader_rating": {
+        "en": "member and leader LMX-7 and the leader's 1-5",
+        "nl": "LMX-7 van medewerker en leider en 1-5 van de leider",
+    },
     "team_part": {"en": "; {measure} in {k} periods", "nl": "; {measure} in {k} periodes"},
     "generation": {
         "en": "generation {g}: epsilon {eps}, accepted {a} of {s} ({share}), {sec} s",
