@@ -124,3 +124,25 @@ def test_the_panel_runs_each_team_once_per_round_pools_summaries_and_repeats(tmp
     settings = Settings(population=24, generations=2, adaptive_population=False, seed=3, batch=12)
     means = [run_fit(panel, default_priors(), tmp_path / f, settings).posterior()[0] for f in ("a", "b")]
     assert np.array_equal(means[0].sort_index(axis=1).to_numpy(), means[1].sort_index(axis=1).to_numpy())
+
+
+def test_a_many_team_fit_resumes_and_refuses_to_resume_other_answers(tmp_path):
+    from lmxsim.fit import FitError
+    from lmxsim.fit.panel import Panel, read_panel
+    from lmxsim.fit.priors import default_priors
+    from lmxsim.fit.run import Settings, run_fit
+
+    waves, teams = write_panel(tmp_path)
+    panel = Panel.of(read_panel(waves, teams), default_priors())
+    settings = Settings(population=20, generations=1, adaptive_population=False, seed=2, batch=10)
+    run_fit(panel, default_priors(), tmp_path / "fit", settings)
+    more = Settings(population=20, generations=2, adaptive_population=False, seed=2, batch=10)
+    resumed = run_fit(panel, default_priors(), tmp_path / "fit", more, resume=True)
+    assert resumed.history.max_t == 1 and len(resumed.generations) == 1  # only the missing generation ran
+    import re
+
+    text = re.sub(r"south,P1,1,4,\d+", "south,P1,1,4,7", (tmp_path / "waves.csv").read_text())
+    (tmp_path / "waves.csv").write_text(text)  # one answer of one team differs
+    other = Panel.of(read_panel(waves, teams), default_priors())
+    with pytest.raises(FitError, match="holds a fit of other data"):
+        run_fit(other, default_priors(), tmp_path / "fit", more, resume=True)
