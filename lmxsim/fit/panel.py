@@ -105,17 +105,13 @@ def read_panel(survey_path: str | Path, folder: str | Path) -> list[TeamSurvey]:
         groups.setdefault(team, []).append((number, record))
     if len(groups) > MAX_TEAMS:
         raise FitError(f"{where}: {len(groups)} teams is too many (allowed: 1 to {MAX_TEAMS})")
-    column = header.index(TEAM_COLUMN)
     teams = []
     for team, records in groups.items():
         try:
             path = team_file(folder, team)
             members = load_team(path)
-            # the team's rows on their own lines (the others blank), so the survey reader's
-            # messages name the file's own line numbers
-            survey = parse_survey(
-                _team_text(rows, column, {n for n, _ in records}, delimiter), where, [m.name for m in members]
-            )
+            lines = {number for number, _ in records}  # the team's rows; messages name the file's lines
+            survey = parse_survey(text, where, [m.name for m in members], team_rows=lines)
             check_against_team(survey, members, str(path))
             teams.append(TeamSurvey(team, str(path), members, survey))
         except (FitError, TeamFileError) as error:
@@ -220,18 +216,6 @@ class Panel:
             if member:
                 parts.append(_correlation(np.concatenate(member, axis=1), np.concatenate(leader, axis=1)))
         return np.concatenate(parts, axis=1).astype(float)
-
-
-def _team_text(rows: list[list[str]], column: int, lines: set[int], delimiter: str) -> str:
-    """The survey without its team column, keeping only `lines` (1 = the header) and blanking the rest."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    for number, row in enumerate(rows, start=1):
-        if number == 1 or number in lines:
-            writer.writerow(row[:column] + row[column + 1 :])
-        else:
-            buffer.write("\n")
-    return buffer.getvalue()
 
 
 def _correlation(a: np.ndarray, b: np.ndarray) -> np.ndarray:

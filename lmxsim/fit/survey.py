@@ -122,13 +122,15 @@ def read_survey(path: str | Path, team_names: list[str]) -> Survey:
     return parse_survey(read_text(path, "survey", MAX_BYTES), str(path), team_names)
 
 
-def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
+def parse_survey(text: str, where: str, team_names: list[str], team_rows: set[int] | None = None) -> Survey:
+    """`team_rows`: read only these lines (a survey of many teams, lmxsim/fit/panel.py: one team's
+    rows; its `team` column is then allowed and not read here)."""
     delimiter = csv_delimiter(text.split("\n", 1)[0], ",;\t")  # tab: Excel's "Unicode text" (UTF-16)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows or not any(c.strip() for c in rows[0]):
         raise FitError(f"{where}: empty; the first line must name the columns ({', '.join(BASE)}, ...)")
     header = [c.strip().lower() for c in rows[0]]
-    if TEAM_COLUMN in header:  # many teams: lmxsim/fit/panel.py hands each team's rows here without it
+    if TEAM_COLUMN in header and team_rows is None:  # many teams: lmxsim/fit/panel.py
         raise FitError(
             f"{where}, line 1: column 'team' means a survey of many teams: give --teams with the folder "
             "of the teams' files, not --team"
@@ -136,6 +138,7 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     allowed = {
         *BASE,
         RATING_COLUMN,
+        TEAM_COLUMN,  # only reaches here with team_rows (checked above)
         *(f"{r}_total" for r in RATERS),
         *(c for r in RATERS for c in _columns(r)),
     }
@@ -158,6 +161,8 @@ def parse_survey(text: str, where: str, team_names: list[str]) -> Survey:
     seen: dict[tuple[int, int], int] = {}
     items: dict[tuple[int, int], list[float]] = {}
     for number, record in data_records(rows, header, where, delimiter):
+        if team_rows is not None and number not in team_rows:
+            continue
         name = record["name"]
         problem = name_problem(name)
         if problem:
