@@ -298,6 +298,7 @@ def test_room_mode_warns_and_shows_the_address_to_share(monkeypatch):
     "args, words",
     [(["--lang", "fr"], "--lang 'fr'"), (["--scenario", "nope"], "unknown scenario 'nope'")],
 )
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_bad_command_line_is_one_readable_line_before_any_server_starts(args, words):
     import subprocess
     import sys

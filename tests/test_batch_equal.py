@@ -265,6 +265,7 @@ def test_streaming_reads_seeds_lazily_and_repeats_weeks_on_request() -> None:
         list(iter_team_tables(iter(seeds), 3, params=rows, chunk_size=4))
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_run_many_seeds_by_spawn_key_whatever_the_workers() -> None:
     entropy, n, weeks = 1234, 9, [4, 8]
     one = run_many(n, entropy, weeks=8, n_employees=5, record_weeks=weeks, chunk_size=4, workers=1)

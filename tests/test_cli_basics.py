@@ -109,6 +109,7 @@ def test_help_does_not_import_the_library():
     assert done.stdout.strip().splitlines()[-1] == "HEAVY []"
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_importing_sweep_figures_leaves_the_matplotlib_backend_alone():
     code = (
         "import matplotlib\n"

@@ -14,6 +14,7 @@ def lmxsim(*args, cwd=None):
     )
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_run_prints_members_and_writes_tidy_table(tmp_path):
     out = tmp_path / "results.parquet"
     result = lmxsim(
@@ -64,6 +65,7 @@ def test_bad_config_is_one_line_and_nonzero(cli, tmp_path, config, fragments):
         assert fragment in err
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_a_real_process_shows_no_traceback_for_a_user_mistake(tmp_path):
     path = tmp_path / "bad.toml"
     path.write_text("[params]\nattention_budget = 9\n")

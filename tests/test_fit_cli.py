@@ -85,6 +85,7 @@ def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
     assert code == 2 and "was fitted to An, Bram" in err
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_same_seed_same_fit(tmp_path):
     import numpy as np
 
@@ -120,6 +121,7 @@ def test_without_pyabc_the_fit_says_how_to_install_it(cli, tmp_path, monkeypatch
     assert code == 2 and "pip install 'lmxsim[fit]'" in err
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_an_interrupted_fit_keeps_its_generations_and_resumes(tmp_path, monkeypatch):
     import numpy as np
 
@@ -195,6 +197,7 @@ def test_errors_and_stop_reasons_follow_the_language(cli, tmp_path):
     assert stop_reason("Stop: something new", "nl") == "Stop: something new"
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_a_folder_in_use_by_another_fit_is_refused_and_a_stale_lock_taken_over(cli, tmp_path):
     """Two fits into one folder would write one pyabc database at once: the second is refused
     before it touches anything, also with --overwrite; a lock left by a killed fit names the way out."""

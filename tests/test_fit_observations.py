@@ -73,6 +73,7 @@ def test_the_observation_is_in_the_summaries_and_simulated_as_the_engine_counts_
     assert np.array_equal(again, without)
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_the_observation_changes_the_posterior(tmp_path):
     pytest.importorskip("pyabc")
     from lmxsim.fit.run import Settings, run_fit

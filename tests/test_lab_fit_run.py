@@ -23,6 +23,7 @@ WAVES = (EXAMPLES / "fit-waves.csv").read_bytes()
 TINY = Settings(population=30, min_population=20, max_population=40, generations=2, adaptive_population=False)
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_the_lab_fit_gives_the_posterior_the_lab_compares_over_and_a_zip_it_takes_back(tmp_path):
     seen: list[float] = []
     posterior = fit_here(TEAM, "golven.csv", WAVES, tmp_path, "nl", settings=TINY, progress=seen.append)

@@ -146,6 +146,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_a_new_team_measure_is_one_declaration() -> None:
     """Declared before the rest of lmxsim is imported, it reaches both engines, tables and dictionary."""
     result = subprocess.run([sys.executable, "-c", NEW_MEASURE], capture_output=True, text=True, timeout=300)

@@ -105,6 +105,7 @@ def test_a_parameter_file_with_mistakes_names_them_all(tmp_path):
         load_params_file(path)
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_validate_rivals_writes_the_json_the_issue_asks_for(cli, tmp_path):
     out = tmp_path / "v.json"
     code, output, _ = cli(
@@ -121,6 +122,7 @@ def test_validate_rivals_writes_the_json_the_issue_asks_for(cli, tmp_path):
         assert set(row["facts"][0]) == {"id", "mean", "band", "pass_share"}
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_validate_config_reads_a_parameter_file(cli, tmp_path):
     path = tmp_path / "variant.toml"
     path.write_text("[params]\nconfirmation_bias = 0.9\n")
@@ -147,6 +149,7 @@ def test_validate_weeks_runs_the_facts_at_another_horizon(cli, tmp_path):
     assert code == 2 and "--weeks" in output + error
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_robustness_changes_each_parameter_within_its_range(cli, tmp_path):
     from lmxsim.science.validation import robustness_cases, robustness_summary
 

@@ -107,6 +107,7 @@ def test_a_strategy_that_has_not_started_changes_nothing_exactly():
     assert "verandert niet duidelijk" in conclusions(comparison, "nl", week=26)[0]
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_the_ranking_of_clearly_different_strategies_is_stable_across_seeds():
     chosen = [ready_strategy(n) for n in READY_NAMES if n != NOTHING]
     runs = [compare_strategies(TEAM, chosen, replications=300, weeks=52, seed=s) for s in (11, 12, 13)]
@@ -340,6 +341,7 @@ def wait_html(rc, css_class: str, contains: str, timeout: float = 60) -> str:
     raise AssertionError(f"no .{css_class} containing {contains!r}; saw {seen}")
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_app_runs_a_comparison_in_dutch():
     import ipyvuetify as v
 

@@ -254,6 +254,7 @@ def test_colours_are_fixed_per_strategy_and_distinct():
     assert len(set(strategy_colours([*READY_NAMES, "x", "y", "z"]).values())) == len(READY_NAMES) + 3
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_report_is_one_self_contained_page_in_either_language(late_and_early, tmp_path):
     view = check_robustness(late_and_early, TEAM, late_and_early.strategies, replications=10)
     for lang, words in (("en", ["Assumptions and limits", "Robustness"]), ("nl", ["Aannames en grenzen"])):
