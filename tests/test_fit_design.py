@@ -6,6 +6,7 @@ import pytest
 pytest.importorskip("pyabc")
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_a_design_study_reports_coverage_and_shrinkage_per_parameter(cli, tmp_path):
     out = tmp_path / "design"
     code, text, err = cli(

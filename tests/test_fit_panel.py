@@ -33,6 +33,7 @@ def write_panel(folder, teams=TEAMS, extra_rows=""):
     return str(folder / "waves.csv"), str(folder / "teams")
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_many_teams_in_one_fit_pooled_leaders_per_team_people(cli, tmp_path):
     waves, teams = write_panel(tmp_path)
     out = tmp_path / "fit"
@@ -90,6 +91,7 @@ def test_every_problem_of_every_team_at_once(cli, tmp_path):
     assert code == 2 and "give --team" in err and "--teams" in err
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_the_panel_runs_each_team_once_per_round_pools_summaries_and_repeats(tmp_path, monkeypatch):
     from lmxsim.fit import simulate
     from lmxsim.fit.panel import Panel, read_panel
@@ -126,6 +128,7 @@ def test_the_panel_runs_each_team_once_per_round_pools_summaries_and_repeats(tmp
     assert np.array_equal(means[0].sort_index(axis=1).to_numpy(), means[1].sort_index(axis=1).to_numpy())
 
 
+@pytest.mark.slow  # several seconds (a subprocess, a fit or many replications): the full suite runs it
 def test_a_many_team_fit_resumes_and_refuses_to_resume_other_answers(tmp_path):
     from lmxsim.fit import FitError
     from lmxsim.fit.panel import Panel, read_panel
