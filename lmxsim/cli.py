@@ -32,6 +32,7 @@ COMMANDS = (
     "info",
     "columns",
     "fit",
+    "fit_design",
     "calibrate",
     "plan",
 )

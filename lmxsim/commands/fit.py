@@ -21,7 +21,8 @@ def register(app: typer.Typer) -> None:
 
 def fit(
     survey: Path = typer.Option(..., "--survey", help=t("cli.fit_survey", CLI_LANG)),
-    team: Path = typer.Option(..., "--team", "-t", help=t("cli.fit_team", CLI_LANG)),
+    team: Path | None = typer.Option(None, "--team", "-t", help=t("cli.fit_team", CLI_LANG)),
+    teams: Path | None = typer.Option(None, "--teams", help=t("cli.fit_teams", CLI_LANG)),
     observations: Path | None = typer.Option(
         None,
         "--observations",
@@ -75,7 +76,8 @@ class FitRequest:
     """The command's options, as given."""
 
     survey: Path
-    team: Path
+    team: Path | None
+    teams: Path | None
     observations: Path | None
     out: Path
     priors: Path | None
@@ -122,22 +124,38 @@ def _fit(console: Console, request: FitRequest) -> None:
         raise FitError(
             f"--dask {dask!r} is not allowed (allowed: local, or a scheduler address such as tcp://host:8786)"
         )
-    members = load_team(team)
-    data = read_survey(survey, [m.name for m in members], lang)
-    check_against_team(data, members, str(team), lang)
-    for warning in data.warnings:  # a person missing in a wave: missing data, said so
-        typer.secho(t("survey.warning", lang, text=warning), err=True, fg=typer.colors.YELLOW)
+    if (team is None) == (request.teams is None):
+        raise FitError(
+            "give --team (one team's file) or --teams (a folder of team files), not both or neither"
+        )
     chosen = load_priors(request.priors)
-    team_observed = None
-    if request.observations is not None:
-        from lmxsim.fit.observations import read_observations
+    if request.teams is not None:
+        from lmxsim.fit.panel import Panel, read_panel
 
-        team_observed = read_observations(request.observations)
+        if request.observations is not None:
+            raise FitError("--observations works with one team (--team), not with --teams")
+        panel = read_panel(survey, request.teams)
+        simulator = Panel.of(panel, chosen)
+        source, people, raters_in = str(request.teams), simulator.people, panel[0].survey.ratings()
+        waves = sorted({len(p.survey.weeks) for p in panel})
+        team_observed = None
+    else:
+        members = load_team(team)
+        data = read_survey(survey, [m.name for m in members], lang)
+        check_against_team(data, members, str(team), lang)
+        for warning in data.warnings:  # a person missing in a wave: missing data, said so
+            typer.secho(t("survey.warning", lang, text=warning), err=True, fg=typer.colors.YELLOW)
+        team_observed = None
+        if request.observations is not None:
+            from lmxsim.fit.observations import read_observations
+
+            team_observed = read_observations(request.observations)
+        simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)
+        source, people, raters_in = str(team), len(members), data.ratings()
     if not resume:
         check_output_folder(out, "--out", overwrite=request.overwrite)
     elif not (out / DB_NAME).exists():
         raise FitError(f"--resume: {out} holds no fit ({DB_NAME} is missing); run without --resume")
-    simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)
     settings = Settings(
         population=population,
         min_population=max(20, population // 2),
@@ -149,27 +167,35 @@ def _fit(console: Console, request: FitRequest) -> None:
         dask=dask,
         workers=request.workers,
     )
-    raters = t("fit.raters_" + "_".join(data.ratings()), lang)
+    raters = t("fit.raters_" + "_".join(raters_in), lang)
     fitted = ", ".join([*chosen.names, *([t("fit.each_person", lang)] if chosen.people else [])])
     team_part = (
         ""
         if team_observed is None
         else t("fit.team_part", lang, measure=team_observed.measure, k=len(team_observed.periods))
     )
-    console.print(
-        escape(
-            t(
-                "fit.fitting",
-                lang,
-                fitted=fitted,
-                n=len(members),
-                w=len(data.weeks),
-                weeks=", ".join(map(str, data.weeks)),
-                raters=raters,
-                team=team_part,
-            )
+    if request.teams is not None:
+        line = t(
+            "fit.fitting_teams",
+            lang,
+            fitted=fitted,
+            teams=len(panel),
+            n=people,
+            w="-".join(map(str, (waves[0], waves[-1]))) if len(waves) > 1 else waves[0],
+            raters=raters,
         )
-    )
+    else:
+        line = t(
+            "fit.fitting",
+            lang,
+            fitted=fitted,
+            n=people,
+            w=len(data.weeks),
+            weeks=", ".join(map(str, data.weeks)),
+            raters=raters,
+            team=team_part,
+        )
+    console.print(escape(line))
 
     def progress(g: dict) -> None:
         text = t(
@@ -195,7 +221,7 @@ def _fit(console: Console, request: FitRequest) -> None:
         if not resume:
             shutil.rmtree(out / ".tmp", ignore_errors=True)
         result = run_fit(simulator, chosen, out, settings, resume=resume, progress=progress)
-        report = write_report(result, out, request.seed, str(survey), str(team), lang=lang)
+        report = write_report(result, out, request.seed, str(survey), source, lang=lang)
     state = report["state"]
     done = t(
         "fit.done",
@@ -214,39 +240,54 @@ def _fit(console: Console, request: FitRequest) -> None:
             justify="left" if column == "parameter" else "right",
             overflow="fold",
         )
+    taught = report["taught"]
     for row in report["posterior"].itertuples():
+        verdict = taught["parameters"][row.parameter]["verdict"]
         table.add_row(
             escape(row.parameter),
             number(row.mean, lang, 3),
             f"{number(row.p5, lang, 3)} - {number(row.p95, lang, 3)}",
             percent(row.width_ratio, lang),
-            t(f"fit.learned_{row.learned}", lang),
+            t(f"fit.verdict_{verdict}", lang),
         )
     console.print(table)
-    posterior = report["posterior"]
-    nothing = [
-        str(p) for p, what in zip(posterior.parameter, posterior.learned, strict=True) if what == "nothing"
-    ]
-    if nothing:
-        console.print(escape(t("fit.learned_none", lang, names=", ".join(nothing))))
     if chosen.people:
         people = Table(title=escape(t("fit.people_title", lang)))
-        for column in ("name", "ability", "first_impression", "gap", "underrated"):
+        for column in ("name", "ability", "first_impression", "gap", "underrated", "learned"):
             people.add_column(
                 t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right", overflow="fold"
             )
-        for row in report["people"].itertuples():
+        for row, learned in zip(report["people"].itertuples(), taught["people"], strict=True):
             low, high = number(row.first_impression_p5, lang, 2), number(row.first_impression_p95, lang, 2)
             people.add_row(
-                escape(row.name),
+                escape(row.name if "team" not in learned else f"{learned['team']}/{row.name}"),
                 number(row.ability, lang, 2),
                 f"{number(row.first_impression, lang, 2)} ({low}-{high})",
                 number(row.gap, lang, 2, signed=True),
                 percent(row.p_underrated, lang),
+                t(f"fit.verdict_{learned['verdict']}", lang),
             )
         console.print(people)
+    for line in learned_little_warnings(taught, lang):
+        console.print(escape(line), style="yellow")
     inside = state.get("ppc_inside90")
     if inside is not None:
-        console.print(escape(t("fit.ppc", lang, share=percent(inside, lang))))
-    files = "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, fit.json"
+        key = "fit.ppc" if request.teams is None else "fit.ppc_teams"
+        console.print(escape(t(key, lang, share=percent(inside, lang))))
+    files = "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, summary.json, fit.json"
+    if request.teams is not None:
+        files = files.replace(" ppc.png,", "")
     console.print(escape(t("fit.wrote", lang, files=files, folder=out)))
+
+
+def learned_little_warnings(taught: dict, lang: str) -> list[str]:
+    """The fit's warnings: parameters, and people's first impressions, the data taught less than 20%."""
+    lines = []
+    little = taught["learned_little"]
+    if little["parameters"]:
+        lines.append(t("fit.warn_parameters", lang, names=", ".join(little["parameters"])))
+    if little["people"]:
+        names = little["people"]
+        shown = ", ".join(names[:8]) + (", ..." if len(names) > 8 else "")
+        lines.append(t("fit.warn_people", lang, k=len(names), n=len(taught["people"]), names=shown))
+    return lines

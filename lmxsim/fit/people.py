@@ -22,10 +22,16 @@ PER_DRAW = 10
 ACCEPT = 0.05
 
 
-def infer_people(simulator: Simulator, draws: pd.DataFrame, seed: int) -> dict[str, np.ndarray]:
-    """Posterior samples per person: {"z": (kept, n), "first_impression": (kept, n), "noise": (kept, n)}."""
+def infer_people(
+    simulator: Simulator, draws: pd.DataFrame, seed: int, stream: int = 0
+) -> dict[str, np.ndarray]:
+    """Posterior samples per person: {"z": (kept, n), "first_impression": (kept, n), "noise": (kept, n)}.
+
+    `stream` > 0: another team of a many-team fit (its own random numbers)."""
     rows = [row for row in draws.to_dict("records") for _ in range(PER_DRAW)]
-    sims = simulator.totals(rows, np.random.SeedSequence([seed, 11]), with_z=True)
+    sims = simulator.totals(
+        rows, np.random.SeedSequence([seed, 11, *([stream] if stream else [])]), with_z=True
+    )
     n = len(simulator.team)
     distance = np.zeros((len(rows), n))
     for rater, observed in simulator.observed.items():

@@ -97,6 +97,11 @@ def _posterior(files: dict[str, bytes], source: str) -> Posterior:
         raise FitError(f"{source}: damaged fit files ({error})") from None
     if not isinstance(state, dict) or "names" not in state:
         raise FitError(f"{source}: the fit did not finish (fit.json has no results); resume it first")
+    if state.get("teams"):
+        raise FitError(
+            f"{source}: a fit of {len(state['teams'])} teams together (--teams); the strategy lab takes a "
+            "fit of one team (lmxsim fit --team ...)"
+        )
     if "last_wave" in state:
         last = state["last_wave"]
     elif "ppc.csv" in files:  # fits made before fit.json held the last wave

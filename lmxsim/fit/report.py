@@ -5,6 +5,7 @@ people.csv      per person: the leader's first impression and its gap to ability
 draws.csv       equally weighted posterior draws (lmxsim strategies --posterior reads them)
 ppc.csv/.png    posterior predictive check: observed LMX-7 against simulated, per person and wave
 generations.csv epsilon, acceptance and time per ABC generation
+summary.json    what the data taught: per parameter and person, posterior 90% width / prior's (taught.py)
 fit.json        what was fitted, from what, how long it took (and what a resume must match)
 """
 
@@ -20,7 +21,9 @@ from lmxsim.fit.people import infer_people
 from lmxsim.fit.posterior import last_wave
 from lmxsim.fit.priors import PERSON_PREFIX
 from lmxsim.fit.run import STATE_NAME, FitResult
+from lmxsim.fit.simulate import Simulator
 from lmxsim.fit.summary import posterior_table, resample
+from lmxsim.fit.taught import first_impression_prior_width, what_was_taught
 from lmxsim.io.output import csv_bytes, write_bytes, write_table, write_text, write_with
 from lmxsim.texts import TEXT, t
 
@@ -28,10 +31,10 @@ DRAWS = 500
 PPC_DRAWS = 200
 
 
-def people_table(people: dict[str, np.ndarray], result: FitResult) -> pd.DataFrame:
+def people_table(people: dict[str, np.ndarray], sim: Simulator) -> pd.DataFrame:
     """Per person: the leader's first impression (posterior mean, 90%), its gap to ability."""
     rows = []
-    for i, member in enumerate(result.simulator.team):
+    for i, member in enumerate(sim.team):
         fi = people["first_impression"][:, i]
         gap = fi - member.ability
         rows.append(
@@ -53,11 +56,10 @@ def people_table(people: dict[str, np.ndarray], result: FitResult) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def predictive_check(result: FitResult, draws: pd.DataFrame, seed: int) -> pd.DataFrame:
+def predictive_check(sim: Simulator, draws: pd.DataFrame, seed: int, stream: int = 0) -> pd.DataFrame:
     """Observed LMX-7 against the totals simulated from posterior draws, per rater, person and wave."""
-    sim = result.simulator
     rows = draws.to_dict("records")
-    totals = sim.totals(rows, np.random.SeedSequence([seed, 99]))
+    totals = sim.totals(rows, np.random.SeedSequence([seed, 99, *([stream] if stream else [])]))
     out = []
     for rater, observed in sim.observed.items():
         values = totals[rater]  # (draws, n, waves)
@@ -87,6 +89,9 @@ def ppc_figure(table: pd.DataFrame, path: Path, lang: str = "en") -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    table = table[
+        table["rater"].isin(("member", "leader"))
+    ]  # LMX-7 totals (7-35); ppc.csv has the 1-5 ratings too
     names = list(dict.fromkeys(table["name"]))
     raters = list(dict.fromkeys(table["rater"]))
     cols = min(3, len(names))
@@ -151,37 +156,74 @@ def dutch_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def write_report(
     result: FitResult, out: Path, seed: int, survey_path: str, team_path: str, lang: str = "en"
 ) -> dict:
-    """Write every table and figure; returns the numbers the command prints."""
+    """Write every table and figure; returns the numbers the command prints.
+
+    With many teams (panel.py) people.csv and ppc.csv gain a `team` column, draws.csv names each
+    first impression `first_impression[<team>/<name>]`, fit.json lists the teams, and ppc.png
+    (one panel per person) is drawn for one-team fits only."""
+    from lmxsim.fit.panel import Panel
+
     particles, weights = result.posterior()
-    names = [m.name for m in result.simulator.team]
+    panel = result.simulator if isinstance(result.simulator, Panel) else None
+    parts = (
+        list(zip(panel.teams, panel.paths, panel.simulators, strict=True))
+        if panel is not None
+        else [(None, team_path, result.simulator)]
+    )
     posterior = posterior_table(particles, weights, result.priors)
     table(posterior, out / "posterior.csv", lang)
     rng = np.random.default_rng([seed, 7])
     draws = resample(particles, weights, DRAWS, rng)
     named = draws.copy()
-    people = None
-    if result.priors.people:
-        inferred = infer_people(result.simulator, draws, seed)
-        people = people_table(inferred, result)
+    people_parts, ppc_parts, teams_state = [], [], []
+    for stream, (team, path, sim) in enumerate(parts):
+        names = [m.name for m in sim.team]
+        own = draws.copy()
+        if result.priors.people:
+            inferred = infer_people(sim, draws, seed, stream)
+            people = people_table(inferred, sim)
+            people["prior_width90"] = first_impression_prior_width(
+                sim.ability, result.priors, sim.base.first_impression_noise
+            )
+            if team is not None:
+                people.insert(0, "team", team)
+            people_parts.append(people)
+            # one plausible first impression per person and draw, for the strategy lab
+            picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
+            for i, name in enumerate(names):
+                label = name if team is None else f"{team}/{name}"
+                named[f"first_impression[{label}]"] = inferred["first_impression"][picks[:, i], i]
+                own[f"{PERSON_PREFIX}{i}"] = inferred["z"][picks[:, i], i]  # the check uses them too
+        ppc = predictive_check(sim, own.iloc[:PPC_DRAWS], seed, stream)
+        if team is not None:
+            ppc.insert(0, "team", team)
+            teams_state.append(
+                {"team": team, "file": path, "names": names, "weeks": sim.weeks, "last_wave": last_wave(ppc)}
+            )
+        ppc_parts.append(ppc)
+    people = pd.concat(people_parts, ignore_index=True) if people_parts else None
+    if people is not None:
         table(people, out / "people.csv", lang)
-        # one plausible first impression per person and draw, for the strategy lab
-        picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
-        for i, name in enumerate(names):
-            named[f"first_impression[{name}]"] = inferred["first_impression"][picks[:, i], i]
-            draws[f"{PERSON_PREFIX}{i}"] = inferred["z"][picks[:, i], i]  # the check uses them too
-    write_table(named, out / "draws.csv")
-    ppc = predictive_check(result, draws.iloc[:PPC_DRAWS], seed)
+    write_table(named, out / "draws.csv")  # machine format in every language: the lab reads it back
+    ppc = pd.concat(ppc_parts, ignore_index=True)
     table(ppc, out / "ppc.csv", lang)
-    ppc_figure(ppc, out / "ppc.png", lang)
+    if panel is None:
+        ppc_figure(ppc, out / "ppc.png", lang)
     table(pd.DataFrame(result.generations), out / "generations.csv", lang)
+    taught = what_was_taught(posterior, people)
+    write_text(out / "summary.json", json.dumps(taught, indent=2))
     state = json.loads((out / STATE_NAME).read_text())
     inside = ppc["inside90"].dropna()
+    sim = parts[0][2]
     state |= {
         "survey": survey_path,
         "team": team_path,
-        "names": names,
-        "ability": [m.ability for m in result.simulator.team],
-        "weeks": result.simulator.weeks,
+        "names": [m.name for m in sim.team]
+        if panel is None
+        else [f"{t['team']}/{n}" for t in teams_state for n in t["names"]],
+        "ability": [m.ability for _, _, s in parts for m in s.team],
+        "weeks": sim.weeks,
+        **({} if panel is None else {"teams": teams_state}),
         "fitted": result.priors.names,
         # the prior ranges, so a comparison can be run over the prior too (posterior.prior_of)
         "priors": {p.name: [p.low, p.high] for p in result.priors.parameters},
@@ -193,15 +235,15 @@ def write_report(
         "simulator_seconds": round(result.simulate_seconds, 1),
         "ppc_inside90": round(float(inside.mean()), 3) if len(inside) else None,
         "team_observations": None
-        if result.simulator.team_observed is None
+        if panel is not None or sim.team_observed is None
         else {
-            "file": result.simulator.team_observed.path,
-            "measure": result.simulator.team_observed.measure,
-            "periods": result.simulator.team_observed.periods,
-            "counts": result.simulator.team_observed.counts.tolist(),
+            "file": sim.team_observed.path,
+            "measure": sim.team_observed.measure,
+            "periods": sim.team_observed.periods,
+            "counts": sim.team_observed.counts.tolist(),
         },
-        # where the relationships stand when the survey ends: the strategy lab starts there
-        "last_wave": last_wave(ppc),
     }
+    if panel is None:  # where the relationships stand when the survey ends: the strategy lab starts there
+        state["last_wave"] = last_wave(ppc)
     write_text(out / STATE_NAME, json.dumps(state, indent=2))
-    return {"posterior": posterior, "people": people, "ppc": ppc, "state": state}
+    return {"posterior": posterior, "people": people, "ppc": ppc, "state": state, "taught": taught}

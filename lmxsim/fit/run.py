@@ -12,13 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from lmxsim.fit import FitError, require_pyabc
 from lmxsim.fit.priors import Priors
 from lmxsim.fit.simulate import Simulator
+
+if TYPE_CHECKING:
+    from lmxsim.fit.panel import Panel
 
 DB_NAME = "fit.db"
 STATE_NAME = "fit.json"
@@ -49,7 +52,7 @@ class Settings:
 
 @dataclass
 class FitResult:
-    simulator: Simulator
+    simulator: Simulator | Panel  # one team, or many (panel.py)
     priors: Priors
     history: Any  # pyabc.History (pyABC is an optional, untyped extra)
     seconds: float
@@ -72,24 +75,10 @@ def prior_distribution(priors: Priors):
     return pyabc.Distribution(**{p.name: Uniform(p.low, p.high) for p in priors.parameters})
 
 
-def fingerprint(simulator: Simulator, priors: Priors, settings: Settings) -> str:
+def fingerprint(simulator: Simulator | Panel, priors: Priors, settings: Settings) -> str:
     """What a stored fit must share with this one to be resumed."""
     data = {
-        "names": [m.name for m in simulator.team],
-        "ability": [m.ability for m in simulator.team],
-        "weeks": simulator.weeks,
-        "observed": {r: np.nan_to_num(v, nan=-1).tolist() for r, v in simulator.observed.items()},
-        **(
-            {}
-            if simulator.team_observed is None
-            else {
-                "team": [
-                    simulator.team_observed.measure,
-                    simulator.team_observed.periods,
-                    simulator.team_observed.counts.tolist(),
-                ]
-            }
-        ),
+        **simulator.identity(),
         "priors": [(p.name, p.low, p.high) for p in priors.parameters] + [priors.people],
         "settings": settings.fingerprint_part(),
     }
@@ -123,7 +112,7 @@ def _transition(settings: Settings):
 
 
 def run_fit(
-    simulator: Simulator,
+    simulator: Simulator | Panel,
     priors: Priors,
     out: Path,
     settings: Settings,

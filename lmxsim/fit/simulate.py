@@ -19,11 +19,20 @@ from lmxsim.engine.batch import run_states
 from lmxsim.fit.observations import TeamObservations
 from lmxsim.fit.priors import MEASUREMENT_PREFIX, PERSON_PREFIX, Priors
 from lmxsim.model.dynamics import clip01
-from lmxsim.model.measurement import MEASUREMENT_FIELDS, Measurement, answer_items, rater_view, totals
+from lmxsim.model.measurement import (
+    MEASUREMENT_FIELDS,
+    RATING,
+    Measurement,
+    answer_items,
+    leader_rating,
+    rater_view,
+    totals,
+)
 from lmxsim.model.params import PARAMETERS, Params
 from lmxsim.team.members import Member
 
 VARIABLES = ("lmx", "trust", "leader_trust")
+IMPRESSION = "leader_impression"  # what the leader's rating of a member reads (measurement.leader_rating)
 SUMMARY = "lmx7"
 OWN_TRUST = {"member": "trust", "leader": "leader_trust"}
 
@@ -47,6 +56,26 @@ class Simulator:
         self._team_waves = {
             r: [k for k in range(len(self.weeks)) if np.sum(~np.isnan(v[:, k])) >= 2]
             for r, v in self.observed.items()
+        }
+
+    def identity(self) -> dict:
+        """What a stored fit of this team must share with this one to be resumed (run.fingerprint)."""
+        return {
+            "names": [m.name for m in self.team],
+            "ability": [m.ability for m in self.team],
+            "weeks": self.weeks,
+            "observed": {r: np.nan_to_num(v, nan=-1).tolist() for r, v in self.observed.items()},
+            **(
+                {}
+                if self.team_observed is None
+                else {
+                    "team": [
+                        self.team_observed.measure,
+                        self.team_observed.periods,
+                        self.team_observed.counts.tolist(),
+                    ]
+                }
+            ),
         }
 
     # --- summaries ---------------------------------------------------------------------
@@ -120,7 +149,7 @@ class Simulator:
             engine_seeds,
             max(self.weeks) if team is None else max(*self.weeks, team.last_week),
             self.weeks,
-            VARIABLES,
+            VARIABLES + ((IMPRESSION,) if RATING in self.raters else ()),
             p,
             self.team,
             traits,
@@ -129,6 +158,9 @@ class Simulator:
         m = self._measurement_columns(rows)
         out = {}
         for rater in self.raters:
+            if rater == RATING:  # the leader's 1-5 rating of each member, (R, n, waves)
+                out[rater] = leader_rating(states[IMPRESSION].transpose(1, 2, 0), m, rng)
+                continue
             # (waves, R, n) -> (R, n, waves)
             view = rater_view(states["lmx"], states[OWN_TRUST[rater]], m).transpose(1, 2, 0)
             out[rater] = totals(answer_items(view, rater, m, rng))

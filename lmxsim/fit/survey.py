@@ -15,6 +15,8 @@ Columns (docs/fitting.md, "The survey file"):
     name, wave, week                      who, which wave (1, 2, ...), weeks since the team started
     member_1 .. member_7  or member_total the member's LMX-7 (items 1-5, or the total 7-35)
     leader_1 .. leader_7  or leader_total optional: the leader's rating of the same relationship
+    leader_rating                         optional: the leader's rating of the member's work, 1-5
+    team                                  a survey of many teams only (lmxsim/fit/panel.py)
 
 Missing values are allowed (empty cells): a rating with at least MIN_ITEMS of its seven
 items answered counts as 7 x the mean of the answered items; with fewer, or an empty
@@ -38,7 +40,7 @@ import numpy as np
 from lmxsim.fit import FitError
 from lmxsim.fit.survey_columns import BASE, close_column, close_to, column_of
 from lmxsim.io.output import csv_delimiter
-from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS
+from lmxsim.model.measurement import HIGH, ITEMS, LOW, RATERS, RATING
 from lmxsim.team.tabular import (
     InputError,
     Uncalculated,
@@ -56,6 +58,8 @@ MIN_ITEMS = 4
 MAX_WEEK = 520
 MAX_BYTES = 5_000_000
 MAX_PROBLEMS = 40  # problems one message lists (the rest are counted)
+RATING_COLUMN = "leader_rating"  # the leader's 1-5 rating of each member (measurement.leader_rating)
+TEAM_COLUMN = "team"  # a survey of many teams (lmxsim/fit/panel.py); the same word in Dutch
 
 
 @dataclass
@@ -75,6 +79,7 @@ class Survey:
     lines: dict[tuple[int, int], int] = field(default_factory=dict)  # (person, wave) -> line or row
     fields: dict[str, str] = field(default_factory=dict)  # rater -> the columns as the file names them
     row_word: str = "line"  # "line" (CSV) or "row" (Excel)
+    rating: np.ndarray | None = None  # the leader's 1-5 rating of each member per wave; None: no column
 
     def latest_items(self) -> dict[str, list[int]]:
         """Per person, the seven item answers of the latest wave that has all seven (else left out)."""
@@ -89,7 +94,11 @@ class Survey:
         return found
 
     def ratings(self) -> dict[str, np.ndarray]:
-        return {"member": self.member} | ({} if self.leader is None else {"leader": self.leader})
+        return (
+            {"member": self.member}
+            | ({} if self.leader is None else {"leader": self.leader})
+            | ({} if self.rating is None else {RATING: self.rating})
+        )
 
 
 def _columns(rater: str) -> list[str]:
@@ -191,15 +200,20 @@ def _survey_sheet(
     raise FitError(t("survey.which_sheet", lang, where=where, n=len(sheets), sheets=listing))
 
 
-def parse_survey(text: str, where: str, team_names: list[str], lang: str = "en") -> Survey:
-    """A survey from CSV text (`,`, `;` or tab between the fields; decimal commas where `;`)."""
+def parse_survey(
+    text: str, where: str, team_names: list[str], lang: str = "en", team_rows: set[int] | None = None
+) -> Survey:
+    """A survey from CSV text (`,`, `;` or tab between the fields; decimal commas where `;`).
+
+    `team_rows`: read only these lines (a survey of many teams, lmxsim/fit/panel.py: one team's
+    rows; its `team` column is then allowed and not read here)."""
     first = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
     delimiter = csv_delimiter(first, ",;\t")  # tab: Excel's "Unicode text" (UTF-16)
     rows = [
         (number, list(row))
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
     ]
-    return survey_from_rows(rows, where, team_names, lang, "line", delimiter)
+    return survey_from_rows(rows, where, team_names, lang, "line", delimiter, team_rows)
 
 
 def survey_from_rows(
@@ -209,9 +223,10 @@ def survey_from_rows(
     lang: str = "en",
     row_word: str = "line",
     delimiter: str | None = None,
+    team_rows: set[int] | None = None,
 ) -> Survey:
     """Check every row of a survey table and build the Survey, or raise one FitError with all problems."""
-    reader = _Reader(where, lang, row_word, list(team_names))
+    reader = _Reader(where, lang, row_word, list(team_names), team_rows=team_rows)
     rows = [(n, cells) for n, cells in rows if any(not _blank(c) for c in cells)]
     if not rows:
         raise FitError(t("survey.empty", lang, where=where))
@@ -219,7 +234,8 @@ def survey_from_rows(
     if not reader.take_header(header_line, header_cells):
         raise reader.failure()
     for number, cells in rows[1:]:
-        reader.take_row(number, cells, delimiter)
+        if team_rows is None or number in team_rows:
+            reader.take_row(number, cells, delimiter)
     return reader.survey()
 
 
@@ -246,6 +262,8 @@ class _Reader:
     seen: dict[tuple[int, int], int] = field(default_factory=dict)  # (person, wave) -> line
     rows: int = 0
     width: int = 0  # cells in the header row
+    team_rows: set[int] | None = None  # one team's lines of a many-team survey (panel.py); None: all
+    rating: dict[tuple[int, int], float] = field(default_factory=dict)  # (person, wave) -> leader_rating
 
     # ---- messages
     def at(self, line: int, field_name: str | None, problem: str) -> None:
@@ -301,6 +319,8 @@ class _Reader:
                 )
             else:
                 self.columns[column], self.shown_as[column] = position, text
+        if TEAM_COLUMN in self.columns and self.team_rows is None:
+            self.at(line, None, t("survey.team_column", self.lang))
         for column in BASE:
             if column not in self.columns:
                 self.at(line, None, t("survey.missing_column", self.lang, column=repr(column)))
@@ -340,6 +360,9 @@ class _Reader:
         wave = self._whole(line, record, "wave", 1, 100)
         week = self._whole(line, record, "week", 0, MAX_WEEK)
         ratings = {rater: self._rating(line, record, rater) for rater in self.raters}
+        rating = None
+        if RATING_COLUMN in self.columns and record[RATING_COLUMN] != "":
+            rating = self._whole(line, record, RATING_COLUMN, LOW, HIGH)
         if person is None or wave is None or week is None:
             return
         if wave in self.wave_week and self.wave_week[wave][0] != week:
@@ -369,6 +392,8 @@ class _Reader:
         self.seen[person, wave] = line
         for rater, value in ratings.items():
             self.cells[rater, person, wave] = value
+        if rating is not None:
+            self.rating[person, wave] = float(rating)
         self.items[person, wave] = [
             float(v) if (v := parse_number(record.get(c, ""), decimal_comma=True)) is not None else math.nan
             for c in _columns("member")
@@ -472,6 +497,11 @@ class _Reader:
             self.problems.append(t("survey.all_empty", lang))
         if self.problems:
             raise self.failure()
+        rating = None
+        if RATING_COLUMN in self.columns:
+            rating = np.full(shape, np.nan)
+            for (i, wave), value in self.rating.items():
+                rating[i, waves.index(wave)] = value
         answers = np.full((*shape, ITEMS), np.nan)
         for (i, wave), values in self.items.items():
             answers[i, wave - 1] = values
@@ -495,6 +525,7 @@ class _Reader:
             lines={key: line for key, line in self.seen.items()},
             fields={r: self._rating_field(r) for r in self.raters},
             row_word=self.row_word,
+            rating=rating,
         )
 
     def _rating_field(self, rater: str) -> str:

@@ -30,6 +30,8 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
         f"{rater}_total": (f"{rater}_total", f"{DUTCH_RATER[rater]}_totaal", f"lmx7_{DUTCH_RATER[rater]}")
         for rater in RATERS
     },
+    "leader_rating": ("leader_rating", "leider_oordeel", "oordeel_leider"),  # the leader's 1-5 of the work
+    "team": ("team",),  # a survey of many teams (fit/panel.py)
 }
 COLUMNS = {spelling: column for column, spellings in SPELLINGS.items() for spelling in spellings}
 NOTES = frozenset(

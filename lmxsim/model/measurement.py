@@ -13,6 +13,13 @@ the simulated state into such answers, so a fit compares like with like
     e_j   ~ N(0, item_noise) one per item
     total = item_1 + ... + item_7   (7..35; without noise and bias 7 + 28 * view = dynamics.lmx7)
 
+The leader's rating of each member (optional survey column `leader_rating`, one answer
+1-5 per member and wave: how well does this person do their work?) reads the leader's
+current impression of the member's competence (`leader_impression`, which starts at the
+first impression and moves with what the leader observes, slowed by anchoring):
+
+    rating = round(1 + 4 * leader_impression + e), e ~ N(0, rating_noise), cut to 1..5
+
 Every parameter is fixed with a source below (MEASUREMENT) and may be fitted instead
 (priors file, section [measurement]).
 """
@@ -30,6 +37,7 @@ from lmxsim.model.params import ParameterError
 ITEMS = 7
 LOW, HIGH = 1, 5
 RATERS = ("member", "leader")
+RATING = "rating"  # the leader's rating of each member (survey column leader_rating), 1..5
 
 
 def _m(default: float, low: float, high: float, meaning: str, source: str) -> Any:
@@ -62,6 +70,9 @@ class Measurement:
         "noise of one item around the rater's view (sd)",
         "Gerstner & Day 1997: LMX-7 alpha about .89, i.e. mean inter-item r about .54; "
         "with item sd about .9 that leaves error sd about .6")
+    rating_noise: float = _m(0.5, 0.0, 2.0,
+        "noise of the leader's single 1-5 rating of a member around the leader's impression (sd)",
+        "assumed: a single-item supervisor rating; half a scale point, like one LMX-7 item's error")
     # fmt: on
 
     def __post_init__(self) -> None:
@@ -110,6 +121,14 @@ def answer_items(view: np.ndarray, rater: str, m: Measurement | Any, rng: np.ran
     style = style_sd * rng.standard_normal(view.shape)
     latent = (LOW + (HIGH - LOW) * view + bias + style)[..., None]
     raw = latent + item_sd * rng.standard_normal((*view.shape, ITEMS))
+    return np.clip(np.rint(raw), LOW, HIGH)
+
+
+def leader_rating(impression: np.ndarray, m: Measurement | Any, rng: np.random.Generator) -> np.ndarray:
+    """The leader's 1-5 rating of each member from the leader's impression (0..1); replications first."""
+    impression = np.asarray(impression, dtype=float)
+    noise = _column(m, "rating_noise", impression.ndim)
+    raw = LOW + (HIGH - LOW) * impression + noise * rng.standard_normal(impression.shape)
     return np.clip(np.rint(raw), LOW, HIGH)
 
 

@@ -557,8 +557,49 @@ CLI: dict[str, dict[str, str]] = {
         "member_total, leader_...)",
     },
     "fit_team": {
-        "en": "team file (.csv or .toml, docs/team-files.md)",
-        "nl": "teambestand (.csv of .toml, docs/team-files.md)",
+        "en": "team file (.csv, .xlsx or .toml, docs/team-files.md); or --teams for many teams",
+        "nl": "teambestand (.csv, .xlsx of .toml, docs/team-files.md); of --teams voor meerdere teams",
+    },
+    "design_cmd_help": {
+        "en": "Before collecting data: what would a study of this design (teams, waves, raters) teach the "
+        "fit? Simulates it from known parameters and fits it R times",
+        "nl": "Voor u gegevens verzamelt: wat zou een studie met dit ontwerp (teams, metingen, "
+        "beoordelaars) de fit leren? Simuleert ze met bekende parameters en fit ze R keer",
+    },
+    "design_teams": {"en": "teams in the study", "nl": "teams in de studie"},
+    "design_team_size": {"en": "people per team", "nl": "personen per team"},
+    "design_weeks": {
+        "en": "the waves' weeks since the teams started, e.g. 4,13,26",
+        "nl": "de weken van de metingen sinds de start van de teams, bv. 4,13,26",
+    },
+    "design_leader": {
+        "en": "the leader rates each member too (LMX-7), or only the members rate",
+        "nl": "de leider beoordeelt ook elke medewerker (LMX-7), of alleen de medewerkers beoordelen",
+    },
+    "design_rating": {
+        "en": "the leader also rates each member's work 1-5 at every wave (survey column leader_rating)",
+        "nl": "de leider geeft ook elke medewerker bij elke meting een 1-5 voor het werk "
+        "(kolom leader_rating)",
+    },
+    "design_r": {
+        "en": "simulated studies, each fitted once",
+        "nl": "gesimuleerde studies, elk één keer gefit",
+    },
+    "design_truth": {
+        "en": "fix a true parameter, e.g. confirmation_bias=0.8 (repeatable; the others are drawn from "
+        "their priors per study)",
+        "nl": "leg een ware parameter vast, bv. confirmation_bias=0.8 (herhaalbaar; de andere worden per "
+        "studie uit hun prior getrokken)",
+    },
+    "design_out": {
+        "en": "folder for design.csv (per parameter) and design-runs.csv (per study)",
+        "nl": "map voor design.csv (per parameter) en design-runs.csv (per studie)",
+    },
+    "fit_teams": {
+        "en": "folder with each team's file <team>.csv|.xlsx|.toml; the survey's `team` column names "
+        "the team (many teams in one fit, pooled leader parameters; docs/fitting.md)",
+        "nl": "map met het bestand van elk team <team>.csv|.xlsx|.toml; de kolom `team` van de vragenlijst "
+        "noemt het team (meerdere teams in één fit, gedeelde leiderparameters; docs/fitting.md)",
     },
     "fit_observations": {
         "en": "optional team-level observations (CSV: week_from, week_to, problems_reported)",

@@ -13,9 +13,23 @@ FIT: dict[str, dict[str, str]] = {
         "nl": "fit van {fitted} op {n} personen x {w} metingen (weken {weeks}; beoordelingen door "
         "{raters}{team})",
     },
+    "fitting_teams": {
+        "en": "fitting {fitted} to {teams} teams ({n} people, {w} waves each; {raters} ratings; leader "
+        "parameters pooled over the teams)",
+        "nl": "fit van {fitted} op {teams} teams ({n} personen, {w} metingen per team; beoordelingen door "
+        "{raters}; leiderparameters gedeeld over de teams)",
+    },
     "each_person": {"en": "each person's first impression", "nl": "de eerste indruk van elke persoon"},
     "raters_member": {"en": "member", "nl": "medewerker"},
     "raters_member_leader": {"en": "member and leader", "nl": "medewerker en leider"},
+    "raters_member_rating": {
+        "en": "member LMX-7 and the leader's 1-5",
+        "nl": "LMX-7 van de medewerker en 1-5 van de leider",
+    },
+    "raters_member_leader_rating": {
+        "en": "member and leader LMX-7 and the leader's 1-5",
+        "nl": "LMX-7 van medewerker en leider en 1-5 van de leider",
+    },
     "team_part": {"en": "; {measure} in {k} periods", "nl": "; {measure} in {k} periodes"},
     "generation": {
         "en": "generation {g}: epsilon {eps}, accepted {a} of {s} ({share}), {sec} s",
@@ -54,6 +68,25 @@ FIT: dict[str, dict[str, str]] = {
         '(docs/fitting.md, "What the fit can and cannot tell"); een vergelijking van strategieën over '
         "deze fit spreidt ze over (bijna) hun hele prior-bereik.",
     },
+    "verdict_much": {"en": "learned much", "nl": "veel geleerd"},
+    "verdict_some": {"en": "learned some", "nl": "iets geleerd"},
+    "verdict_little": {"en": "learned little", "nl": "weinig geleerd"},
+    "warn_parameters": {
+        "en": "warning: the data taught less than 20% about {names}: their 90% intervals are more than 80% "
+        "as wide as the priors' (summary.json). More waves, the leader's own LMX-7 ratings or more teams "
+        "would teach more (docs/fitting.md); a strategy comparison over this fit spreads them over "
+        "(almost) their whole prior range.",
+        "nl": "waarschuwing: de gegevens leerden minder dan 20% over {names}: hun 90%-intervallen zijn meer "
+        "dan 80% zo breed als vooraf (summary.json). Meer metingen, de LMX-7 van de leider zelf of meer "
+        "teams zouden meer leren (docs/fitting.md); een vergelijking van strategieën over deze fit "
+        "spreidt ze over (bijna) hun hele prior-bereik.",
+    },
+    "warn_people": {
+        "en": "warning: the data taught less than 20% about the first impression of {k} of {n} people "
+        "({names}); summary.json has each person's share.",
+        "nl": "waarschuwing: de gegevens leerden minder dan 20% over de eerste indruk van {k} van {n} "
+        "personen ({names}); summary.json geeft het aandeel per persoon.",
+    },
     "people_title": {
         "en": "The leader's first impression of each person, against the ability in the team file",
         "nl": "De eerste indruk van de leider van elke persoon, naast de bekwaamheid uit het teambestand",
@@ -69,6 +102,41 @@ FIT: dict[str, dict[str, str]] = {
         "nl": "voorspellende controle: {share} van de waargenomen beoordelingen ligt binnen de 90%-band "
         "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in dit team; "
         "ppc.png)",
+    },
+    "ppc_teams": {
+        "en": "predictive check: {share} of the observed ratings lie inside the 90% band of the simulated "
+        "ones (about 90% is a good fit; much lower: the model misses something in these teams; ppc.csv, "
+        "per team)",
+        "nl": "voorspellende controle: {share} van de waargenomen beoordelingen ligt binnen de 90%-band "
+        "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in deze teams; "
+        "ppc.csv, per team)",
+    },
+    "design_start": {
+        "en": "design study: {design}; {r} simulated studies, each fitted with {pop} particles x {g} "
+        "generations",
+        "nl": "ontwerpstudie: {design}; {r} gesimuleerde studies, elk gefit met {pop} deeltjes x {g} "
+        "generaties",
+    },
+    "design_progress": {
+        "en": "study {i} of {r}: fitted in {sec} s ({sims} simulations)",
+        "nl": "studie {i} van {r}: gefit in {sec} s ({sims} simulaties)",
+    },
+    "design_title": {
+        "en": "What {r} studies of this design taught: {design}",
+        "nl": "Wat {r} studies van dit ontwerp leerden: {design}",
+    },
+    "design_col_parameter": {"en": "parameter", "nl": "parameter"},
+    "design_col_coverage": {"en": "90% interval holds the truth", "nl": "90%-interval bevat de waarheid"},
+    "design_col_shrinkage": {"en": "width / prior (mean)", "nl": "breedte / prior (gemiddeld)"},
+    "design_col_range": {"en": "width / prior (range)", "nl": "breedte / prior (bereik)"},
+    "design_col_r": {"en": "r(truth, mean)", "nl": "r(waarheid, gemiddelde)"},
+    "design_done": {
+        "en": "took {sec} s. Coverage near 90% means the intervals are honest; width / prior near 100% means "
+        "the design teaches (almost) nothing about that parameter, at or below 50% that it halves the "
+        "uncertainty. With few studies both are rough (± is the coverage's standard error).",
+        "nl": "duurde {sec} s. Een dekking rond 90% betekent eerlijke intervallen; breedte / prior rond 100% "
+        "betekent dat het ontwerp (bijna) niets leert over die parameter, 50% of minder dat het de "
+        "onzekerheid halveert. Met weinig studies zijn beide ruw (± is de standaardfout van de dekking).",
     },
     "wrote": {"en": "wrote {files} to {folder}", "nl": "{files} geschreven naar {folder}"},
     "error": {"en": "error: {error}", "nl": "fout: {error}"},

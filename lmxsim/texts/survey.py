@@ -30,10 +30,16 @@ SURVEY: dict[str, dict[str, str]] = {
     "did_you_mean": {"en": "did you mean {close}?", "nl": "bedoel je {close}?"},
     "unknown_column": {
         "en": "unknown column {value}{hint} (allowed: name, wave, week, member_1..member_7 or member_total, "
-        "leader_1..leader_7 or leader_total, notes; Dutch names too, see docs/fitting.md)",
+        "leader_1..leader_7 or leader_total, leader_rating, notes; Dutch names too, see docs/fitting.md)",
         "nl": "onbekende kolom {value}{hint} (toegestaan: naam, meting, week, medewerker_1..medewerker_7 of "
-        "medewerker_totaal, leider_1..leider_7 of leider_totaal, opmerkingen; Engelse namen ook, zie "
-        "docs/fitting.md)",
+        "medewerker_totaal, leider_1..leider_7 of leider_totaal, leider_oordeel, opmerkingen; Engelse "
+        "namen ook, zie docs/fitting.md)",
+    },
+    "team_column": {
+        "en": "the column 'team' means a survey of many teams: give --teams with the folder of the teams' "
+        "files, not --team",
+        "nl": "de kolom 'team' betekent een vragenlijst van meerdere teams: geef --teams met de map van de "
+        "teambestanden, niet --team",
     },
     "missing_column": {
         "en": "the column {column} is missing (needed: name, wave, week; in Dutch: naam, meting, week)",
