@@ -117,7 +117,7 @@ def present_frame(
     left = 10 + max(_text_width(tick, size) for tick in ticks) + 8
     right = 12 + max((_text_width(label, size) for label in labels), default=0.0)
     rows: list[list[int]] = []
-    x = WIDTH  # start a new row at the first entry
+    x = float(WIDTH)  # start a new row at the first entry
     for i, (_, _, text) in enumerate(legend):
         width = 34 + _text_width(text, size)
         if x + width > WIDTH - 8 or not rows:

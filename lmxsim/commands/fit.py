@@ -140,6 +140,7 @@ def _fit(console: Console, request: FitRequest) -> None:
         waves = sorted({len(p.survey.weeks) for p in panel})
         team_observed = None
     else:
+        assert team is not None  # one of --team and --teams, checked above
         members = load_team(team)
         data = read_survey(survey, [m.name for m in members], lang)
         check_against_team(data, members, str(team), lang)
@@ -150,7 +151,7 @@ def _fit(console: Console, request: FitRequest) -> None:
             from lmxsim.fit.observations import read_observations
 
             team_observed = read_observations(request.observations)
-        simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)
+        simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)  # type: ignore[assignment]  # a Panel or one Simulator: run_fit takes both
         source, people, raters_in = str(team), len(members), data.ratings()
     if not resume:
         check_output_folder(out, "--out", overwrite=request.overwrite)
@@ -252,14 +253,14 @@ def _fit(console: Console, request: FitRequest) -> None:
         )
     console.print(table)
     if chosen.people:
-        people = Table(title=escape(t("fit.people_title", lang)))
+        per_person = Table(title=escape(t("fit.people_title", lang)))
         for column in ("name", "ability", "first_impression", "gap", "underrated", "learned"):
-            people.add_column(
+            per_person.add_column(
                 t(f"fit.col_{column}", lang), justify="left" if column == "name" else "right", overflow="fold"
             )
         for row, learned in zip(report["people"].itertuples(), taught["people"], strict=True):
             low, high = number(row.first_impression_p5, lang, 2), number(row.first_impression_p95, lang, 2)
-            people.add_row(
+            per_person.add_row(
                 escape(row.name if "team" not in learned else f"{learned['team']}/{row.name}"),
                 number(row.ability, lang, 2),
                 f"{number(row.first_impression, lang, 2)} ({low}-{high})",
@@ -267,7 +268,7 @@ def _fit(console: Console, request: FitRequest) -> None:
                 percent(row.p_underrated, lang),
                 t(f"fit.verdict_{learned['verdict']}", lang),
             )
-        console.print(people)
+        console.print(per_person)
     for line in learned_little_warnings(taught, lang):
         console.print(escape(line), style="yellow")
     inside = state.get("ppc_inside90")

@@ -74,7 +74,7 @@ def truth_for(priors: Priors, fixed: dict[str, float], rng: np.random.Generator)
 
 def simulated_study(design: Design, priors: Priors, truth: dict[str, float], seed: int) -> Simulator | Panel:
     """The data of one study simulated at `truth`, as the fit would read it."""
-    raters = ("member", "leader") if design.leader else ("member",)
+    raters: tuple[str, ...] = ("member", "leader") if design.leader else ("member",)
     raters += (RATING,) if design.rating else ()
     sims = []
     for t in range(design.teams):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -165,10 +166,10 @@ def write_report(
 
     particles, weights = result.posterior()
     panel = result.simulator if isinstance(result.simulator, Panel) else None
-    parts = (
+    parts: list[tuple[str | None, str, Simulator]] = (
         list(zip(panel.teams, panel.paths, panel.simulators, strict=True))
         if panel is not None
-        else [(None, team_path, result.simulator)]
+        else [(None, team_path, cast(Simulator, result.simulator))]
     )
     posterior = posterior_table(particles, weights, result.priors)
     table(posterior, out / "posterior.csv", lang)

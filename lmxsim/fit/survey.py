@@ -209,7 +209,7 @@ def parse_survey(
     rows; its `team` column is then allowed and not read here)."""
     first = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
     delimiter = csv_delimiter(first, ",;\t")  # tab: Excel's "Unicode text" (UTF-16)
-    rows = [
+    rows: list[tuple[int, list[object]]] = [
         (number, list(row))
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
     ]
@@ -507,9 +507,9 @@ class _Reader:
             answers[i, wave - 1] = values
         warnings = []
         for wave in waves:
-            missing = [n for i, n in enumerate(self.team) if i in answered and (i, wave) not in self.seen]
-            if missing:
-                names = ", ".join(map(repr, missing))
+            gone = [n for i, n in enumerate(self.team) if i in answered and (i, wave) not in self.seen]
+            if gone:
+                names = ", ".join(map(repr, gone))
                 week = self.wave_week[wave][0]
                 warnings.append(
                     t("survey.missing_in_wave", lang, where=self.where, names=names, wave=wave, week=week)
