@@ -29,11 +29,11 @@ SURVEY: dict[str, dict[str, str]] = {
     "whole": {"en": "a whole number from {low} to {high}", "nl": "een geheel getal van {low} tot {high}"},
     "did_you_mean": {"en": "did you mean {close}?", "nl": "bedoel je {close}?"},
     "unknown_column": {
-        "en": "unknown column {value}{hint} (allowed: name, wave, week, member_1..member_7 or member_total, "
-        "leader_1..leader_7 or leader_total, leader_rating, notes; Dutch names too, see docs/fitting.md)",
-        "nl": "onbekende kolom {value}{hint} (toegestaan: naam, meting, week, medewerker_1..medewerker_7 of "
-        "medewerker_totaal, leider_1..leider_7 of leider_totaal, leider_oordeel, opmerkingen; Engelse "
-        "namen ook, zie docs/fitting.md)",
+        "en": "unknown column {value}{hint} (allowed: name, wave, week, member_1..7 or member_total, "
+        "leader_1..7 or leader_total, leader_rating, notes; Dutch names too: docs/fitting.md)",
+        "nl": "onbekende kolom {value}{hint} (toegestaan: naam, meting, week, medewerker_1..7 of "
+        "medewerker_totaal, leider_1..7 of leider_totaal, leider_oordeel, opmerkingen; Engelse namen "
+        "ook: docs/fitting.md)",
     },
     "team_column": {
         "en": "the column 'team' means a survey of many teams: give --teams with the folder of the teams' "
