@@ -15,6 +15,7 @@ from pathlib import Path
 
 import solara
 
+from lmxsim.app.file_drop import FilesDrop
 from lmxsim.app.i18n_lab import tl
 from lmxsim.fit import FitError
 from lmxsim.fit.posterior import DEFAULT_DRAWS, MAX_ZIP_BYTES, Posterior, posterior_from_files, team_mismatch
@@ -79,7 +80,7 @@ def FitLoader(posterior: solara.Reactive, names: list[str], replications: int, l
     with solara.Card(tl("fit_title", lang), classes=["lab-fit"]):
         help_text = escape(tl("fit_help", lang))
         solara.HTML(tag="div", unsafe_innerHTML=help_text, style="color:#555;margin-bottom:6px")
-        solara.FileDropMultiple(label=tl("fit_drop", lang), on_file=dropped, lazy=True)
+        FilesDrop(tl("fit_drop", lang), on_files=dropped, accept=".json,.csv,.zip")  # dropped, or clicked
         problem = fit_problem(posterior.value, names, lang)
         with solara.Column(classes=["lab-fit-slot"], gap="0px"):
             if message.value:

@@ -67,7 +67,7 @@ def fit_here(
     path.write_bytes(data)
     members = list(team)
     survey = read_survey(path, [m.name for m in members], lang)  # its problems in the page's language
-    check_against_team(survey, members, "the team above", lang)
+    check_against_team(survey, members, tl("fitrun_team_here", lang), lang)
     priors = default_priors()
     simulator = Simulator(members, survey.weeks, survey.ratings(), priors)
 
@@ -77,7 +77,7 @@ def fit_here(
 
     out = folder / FIT_FOLDER
     result = run_fit(simulator, priors, out, settings, progress=generation_done, should_stop=should_stop)
-    write_report(result, out, settings.seed, survey_name, "the lab's team", lang)
+    write_report(result, out, settings.seed, survey_name, tl("fitrun_team_here", lang), lang)
     return read_posterior(out)
 
 

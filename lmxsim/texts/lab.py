@@ -196,8 +196,8 @@ LAB: dict[str, dict[str, str]] = {
         "(dezelfde namen).",
     },
     "fit_drop": {
-        "en": "Drop fit.json and draws.csv together, or a .zip of the fit folder",
-        "nl": "Sleep fit.json en draws.csv samen hierheen, of een .zip van de fitmap",
+        "en": "Drop fit.json and draws.csv together, or a .zip of the fit folder; or click and choose them",
+        "nl": "Sleep fit.json en draws.csv samen hierheen, of een .zip van de fitmap; of klik en kies ze",
     },
     "fit_loaded": {
         "en": "Fit loaded ({source}: {n} people; fitted {fitted}). The comparison now runs over {d} "
@@ -261,6 +261,7 @@ LAB: dict[str, dict[str, str]] = {
         "en": "The team above has a problem: mend it first, then fit.",
         "nl": "Het team hierboven heeft een probleem: los dat eerst op, fit daarna.",
     },
+    "fitrun_team_here": {"en": "the team above", "nl": "het team hierboven"},
     "fitrun_zip": {"en": "fit.zip", "nl": "fit.zip"},
     "fitrun_download": {"en": "Download this fit (.zip)", "nl": "Deze fit downloaden (.zip)"},
     "fit_ran": {

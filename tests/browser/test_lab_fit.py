@@ -125,3 +125,8 @@ def test_the_lab_fits_the_team_itself_and_stops_when_asked(app_server, page, dro
     expect(page.locator(".lab-fit-running")).to_have_count(0)
     expect(page.locator(".lab-fit-loaded")).to_have_count(0)  # nothing of a stopped fit is used
     expect(start).to_be_enabled()  # and it can run again
+
+    # the fit-folder zone above is clickable too, and takes fit.json and draws.csv together
+    with page.expect_file_chooser() as chooser:
+        page.locator(".lab-fit .solara-file-drop").click()
+    assert chooser.value.is_multiple()
