@@ -93,7 +93,7 @@ def FacilitatorRoom(room: Room, lang: solara.Reactive[str]):
                 LanguageSwitch(lang)
         chosen = next((s for s in seats if s.id == showing.value), None)
         if chosen is not None:
-            Projector(room, chosen, lang.value, lambda: showing.set(0))
+            Projector(room, chosen, lang.value, lambda: showing.set(0), present=present.value)
             return
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab(t("room.tab_overview", lang.value)):
@@ -441,8 +441,9 @@ def summary_html(summary, lang: str) -> str:
 
 
 @solara.component
-def Projector(room: Room, seat: Seat, lang: str, back):
-    """One participant's latest run, rebuilt from its summary: the drawing and the charts, large."""
+def Projector(room: Room, seat: Seat, lang: str, back, present: bool = False):
+    """One participant's latest run, rebuilt from its summary: the drawing and the charts, large
+    (and in present mode with the back row's type, as the trainer's own preset)."""
     run = seat.latest
     exercise = room.exercise if seat.exercise == room.exercise.version else None
     key = (seat.id, run, exercise)
@@ -459,9 +460,9 @@ def Projector(room: Room, seat: Seat, lang: str, back):
     focus = run.outcome.focus if run is not None and run.outcome else None
     with solara.Div(classes=["lmx-room-projector"]):
         with solara.Div(classes=["lmx-room-projector-drawing"]):
-            TeamDrawing(workshop, focus, lang, None, None, "lmx-room-drawing")
+            TeamDrawing(workshop, focus, lang, None, None, "lmx-room-drawing", present=present)
         with solara.Div(classes=["lmx-room-projector-charts"]):
             solara.Text(t("charts_members", lang), classes=["lmx-label"])
-            MemberCharts(workshop, focus, lang)
+            MemberCharts(workshop, focus, lang, present=present)
             solara.Text(t("charts_team", lang), classes=["lmx-label"])
-            TeamCharts(workshop, lang)
+            TeamCharts(workshop, lang, present=present)

@@ -118,6 +118,22 @@ def test_two_participants_and_the_facilitator(room_url, browser):
     trainer.get_by_text("Table Apple's team").wait_for()
     trainer.locator("#lmx-room-drawing [data-member='An']").wait_for(state="attached")
     trainer.locator(".lmx-charts").first.wait_for()
+
+    # in present mode the participant's run reads from the back row as the trainer's own preset does
+    def projected_names_px() -> float:
+        return min(
+            trainer.eval_on_selector_all(
+                "#lmx-room-drawing [data-member] text",
+                "els => els.map(e => parseFloat(e.getAttribute('font-size')) * e.getScreenCTM().a)",
+            )
+        )
+
+    before = projected_names_px()
+    trainer.get_by_label("Large text").click(force=True)  # the switch ("Large text", present mode)
+    trainer.locator(".lmx-present").wait_for()
+    # larger than the projector's normal type, and at least the back row's 18 px at 1280 wide
+    eventually(lambda: projected_names_px() >= max(18, 1.2 * before))
+    trainer.get_by_label("Large text").click(force=True)  # the switch ("Large text", present mode)
     trainer.get_by_role("button", name="Back to the room").click()
 
     # a new exercise: participants already playing are told, and can take it
