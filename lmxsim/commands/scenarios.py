@@ -49,7 +49,7 @@ def scenarios(
 def check_story(name: str, seeds: int, lang: str) -> None:
     """Each claim's hold rate; NAME is a preset or the path of a scenario file (a preset being made)."""
     from lmxsim.io.limits import check_replications
-    from lmxsim.science.claims import STORY_SHARE, hold_rates
+    from lmxsim.science.claims import hold_rates
     from lmxsim.team.config import load_config, load_scenario
     from lmxsim.texts import percent
 
@@ -67,4 +67,4 @@ def check_story(name: str, seeds: int, lang: str) -> None:
     console = Console(width=max(Console().width, 100))
     console.print(table)
     verdict = "cli.check_story_holds" if rates.holds else "cli.check_story_fails"
-    console.print(t(verdict, lang, share=percent(rates.story, lang), bar=percent(STORY_SHARE, lang)))
+    console.print(t(verdict, lang, share=percent(rates.story, lang), bar=percent(rates.bar, lang)))

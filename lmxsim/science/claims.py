@@ -18,6 +18,13 @@ from lmxsim.team.config import ConfigError, Scenario
 
 STORY_SEEDS = 200  # seeds 0 .. STORY_SEEDS-1
 STORY_SHARE = 0.8  # the whole story must hold on at least this share of them
+# Stories rewritten to hold more firmly (issue 24 req 7): the whole story on 90% of the seeds
+STRONG_STORIES = {"rebels": 0.9, "new-leader": 0.9}
+
+
+def story_share(name: str) -> float:
+    """The share of seeds on which preset `name`'s whole story must hold."""
+    return STRONG_STORIES.get(name, STORY_SHARE)
 
 
 @dataclass(frozen=True)
@@ -29,11 +36,12 @@ class HoldRates:
     shares: dict[str, float]
     on_own_seed: dict[str, bool]
     story: float  # share of seeds that keep every claim at once
+    bar: float = STORY_SHARE  # the share the story must reach (story_share)
 
     @property
     def holds(self) -> bool:
         """What tests/test_scenarios.py asks: the story on its own seed and on most seeds."""
-        return self.story >= STORY_SHARE and all(self.on_own_seed.values())
+        return self.story >= self.bar and all(self.on_own_seed.values())
 
 
 def hold_rates(scenario: Scenario, seeds: int = STORY_SEEDS, lang: str = "en") -> HoldRates:
@@ -63,4 +71,5 @@ def hold_rates(scenario: Scenario, seeds: int = STORY_SEEDS, lang: str = "en") -
         shares={claim: float(ok.mean()) for claim, ok in held.items()},
         on_own_seed={claim: bool(ok.all()) for claim, ok in kept.items()},
         story=float(np.logical_and.reduce(list(held.values())).mean()),
+        bar=story_share(scenario.name),
     )
