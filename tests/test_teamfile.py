@@ -279,3 +279,22 @@ def test_scenario_files_take_the_starting_fields():
     rows = [{"name": "An", "weeks_together": 40, "lmx7": [4, 4, 3, 3, 4, 3, 3], "lmx7_leader": 30}]
     member = scenario_from_dict({"team": rows}).team[0]
     assert (member.weeks_together, member.lmx7, member.lmx7_leader) == (40, 24.0, 30.0)
+
+
+def test_every_mistake_of_a_team_file_comes_at_once():
+    text = "name,closeness,ability,challenge\nAn,2,0.5,0.5\nBram,0.5,7,x\n,0.3,0.4,0.5\nSam,0.5,0.5,0.5\n"
+    with pytest.raises(TeamFileError) as caught:
+        parse_team_file(text, "team.csv")
+    message = str(caught.value)
+    assert message.startswith("team.csv: 4 problems in the team file:"), message
+    for part in (
+        "line 2 (An): closeness = '2'",
+        "line 3 (Bram): ability = '7'",
+        "line 3 (Bram): challenge",
+        "line 4: name is missing",
+    ):
+        assert part in message, message
+    assert "Sam" not in message
+    # one mistake stays one line, as before
+    with pytest.raises(TeamFileError, match=r"^team.csv: line 2 \(An\): closeness = '2' is out of range"):
+        parse_team_file("name,closeness\nAn,2\nBram,0.5\n", "team.csv")

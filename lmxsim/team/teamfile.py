@@ -415,50 +415,89 @@ def _parse_toml(text: str, where: str) -> TeamFile:
 # --------------------------------------------------------------------------- checking
 
 
+MAX_PROBLEMS = 40  # problems one message lists (the rest are counted)
+
+
+class _Counted(Exception):
+    """A person whose mistakes were added to the list: nothing more to say about them."""
+
+
 def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bool) -> list[Member]:
+    """The Members of the rows; every person's mistakes at once (one TeamFileError that lists them),
+    so the leader mends the whole file in one go."""
     if not rows:
         raise TeamFileError(f"{where}: the team is empty (add at least one person)")
     team: list[Member] = []
+    problems: list[str] = []
     for label, row in rows:
-        name = row.get("name")
-        if name is None or (isinstance(name, str) and not name.strip()):
-            raise TeamFileError(f"{where}: {label}: name is missing (every person needs a name)")
-        if not isinstance(name, str):
-            raise TeamFileError(f"{where}: {label}: name = {shown(name)} must be text")
-        name = name.strip()
-        if len(name) > MAX_NAME:
-            raise TeamFileError(
-                f"{where}: {label}: name {name[:20]!r}... is longer than {MAX_NAME} characters"
-            )
-        problem = name_problem(name)
-        if problem:
-            raise TeamFileError(f"{where}: {label}: name {shown(name)} {problem}")
-        if "closeness" not in row:
-            raise TeamFileError(f"{where}: {label}: closeness is missing ({ALLOWED_TRAIT})")
-        number = _Reader(where, label, decimal_comma)
-        traits = {f: number.fraction(row[f], f) for f in ("closeness", *TRAITS) if f in row}
         try:
-            team.append(
-                Member(
-                    name=name,
-                    ability=traits.get("ability", DEFAULT_ABILITY),
-                    first_impression=traits["closeness"],
-                    challenge=traits.get("challenge", DEFAULT_CHALLENGE),
-                    trust_propensity=traits.get("trust_propensity"),
-                    member_expectation=traits.get("member_expectation"),
-                    safety_propensity=traits.get("safety_propensity"),
-                    weeks_together=number.weeks(row),
-                    lmx7=number.answers(row, "lmx7"),
-                    lmx7_leader=number.answers(row, "lmx7_leader"),
-                )
-            )
-        except ParameterError as error:  # a rule of Member this module does not check itself
-            raise TeamFileError(f"{where}: {label}: {error}") from None
-    try:
-        check_unique_names([m.name for m in team], [label for label, _ in rows])
-    except ParameterError as error:
-        raise TeamFileError(f"{where}: {error}") from None
+            team.append(_person(label, row, where, decimal_comma, problems))
+        except _Counted:  # their mistakes are in `problems` already
+            continue
+        except TeamFileError as error:
+            problems.append(str(error))
+    if not problems:
+        try:
+            check_unique_names([m.name for m in team], [label for label, _ in rows])
+        except ParameterError as error:
+            problems.append(f"{where}: {error}")
+    if len(problems) == 1:
+        raise TeamFileError(problems[0])
+    if problems:
+        listed = "\n".join(f"  - {p.removeprefix(f'{where}: ')}" for p in problems[:MAX_PROBLEMS])
+        more = f"\n  ... and {len(problems) - MAX_PROBLEMS} more" if len(problems) > MAX_PROBLEMS else ""
+        raise TeamFileError(f"{where}: {len(problems)} problems in the team file:\n{listed}{more}")
     return team
+
+
+def _person(label: str, row: dict[str, Any], where: str, decimal_comma: bool, problems: list[str]) -> Member:
+    """One person's Member; a mistake in one of their values is added to `problems` (the others are
+    still read), a missing or wrong name or closeness is raised (nothing more to read then)."""
+    name = row.get("name")
+    if name is None or (isinstance(name, str) and not name.strip()):
+        raise TeamFileError(f"{where}: {label}: name is missing (every person needs a name)")
+    if not isinstance(name, str):
+        raise TeamFileError(f"{where}: {label}: name = {shown(name)} must be text")
+    name = name.strip()
+    if len(name) > MAX_NAME:
+        raise TeamFileError(f"{where}: {label}: name {name[:20]!r}... is longer than {MAX_NAME} characters")
+    problem = name_problem(name)
+    if problem:
+        raise TeamFileError(f"{where}: {label}: name {shown(name)} {problem}")
+    if "closeness" not in row:
+        raise TeamFileError(f"{where}: {label}: closeness is missing ({ALLOWED_TRAIT})")
+    number = _Reader(where, label, decimal_comma)
+    traits: dict[str, float] = {}
+    failed = len(problems)
+    for trait in ("closeness", *TRAITS):
+        if trait in row:
+            try:
+                traits[trait] = number.fraction(row[trait], trait)
+            except TeamFileError as error:
+                problems.append(str(error))
+    try:
+        weeks = number.weeks(row)
+        lmx7, lmx7_leader = number.answers(row, "lmx7"), number.answers(row, "lmx7_leader")
+    except TeamFileError as error:
+        problems.append(str(error))
+        weeks, lmx7, lmx7_leader = 0, None, None
+    if len(problems) > failed:
+        raise _Counted()
+    try:
+        return Member(
+            name=name,
+            ability=traits.get("ability", DEFAULT_ABILITY),
+            first_impression=traits["closeness"],
+            challenge=traits.get("challenge", DEFAULT_CHALLENGE),
+            trust_propensity=traits.get("trust_propensity"),
+            member_expectation=traits.get("member_expectation"),
+            safety_propensity=traits.get("safety_propensity"),
+            weeks_together=weeks,
+            lmx7=lmx7,
+            lmx7_leader=lmx7_leader,
+        )
+    except ParameterError as error:  # a rule of Member this module does not check itself
+        raise TeamFileError(f"{where}: {label}: {error}") from None
 
 
 @dataclass

@@ -125,6 +125,8 @@ DUTCH: tuple[tuple[str, str], ...] = (
         r"name ('[^']*') appears twice \(also (.+?)\); names must be unique, whatever their capitals",
         r"naam \1 staat er twee keer in (ook \2); namen moeten uniek zijn, ook los van hoofdletters",
     ),
+    (r": (\d+) problems in the team file:", r": \1 problemen in het teambestand:"),
+    (r"\n  \.\.\. and (\d+) more$", r"\n  ... en nog \1"),
     (r"the header row lacks (?:the )?column ", "de kopregel mist kolom "),
     (r"; Dutch names too, see ", "; Nederlandse namen ook, zie "),
     (r"not an? (\w+) file: extension ", r"geen \1-bestand: extensie "),
