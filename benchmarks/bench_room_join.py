@@ -229,7 +229,8 @@ def describe(report: JoinReport) -> tuple[list[str], bool]:
             ok = False
             continue
         lines.append(
-            f"overview beat to beat as the page got them during {what}: median {statistics.median(gaps):.2f} s, "
+            f"overview beat to beat as the page got them during {what}: "
+            f"median {statistics.median(gaps):.2f} s, "
             f"max {max(gaps):.2f} s, {sum(g > TARGETS['overview_gap'] for g in gaps)} of {len(gaps)} "
             f"over {TARGETS['overview_gap']} s (as its clock showed them: max {max(clock):.2f} s)"
         )
