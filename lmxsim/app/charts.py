@@ -105,6 +105,7 @@ def _text_width(text: str, size: float) -> float:
     return 0.6 * size * len(text)
 
 
+Y_TICK_GAP_PRESENT = 14.0  # between the y axis' numbers and the plot, in present mode
 WORD_GAP = 18.0  # between two lines' names in a legend row (present mode, names_above)
 
 
@@ -129,7 +130,7 @@ def present_frame(
     the axis, large type is longer than the plot is high)."""
     size = PRESENT_TYPE
     ticks = [number(y_max * share, lang, 0 if y_max > 2 else 1) for share in (0.0, 0.5, 1.0)]
-    left = 10 + max(_text_width(tick, size) for tick in ticks) + 8
+    left = 10 + max(_text_width(tick, size) for tick in ticks) + Y_TICK_GAP_PRESENT + 2
     last_tick = _text_width(str(horizon), size) / 2 + 4  # the last week's number, centred on the edge
     right = max(12 + max((_text_width(label, size) for label in labels), default=0.0), last_tick)
     rows: list[list[int]] = []
@@ -227,6 +228,8 @@ def line_chart(
         f'<text class="lmx-chart-title" x="8" y="{frame.title + 3:.0f}" font-size="{frame.title:g}" '
         f'font-weight="700" fill="#1B2A41">{escape(title)}</text>',
     ]
+    # present mode: the y axis' numbers stand further off, so its 0.0 keeps clear of the week 0 below
+    y_gap = Y_TICK_GAP_PRESENT if present else 6
     for share in (0.0, 0.5, 1.0):
         value = y_max * share
         parts.append(
@@ -235,7 +238,7 @@ def line_chart(
         )
         text = number(value, lang, 0 if y_max > 2 else 1)
         parts.append(
-            f'<text x="{left - 6:.1f}" y="{y(value) + frame.tick * 0.36:.1f}" font-size="{frame.tick:g}" '
+            f'<text x="{left - y_gap:.1f}" y="{y(value) + frame.tick * 0.36:.1f}" font-size="{frame.tick:g}" '
             f'fill="#555" text-anchor="end">{text}</text>'
         )
     if y_title and present:
@@ -252,9 +255,10 @@ def line_chart(
             f'fill="#555" text-anchor="middle" transform="rotate(-90 {axis_x:.1f} {middle:.1f})">'
             f"{escape(y_title)}</text>"
         )
+    tick_y = top + plot_h + frame.tick + 4
     for week in _week_ticks(horizon, present):
         parts.append(
-            f'<text x="{x(week):.1f}" y="{top + plot_h + frame.tick + 4:.1f}" font-size="{frame.tick:g}" '
+            f'<text x="{x(week):.1f}" y="{tick_y:.1f}" font-size="{frame.tick:g}" '
             f'fill="#555" text-anchor="middle">{week}</text>'
         )
     parts.append(
