@@ -7,8 +7,10 @@ beat (REFRESH_SECONDS); one click on a participant replays their run
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+from dataclasses import replace
 from functools import partial
 from html import escape
 from typing import Any
@@ -334,9 +336,11 @@ def Overview(room: Room, seats: list[Seat], lang: str, show, beat: solara.Reacti
                 classes=["lmx-room-show"],
             )
     solara.HTML(tag="div", unsafe_innerHTML=participants_html(head, seats, lang, exercise))
-    # The tables are built again only when a seat changed, not at every beat of the clock.
+    # The summary and its figure read finished runs only: built again when a run finishes (30 times
+    # an exercise), not at each of the room's Steps (pandas, tens of ms at every beat with 30 playing).
+    finished = finished_only(seats)
     results, summary = solara.use_memo(
-        lambda: (frame := results_frame(seats), summary_frame(frame, exercise)), [tuple(seats), exercise]
+        lambda: (frame := results_frame(finished), summary_frame(frame, exercise)), [finished, exercise]
     )
     solara.Text(t("room.summary", lang), classes=["lmx-label"])
     if summary.empty:
@@ -399,26 +403,36 @@ def _table(head: list[str], rows: list[str], classes: str) -> str:
     return f'<table class="{classes}"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def finished_only(seats: list[Seat]) -> tuple[Seat, ...]:
+    """The seats with their finished runs only (what the room's summary and figure are made of)."""
+    return tuple(replace(seat, runs=tuple(run for run in seat.runs if run.finished)) for seat in seats)
+
+
 def participants_html(head: list[str], seats: list[Seat], lang: str, exercise: int) -> str:
     """One participant per row, as one HTML string: 30 rows redraw as one widget change, not hundreds."""
-    rows = []
-    for seat in seats:
-        run = seat.latest
-        week = "–" if run is None else f"{run.week}/{run.last_week}"
-        if seat.exercise != exercise:
-            week += f" ({t('room.earlier_exercise', lang)})"
-        state = "lmx-dot-on" if seat.connected else "lmx-dot-off"
-        cells = [
-            f'<td class="{state}">{"●" if seat.connected else "○"} {escape(seat.name)}</td>',
-            _cell(week, True),
-            _cell(_tried_text(run, lang)),
-            _cell(_measure_cell(run, "relationship", lang, 1), True),
-            _cell(_measure_cell(run, "performance", lang, 2), True),
-            _cell(_measure_cell(run, "spread", lang, 2), True),
-            _cell(_measure_cell(run, "fires", lang, 0), True),
-        ]
-        rows.append(f'<tr data-seat="{seat.id}">{"".join(cells)}</tr>')
+    rows = [participant_row(seat, lang, exercise) for seat in seats]
     return _table(head, rows, "lmx-room-table lmx-room-participants")
+
+
+@functools.lru_cache(maxsize=256)  # a room holds at most a few dozen seats
+def participant_row(seat: Seat, lang: str, exercise: int) -> str:
+    """One row of the overview's table; kept for a seat that did not change (a beat with 30 playing
+    rebuilt every row, each number through the locale's formatting, where one or two had changed)."""
+    run = seat.latest
+    week = "–" if run is None else f"{run.week}/{run.last_week}"
+    if seat.exercise != exercise:
+        week += f" ({t('room.earlier_exercise', lang)})"
+    state = "lmx-dot-on" if seat.connected else "lmx-dot-off"
+    cells = [
+        f'<td class="{state}">{"●" if seat.connected else "○"} {escape(seat.name)}</td>',
+        _cell(week, True),
+        _cell(_tried_text(run, lang)),
+        _cell(_measure_cell(run, "relationship", lang, 1), True),
+        _cell(_measure_cell(run, "performance", lang, 2), True),
+        _cell(_measure_cell(run, "spread", lang, 2), True),
+        _cell(_measure_cell(run, "fires", lang, 0), True),
+    ]
+    return f'<tr data-seat="{seat.id}">{"".join(cells)}</tr>'
 
 
 def summary_html(summary, lang: str) -> str:
