@@ -316,12 +316,12 @@ def line_chart(
         )
     for row, row_y in zip(legend_layout, frame.legend_rows, strict=False):
         lx = 8.0
-        named = [legend[i] for i in row if legend[i][2] in words]
-        if named:  # the lines' names, in their colours, one text: the browser sets each after the last
-            gap = f' dx="{WORD_GAP:g}"'
+        row_names = [legend[i] for i in row if legend[i][2] in words]
+        if row_names:  # the lines' names, in their colours, one text: the browser sets each after the last
+            word_dx = f' dx="{WORD_GAP:g}"'
             spans = "".join(
-                f'<tspan{gap if k else ""} fill="{colour}">{escape(text)}</tspan>'
-                for k, (colour, _, text) in enumerate(named)
+                f'<tspan{word_dx if k else ""} fill="{colour}">{escape(text)}</tspan>'
+                for k, (colour, _, text) in enumerate(row_names)
             )
             parts.append(
                 f'<text class="lmx-legend lmx-line-names" x="{lx}" y="{row_y:.1f}" '

@@ -338,9 +338,10 @@ def Overview(room: Room, seats: list[Seat], lang: str, show, beat: solara.Reacti
     solara.HTML(tag="div", unsafe_innerHTML=participants_html(head, seats, lang, exercise))
     # The summary and its figure read finished runs only: built again when a run finishes (30 times
     # an exercise), not at each of the room's Steps (pandas, tens of ms at every beat with 30 playing).
-    finished = finished_only(seats)
+    finished_seats = finished_only(seats)
     results, summary = solara.use_memo(
-        lambda: (frame := results_frame(finished), summary_frame(frame, exercise)), [finished, exercise]
+        lambda: (frame := results_frame(list(finished_seats)), summary_frame(frame, exercise)),
+        [finished_seats, exercise],
     )
     solara.Text(t("room.summary", lang), classes=["lmx-label"])
     if summary.empty:
