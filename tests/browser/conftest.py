@@ -54,6 +54,14 @@ CHROMIUM_ARGS = [
 ]
 
 SERVER_START_TIMEOUT = 60.0
+# Playwright's `expect` waits 5 s unless told, the pages' locators 30 s (set_default_timeout): on a
+# busy CI machine a redraw after a click took longer than 5 s (test_lab_fit's "Forget the fit").
+# One patience for both; a test that wants a short wait (a retry loop) says so itself.
+EXPECT_TIMEOUT_MS = 30_000
+with contextlib.suppress(ImportError):  # without playwright the browser tests skip below
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 BROWSER_TEST_TIMEOUT = 300  # seconds, per test (pytest-timeout), unless a test sets its own
 
 # Servers started by app_server that are still running; their logs are attached to the

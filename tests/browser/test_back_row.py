@@ -48,8 +48,18 @@ SIZES_JS = """els => els.filter(e => e.getClientRects().length > 0).map(e => {
 
 
 def smallest(page, selector: str, expect: int) -> tuple[float, str]:
-    """The smallest rendered text among `selector`'s elements (at least `expect` of them shown)."""
-    sizes = page.eval_on_selector_all(selector, SIZES_JS)
+    """The smallest rendered text among `selector`'s elements (at least `expect` of them shown), once
+    the layout has settled: a view's widgets arrive in several messages, and on a busy machine a
+    first measure can catch the drawing before its column reached its final width (CI measured the
+    twin's leader at 17.1 px, then 18+ once laid out). Settled: three reads 0.3 s apart agree."""
+    reads: list[list] = []
+    deadline = time.monotonic() + 20
+    while len(reads) < 3 or reads[-1] != reads[-2] or reads[-2] != reads[-3]:
+        assert time.monotonic() < deadline, f"{selector}: the layout did not settle in 20 s"
+        if reads:
+            time.sleep(0.3)
+        reads.append(page.eval_on_selector_all(selector, SIZES_JS))
+    sizes = reads[-1]
     assert len(sizes) >= expect, f"{selector}: {len(sizes)} texts shown, expected at least {expect}"
     return min((px, text) for px, text in sizes)
 
