@@ -13,7 +13,10 @@ Three measurements, written to docs/figures/known-misses.csv and summarised in d
    facts out of band.
 3. `--anchoring`: the anchoring knob `initial_confidence` against `belief_rate` scaled by the
    same factor (1 - c) / (1 - c0): the learning rule makes them the same parameter.
-4. `--refine NAME`: the calibration's coordinate refinement (each parameter of `REFINE` moved by a
+4. `--presets DIR`: writes each preset (configs/scenarios) with the Bayesian leader
+   (experiments/configs/bayesian-leader.toml) under every parameter the preset does not set itself,
+   to check the stories: `uv run lmxsim scenarios --check DIR/NAME.toml --seeds 200`.
+5. `--refine NAME`: the calibration's coordinate refinement (each parameter of `REFINE` moved by a
    quarter of its search range, kept when the loss falls) started from candidate NAME, with a
    budget of `--evaluations`: the best set the budget finds and the facts it still misses.
 
@@ -151,6 +154,28 @@ def anchoring(seeds: int, replications: int) -> list[dict]:
     return rows
 
 
+def presets(folder: Path) -> None:
+    """Each preset with the Bayesian leader's parameters where the preset does not set its own."""
+    import re
+    import tomllib
+
+    root = Path(__file__).resolve().parent.parent
+    leader = tomllib.loads((root / "experiments/configs/bayesian-leader.toml").read_text(encoding="utf-8"))
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in sorted((root / "configs/scenarios").glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        own = tomllib.loads(text).get("params", {})
+        add = "".join(f"{k} = {v!r}\n" for k, v in leader["params"].items() if k not in own)
+        if "params" in tomllib.loads(text):
+            header = re.search(r"^\[params\]\s*\n", text, flags=re.M)
+            assert header is not None
+            text = text[: header.end()] + add + text[header.end() :]
+        else:
+            text += "\n[params]\n" + add
+        (folder / path.name).write_text(text, encoding="utf-8")
+        print(f"written {folder / path.name}")
+
+
 def refine(start: str, evaluations: int, seeds: int, replications: int) -> list[dict]:
     """The calibration's coordinate refinement from a candidate, over REFINE."""
     best_values = dict(CANDIDATES[start])
@@ -187,6 +212,7 @@ def main() -> None:
     parser.add_argument("--design", action="store_true")
     parser.add_argument("--scan", action="store_true")
     parser.add_argument("--anchoring", action="store_true")
+    parser.add_argument("--presets", type=Path, metavar="DIR")
     parser.add_argument("--refine", choices=sorted(CANDIDATES))
     parser.add_argument("--evaluations", type=int, default=40)
     parser.add_argument("--seeds", type=int, default=1)
@@ -200,6 +226,8 @@ def main() -> None:
         rows += [score(n, v, args.seeds, args.replications) for n, v in CANDIDATES.items()]
     if rows:
         _write(args.out, rows)
+    if args.presets:
+        presets(args.presets)
     if args.anchoring:
         _write(args.out.with_name(args.out.stem + "-anchoring.csv"), anchoring(args.seeds, args.replications))
     if args.refine:
