@@ -16,7 +16,10 @@ Three measurements, written to docs/figures/known-misses.csv and summarised in d
 4. `--presets DIR`: writes each preset (configs/scenarios) with the Bayesian leader
    (experiments/configs/bayesian-leader.toml) under every parameter the preset does not set itself,
    to check the stories: `uv run lmxsim scenarios --check DIR/NAME.toml --seeds 200`.
-5. `--refine NAME`: the calibration's coordinate refinement (each parameter of `REFINE` moved by a
+5. `--precision`: the same comparison with a precision-weighted learning rule swapped in for this
+   run only (`precision_update`: the first impression is worth c0 / (1 - c0) clear observations and
+   each observation adds `confidence_gain` x clarity), at the defaults and for the Bayesian leader.
+6. `--refine NAME`: the calibration's coordinate refinement (each parameter of `REFINE` moved by a
    quarter of its search range, kept when the loss falls) started from candidate NAME, with a
    budget of `--evaluations`: the best set the budget finds and the facts it still misses.
 
@@ -154,6 +157,46 @@ def anchoring(seeds: int, replications: int) -> list[dict]:
     return rows
 
 
+def precision_update(impression, confidence, observed, noise_sd, contact, phase, plasticity, reference, p,
+                     bias_factor=1.0):  # fmt: skip
+    """dynamics.update_impression with the evidence's share clarity / (prior + clarity), where the
+    prior c / (1 - c) counts clear observations: the first impression's weight against the evidence
+    that has accumulated, not a constant factor on every weight (an experiment, not the model)."""
+    from lmxsim.model import dynamics as dyn
+
+    clarity = p.clear_evidence_sd**2 / (p.clear_evidence_sd**2 + noise_sd**2)
+    placed = impression - reference
+    placed = np.where(np.abs(placed) < 1e-12, 0.0, placed)
+    discount = 1.0 - p.confirmation_bias * bias_factor * ((observed - impression) * placed < 0)
+    prior = confidence / (1.0 - confidence)
+    share = clarity / (prior + clarity)
+    weight = p.belief_rate * dyn.phase_learning(phase, p) * plasticity * share * discount
+    if not dyn.all_on(p.impression_learns):
+        contact = contact * np.asarray(p.impression_learns, dtype=float)
+    prior = prior + contact * p.confidence_gain * clarity
+    return impression + contact * weight * (observed - impression), np.minimum(prior / (1.0 + prior), 0.999)
+
+
+def precision(seeds: int, replications: int) -> list[dict]:
+    """initial_confidence against belief_rate under the model's rule and the precision-weighted one."""
+    from lmxsim.model import dynamics as dyn
+
+    model_rule, rows = dyn.update_impression, []
+    scaled = {"belief_rate": Params().belief_rate * 0.71 / 0.95}
+    try:
+        for rule_name, rule in (("model rule", model_rule), ("precision rule", precision_update)):
+            dyn.update_impression = rule
+            for leader in ("defaults", "bayesian"):
+                variants = (("", {}), (" c0 .29", {"initial_confidence": 0.29}), (" belief x .75", scaled))
+                for label, extra in variants:
+                    values = {**CANDIDATES[leader], **extra}
+                    row = score(f"{rule_name}, {leader}{label}", values, seeds, replications)
+                    rows.append(dict(row, what=rule_name))
+    finally:
+        dyn.update_impression = model_rule
+    return rows
+
+
 def presets(folder: Path) -> None:
     """Each preset with the Bayesian leader's parameters where the preset does not set its own."""
     import re
@@ -213,6 +256,7 @@ def main() -> None:
     parser.add_argument("--scan", action="store_true")
     parser.add_argument("--anchoring", action="store_true")
     parser.add_argument("--presets", type=Path, metavar="DIR")
+    parser.add_argument("--precision", action="store_true")
     parser.add_argument("--refine", choices=sorted(CANDIDATES))
     parser.add_argument("--evaluations", type=int, default=40)
     parser.add_argument("--seeds", type=int, default=1)
@@ -226,6 +270,8 @@ def main() -> None:
         rows += [score(n, v, args.seeds, args.replications) for n, v in CANDIDATES.items()]
     if rows:
         _write(args.out, rows)
+    if args.precision:
+        _write(args.out.with_name(args.out.stem + "-precision.csv"), precision(args.seeds, args.replications))
     if args.presets:
         presets(args.presets)
     if args.anchoring:
