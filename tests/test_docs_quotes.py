@@ -31,6 +31,20 @@ EXPERIMENTS = {
     ("stranger_learning", 1.0): "ODD 7.13: the Bayesian leader tried against P5 and P24",
     ("acquaintance_learning", 0.5): "ODD 7.13: the Bayesian leader tried against P5 and P24",
     ("confidence_gain", 0.15): "ODD 7.13: the Bayesian leader tried against P5 and P24",
+    # ODD 7.13, "Can the known misses be met": the levers experiments/known_misses.py tries
+    ("autonomy_rate", 0.4): "ODD 7.13: a stronger loop tried against P5",
+    ("routine_hides", 1.0): "ODD 7.13: a stronger loop tried against P5",
+    ("effort_floor", 0.5): "ODD 7.13: a stronger loop tried against P5",
+    ("unfairness_weight", 0.4): "ODD 7.13: the Bayesian leader, refined (configs/bayesian-leader.toml)",
+    ("trust_propensity_sd", 0.3): "ODD 7.13: more member-side spread tried against P25",
+    ("trust_propensity_sd", 0.325): "ODD 7.13: member-side spread against P25 (refined)",
+    ("member_expectation_sd", 0.4): "ODD 7.13: more member-side spread tried against P25",
+    ("propensity_weight", 0.5): "ODD 7.13: more member-side spread tried against P25",
+    ("member_expectation_weight", 0.4): "ODD 7.13: more member-side spread tried against P25",
+    ("member_expectation_weight", 0.3025): "ODD 7.13: member-side spread against P25 (refined)",
+    ("ability_sd", 0.12): "ODD 7.13: more ability spread tried against P25",
+    ("initial_confidence", 0.29): "ODD 7.13: the anchoring knob is belief_rate under another name",
+    ("belief_rate", 0.358): "ODD 7.13: the anchoring knob is belief_rate under another name",
 }
 
 

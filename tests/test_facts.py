@@ -32,8 +32,9 @@ def defaults(executor):
 # induced-expectation Pygmalion d is about .5 (band .8-1.2); an expectation told after seven
 # weeks moves performance more than one told in week 1 (Raudenbush 1984: less); the members'
 # LMX-7 totals spread about 3.0 points within a team (band 3.5-5.5: published LMX-7 SDs are
-# about 4-5.5). Strict: the test fails as soon as a calibration makes them pass, so this list
-# cannot go stale.
+# about 4-5.5). Measured (ODD 7.13, experiments/known_misses.py): P5 and P24 come into band only
+# with a Bayesian leader that loses P13; P25 only with a member-side spread that loses P12, P18,
+# P19. Strict: the test fails as soon as a calibration makes them pass, so this list cannot go stale.
 KNOWN_MISSES = {"P5", "P24", "P25"}
 
 
