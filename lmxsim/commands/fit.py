@@ -134,7 +134,7 @@ def _fit(console: Console, request: FitRequest) -> None:
 
         if request.observations is not None:
             raise FitError("--observations works with one team (--team), not with --teams")
-        panel = read_panel(survey, request.teams)
+        panel = read_panel(survey, request.teams, lang)
         simulator = Panel.of(panel, chosen)
         source, people, raters_in = str(request.teams), simulator.people, panel[0].survey.ratings()
         waves = sorted({len(p.survey.weeks) for p in panel})

@@ -137,9 +137,26 @@ def read_text(path: Path, kind: str, max_bytes: int) -> str:
         raise FitError(f"{kind} file {path} cannot be read ({error.strerror})") from None
 
 
+@dataclass
+class SurveyTable:
+    """A survey file's rows as read (CSV lines or one Excel sheet's rows), before any checking:
+    what read_survey checks for one team and fit/panel.py splits by its `team` column."""
+
+    where: str  # the file, with `:sheet` for a workbook of several sheets
+    rows: list[tuple[int, list[object]]]  # (line or row number, cells)
+    row_word: str = "line"  # "line" (CSV) or "row" (Excel)
+    delimiter: str | None = None  # CSV only: `,`, `;` or tab
+
+
 def read_survey(path: str | Path, team_names: list[str], lang: str = "en") -> Survey:
     """Read and check a survey file (CSV in any of Excel's encodings, or .xlsx) against the team's
     names (the team file's order). `waves.xlsx:Blad2` names the sheet of a workbook."""
+    return survey_from_table(read_survey_table(path, lang), team_names, lang)
+
+
+def read_survey_table(path: str | Path, lang: str = "en") -> SurveyTable:
+    """A survey file's rows (CSV in any of Excel's encodings, or .xlsx; `waves.xlsx:Blad2`), or one
+    FitError in `lang` saying why the file cannot be read at all."""
     path, sheet = _sheet_in(Path(path))
     where = str(path)
     try:
@@ -152,22 +169,27 @@ def read_survey(path: str | Path, team_names: list[str], lang: str = "en") -> Su
         raise FitError(t("survey.unreadable", lang, where=where, why="folder")) from None
     except OSError as error:
         raise FitError(t("survey.unreadable", lang, where=where, why=error.strerror)) from None
-    return survey_from_bytes(data, where, team_names, lang, sheet)
+    return survey_table(data, where, lang, sheet)
 
 
 def survey_from_bytes(
     data: bytes, where: str, team_names: list[str], lang: str = "en", sheet: str | None = None
 ) -> Survey:
     """A survey from a file's bytes: a workbook (by its zip signature, whatever the extension) or text."""
+    return survey_from_table(survey_table(data, where, lang, sheet), team_names, lang)
+
+
+def survey_table(data: bytes, where: str, lang: str = "en", sheet: str | None = None) -> SurveyTable:
+    """A file's bytes as survey rows: a workbook (by its zip signature, whatever the extension) or text."""
     try:
         if data.startswith(b"PK\x03\x04"):
             book = read_workbook(data, where, lang, kind=t("survey.kind", lang))
             number, rows = _survey_sheet(book.sheets, where, lang, sheet)
-            return survey_from_rows(rows, number, team_names, lang, "row")
+            return SurveyTable(number, rows, "row")
         text = decode_text(data, where, t("survey.kind", lang), lang)
     except InputError as error:
         raise FitError(str(error)) from None
-    return parse_survey(text, where, team_names, lang)
+    return csv_table(text, where)
 
 
 def _sheet_in(path: Path) -> tuple[Path, str | None]:
@@ -200,20 +222,36 @@ def _survey_sheet(
     raise FitError(t("survey.which_sheet", lang, where=where, n=len(sheets), sheets=listing))
 
 
-def parse_survey(
-    text: str, where: str, team_names: list[str], lang: str = "en", team_rows: set[int] | None = None
-) -> Survey:
-    """A survey from CSV text (`,`, `;` or tab between the fields; decimal commas where `;`).
-
-    `team_rows`: read only these lines (a survey of many teams, lmxsim/fit/panel.py: one team's
-    rows; its `team` column is then allowed and not read here)."""
+def csv_table(text: str, where: str) -> SurveyTable:
+    """CSV text as survey rows (`,`, `;` or tab between the fields, whichever the first line uses)."""
     first = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
     delimiter = csv_delimiter(first, ",;\t")  # tab: Excel's "Unicode text" (UTF-16)
     rows: list[tuple[int, list[object]]] = [
         (number, list(row))
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
     ]
-    return survey_from_rows(rows, where, team_names, lang, "line", delimiter, team_rows)
+    return SurveyTable(where, rows, "line", delimiter)
+
+
+def parse_survey(
+    text: str, where: str, team_names: list[str], lang: str = "en", team_rows: set[int] | None = None
+) -> Survey:
+    """A survey from CSV text (`,`, `;` or tab between the fields; decimal commas where `;`).
+
+    `team_rows`: read only these lines (one team's rows of a many-team survey, fit/panel.py)."""
+    return survey_from_table(csv_table(text, where), team_names, lang, team_rows)
+
+
+def survey_from_table(
+    table: SurveyTable, team_names: list[str], lang: str = "en", team_rows: set[int] | None = None
+) -> Survey:
+    """Check a survey table's rows and build the Survey, or one FitError with all problems.
+
+    `team_rows`: only these lines or rows (one team of a many-team survey, fit/panel.py: its
+    `team` column is then allowed, and the header's problems are the panel's to say, once)."""
+    return survey_from_rows(
+        table.rows, table.where, team_names, lang, table.row_word, table.delimiter, team_rows
+    )
 
 
 def survey_from_rows(
@@ -231,12 +269,27 @@ def survey_from_rows(
     if not rows:
         raise FitError(t("survey.empty", lang, where=where))
     header_line, header_cells = rows[0]
-    if not reader.take_header(header_line, header_cells):
+    readable = reader.take_header(header_line, header_cells)
+    if team_rows is not None:
+        reader.problems.clear()  # one team of many: the panel says the header's problems once
+    if not readable:
         raise reader.failure()
     for number, cells in rows[1:]:
         if team_rows is None or number in team_rows:
             reader.take_row(number, cells, delimiter)
     return reader.survey()
+
+
+def header_problems(table: SurveyTable, lang: str = "en") -> tuple[list[str], dict[str, int]]:
+    """The header's problems of a many-team survey (each once, not once per team) and its columns
+    (canonical column -> position); raises FitError if the rows cannot be read at all."""
+    reader = _Reader(table.where, lang, table.row_word, [], team_rows=set())
+    rows = [(n, cells) for n, cells in table.rows if any(not _blank(c) for c in cells)]
+    if not rows:
+        raise FitError(t("survey.empty", lang, where=table.where))
+    if not reader.take_header(*rows[0]):
+        raise reader.failure()
+    return reader.problems, dict(reader.columns)
 
 
 def _blank(cell: object) -> bool:

@@ -139,4 +139,45 @@ SURVEY: dict[str, dict[str, str]] = {
         "en": "survey file {where} cannot be read ({why})",
         "nl": "vragenlijstbestand {where} kan niet gelezen worden ({why})",
     },
+    # a survey of many teams (lmxsim/fit/panel.py, `lmxsim fit --teams`)
+    "panel_problem": {
+        "en": "{where} with --teams {folder}: 1 problem:",
+        "nl": "{where} met --teams {folder}: 1 probleem:",
+    },
+    "panel_problems": {
+        "en": "{where} with --teams {folder}: {n} problems:",
+        "nl": "{where} met --teams {folder}: {n} problemen:",
+    },
+    "of_team": {"en": "team {team}: {problem}", "nl": "team {team}: {problem}"},
+    "team_empty": {
+        "en": "{value} is empty (every row names its team)",
+        "nl": "{value} is leeg (elke rij noemt zijn team)",
+    },
+    "team_name": {
+        "en": "{value} is not allowed (a team is a file name in the folder: no / \\ : or ..)",
+        "nl": "{value} is niet toegestaan (een team is een bestandsnaam in de map: geen / \\ : of ..)",
+    },
+    "no_team_file": {
+        "en": "no team file for team {team} in {folder} (looked for {files})",
+        "nl": "geen teambestand voor team {team} in {folder} (gezocht: {files})",
+    },
+    "team_files": {
+        "en": "team {team} has {n} files in {folder} ({files}); keep one",
+        "nl": "team {team} heeft {n} bestanden in {folder} ({files}); hou er één",
+    },
+    "no_team_column": {
+        "en": "{where}, {row} {line}: column 'team' is missing: with --teams every row names its team "
+        "(a file <team>.csv, .xlsx or .toml in {folder})",
+        "nl": "{where}, {row} {line}: kolom 'team' ontbreekt: met --teams noemt elke rij zijn team "
+        "(een bestand <team>.csv, .xlsx of .toml in {folder})",
+    },
+    "not_folder": {
+        "en": "--teams {folder}: not a folder (give the folder that holds each team's file)",
+        "nl": "--teams {folder}: geen map (geef de map met het bestand van elk team)",
+    },
+    "too_many_teams": {
+        "en": "{where}: {n} teams is too many (allowed: 1 to {limit})",
+        "nl": "{where}: {n} teams is te veel (toegestaan: 1 tot {limit})",
+    },
+    "and": {"en": " and ", "nl": " en "},
 }
