@@ -275,7 +275,14 @@ def _fit(console: Console, request: FitRequest) -> None:
     if inside is not None:
         key = "fit.ppc" if request.teams is None else "fit.ppc_teams"
         console.print(escape(t(key, lang, share=percent(inside, lang))))
-    files = "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, summary.json, fit.json"
+        from lmxsim.fit.ppc import kinds_lines
+
+        for kind_line in kinds_lines(report["kinds"], lang):  # each kind of observation on its own
+            console.print(escape(kind_line))
+    files = (
+        "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, ppc-kinds.csv, ppc-kinds.png, "
+        "generations.csv, summary.json, fit.json"
+    )
     if request.teams is not None:
         files = files.replace(" ppc.png,", "")
     console.print(escape(t("fit.wrote", lang, files=files, folder=out)))
