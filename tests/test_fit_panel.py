@@ -47,11 +47,7 @@ def test_many_teams_in_one_fit_pooled_leaders_per_team_people(cli, tmp_path):
     assert list(people["team"]) == ["north"] * 3 + ["south"] * 4 + ["east"] * 3
     assert people["first_impression"].between(0, 1).all()
     posterior = pd.read_csv(out / "posterior.csv")  # one set of leader parameters for all teams
-    assert sorted(posterior["parameter"]) == [
-        "confirmation_bias",
-        "first_impression_noise",
-        "leader_trust_rate",
-    ]
+    assert sorted(posterior["parameter"]) == ["first_impression_noise", "leader_trust_rate"]
     draws = pd.read_csv(out / "draws.csv")
     assert "first_impression[south/P4]" in draws and "first_impression[P1]" not in draws
     ppc = pd.read_csv(out / "ppc.csv")

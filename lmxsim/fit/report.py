@@ -22,7 +22,7 @@ import pandas as pd
 from lmxsim.fit.people import infer_people
 from lmxsim.fit.posterior import last_wave
 from lmxsim.fit.ppc import kinds_figure, kinds_table, ppc_figure, predictive_check
-from lmxsim.fit.priors import PERSON_PREFIX
+from lmxsim.fit.priors import PERSON_PREFIX, held
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.simulate import Simulator
 from lmxsim.fit.summary import posterior_table, resample
@@ -148,6 +148,7 @@ def write_report(
     kinds_figure(ppc, kinds, out / "ppc-kinds.png", lang)
     table(pd.DataFrame(result.generations), out / "generations.csv", lang)
     taught = what_was_taught(posterior, people)
+    taught["held"] = held(result.priors)  # identified first: candidates held at their defaults
     write_text(out / "summary.json", json.dumps(taught, indent=2))
     state = json.loads((out / STATE_NAME).read_text())
     inside = ppc["inside90"].dropna()
@@ -162,6 +163,7 @@ def write_report(
         "weeks": sim.weeks,
         **({} if panel is None else {"teams": teams_state}),
         "fitted": result.priors.names,
+        "held": held(result.priors),  # candidates not fitted, at the default they were held at
         # the prior ranges, so a comparison can be run over the prior too (posterior.prior_of)
         "priors": {p.name: [p.low, p.high] for p in result.priors.parameters},
         "people": result.priors.people,

@@ -12,16 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from lmxsim.fit import FitError, require_pyabc
 from lmxsim.fit.priors import Priors
-from lmxsim.fit.simulate import Simulator
-
-if TYPE_CHECKING:
-    from lmxsim.fit.panel import Panel
+from lmxsim.fit.simulate import SurveySimulator
 
 DB_NAME = "fit.db"
 STATE_NAME = "fit.json"
@@ -52,7 +49,7 @@ class Settings:
 
 @dataclass
 class FitResult:
-    simulator: Simulator | Panel  # one team, or many (panel.py)
+    simulator: SurveySimulator  # one team, or many (panel.py)
     priors: Priors
     history: Any  # pyabc.History (pyABC is an optional, untyped extra)
     seconds: float
@@ -75,7 +72,7 @@ def prior_distribution(priors: Priors):
     return pyabc.Distribution(**{p.name: Uniform(p.low, p.high) for p in priors.parameters})
 
 
-def fingerprint(simulator: Simulator | Panel, priors: Priors, settings: Settings) -> str:
+def fingerprint(simulator: SurveySimulator, priors: Priors, settings: Settings) -> str:
     """What a stored fit must share with this one to be resumed."""
     data = {
         **simulator.identity(),
@@ -112,7 +109,7 @@ def _transition(settings: Settings):
 
 
 def run_fit(
-    simulator: Simulator | Panel,
+    simulator: SurveySimulator,
     priors: Priors,
     out: Path,
     settings: Settings,

@@ -14,15 +14,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from lmxsim.fit import require_pyabc
-from lmxsim.fit.simulate import Simulator
-
-if TYPE_CHECKING:
-    from lmxsim.fit.panel import Panel
+from lmxsim.fit.simulate import SurveySimulator
 
 pyabc = require_pyabc()
 # pyABC is an optional, untyped extra loaded at run time: its base classes are Any to the checker.
@@ -43,7 +40,7 @@ class BatchGate:
     round of B threads costs O(B) wake-ups (a shared condition would wake all B each time).
     """
 
-    def __init__(self, simulator: Simulator | Panel, seed: int) -> None:
+    def __init__(self, simulator: SurveySimulator, seed: int) -> None:
         self.simulator = simulator
         self.root = np.random.SeedSequence(seed)
         self.batches = 0
@@ -104,7 +101,7 @@ class BatchGate:
 class LMXModel(_Model):
     """The pyABC model: through the gate (batched), or one replication per call (other samplers)."""
 
-    def __init__(self, simulator: Simulator | Panel, gate: BatchGate | None, seed: int) -> None:
+    def __init__(self, simulator: SurveySimulator, gate: BatchGate | None, seed: int) -> None:
         super().__init__(name="lmxsim")
         self.simulator, self.gate, self.seed = simulator, gate, seed
 

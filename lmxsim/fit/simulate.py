@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import Protocol
 
 import numpy as np
 
@@ -35,6 +36,19 @@ VARIABLES = ("lmx", "trust", "leader_trust")
 IMPRESSION = "leader_impression"  # what the leader's rating of a member reads (measurement.leader_rating)
 SUMMARY = "lmx7"
 OWN_TRUST = {"member": "trust", "leader": "leader_trust"}
+
+
+class SurveySimulator(Protocol):
+    """What a fit needs of its simulator (run.py, sampler.py): one team (Simulator) or many
+    (panel.Panel) alike."""
+
+    def identity(self) -> dict: ...
+
+    def observed_summaries(self) -> dict[str, np.ndarray]: ...
+
+    def simulate(
+        self, rows: list[dict[str, float]], seed: np.random.SeedSequence
+    ) -> list[dict[str, np.ndarray]]: ...
 
 
 @dataclass

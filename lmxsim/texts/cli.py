@@ -614,10 +614,16 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "TOML die zegt wat geschat wordt (docs/fitting.md)",
     },
     "fit_priors_default": {
-        "en": "first_impression_noise, leader_trust_rate, confirmation_bias and each person's "
-        "first impression",
-        "nl": "first_impression_noise, leader_trust_rate, confirmation_bias en de eerste "
-        "indruk van elke persoon",
+        "en": "identified first: first_impression_noise, leader_trust_rate and each person's first "
+        "impression; confirmation_bias held at its default",
+        "nl": "eerst wat identificeerbaar is: first_impression_noise, leader_trust_rate en de eerste "
+        "indruk van elke persoon; confirmation_bias op zijn standaardwaarde",
+    },
+    "fit_also": {
+        "en": "fit this model parameter too, over the range `lmxsim params` allows (repeat or separate "
+        "with commas), e.g. --fit confirmation_bias",
+        "nl": "fit ook deze modelparameter, over het bereik dat `lmxsim params` toelaat (herhaal of scheid "
+        "met komma's), bv. --fit confirmation_bias",
     },
     "fit_population": {
         "en": "particles in the first generation (adaptive after)",

@@ -96,6 +96,25 @@ FIT: dict[str, dict[str, str]] = {
     "col_first_impression": {"en": "first impression (90%)", "nl": "eerste indruk (90%)"},
     "col_gap": {"en": "gap", "nl": "verschil"},
     "col_underrated": {"en": "P(underrated)", "nl": "P(onderschat)"},
+    # identified first (issue 26 req 7): what the fit holds at its default, and how to ask for it
+    "held": {
+        "en": "held at their defaults (the design study found no common design that identifies them; "
+        "docs/fitting.md): {held}; to fit them too: --fit {names}",
+        "nl": "op hun standaardwaarde gehouden (de ontwerpstudie vond geen gangbaar ontwerp dat ze "
+        "identificeert; docs/fitting.md): {held}; om ze toch te fitten: --fit {names}",
+    },
+    "held_asked": {
+        "en": "fitted on request although the design study found no common design that identifies them "
+        "(expect them to stay near their prior): {names}",
+        "nl": "op verzoek gefit, hoewel de ontwerpstudie geen gangbaar ontwerp vond dat ze identificeert "
+        "(verwacht dat ze dicht bij hun prior blijven): {names}",
+    },
+    "fit_unknown": {
+        "en": "--fit {name} is not a numeric model parameter (the candidates: {allowed}; any of "
+        "`lmxsim params`)",
+        "nl": "--fit {name} is geen numerieke modelparameter (de kandidaten: {allowed}; elke van "
+        "`lmxsim params`)",
+    },
     "ppc": {
         "en": "predictive check: {share} of the observed ratings lie inside the 90% band of the simulated "
         "ones (about 90% is a good fit; much lower: the model misses something in this team; ppc.png, "
