@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
@@ -222,9 +224,11 @@ def _fit(console: Console, request: FitRequest) -> None:
             (out / DB_NAME).unlink()
         if not resume:
             shutil.rmtree(out / ".tmp", ignore_errors=True)
-        result, report = fit_and_report(
-            simulator, chosen, out, settings, str(survey), source, lang, resume=resume, progress=progress
-        )
+        with fit_bar(console, settings, lang) as on_round:
+            result, report = fit_and_report(
+                simulator, chosen, out, settings, str(survey), source, lang,
+                resume=resume, progress=progress, on_round=on_round,
+            )  # fmt: skip
     state = report["state"]
     done = t(
         "fit.done",
@@ -288,6 +292,34 @@ def _fit(console: Console, request: FitRequest) -> None:
     if request.teams is not None:
         files = files.replace(" ppc.png,", "")
     console.print(escape(t("fit.wrote", lang, files=files, folder=out)))
+
+
+@contextmanager
+def fit_bar(console: Console, settings, lang: str) -> Iterator[Callable[[int, int, int], None]]:
+    """A progress bar under the generation lines (in a terminal): the generation running, its
+    accepted particles against those it needs, the time so far and the time limit."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:.0f}/{task.total:.0f}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    limit = number(settings.max_minutes, lang, 0)
+    task = bar.add_task(
+        t("fit.bar", lang, g=1, of=settings.generations, limit=limit), total=settings.population
+    )
+
+    def on_round(generation: int, accepted: int, needed: int) -> None:
+        g = max(generation, 0) + 1  # -1: pyABC's calibration sample, before the first generation
+        text = t("fit.bar", lang, g=g, of=settings.generations, limit=limit)
+        bar.update(task, description=text, completed=min(accepted, needed), total=needed)
+
+    with bar:
+        yield on_round
 
 
 def held_lines(chosen, also: list[str], lang: str) -> list[str]:

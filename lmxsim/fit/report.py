@@ -108,7 +108,7 @@ def write_report(
     table(posterior, out / "posterior.csv", lang)
     rng = np.random.default_rng([seed, 7])
     draws = resample(particles, weights, DRAWS, rng)
-    named = draws.copy()
+    impressions: dict[str, np.ndarray] = {}  # first_impression[<label>] columns, joined to draws once
     people_parts, ppc_parts, teams_state = [], [], []
     for stream, (team, path, sim) in enumerate(parts):
         names = [m.name for m in sim.team]
@@ -126,7 +126,7 @@ def write_report(
             picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
             for i, name in enumerate(names):
                 label = name if team is None else f"{team}/{name}"
-                named[f"first_impression[{label}]"] = inferred["first_impression"][picks[:, i], i]
+                impressions[f"first_impression[{label}]"] = inferred["first_impression"][picks[:, i], i]
                 own[f"{PERSON_PREFIX}{i}"] = inferred["z"][picks[:, i], i]  # the check uses them too
         ppc = predictive_check(sim, own.iloc[:PPC_DRAWS], seed, stream)
         if team is not None:
@@ -138,6 +138,7 @@ def write_report(
     people = pd.concat(people_parts, ignore_index=True) if people_parts else None
     if people is not None:
         table(people, out / "people.csv", lang)
+    named = pd.concat([draws, pd.DataFrame(impressions, index=draws.index)], axis=1)
     write_table(named, out / "draws.csv")  # machine format in every language: the lab reads it back
     ppc = pd.concat(ppc_parts, ignore_index=True)
     table(ppc, out / "ppc.csv", lang)

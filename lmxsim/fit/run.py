@@ -18,6 +18,8 @@ import numpy as np
 
 from lmxsim.fit import FitError, require_pyabc
 from lmxsim.fit.priors import Priors
+from lmxsim.fit.rounds import FOLDER as ROUNDS
+from lmxsim.fit.rounds import RoundCache
 from lmxsim.fit.simulate import SurveySimulator
 
 DB_NAME = "fit.db"
@@ -116,11 +118,14 @@ def run_fit(
     resume: bool = False,
     progress: Callable[[dict], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_round: Callable[[int, int, int], None] | None = None,
 ) -> FitResult:
     """Run (or resume) ABC-SMC; the database is out/fit.db, its identity out/fit.json.
 
     `should_stop` is asked between rounds of simulations (batch sampler only): true ends the fit
     with sampler.FitStopped, its finished generations kept (the app's Stop button, a closed tab).
+    `on_round(generation, accepted, needed)` is told after every round (batch sampler only): the
+    command's progress bar.
     """
     pyabc = require_pyabc()
     from lmxsim.fit.sampler import BatchGate, LMXModel
@@ -128,6 +133,8 @@ def run_fit(
     out.mkdir(parents=True, exist_ok=True)
     db, state_path = out / DB_NAME, out / STATE_NAME
     mark = fingerprint(simulator, priors, settings)
+    batched = settings.sampler == "batch" and settings.dask is None
+    cache = RoundCache(out / ROUNDS) if batched else None
     run_id = None
     if db.exists():
         if not resume:
@@ -147,13 +154,27 @@ def run_fit(
                 "(--overwrite, or another --out)"
             )
         run_id = state["run_id"]
+        done = state.get("generations")  # a fit that ended wrote how many generations it ran
+        if done is not None and done >= settings.generations:
+            raise FitError(
+                f"{out}: the fit already ran its {settings.generations} generations (raise --generations)"
+            )
+        if cache is not None and cache.folder.is_dir():
+            # replay from the start, the stored rounds instead of the simulator (rounds.py): the
+            # result equals the fit's that was never stopped; pyABC's own resume would not
+            db.unlink()
+            run_id = None
+    elif cache is not None:
+        cache.clear()  # a new fit: no rounds of an earlier one
     np.random.seed(settings.seed % 2**32)  # pyABC draws from numpy's global generator
-    gate = (
-        BatchGate(simulator, settings.seed) if settings.sampler == "batch" and settings.dask is None else None
-    )
+    gate = BatchGate(simulator, settings.seed) if batched else None
+    if gate is not None:
+        gate.cache = cache
     sampler, client = _sampler(settings, gate)
     if should_stop is not None and gate is not None:
         sampler.should_stop = should_stop
+    if on_round is not None and gate is not None:
+        sampler.on_round = on_round
     model = LMXModel(simulator, gate, settings.seed)
     if settings.adaptive_population:
         population = pyabc.AdaptivePopulationSize(

@@ -59,12 +59,20 @@ def fit_and_report(
     resume: bool = False,
     progress: Callable[[dict], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_round: Callable[[int, int, int], None] | None = None,
 ) -> tuple[FitResult, dict]:
     """Run (or resume) the fit into `out` and write its folder; the result and what the report returns."""
     from lmxsim.fit.report import write_report
 
     result = run_fit(
-        simulator, priors, out, settings, resume=resume, progress=progress, should_stop=should_stop
+        simulator,
+        priors,
+        out,
+        settings,
+        resume=resume,
+        progress=progress,
+        should_stop=should_stop,
+        on_round=on_round,
     )
     report = write_report(result, out, settings.seed, survey_label, team_label, lang=lang)
     return result, report

@@ -97,6 +97,10 @@ FIT: dict[str, dict[str, str]] = {
     "col_gap": {"en": "gap", "nl": "verschil"},
     "col_underrated": {"en": "P(underrated)", "nl": "P(onderschat)"},
     # identified first (issue 26 req 7): what the fit holds at its default, and how to ask for it
+    "bar": {
+        "en": "generation {g} of at most {of} (stops at {limit} min at the latest); accepted",
+        "nl": "generatie {g} van hoogstens {of} (stopt uiterlijk na {limit} min); aanvaard",
+    },
     "held": {
         "en": "held at their defaults (the design study found no common design that identifies them; "
         "docs/fitting.md): {held}; to fit them too: --fit {names}",
