@@ -202,7 +202,7 @@ def test_summary_groups_finished_runs_and_orders_by_help_to_the_focus_member():
 
 
 def test_export_is_a_csv_and_a_png_in_both_languages():
-    from lmxsim.app.room_results import csv_bytes, figure_png, plan_name, summary_figure
+    from lmxsim.app.room_results import csv_bytes, figure_png, plan_name, results_csv, summary_figure
 
     room = Room()
     workshop = RoomWorkshop(EXERCISE)
@@ -220,6 +220,15 @@ def test_export_is_a_csv_and_a_png_in_both_languages():
         png = figure_png(summary_figure(results, summary, 1, lang))
         assert png.startswith(b"\x89PNG")
     assert plan_name("sudden-praise→team", "nl") == "Plotseling compliment → het hele team"
+    # the download in the trainer's language: Dutch Excel's separators, Dutch headers, ja/nee
+    english = csv_bytes(results).decode()
+    assert results_csv(room.seats(), "en").decode() == english
+    dutch = results_csv(room.seats(), "nl").decode("utf-8-sig").splitlines()
+    assert dutch[0].startswith("deelnemer;plaats;verbonden;oefening;ronde;week;laatste_week;afgerond")
+    assert "relatie_eigen;relatie_tweeling;relatie_verschil" in dutch[0]
+    row = dutch[1].split(";")
+    assert row[dutch[0].split(";").index("afgerond")] == "ja"
+    assert "," in row[dutch[0].split(";").index("relatie_eigen")]  # a decimal comma
     assert plan_name("-", "en") == "no intervention"
 
 

@@ -21,9 +21,9 @@ from lmxsim.app.i18n import intervention_title, number, t, target_label
 from lmxsim.app.page import GuardedWorkshop, LanguageSwitch, presenting
 from lmxsim.app.room import Room, Run, Seat
 from lmxsim.app.room_results import (
-    csv_bytes,
     figure_png,
     plan_name,
+    results_csv,
     results_frame,
     summary_figure,
     summary_frame,
@@ -323,7 +323,7 @@ def Overview(room: Room, seats: list[Seat], lang: str, show):
     with solara.Row(gap="12px"):
         stamp = time.strftime("%Y%m%d-%H%M")
         solara.FileDownload(
-            lambda: csv_bytes(results_frame(room.seats())),
+            lambda: results_csv(room.seats(), lang),
             filename=f"room-results-{stamp}.csv",
             label=t("room.export_csv", lang),
         )

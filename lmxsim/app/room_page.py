@@ -158,9 +158,11 @@ def ParticipantPage(room: Room):
             if newer.value:
                 solara.Warning(t("room.exercise_changed", lang.value))
                 solara.Button(t("room.take_new", lang.value), on_click=take_new, color="primary")
-        GuardedWorkshop(workshop, lang.value, on_change=report, locked=True).key(
-            f"exercise-{playing.value.version}"
-        )
+        # The exercise's version as a class: a page (and a test) can tell the new run from the old one,
+        # which look alike at week 0. `display: contents` keeps the layout as without the wrapper.
+        version = playing.value.version
+        with solara.Div(classes=["lmx-playing", f"lmx-playing-v{version}"], style={"display": "contents"}):
+            GuardedWorkshop(workshop, lang.value, on_change=report, locked=True).key(f"exercise-{version}")
 
 
 def language_names() -> dict[str, str]:

@@ -66,6 +66,24 @@ def results_frame(seats: list[Seat]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def results_csv(seats: list[Seat], lang: str) -> bytes:
+    """The trainer's download: every run, its column names and yes/no in `lang`, as that language's
+    spreadsheet opens it (Dutch: `;` and decimal comma). Plans stay in the catalogue's keys: they
+    are data a researcher filters on, the same in every language."""
+    frame = results_frame(seats)
+    if lang != "en":
+        for column in ("connected", "finished"):
+            frame[column] = [t(f"report.val_{bool(v)}", lang) for v in frame[column]]
+    return csv_bytes(frame.rename(columns={c: _column_name(c, lang) for c in frame.columns}), lang)
+
+
+def _column_name(column: str, lang: str) -> str:
+    measure, _, part = column.rpartition("_")
+    if measure in MEASURES:
+        return f"{t(f'room.csv_{measure}', lang)}_{t(f'room.csv_{part}', lang)}"
+    return t(f"room.csv_{column}", lang)
+
+
 def summary_frame(results: pd.DataFrame, exercise: int) -> pd.DataFrame:
     """Finished runs of `exercise`, grouped by plan: how many, started when, and the effect's spread."""
     done = results[(results["exercise"] == exercise) & results["finished"].astype(bool)]

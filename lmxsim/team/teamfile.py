@@ -418,10 +418,6 @@ def _parse_toml(text: str, where: str) -> TeamFile:
 MAX_PROBLEMS = 40  # problems one message lists (the rest are counted)
 
 
-class _Counted(Exception):
-    """A person whose mistakes were added to the list: nothing more to say about them."""
-
-
 def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bool) -> list[Member]:
     """The Members of the rows; every person's mistakes at once (one TeamFileError that lists them),
     so the leader mends the whole file in one go."""
@@ -431,11 +427,12 @@ def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bo
     problems: list[str] = []
     for label, row in rows:
         try:
-            team.append(_person(label, row, where, decimal_comma, problems))
-        except _Counted:  # their mistakes are in `problems` already
-            continue
+            member = _person(label, row, where, decimal_comma, problems)
         except TeamFileError as error:
             problems.append(str(error))
+            continue
+        if member is not None:  # None: their mistakes are in `problems` already
+            team.append(member)
     if not problems:
         try:
             check_unique_names([m.name for m in team], [label for label, _ in rows])
@@ -450,9 +447,12 @@ def _build(rows: list[tuple[str, dict[str, Any]]], where: str, decimal_comma: bo
     return team
 
 
-def _person(label: str, row: dict[str, Any], where: str, decimal_comma: bool, problems: list[str]) -> Member:
+def _person(
+    label: str, row: dict[str, Any], where: str, decimal_comma: bool, problems: list[str]
+) -> Member | None:
     """One person's Member; a mistake in one of their values is added to `problems` (the others are
-    still read), a missing or wrong name or closeness is raised (nothing more to read then)."""
+    still read, and None is returned), a missing or wrong name or closeness is raised (nothing more
+    to read then)."""
     name = row.get("name")
     if name is None or (isinstance(name, str) and not name.strip()):
         raise TeamFileError(f"{where}: {label}: name is missing (every person needs a name)")
@@ -482,7 +482,7 @@ def _person(label: str, row: dict[str, Any], where: str, decimal_comma: bool, pr
         problems.append(str(error))
         weeks, lmx7, lmx7_leader = 0, None, None
     if len(problems) > failed:
-        raise _Counted()
+        return None
     try:
         return Member(
             name=name,

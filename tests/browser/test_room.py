@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from workshop_app import STEP, eventually, open_app, serve_app, server_log, wait_week
+from workshop_app import (
+    STEP,
+    eventually,
+    give_exercise,
+    open_app,
+    serve_app,
+    server_log,
+    take_new_exercise,
+    wait_week,
+)
 
 FACILITATOR_WORDS = ("Give this exercise to the room", "Overview", "Download the room", "room?key=")
 
@@ -137,12 +146,8 @@ def test_two_participants_and_the_facilitator(room_url, browser):
     trainer.get_by_role("button", name="Back to the room").click()
 
     # a new exercise: participants already playing are told, and can take it
-    trainer.get_by_role("tab", name="Exercise").click()
-    trainer.get_by_role("button", name="Give this exercise to the room").click()
-    trainer.get_by_text("Exercise 2 is set").wait_for()
-    alice.get_by_text("The trainer has set a new exercise").wait_for(timeout=15_000)
-    alice.get_by_role("button", name="Start the new exercise").click()
-    wait_week(alice, 0)
+    give_exercise(trainer, 2)
+    take_new_exercise(alice, 2)
     bob.get_by_text("The trainer has set a new exercise").wait_for(timeout=15_000)  # told too, not switched
     assert bob.locator(".lmx-week").inner_text() == "Week 5"
 

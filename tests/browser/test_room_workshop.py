@@ -13,7 +13,7 @@ import re
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from workshop_app import STEP, open_app, serve_app, server_log, wait_week
+from workshop_app import STEP, give_exercise, open_app, serve_app, server_log, take_new_exercise, wait_week
 
 DEFAULT_TITLE = "Two equally able colleagues"  # the app's default preset (first-impression)
 REBELS_TITLE = "A leader who values rebels"
@@ -63,19 +63,6 @@ def choose(page, label: str, title_part: str, inside=None) -> None:
     items.first.click()
 
 
-def give(trainer, version: int) -> None:
-    trainer.get_by_role("tab", name="Exercise").click()
-    trainer.get_by_role("button", name="Give this exercise to the room").click()
-    trainer.get_by_text(f"Exercise {version} is set").wait_for()
-
-
-def take_new(participant) -> None:
-    participant.get_by_text("The trainer has set a new exercise").wait_for(timeout=15_000)
-    participant.get_by_role("button", name="Start the new exercise").click()
-    participant.get_by_role("button", name="Start the new exercise").wait_for(state="detached")
-    wait_week(participant, 0)
-
-
 def demo_week(trainer) -> str:
     return trainer.locator(".lmx-room-demo .lmx-week").inner_text()
 
@@ -103,8 +90,8 @@ def test_give_changes_the_exercise_and_nothing_else(room_url, browser):
         demo.locator(".lmx-week").filter(has_text=f"Week {week}").wait_for()
 
     # Give, unchanged: the participants keep their preset, the projector keeps its own
-    give(trainer, 2)
-    take_new(participant)
+    give_exercise(trainer, 2)
+    take_new_exercise(participant, 2)
     assert DEFAULT_TITLE in participant_story(participant, DEFAULT_TITLE)
     trainer.get_by_role("tab", name="A preset on the projector").click()
     assert demo_week(trainer) == "Week 2"
@@ -114,8 +101,8 @@ def test_give_changes_the_exercise_and_nothing_else(room_url, browser):
     trainer.get_by_role("tab", name="Exercise").click()
     choose(trainer, "Scenario", "rebels", inside=trainer.locator(".lmx-card").filter(has_text="Give this"))
     trainer.locator(".lmx-will-send").filter(has_text=REBELS_TITLE).wait_for()
-    give(trainer, 3)
-    take_new(participant)
+    give_exercise(trainer, 3)
+    take_new_exercise(participant, 3)
     assert REBELS_TITLE in participant_story(participant, REBELS_TITLE)
     trainer.get_by_role("tab", name="A preset on the projector").click()
     assert demo_week(trainer) == "Week 2"

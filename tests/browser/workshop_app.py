@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 STEP = "Step one week"
 SERVER_LOGS: dict[str, Path] = {}  # app URL -> the server's log file, while it runs
@@ -97,6 +98,38 @@ def eventually(check, timeout: float = 15.0) -> None:
     while not check():
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(0.1)
+
+
+def give_exercise(trainer, version: int) -> None:
+    """The trainer gives the form's exercise to the room, which then plays exercise `version`.
+
+    Under load the form's widgets arrive one by one and a click can land while the button still
+    moves (Playwright then clicks what is under the mouse): if neither the message nor the room's
+    new version shows, the click was lost and is repeated. The room moving on without telling the
+    trainer fails the test.
+    """
+    trainer.get_by_role("tab", name="Exercise").click()
+    button = trainer.get_by_role("button", name="Give this exercise to the room")
+    told = trainer.get_by_text(f"Exercise {version} is set")
+    room_moved = trainer.get_by_text(f"Exercise {version}: what participants get")
+    for _ in range(3):
+        button.click()
+        with contextlib.suppress(PlaywrightTimeout):
+            told.wait_for(timeout=15_000)
+            return
+        assert room_moved.count() == 0, f"the room plays exercise {version}, but the trainer was not told"
+    told.wait_for()
+
+
+def take_new_exercise(participant, version: int) -> None:
+    """A participant told of a new exercise starts it; returns once the page plays `version`
+    (at week 0 the old run and the new one look alike: the version mark tells them apart)."""
+    participant.get_by_text("The trainer has set a new exercise").wait_for(timeout=15_000)
+    start = participant.get_by_role("button", name="Start the new exercise")
+    start.click()
+    participant.locator(f".lmx-playing-v{version} .lmx-week").wait_for()
+    start.wait_for(state="detached")
+    wait_week(participant, 0)
 
 
 def clean(page):
