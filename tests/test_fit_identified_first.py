@@ -33,6 +33,7 @@ def test_the_default_set_is_the_identified_one_and_the_rest_is_held_at_its_defau
         fit_priors(None, ["x"], "nl")
 
 
+@pytest.mark.slow  # a real tiny fit: the full suite runs it
 def test_the_command_says_what_it_holds_and_fits_it_when_asked(cli, tmp_path):
     pytest.importorskip("pyabc")
     small = ("--population", "20", "--generations", "1", "--seed", "2")

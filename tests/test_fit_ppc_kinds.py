@@ -29,6 +29,7 @@ def _files(tmp_path):
     return str(team), str(waves), str(problems)
 
 
+@pytest.mark.slow  # a real tiny fit: the full suite runs it
 def test_the_predictive_check_covers_every_kind_of_observation(cli, tmp_path):
     team, waves, problems = _files(tmp_path)
     out = tmp_path / "fit"

@@ -15,6 +15,7 @@ pytest.importorskip("pyabc")
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 
 
+@pytest.mark.slow  # a real tiny fit: the full suite runs it
 def test_the_bar_hears_every_round_of_every_generation(tmp_path):
     from lmxsim.fit.priors import fit_priors
     from lmxsim.fit.run import Settings, run_fit
@@ -36,6 +37,7 @@ def test_the_bar_hears_every_round_of_every_generation(tmp_path):
     assert len([g for g, _, _ in heard if g >= 0]) == pytest.approx(rounds, abs=2)  # one call per round
 
 
+@pytest.mark.slow  # a real tiny fit: the full suite runs it
 @pytest.mark.parametrize(
     ("lang", "words"), [("en", "generation 1 of at most 1"), ("nl", "generatie 1 van hoogstens 1")]
 )
