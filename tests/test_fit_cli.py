@@ -147,6 +147,7 @@ def test_an_interrupted_fit_keeps_its_generations_and_resumes(tmp_path, monkeypa
     monkeypatch.setattr(BatchSampler, "_round", original)
     stored = len(list((tmp_path / "rounds").glob("*.npz")))
     assert stored == 6  # the rounds run before the stop (the sixth finishes first) are on disk (rounds.py)
+    (tmp_path / "fit.db").unlink()  # as a resume killed just after it removed the database leaves it
     simulated: list[int] = []
     simulate = sim.simulate
     monkeypatch.setattr(

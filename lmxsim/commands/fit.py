@@ -108,6 +108,7 @@ def _fit(console: Console, request: FitRequest) -> None:
     import shutil
 
     from lmxsim.fit.priors import fit_priors
+    from lmxsim.fit.rounds import FOLDER as ROUNDS
     from lmxsim.fit.run import DB_NAME, Settings, stop_reason
     from lmxsim.fit.simulate import SurveySimulator
     from lmxsim.fit.steps import fit_and_report, one_team
@@ -156,7 +157,7 @@ def _fit(console: Console, request: FitRequest) -> None:
         source, people, raters_in = str(team), len(members), data.ratings()
     if not resume:
         check_output_folder(out, "--out", overwrite=request.overwrite)
-    elif not (out / DB_NAME).exists():
+    elif not (out / DB_NAME).exists() and not (out / ROUNDS).is_dir():
         raise FitError(f"--resume: {out} holds no fit ({DB_NAME} is missing); run without --resume")
     settings = Settings(
         population=population,

@@ -136,7 +136,8 @@ def run_fit(
     batched = settings.sampler == "batch" and settings.dask is None
     cache = RoundCache(out / ROUNDS) if batched else None
     run_id = None
-    if db.exists():
+    # a resume killed between removing fit.db and starting again still has its rounds to replay
+    if db.exists() or (resume and cache is not None and cache.folder.is_dir()):
         if not resume:
             raise FitError(
                 f"{out} already holds a fit ({DB_NAME}); "
@@ -162,7 +163,7 @@ def run_fit(
         if cache is not None and cache.folder.is_dir():
             # replay from the start, the stored rounds instead of the simulator (rounds.py): the
             # result equals the fit's that was never stopped; pyABC's own resume would not
-            db.unlink()
+            db.unlink(missing_ok=True)
             run_id = None
     elif cache is not None:
         cache.clear()  # a new fit: no rounds of an earlier one
