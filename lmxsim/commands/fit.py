@@ -170,7 +170,9 @@ def _fit(console: Console, request: FitRequest) -> None:
         dask=dask,
         workers=request.workers,
     )
-    raters = t("fit.raters_" + "_".join(raters_in), lang)
+    raters = t("fit.raters_" + "_".join(r for r in raters_in if r != "performance"), lang)
+    if "performance" in raters_in:
+        raters += t("fit.raters_performance", lang)
     fitted = ", ".join([*chosen.names, *([t("fit.each_person", lang)] if chosen.people else [])])
     team_part = (
         ""

@@ -28,7 +28,7 @@ import numpy as np
 
 from lmxsim.fit import FitError
 from lmxsim.fit.priors import Priors
-from lmxsim.fit.simulate import SUMMARY, Simulator
+from lmxsim.fit.simulate import PERFORMANCE, SUMMARY, Simulator
 from lmxsim.fit.survey import (
     TEAM_COLUMN,
     Survey,
@@ -193,10 +193,12 @@ class Panel:
                 if not values:
                     continue
                 pooled = np.concatenate(values, axis=1)
-                parts += [np.quantile(pooled, QUANTILES, axis=1).T, pooled.mean(axis=1)[:, None]]
+                parts.append(np.quantile(pooled, QUANTILES, axis=1).T)
+                if rater != PERFORMANCE:  # relative performance: every team's mean is 1
+                    parts.append(pooled.mean(axis=1)[:, None])
                 if spreads:
                     parts.append(np.mean(spreads, axis=0)[:, None])
-                if len(means) >= 2:
+                if len(means) >= 2 and rater != PERFORMANCE:
                     parts.append(np.std(means, axis=0)[:, None])
             first, last, change = [], [], []
             for masks, team in zip(self._masks, ratings, strict=True):
@@ -210,7 +212,9 @@ class Panel:
                 last.append(b - b.mean(axis=1, keepdims=True))
             if change:
                 pooled = np.concatenate(change, axis=1)
-                parts += [np.quantile(pooled, QUANTILES, axis=1).T, pooled.mean(axis=1)[:, None]]
+                parts.append(np.quantile(pooled, QUANTILES, axis=1).T)
+                if rater != PERFORMANCE:
+                    parts.append(pooled.mean(axis=1)[:, None])
                 parts.append(_correlation(np.concatenate(first, axis=1), np.concatenate(last, axis=1)))
         if {"member", "leader"} <= set(self.raters):  # do member and leader agree on who stands where?
             member, leader = [], []

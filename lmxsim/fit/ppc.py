@@ -27,8 +27,9 @@ from lmxsim.texts import percent, t
 if TYPE_CHECKING:
     from lmxsim.fit.simulate import Simulator
 
-# The kinds in the order they are reported; LMX-7 totals 7-35, the leader's rating 1-5, counts.
-KINDS = ("member", "leader", "rating", "problems_reported")
+# The kinds in the order they are reported; LMX-7 totals 7-35, the leader's rating 1-5, performance
+# relative to the team's mean in the wave (survey.relative), counts.
+KINDS = ("member", "leader", "rating", "performance", "problems_reported")
 SCALES = {"member": (7, 35), "leader": (7, 35), "rating": (1, 5)}
 
 

@@ -59,6 +59,7 @@ MAX_WEEK = 520
 MAX_BYTES = 5_000_000
 MAX_PROBLEMS = 40  # problems one message lists (the rest are counted)
 RATING_COLUMN = "leader_rating"  # the leader's 1-5 rating of each member (measurement.leader_rating)
+PERFORMANCE = "performance"  # objective performance per member and wave, any unit (fit/simulate.py)
 TEAM_COLUMN = "team"  # a survey of many teams (lmxsim/fit/panel.py); the same word in Dutch
 
 
@@ -80,6 +81,7 @@ class Survey:
     fields: dict[str, str] = field(default_factory=dict)  # rater -> the columns as the file names them
     row_word: str = "line"  # "line" (CSV) or "row" (Excel)
     rating: np.ndarray | None = None  # the leader's 1-5 rating of each member per wave; None: no column
+    performance: np.ndarray | None = None  # objective performance as given (any unit); None: no column
 
     def latest_items(self) -> dict[str, list[int]]:
         """Per person, the seven item answers of the latest wave that has all seven (else left out)."""
@@ -98,7 +100,19 @@ class Survey:
             {"member": self.member}
             | ({} if self.leader is None else {"leader": self.leader})
             | ({} if self.rating is None else {RATING: self.rating})
+            | ({} if self.performance is None else {PERFORMANCE: relative(self.performance)})
         )
+
+
+def relative(values: np.ndarray) -> np.ndarray:
+    """Each person's performance over the mean of those with a value in the same wave (people on
+    axis -2, waves last): the unit (sales, tickets, points) drops out, what is left is who does
+    more than whom, and by how much. A wave whose mean is 0 or that has no value: nan."""
+    given = ~np.isnan(values)
+    count = given.sum(axis=-2, keepdims=True)
+    mean = np.where(given, values, 0.0).sum(axis=-2, keepdims=True) / np.maximum(count, 1)
+    safe = np.where(mean > 0, mean, 1.0)
+    return np.where((mean > 0) & given, values / safe, np.nan)
 
 
 def _columns(rater: str) -> list[str]:
@@ -317,6 +331,7 @@ class _Reader:
     width: int = 0  # cells in the header row
     team_rows: set[int] | None = None  # one team's lines of a many-team survey (panel.py); None: all
     rating: dict[tuple[int, int], float] = field(default_factory=dict)  # (person, wave) -> leader_rating
+    performance: dict[tuple[int, int], float] = field(default_factory=dict)  # (person, wave) -> performance
 
     # ---- messages
     def at(self, line: int, field_name: str | None, problem: str) -> None:
@@ -416,6 +431,9 @@ class _Reader:
         rating = None
         if RATING_COLUMN in self.columns and record[RATING_COLUMN] != "":
             rating = self._whole(line, record, RATING_COLUMN, LOW, HIGH)
+        performance = None
+        if PERFORMANCE in self.columns and record[PERFORMANCE] != "":
+            performance = self._non_negative(line, record, PERFORMANCE)
         if person is None or wave is None or week is None:
             return
         if wave in self.wave_week and self.wave_week[wave][0] != week:
@@ -447,6 +465,8 @@ class _Reader:
             self.cells[rater, person, wave] = value
         if rating is not None:
             self.rating[person, wave] = float(rating)
+        if performance is not None:
+            self.performance[person, wave] = performance
         self.items[person, wave] = [
             float(v) if (v := parse_number(record.get(c, ""), decimal_comma=True)) is not None else math.nan
             for c in _columns("member")
@@ -487,6 +507,19 @@ class _Reader:
             )
             return None
         return int(value)
+
+    def _non_negative(self, line: int, record: dict[str, str], column: str) -> float | None:
+        cell = record[column]
+        value = parse_number(cell, decimal_comma=True)
+        if value is None or not math.isfinite(value) or value < 0:
+            allowed = t("survey.non_negative", self.lang)
+            self.at(
+                line,
+                self.shown_as.get(column, column),
+                t("survey.not_allowed", self.lang, value=shown(cell), allowed=allowed),
+            )
+            return None
+        return float(value)
 
     def _rating(self, line: int, record: dict[str, str], rater: str) -> float:
         """The LMX-7 total of one rater on one line (nan = missing or wrong), from items or the total."""
@@ -555,6 +588,11 @@ class _Reader:
             rating = np.full(shape, np.nan)
             for (i, wave), value in self.rating.items():
                 rating[i, waves.index(wave)] = value
+        performance = None
+        if PERFORMANCE in self.columns:
+            performance = np.full(shape, np.nan)
+            for (i, wave), value in self.performance.items():
+                performance[i, waves.index(wave)] = value
         answers = np.full((*shape, ITEMS), np.nan)
         for (i, wave), values in self.items.items():
             answers[i, wave - 1] = values
@@ -579,6 +617,7 @@ class _Reader:
             fields={r: self._rating_field(r) for r in self.raters},
             row_word=self.row_word,
             rating=rating,
+            performance=performance,
         )
 
     def _rating_field(self, rater: str) -> str:

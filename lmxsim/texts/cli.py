@@ -576,6 +576,10 @@ CLI: dict[str, dict[str, str]] = {
         "en": "the leader rates each member too (LMX-7), or only the members rate",
         "nl": "de leider beoordeelt ook elke medewerker (LMX-7), of alleen de medewerkers beoordelen",
     },
+    "design_performance": {
+        "en": "each member's objective performance at every wave too (survey column performance)",
+        "nl": "ook de objectieve prestatie van elke medewerker bij elke meting (kolom prestatie)",
+    },
     "design_rating": {
         "en": "the leader also rates each member's work 1-5 at every wave (survey column leader_rating)",
         "nl": "de leider geeft ook elke medewerker bij elke meting een 1-5 voor het werk "

@@ -30,6 +30,10 @@ FIT: dict[str, dict[str, str]] = {
         "en": "member and leader LMX-7 and the leader's 1-5",
         "nl": "LMX-7 van medewerker en leider en 1-5 van de leider",
     },
+    "raters_performance": {
+        "en": " and objective performance",
+        "nl": " en objectieve prestatie",
+    },
     "team_part": {"en": "; {measure} in {k} periods", "nl": "; {measure} in {k} periodes"},
     "generation": {
         "en": "generation {g}: epsilon {eps}, accepted {a} of {s} ({share}), {sec} s",
@@ -213,6 +217,7 @@ FIT: dict[str, dict[str, str]] = {
     "csv_leader": {"en": "leader", "nl": "leider"},
     "csv_rating": {"en": "rating", "nl": "oordeel"},
     "csv_problems_reported": {"en": "problems_reported", "nl": "gemelde_problemen"},
+    "csv_performance": {"en": "performance", "nl": "prestatie"},
     "csv_kind": {"en": "kind", "nl": "soort"},
     "csv_observed_n": {"en": "observed_n", "nl": "aantal_waargenomen"},
     "csv_observed_mean": {"en": "observed_mean", "nl": "waargenomen_gemiddelde"},
@@ -221,6 +226,10 @@ FIT: dict[str, dict[str, str]] = {
     "kind_leader": {"en": "leader's LMX-7", "nl": "LMX-7 van de leider"},
     "kind_rating": {"en": "leader's 1-5 rating", "nl": "1-5-oordeel van de leider"},
     "kind_problems_reported": {"en": "problems reported", "nl": "gemelde problemen"},
+    "kind_performance": {
+        "en": "performance (relative to the team's mean)",
+        "nl": "prestatie (ten opzichte van het teamgemiddelde)",
+    },
     "ppc_kind": {
         "en": "  {kind}: {share} of {n} inside their 90% band",
         "nl": "  {kind}: {share} van {n} binnen hun 90%-band",

@@ -26,14 +26,18 @@ SURVEY: dict[str, dict[str, str]] = {
         "en": "{value} is not allowed ({allowed})",
         "nl": "{value} is niet toegestaan ({allowed})",
     },
+    "non_negative": {
+        "en": "a number of 0 or more, in any unit (e.g. sales, tickets closed)",
+        "nl": "een getal van 0 of meer, in elke eenheid (bv. omzet, afgehandelde tickets)",
+    },
     "whole": {"en": "a whole number from {low} to {high}", "nl": "een geheel getal van {low} tot {high}"},
     "did_you_mean": {"en": "did you mean {close}?", "nl": "bedoel je {close}?"},
     "unknown_column": {
         "en": "unknown column {value}{hint} (allowed: name, wave, week, member_1..7 or member_total, "
-        "leader_1..7 or leader_total, leader_rating, notes; Dutch names too: docs/fitting.md)",
+        "leader_1..7 or leader_total, leader_rating, performance, notes; Dutch names too: docs/fitting.md)",
         "nl": "onbekende kolom {value}{hint} (toegestaan: naam, meting, week, medewerker_1..7 of "
-        "medewerker_totaal, leider_1..7 of leider_totaal, leider_oordeel, opmerkingen; Engelse namen "
-        "ook: docs/fitting.md)",
+        "medewerker_totaal, leider_1..7 of leider_totaal, leider_oordeel, prestatie, opmerkingen; Engelse "
+        "namen ook: docs/fitting.md)",
     },
     "team_column": {
         "en": "the column 'team' means a survey of many teams: give --teams with the folder of the teams' "
