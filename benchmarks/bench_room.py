@@ -145,8 +145,10 @@ class Server:
     """`bench_room.py --serve` in a child process, asked for stats over its stdin."""
 
     def __init__(self, cap: int) -> None:
+        # BENCH_ROOM_PORT: a fixed port (on a shared machine, one of the range given to you); else a free one
         with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # the last run's port may be in TIME_WAIT
+            s.bind(("127.0.0.1", int(os.environ.get("BENCH_ROOM_PORT", "0"))))
             self.port = s.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
@@ -265,24 +267,30 @@ async def participant(
     return result
 
 
-async def watch_facilitator(url: str, key: str, seen: list[float], stop: asyncio.Event) -> None:
-    """The facilitator's page: note when the overview showed something new (its 'updated hh:mm:ss'
-    line or its table of participants changed). Only a change is sent, so the clock alone would
-    miss a redraw that fell in the same second as the one before."""
+async def watch_facilitator(
+    url: str, key: str, seen: list[float], stop: asyncio.Event, shown: list[str] | None = None
+) -> None:
+    """The facilitator's page: note when each beat of the overview reached the page (`seen`: this
+    client's clock) and the time it showed (`shown`: the server's 'updated hh:mm:ss.t').
+
+    The clock shows tenths of a second, so every beat (0.5 s) changes it, also when no result did;
+    a gap between two beats as the page got them is what the trainer saw standing still. (Before,
+    it showed whole seconds: a beat in the same second as the one before showed nothing new, and
+    the measure could not tell a 0.5 s beat from a 1 s stall.)"""
     client = SolaraClient(url, f"/room?key={key}")
 
     def listener(msg: dict, at: float) -> None:
         data = msg.get("content", {}).get("data", {})
         if data.get("method") != "update":
             return
-        state = data.get("state", {})
-        children = state.get("children")
-        clock = isinstance(children, list) and any(
-            isinstance(c, str) and c.startswith("updated ") for c in children
-        )
-        table = "lmx-room-participants" in str(state.get("unsafe_innerHTML", ""))
-        if (clock or table) and not (seen and at - seen[-1] < 0.1):  # one redraw sends both
+        children = data.get("state", {}).get("children")
+        if not isinstance(children, list):
+            return
+        clock = next((c for c in children if isinstance(c, str) and c.startswith("updated ")), None)
+        if clock is not None:  # only a change is sent: each clock update is a new beat
             seen.append(at)
+            if shown is not None:
+                shown.append(clock.removeprefix("updated "))
 
     client.listeners.append(listener)
     await client.connect()

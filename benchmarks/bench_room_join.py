@@ -12,8 +12,9 @@ Phases:
   3. play     once all have joined, every participant clicks "Step one week" WEEKS times, think
               time between clicks
 
-Targets (req 6): join p95 <= 3 s; the overview never goes more than 1 s without a redraw (during the
-joins and during play); a Step answered within 250 ms at the p95 over all Steps while all play.
+Targets (req 6): join p95 <= 3 s; the overview never goes more than 1 s without a beat reaching the
+page (its clock shows tenths of a second and changes at every 0.5 s beat; during the joins and during
+play); a Step answered within 250 ms at the p95 over all Steps while all play.
 
 Run:  uv run python benchmarks/bench_room_join.py [--participants 30] [--within 10] [--weeks 10]
 """
@@ -53,13 +54,31 @@ class Seat:
 @dataclass
 class JoinReport:
     seats: list[Seat]
-    join_gaps: list[float]  # overview redraw intervals while people joined
+    join_gaps: list[float]  # intervals between the overview's beats as the page got them, while people joined
     play_gaps: list[float]  # ... and while they played
+    join_clock_gaps: list[float]  # the same intervals between the times the beats showed (the server's clock)
+    play_clock_gaps: list[float]
     join_window_s: float
     play_s: float
     server_cpu_join_s: float
     server_cpu_play_s: float
     load_after: float
+
+
+def clock_seconds(text: str) -> float:
+    """'14:03:07.5' (the overview's clock) -> seconds since midnight."""
+    hours, minutes, seconds = text.replace(",", ".").split(":")
+    return 3600 * int(hours) + 60 * int(minutes) + float(seconds)
+
+
+def beat_gaps(arrived: list[float], times: list[float], start: float, end: float) -> list[float]:
+    """Intervals between consecutive beats whose arrival lies in [start, end], measured on `times`
+    (the arrivals themselves, or the clock each beat showed). The interval that spans `start` or
+    `end` counts too: a stall that began before the window is still a stall."""
+    inside = [i for i, at in enumerate(arrived) if start <= at <= end]
+    before = [i for i, at in enumerate(arrived) if at < start][-1:]
+    after = [i for i, at in enumerate(arrived) if at > end][:1]
+    return [times[b] - times[a] for a, b in itertools.pairwise(before + inside + after)]
 
 
 def quantile(values: list[float], q: float) -> float:
@@ -109,8 +128,9 @@ async def join_room(server: Server, participants: int, within: float, weeks: int
     await warm.click(STEP)
     await warm.leave()
     seen: list[float] = []
+    shown: list[str] = []
     stop = asyncio.Event()
-    facilitator = asyncio.create_task(watch_facilitator(server.url, server.key, seen, stop))
+    facilitator = asyncio.create_task(watch_facilitator(server.url, server.key, seen, stop, shown))
     await asyncio.sleep(3.0)
     cpu0 = (await asyncio.to_thread(server.stats, False))["cpu_s"]
     ready = asyncio.Barrier(participants + 1)
@@ -134,17 +154,13 @@ async def join_room(server: Server, participants: int, within: float, weeks: int
     stop.set()
     await facilitator
 
-    def gaps(start: float, end: float) -> list[float]:
-        # the interval that spans `start` counts too: a stall that began before the window is still a stall
-        inside = [t for t in seen if start <= t <= end]
-        before = [t for t in seen if t < start][-1:]
-        after = [t for t in seen if t > end][:1]
-        return [b - a for a, b in itertools.pairwise(before + inside + after)]
-
+    clock = [clock_seconds(text) for text in shown]
     return JoinReport(
         seats=list(seats),
-        join_gaps=gaps(began, joined),
-        play_gaps=gaps(joined, ended),
+        join_gaps=beat_gaps(seen, seen, began, joined),
+        play_gaps=beat_gaps(seen, seen, joined, ended),
+        join_clock_gaps=beat_gaps(seen, clock, began, joined),
+        play_clock_gaps=beat_gaps(seen, clock, joined, ended),
         join_window_s=joined - began,
         play_s=ended - joined,
         server_cpu_join_s=cpu1 - cpu0,
@@ -204,15 +220,19 @@ def describe(report: JoinReport) -> tuple[list[str], bool]:
         if quantile(joins, 0.95) > TARGETS["join_p95"]:
             lines.append("FAIL: join p95 above target")
             ok = False
-    for what, gaps in (("joins", report.join_gaps), ("play", report.play_gaps)):
+    for what, gaps, clock in (
+        ("joins", report.join_gaps, report.join_clock_gaps),
+        ("play", report.play_gaps, report.play_clock_gaps),
+    ):
         if not gaps:
             lines.append(f"FAIL: the overview never redrew during {what}")
             ok = False
             continue
         lines.append(
-            f"overview redraw interval during {what}: median {statistics.median(gaps):.2f} s, "
+            f"overview beat to beat as the page got them during {what}: "
+            f"median {statistics.median(gaps):.2f} s, "
             f"max {max(gaps):.2f} s, {sum(g > TARGETS['overview_gap'] for g in gaps)} of {len(gaps)} "
-            f"over {TARGETS['overview_gap']} s"
+            f"over {TARGETS['overview_gap']} s (as its clock showed them: max {max(clock):.2f} s)"
         )
         if max(gaps) > TARGETS["overview_gap"]:
             lines.append(f"FAIL: the overview stalled during {what}")

@@ -26,6 +26,20 @@ def test_dutch_uses_one_word_per_concept() -> None:
     assert not offending, f"Dutch texts use words the vocabulary rules out: {offending}"
 
 
+def test_the_presets_stories_use_the_same_dutch_words() -> None:
+    """A preset's story is shown in the app beside the catalogue's texts (the Favourites story said
+    "binnengroep" under a drawing that says "in-groep")."""
+    from lmxsim.team.config import SCENARIO_DIR, scenario_names
+
+    offending = {
+        name: word
+        for name in scenario_names()
+        for word in AVOIDED_DUTCH
+        if word in (SCENARIO_DIR / f"{name}.toml").read_text(encoding="utf-8").lower()
+    }
+    assert not offending, f"preset stories use words the vocabulary rules out: {offending}"
+
+
 def test_numbers_follow_the_language() -> None:
     assert number(0.625, "en", 3) == "0.625"
     assert number(0.625, "nl", 3) == "0,625"

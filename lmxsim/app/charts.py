@@ -105,26 +105,45 @@ def _text_width(text: str, size: float) -> float:
     return 0.6 * size * len(text)
 
 
+Y_TICK_GAP_PRESENT = 14.0  # between the y axis' numbers and the plot, in present mode
+WORD_GAP = 18.0  # between two lines' names in a legend row (present mode, names_above)
+
+
+def _legend_width(text: str, size: float, word: bool) -> float:
+    """A legend entry's width: a coloured word, or a 20-unit swatch, a gap and the text."""
+    return _text_width(text, size) if word else 34 + _text_width(text, size)
+
+
 def present_frame(
-    horizon: int, y_max: float, lang: str, legend: Sequence[tuple[str, str, str]], labels: Sequence[str]
+    horizon: int,
+    y_max: float,
+    lang: str,
+    legend: Sequence[tuple[str, str, str]],
+    labels: Sequence[str],
+    words: frozenset[str] = frozenset(),
 ) -> tuple[Frame, list[list[int]]]:
     """Margins for large type, and the legend entries flowed into rows (indices per row).
 
-    The y axis title is a line of its own under the chart's title (turned along the axis, large
-    type is longer than the plot is high)."""
+    `labels`: the names written at the lines' ends (the right margin holds them); `words`: legend
+    entries written as a coloured word without a swatch (the lines' names, when they stand above
+    the plot instead). The y axis title is a line of its own under the chart's title (turned along
+    the axis, large type is longer than the plot is high)."""
     size = PRESENT_TYPE
     ticks = [number(y_max * share, lang, 0 if y_max > 2 else 1) for share in (0.0, 0.5, 1.0)]
-    left = 10 + max(_text_width(tick, size) for tick in ticks) + 8
-    right = 12 + max((_text_width(label, size) for label in labels), default=0.0)
+    left = 10 + max(_text_width(tick, size) for tick in ticks) + Y_TICK_GAP_PRESENT + 2
+    last_tick = _text_width(str(horizon), size) / 2 + 4  # the last week's number, centred on the edge
+    right = max(12 + max((_text_width(label, size) for label in labels), default=0.0), last_tick)
     rows: list[list[int]] = []
     x = float(WIDTH)  # start a new row at the first entry
     for i, (_, _, text) in enumerate(legend):
-        width = 34 + _text_width(text, size)
-        if x + width > WIDTH - 8 or not rows:
+        word = text in words
+        width = _legend_width(text, size, word)
+        after_words = bool(rows) and legend[rows[-1][-1]][2] in words and not word
+        if x + width > WIDTH - 8 or not rows or after_words:  # the lines' names: rows of their own
             rows.append([])
             x = 8.0
         rows[-1].append(i)
-        x += width + 10
+        x += width + (WORD_GAP if word else 10)
     first = 3 * (size + 6)  # the title's line, the y axis title's, then the first legend row's baseline
     legend_rows = tuple(first + (size + 8) * r for r in range(len(rows)))
     top = (legend_rows[-1] if legend_rows else 2 * (size + 6)) + 2 * size * 0.55 + 10  # the marks' band
@@ -158,17 +177,33 @@ def line_chart(
     lang: str = "en",
     y_title: str = "",
     present: bool = False,
+    names_above: bool = False,
 ) -> str:
     """One chart: weeks 0..horizon on x (titled 'week'); y from 0 to y_max with `y_title`.
 
     `present`: large type (PRESENT_TYPE) with margins to hold it, fewer week ticks, and the legend
-    flowed into as many rows as it needs, leaving out entries a line already names at its end."""
+    flowed into as many rows as it needs, leaving out entries a line already names at its end.
+    `names_above` (present mode): the lines are named in the legend above the plot, as coloured
+    words, instead of at their ends: in a narrow column the large names at the ends took half the
+    width and, early in the run, covered the plot itself."""
+    original_legend = list(legend)
     if y_max is None:
         peak = max([float(np.max(ln.values)) for ln in lines if len(ln.values)] + [1.0])
         if bars is not None and len(bars.values):
             peak = max(peak, float(np.max(bars.values)))
         y_max = _nice_max(peak)
-    if present:
+    words: frozenset[str] = frozenset()
+    end_labels = True
+    if present and names_above:
+        words = frozenset(ln.label for ln in lines if ln.label)
+        named_colours = {ln.label: ln.colour for ln in lines if ln.label}
+        legend = [
+            (named_colours[name], "", name) for name in dict.fromkeys(ln.label for ln in lines if ln.label)
+        ]
+        legend += [entry for entry in original_legend if entry[2] not in words]
+        end_labels = False
+        frame, legend_layout = present_frame(horizon, y_max, lang, legend, [], words)
+    elif present:
         named = {ln.label for ln in lines if ln.label and len(ln.values)}
         legend = [entry for entry in legend if entry[2] not in named]
         frame, legend_layout = present_frame(horizon, y_max, lang, legend, sorted(named))
@@ -193,6 +228,8 @@ def line_chart(
         f'<text class="lmx-chart-title" x="8" y="{frame.title + 3:.0f}" font-size="{frame.title:g}" '
         f'font-weight="700" fill="#1B2A41">{escape(title)}</text>',
     ]
+    # present mode: the y axis' numbers stand further off, so its 0.0 keeps clear of the week 0 below
+    y_gap = Y_TICK_GAP_PRESENT if present else 6
     for share in (0.0, 0.5, 1.0):
         value = y_max * share
         parts.append(
@@ -201,7 +238,7 @@ def line_chart(
         )
         text = number(value, lang, 0 if y_max > 2 else 1)
         parts.append(
-            f'<text x="{left - 6:.1f}" y="{y(value) + frame.tick * 0.36:.1f}" font-size="{frame.tick:g}" '
+            f'<text x="{left - y_gap:.1f}" y="{y(value) + frame.tick * 0.36:.1f}" font-size="{frame.tick:g}" '
             f'fill="#555" text-anchor="end">{text}</text>'
         )
     if y_title and present:
@@ -218,9 +255,10 @@ def line_chart(
             f'fill="#555" text-anchor="middle" transform="rotate(-90 {axis_x:.1f} {middle:.1f})">'
             f"{escape(y_title)}</text>"
         )
+    tick_y = top + plot_h + frame.tick + 4
     for week in _week_ticks(horizon, present):
         parts.append(
-            f'<text x="{x(week):.1f}" y="{top + plot_h + frame.tick + 4:.1f}" font-size="{frame.tick:g}" '
+            f'<text x="{x(week):.1f}" y="{tick_y:.1f}" font-size="{frame.tick:g}" '
             f'fill="#555" text-anchor="middle">{week}</text>'
         )
     parts.append(
@@ -263,7 +301,7 @@ def line_chart(
             f'<polyline points="{points}" fill="none" stroke="{line.colour}" stroke-width="{line.width}" '
             f'stroke-opacity="{line.opacity}" stroke-linejoin="round"{dash}/>'
         )
-        if line.label:
+        if line.label and end_labels:
             labels.append((y(line.values[-1]) + frame.label * 0.36, x(line.weeks[-1]) + 6, line))
     placed: list[float] = []
     gap = frame.label + 1
@@ -278,6 +316,18 @@ def line_chart(
         )
     for row, row_y in zip(legend_layout, frame.legend_rows, strict=False):
         lx = 8.0
+        row_names = [legend[i] for i in row if legend[i][2] in words]
+        if row_names:  # the lines' names, in their colours, one text: the browser sets each after the last
+            word_dx = f' dx="{WORD_GAP:g}"'
+            spans = "".join(
+                f'<tspan{word_dx if k else ""} fill="{colour}">{escape(text)}</tspan>'
+                for k, (colour, _, text) in enumerate(row_names)
+            )
+            parts.append(
+                f'<text class="lmx-legend lmx-line-names" x="{lx}" y="{row_y:.1f}" '
+                f'font-size="{frame.legend:g}" font-weight="700">{spans}</text>'
+            )
+            continue
         for colour, dash, text in (legend[i] for i in row):
             dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
             mid = row_y - frame.legend * 0.38
@@ -287,7 +337,7 @@ def line_chart(
                 f'<text class="lmx-legend" x="{lx + 24}" y="{row_y:.1f}" font-size="{frame.legend:g}" '
                 f'fill="#333">{escape(text)}</text>'
             )
-            lx += (34 + _text_width(text, frame.legend) + 10) if present else (34 + 6.8 * len(text))
+            lx += (_legend_width(text, frame.legend, False) + 10) if present else (34 + 6.8 * len(text))
     parts.append("</svg>")
     return "".join(parts)
 
@@ -390,6 +440,7 @@ def person_chart_svg(workshop, selected: str, lang: str, present: bool = False) 
         lang=lang,
         y_title=t("axis_share", lang),
         present=present,
+        names_above=True,
     )
 
 

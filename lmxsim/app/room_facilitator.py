@@ -7,8 +7,10 @@ beat (REFRESH_SECONDS); one click on a participant replays their run
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
+from dataclasses import replace
 from functools import partial
 from html import escape
 from typing import Any
@@ -97,7 +99,7 @@ def FacilitatorRoom(room: Room, lang: solara.Reactive[str]):
             return
         with solara.lab.Tabs(value=tab, lazy=True):
             with solara.lab.Tab(t("room.tab_overview", lang.value)):
-                Overview(room, seats, lang.value, showing.set)
+                Overview(room, seats, lang.value, showing.set, tick)
             with solara.lab.Tab(t("room.tab_exercise", lang.value)):
                 ExerciseForm(room, lang.value)
             solara.lab.Tab(t("room.tab_demo", lang.value))  # the demo lives below, outside the lazy tabs
@@ -253,6 +255,29 @@ def will_send(
     )
 
 
+@solara.component
+def BeatClock(beat: solara.Reactive[int] | None, lang: str):
+    """'updated 14:03:07.5', drawn again at every beat of the overview, also when nothing else is.
+
+    It reads the beat itself: the overview around it is redrawn only when a seat changed (Solara
+    skips a component whose arguments are equal), and before, the clock stood still with it, for
+    up to a second and more while the room was quiet or the server busy."""
+    if beat is not None:
+        beat.value  # noqa: B018 - subscribe: this text, and only this, follows every beat
+    solara.Text(t("room.updated", lang, time=beat_clock(time.time(), lang)), classes=["lmx-room-updated"])
+
+
+def beat_clock(now: float, lang: str) -> str:
+    """The overview's clock to a tenth of a second ('14:03:07.5'; '14:03:07,5' in Dutch).
+
+    It changes at every beat (REFRESH_SECONDS), also when no result did: the trainer sees the
+    overview is live, and a stall shows as the tenths standing still. Whole seconds could not show
+    the beat (two beats in one second look the same), and hid a stall of up to a second."""
+    seconds = time.strftime("%H:%M:%S", time.localtime(now))
+    tenths = int(now * 10) % 10
+    return f"{seconds}{number(0.5, lang, 1)[1]}{tenths}"
+
+
 def _measure_cell(run: Run | None, measure: str, lang: str, digits: int) -> str:
     if run is None or run.outcome is None:
         return "–"
@@ -275,8 +300,11 @@ def _title(key: str, lang: str) -> str:
 
 
 @solara.component
-def Overview(room: Room, seats: list[Seat], lang: str, show):
-    """Connected count and progress, each participant's plan and outcome, the room summary, export."""
+def Overview(room: Room, seats: list[Seat], lang: str, show, beat: solara.Reactive[int] | None = None):
+    """Connected count and progress, each participant's plan and outcome, the room summary, export.
+
+    Redrawn only when its arguments changed (a seat, the language): at a beat in which nothing
+    changed only the clock (BeatClock, which follows `beat` itself) is drawn again."""
     exercise = room.exercise.version
     connected = [s for s in seats if s.connected]
     here = [s for s in seats if s.exercise == exercise]
@@ -284,9 +312,7 @@ def Overview(room: Room, seats: list[Seat], lang: str, show):
     with solara.Row(gap="24px", style={"align-items": "baseline", "flex-wrap": "wrap"}):
         solara.Text(t("room.connected", lang, n=len(connected), cap=room.cap), classes=["lmx-room-big"])
         solara.Text(t("room.progress", lang, done=finished, n=len(here)), classes=["lmx-room-big"])
-        solara.Text(
-            t("room.updated", lang, time=time.strftime("%H:%M:%S")), classes=["lmx-muted", "lmx-room-updated"]
-        )
+        BeatClock(beat, lang)
     focus = next((s.latest.outcome.focus for s in seats if s.latest and s.latest.outcome), "")
     solara.Text(t("room.table_note", lang, name=focus or "–"), classes=["lmx-help"])
     head = [
@@ -310,9 +336,12 @@ def Overview(room: Room, seats: list[Seat], lang: str, show):
                 classes=["lmx-room-show"],
             )
     solara.HTML(tag="div", unsafe_innerHTML=participants_html(head, seats, lang, exercise))
-    # The tables are built again only when a seat changed, not at every beat of the clock.
+    # The summary and its figure read finished runs only: built again when a run finishes (30 times
+    # an exercise), not at each of the room's Steps (pandas, tens of ms at every beat with 30 playing).
+    finished_seats = finished_only(seats)
     results, summary = solara.use_memo(
-        lambda: (frame := results_frame(seats), summary_frame(frame, exercise)), [tuple(seats), exercise]
+        lambda: (frame := results_frame(list(finished_seats)), summary_frame(frame, exercise)),
+        [finished_seats, exercise],
     )
     solara.Text(t("room.summary", lang), classes=["lmx-label"])
     if summary.empty:
@@ -375,26 +404,36 @@ def _table(head: list[str], rows: list[str], classes: str) -> str:
     return f'<table class="{classes}"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def finished_only(seats: list[Seat]) -> tuple[Seat, ...]:
+    """The seats with their finished runs only (what the room's summary and figure are made of)."""
+    return tuple(replace(seat, runs=tuple(run for run in seat.runs if run.finished)) for seat in seats)
+
+
 def participants_html(head: list[str], seats: list[Seat], lang: str, exercise: int) -> str:
     """One participant per row, as one HTML string: 30 rows redraw as one widget change, not hundreds."""
-    rows = []
-    for seat in seats:
-        run = seat.latest
-        week = "–" if run is None else f"{run.week}/{run.last_week}"
-        if seat.exercise != exercise:
-            week += f" ({t('room.earlier_exercise', lang)})"
-        state = "lmx-dot-on" if seat.connected else "lmx-dot-off"
-        cells = [
-            f'<td class="{state}">{"●" if seat.connected else "○"} {escape(seat.name)}</td>',
-            _cell(week, True),
-            _cell(_tried_text(run, lang)),
-            _cell(_measure_cell(run, "relationship", lang, 1), True),
-            _cell(_measure_cell(run, "performance", lang, 2), True),
-            _cell(_measure_cell(run, "spread", lang, 2), True),
-            _cell(_measure_cell(run, "fires", lang, 0), True),
-        ]
-        rows.append(f'<tr data-seat="{seat.id}">{"".join(cells)}</tr>')
+    rows = [participant_row(seat, lang, exercise) for seat in seats]
     return _table(head, rows, "lmx-room-table lmx-room-participants")
+
+
+@functools.lru_cache(maxsize=256)  # a room holds at most a few dozen seats
+def participant_row(seat: Seat, lang: str, exercise: int) -> str:
+    """One row of the overview's table; kept for a seat that did not change (a beat with 30 playing
+    rebuilt every row, each number through the locale's formatting, where one or two had changed)."""
+    run = seat.latest
+    week = "–" if run is None else f"{run.week}/{run.last_week}"
+    if seat.exercise != exercise:
+        week += f" ({t('room.earlier_exercise', lang)})"
+    state = "lmx-dot-on" if seat.connected else "lmx-dot-off"
+    cells = [
+        f'<td class="{state}">{"●" if seat.connected else "○"} {escape(seat.name)}</td>',
+        _cell(week, True),
+        _cell(_tried_text(run, lang)),
+        _cell(_measure_cell(run, "relationship", lang, 1), True),
+        _cell(_measure_cell(run, "performance", lang, 2), True),
+        _cell(_measure_cell(run, "spread", lang, 2), True),
+        _cell(_measure_cell(run, "fires", lang, 0), True),
+    ]
+    return f'<tr data-seat="{seat.id}">{"".join(cells)}</tr>'
 
 
 def summary_html(summary, lang: str) -> str:

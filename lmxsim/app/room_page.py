@@ -32,6 +32,8 @@ ROOM_CSS = """
 .lmx-room-best td { background: #eef7ee; }
 .lmx-dot-on { color: #2e7d32; } .lmx-dot-off { color: #aaa; }
 .lmx-room-big { font-size: 28px; font-weight: 600; }
+/* the overview's clock: its tenths change at every beat (the page is live); fixed-width digits */
+.lmx-room-updated { font-size: 18px; color: #2e7d32; font-variant-numeric: tabular-nums; }
 .lmx-room-refused { max-width: 720px; margin: 40px auto; }
 .lmx-room-projector { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.3fr); gap: 16px;
   align-items: start; }

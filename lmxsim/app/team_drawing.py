@@ -18,6 +18,7 @@ import numpy as np
 import solara
 
 from lmxsim.app.i18n import group_label, number, phase_label, t
+from lmxsim.app.ring_labels import Circle, place_on_ring, text_box
 
 # Colour-blind safe (Okabe-Ito). The middle group is a colour of its own: grey read as "absent".
 COLOURS = {"in": "#0072B2", "middle": "#009E73", "out": "#D55E00"}
@@ -148,33 +149,12 @@ def drawing_svg(
     ]
     if title and not present:  # present mode: an HTML heading above the picture (TeamDrawing)
         parts.append(_label(SIZE - 18, 36, title, type_.title, "#1B2A41", anchor="end", weight="600"))
-    zones = "".join(
-        [
-            '<g pointer-events="none" class="lmx-zone-labels">',
-            _label(
-                CENTRE + (in_ring - 16) * math.cos(between),
-                CENTRE + (in_ring - 16) * math.sin(between) + 6,
-                group_label("in", lang),
-                type_.zone,
-                "#005A8C",
-                weight="700",
-            ),
-            _label(
-                CENTRE + (out_ring + 24) * math.cos(between),
-                CENTRE + (out_ring + 24) * math.sin(between) + 6,
-                group_label("out", lang),
-                type_.zone,
-                "#A04300",
-                weight="700",
-            ),
-            "</g>",
-        ]
-    )
     spots = []
     for i, member in enumerate(model.employees):
         angle = -math.pi / 2 + 2 * math.pi * i / n
         r = distance(member.lmx, *bounds)
         spots.append((member, CENTRE + r * math.cos(angle), CENTRE + r * math.sin(angle)))
+    zones = _zone_labels(model, spots, selected, sizes, type_, lang, between)
     for member, x, y in spots:  # ties first, so circles sit on top
         width = 1.0 + 7.0 * member.lmx
         parts.append(
@@ -202,6 +182,33 @@ def drawing_svg(
         parts.append(_member(member, x, y, n, member.name == selected, lang, bounds, size, type_.name))
     parts.append(zones)  # the ring labels on top: a member never hides them
     parts.append("</svg>")
+    return "".join(parts)
+
+
+def _zone_labels(model, spots, selected, sizes, type_: TypeSizes, lang: str, between: float) -> str:
+    """'in-group' just inside the inner ring, 'out-group' just outside the outer one, each at the
+    first spot along its ring (from between the first two members) clear of every member's circle
+    and name, the leader and the week (ring_labels.place_on_ring)."""
+    n = len(spots)
+    circles = [Circle(CENTRE, CENTRE, type_.leader_radius)]
+    boxes = [
+        text_box(18, type_.week + 8, t("week", lang, week=model.week), type_.week, anchor="start"),
+        text_box(CENTRE, CENTRE + type_.leader * 0.36, t("leader", lang), type_.leader),
+    ]
+    for member, x, y in spots:
+        size = member.performance if sizes is None else sizes.get(member.name, member.performance)
+        radius = member_radius(size, n)
+        outline = OUTLINE.get(member.phase_name, (2.5, ""))[0] / 2
+        circles.append(Circle(x, y, radius + (9 + 3.5 if member.name == selected else outline)))
+        label_y = y + radius + type_.name + 1 if y >= CENTRE - 5 else y - radius - 9
+        boxes.append(text_box(x, label_y, member.name, type_.name))
+    parts = ['<g pointer-events="none" class="lmx-zone-labels">']
+    for group, ring, colour in (("in", IN_RING - 16, "#005A8C"), ("out", OUT_RING + 24, "#A04300")):
+        text = group_label(group, lang)
+        x, y = place_on_ring(text, type_.zone, CENTRE, ring, between, circles, boxes, SIZE)
+        boxes.append(text_box(x, y, text, type_.zone))  # the out-group label keeps clear of this one
+        parts.append(_label(x, y, text, type_.zone, colour, weight="700"))
+    parts.append("</g>")
     return "".join(parts)
 
 

@@ -15,7 +15,8 @@ Dutch vocabulary, one word per concept (for translators; the catalogue test chec
 the forbidden variants do not appear):
 
 - leader: **leider** (not "leidinggevende": the app, the lab and the report use one word)
-- in-group / out-group: **in-groep** / **out-groep** (with hyphen; not "ingroep", "outgroep")
+- in-group / out-group: **in-groep** / **out-groep** (with hyphen; not "ingroep", "outgroep",
+  "binnengroep", "buitengroep")
 - the whole team as a target: **het hele team** (not "iedereen", which stays fine in a sentence)
 - relationship (LMX): **relatie**; relationship quality: **relatiekwaliteit**
 - fire (a hidden problem that flares up): **brand**; hidden problem: **verzwegen probleem**
@@ -53,7 +54,9 @@ LANGUAGE_NAMES: dict[str, str] = {"en": "English", "nl": "Nederlands"}
 LOCALES: dict[str, str] = {"en": "en_GB", "nl": "nl_BE"}
 
 # Dutch words the vocabulary above rules out (checked by tests/test_texts.py).
-AVOIDED_DUTCH: tuple[str, ...] = ("leidinggevende", "outgroep", "ingroep", "verborgen probl")
+AVOIDED_DUTCH: tuple[str, ...] = (
+    "leidinggevende", "outgroep", "ingroep", "binnengroep", "buitengroep", "verborgen probl",
+)  # fmt: skip
 
 
 def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
