@@ -41,7 +41,8 @@ DEFAULT_FITTED = CANDIDATES  # the design study's and the library's default (def
 # 3 waves first_impression_noise shrinks to 53-60% of its prior's width and leader_trust_rate to
 # 60-65% (posterior means following the truth, r .77-.93), with one team to 78-83%;
 # confirmation_bias to 85-94% in every design (86-93% with twenty teams and leader ratings, and
-# with a bigger budget; 79-83% with forty teams, with or without objective performance), r .20-.85. So the fit's default set leaves confirmation_bias at its default.
+# with a bigger budget; 79-83% with forty teams, with or without objective performance), r .20-.85.
+# So the fit's default set leaves confirmation_bias at its default.
 IDENTIFIED = ("first_impression_noise", "leader_trust_rate")
 PERSON_PREFIX = "z_"  # z_<i>: person i's first impression, in SDs of first_impression_noise from ability
 MEASUREMENT_PREFIX = "measurement."
