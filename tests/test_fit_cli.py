@@ -22,12 +22,10 @@ def test_fit_writes_posterior_people_and_checks_and_resumes(cli, tmp_path):
     )
     assert code == 0, err
     assert "generation 2:" in text and "first_impression_noise" in text and "predictive check" in text
-    posterior = pd.read_csv(out / "posterior.csv")
-    assert list(posterior["parameter"]) == [
-        "confirmation_bias",
-        "first_impression_noise",
-        "leader_trust_rate",
-    ]
+    posterior = pd.read_csv(out / "posterior.csv")  # identified first: the design study's choice
+    assert list(posterior["parameter"]) == ["first_impression_noise", "leader_trust_rate"]
+    assert "held at their defaults" in " ".join(text.split()) and "confirmation_bias = 0.30" in text
+    assert json.loads((out / "fit.json").read_text())["held"] == {"confirmation_bias": 0.3}
     assert (posterior["p5"] <= posterior["mean"]).all() and (posterior["mean"] <= posterior["p95"]).all()
     people = pd.read_csv(out / "people.csv")
     assert len(people) == 9 and people["first_impression"].between(0, 1).all()
@@ -147,9 +145,23 @@ def test_an_interrupted_fit_keeps_its_generations_and_resumes(tmp_path, monkeypa
     with pytest.raises(KeyboardInterrupt):
         run_fit(sim, priors, tmp_path, settings)
     monkeypatch.setattr(BatchSampler, "_round", original)
+    stored = len(list((tmp_path / "rounds").glob("*.npz")))
+    assert stored == 6  # the rounds run before the stop (the sixth finishes first) are on disk (rounds.py)
+    (tmp_path / "fit.db").unlink()  # as a resume killed just after it removed the database leaves it
+    simulated: list[int] = []
+    simulate = sim.simulate
+    monkeypatch.setattr(
+        sim, "simulate", lambda rows, seed: simulated.append(len(rows)) or simulate(rows, seed)
+    )
     result = run_fit(sim, priors, tmp_path, settings, resume=True)
-    assert result.history.max_t == 2  # three generations in all, the first ones kept
-    assert len(result.generations) < 3  # this session ran only what was missing
+    assert result.history.max_t == 2  # three generations in all
+    # the resume replays the stored rounds instead of simulating them, and ends where a fit never
+    # stopped ends: the same particles (issue 26 req 5, "resumable after a kill, equal result")
+    rounds = len(list((tmp_path / "rounds").glob("*.npz")))
+    assert len(simulated) == rounds - stored > 0  # only the rounds not stored were simulated
+    whole = run_fit(sim, priors, tmp_path / "whole", settings)
+    same = [r.posterior()[0].sort_index(axis=1).to_numpy() for r in (result, whole)]
+    assert np.array_equal(*same)
 
 
 def test_bad_observations_file_is_one_line(cli, tmp_path):
@@ -172,17 +184,19 @@ def test_fit_with_team_observations_records_them_in_dutch(cli, tmp_path):
         "--generations", "1", "--lang", "nl",
     )  # fmt: skip
     assert code == 0, err
-    assert "problems_reported in 6 periodes" in text and "medewerker en leider" in text
+    flat = " ".join(text.split())  # rich wraps long lines
+    assert "problems_reported in 6 periodes" in flat and "medewerker en leider" in flat
     assert "generatie 1: epsilon " in text and "voorspellende controle:" in text
     assert "Posterior van de gefitte parameters" in text and "P(onderschat)" in text
     # the fit's CSVs are Dutch-Excel CSVs: BOM, `;`, decimal comma, Dutch headers and words
     assert (out / "posterior.csv").read_bytes().startswith(b"\xef\xbb\xbfparameter;gemiddelde;p5;p95;")
     posterior = pd.read_csv(out / "posterior.csv", sep=";", decimal=",", encoding="utf-8-sig")
     assert set(posterior["geleerd"]) <= {"veel", "een beetje", "niets"}
-    mean = posterior.loc[posterior["parameter"] == "confirmation_bias", "gemiddelde"].iloc[0]
+    mean = posterior.loc[posterior["parameter"] == "leader_trust_rate", "gemiddelde"].iloc[0]
     assert f"{mean:.3f}".replace(".", ",") in text  # the table writes numbers the Dutch way
     ppc = pd.read_csv(out / "ppc.csv", sep=";", decimal=",", encoding="utf-8-sig")
-    assert set(ppc["beoordelaar"]) == {"medewerker", "leider"} and ppc["waargenomen"].dtype == float
+    assert set(ppc["beoordelaar"]) == {"medewerker", "leider", "gemelde_problemen"}  # the counts checked too
+    assert ppc["waargenomen"].dtype == float
     assert set(ppc["binnen90"].dropna()) <= {"ja", "nee"}
     assert "aanvaard" in pd.read_csv(out / "generations.csv", sep=";", encoding="utf-8-sig")
     assert "first_impression[An]" in pd.read_csv(out / "draws.csv")  # read back by the lab: as it was

@@ -29,7 +29,8 @@ def test_a_tiny_uninformative_survey_says_it_learned_little(cli, tmp_path):
     team.write_text(TINY_TEAM)
     waves.write_text("name,wave,week,member_total\nAn,1,2,24\nBo,1,2,21\n")
     out = tmp_path / "fit"
-    fit = ("fit", "--survey", str(waves), "--team", str(team), "--population", "40", "--generations", "1")
+    fit = ("fit", "--survey", str(waves), "--team", str(team), "--population", "40", "--generations", "1",
+           "--fit", "confirmation_bias")  # fmt: skip
     code, text, err = cli(*fit, "--out", str(out), "--seed", "2")
     assert code == 0, err
     summary = json.loads((out / "summary.json").read_text())

@@ -48,15 +48,13 @@ def fit_here(
 ):
     """Fit `team` to the survey file's bytes in `folder`; the Posterior the lab compares over.
 
-    The same steps as `lmxsim fit` (read and check the survey against the team, default priors,
-    ABC-SMC, the report files); raises FitError for a bad survey, sampler.FitStopped when stopped.
+    The steps of `lmxsim fit` (lmxsim/fit/steps.py: read and check the survey against the team,
+    the identified-first parameters, ABC-SMC, the report files); raises FitError for a bad survey,
+    sampler.FitStopped when stopped.
     """
     from lmxsim.fit.posterior import read_posterior
-    from lmxsim.fit.priors import default_priors
-    from lmxsim.fit.report import write_report
-    from lmxsim.fit.run import run_fit
-    from lmxsim.fit.simulate import Simulator
-    from lmxsim.fit.survey import check_against_team, read_survey
+    from lmxsim.fit.priors import fit_priors
+    from lmxsim.fit.steps import fit_and_report, one_team
 
     suffix = Path(survey_name).suffix.lower()
     if suffix not in SURVEY_SUFFIXES:
@@ -65,19 +63,19 @@ def fit_here(
         raise FitError(f"{survey_name}: too large for a survey (at most {MAX_SURVEY_BYTES:,} bytes)")
     path = folder / f"survey{suffix}"
     path.write_bytes(data)
-    members = list(team)
-    survey = read_survey(path, [m.name for m in members], lang)  # its problems in the page's language
-    check_against_team(survey, members, tl("fitrun_team_here", lang), lang)
-    priors = default_priors()
-    simulator = Simulator(members, survey.weeks, survey.ratings(), priors)
+    priors = fit_priors(None)
+    team_here = tl("fitrun_team_here", lang)
+    prepared = one_team(team, path, team_here, priors, lang)  # its problems in the page's language
 
     def generation_done(record: dict) -> None:
         if progress is not None:
             progress(min(1.0, (record["generation"] + 1) / settings.generations))
 
     out = folder / FIT_FOLDER
-    result = run_fit(simulator, priors, out, settings, progress=generation_done, should_stop=should_stop)
-    write_report(result, out, settings.seed, survey_name, tl("fitrun_team_here", lang), lang)
+    fit_and_report(
+        prepared.simulator, priors, out, settings, survey_name, team_here, lang,
+        progress=generation_done, should_stop=should_stop,
+    )  # fmt: skip
     return read_posterior(out)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Literal
@@ -35,6 +37,7 @@ def fit(
         help=t("cli.fit_priors", CLI_LANG),
         show_default=t("cli.fit_priors_default", CLI_LANG),
     ),
+    also: list[str] = typer.Option([], "--fit", help=t("cli.fit_also", CLI_LANG)),
     population: int = typer.Option(
         400, "--population", min=20, max=20000, help=t("cli.fit_population", CLI_LANG)
     ),
@@ -81,6 +84,7 @@ class FitRequest:
     observations: Path | None
     out: Path
     priors: Path | None
+    also: list[str]
     population: int
     generations: int
     max_minutes: float
@@ -103,11 +107,11 @@ def _fit(console: Console, request: FitRequest) -> None:
     require_pyabc()
     import shutil
 
-    from lmxsim.fit.priors import load_priors
-    from lmxsim.fit.report import write_report
-    from lmxsim.fit.run import DB_NAME, Settings, run_fit, stop_reason
-    from lmxsim.fit.simulate import Simulator
-    from lmxsim.fit.survey import check_against_team, read_survey
+    from lmxsim.fit.priors import fit_priors
+    from lmxsim.fit.rounds import FOLDER as ROUNDS
+    from lmxsim.fit.run import DB_NAME, Settings, stop_reason
+    from lmxsim.fit.simulate import SurveySimulator
+    from lmxsim.fit.steps import fit_and_report, one_team
     from lmxsim.io import folder_lock
     from lmxsim.io.output import check_output_folder
     from lmxsim.team.teamfile import load_team
@@ -128,34 +132,32 @@ def _fit(console: Console, request: FitRequest) -> None:
         raise FitError(
             "give --team (one team's file) or --teams (a folder of team files), not both or neither"
         )
-    chosen = load_priors(request.priors)
+    also = [name.strip() for given in request.also for name in given.split(",") if name.strip()]
+    chosen = fit_priors(request.priors, also, lang)
+    simulator: SurveySimulator
     if request.teams is not None:
         from lmxsim.fit.panel import Panel, read_panel
 
         if request.observations is not None:
             raise FitError("--observations works with one team (--team), not with --teams")
-        panel = read_panel(survey, request.teams)
-        simulator = Panel.of(panel, chosen)
-        source, people, raters_in = str(request.teams), simulator.people, panel[0].survey.ratings()
+        panel = read_panel(survey, request.teams, lang)
+        many = Panel.of(panel, chosen)
+        simulator, source, people = many, str(request.teams), many.people
+        raters_in = panel[0].survey.ratings()
         waves = sorted({len(p.survey.weeks) for p in panel})
         team_observed = None
     else:
         assert team is not None  # one of --team and --teams, checked above
         members = load_team(team)
-        data = read_survey(survey, [m.name for m in members], lang)
-        check_against_team(data, members, str(team), lang)
+        prepared = one_team(members, survey, str(team), chosen, lang, request.observations)
+        data = prepared.survey
         for warning in data.warnings:  # a person missing in a wave: missing data, said so
             typer.secho(t("survey.warning", lang, text=warning), err=True, fg=typer.colors.YELLOW)
-        team_observed = None
-        if request.observations is not None:
-            from lmxsim.fit.observations import read_observations
-
-            team_observed = read_observations(request.observations)
-        simulator = Simulator(members, data.weeks, data.ratings(), chosen, team_observed=team_observed)  # type: ignore[assignment]  # a Panel or one Simulator: run_fit takes both
+        simulator, team_observed = prepared.simulator, prepared.simulator.team_observed
         source, people, raters_in = str(team), len(members), data.ratings()
     if not resume:
         check_output_folder(out, "--out", overwrite=request.overwrite)
-    elif not (out / DB_NAME).exists():
+    elif not (out / DB_NAME).exists() and not (out / ROUNDS).is_dir():
         raise FitError(f"--resume: {out} holds no fit ({DB_NAME} is missing); run without --resume")
     settings = Settings(
         population=population,
@@ -168,7 +170,9 @@ def _fit(console: Console, request: FitRequest) -> None:
         dask=dask,
         workers=request.workers,
     )
-    raters = t("fit.raters_" + "_".join(raters_in), lang)
+    raters = t("fit.raters_" + "_".join(r for r in raters_in if r != "performance"), lang)
+    if "performance" in raters_in:
+        raters += t("fit.raters_performance", lang)
     fitted = ", ".join([*chosen.names, *([t("fit.each_person", lang)] if chosen.people else [])])
     team_part = (
         ""
@@ -197,6 +201,8 @@ def _fit(console: Console, request: FitRequest) -> None:
             team=team_part,
         )
     console.print(escape(line))
+    for held_line in held_lines(chosen, also, lang):  # identified first: what is not fitted, said so
+        console.print(escape(held_line))
 
     def progress(g: dict) -> None:
         text = t(
@@ -221,8 +227,11 @@ def _fit(console: Console, request: FitRequest) -> None:
             (out / DB_NAME).unlink()
         if not resume:
             shutil.rmtree(out / ".tmp", ignore_errors=True)
-        result = run_fit(simulator, chosen, out, settings, resume=resume, progress=progress)
-        report = write_report(result, out, request.seed, str(survey), source, lang=lang)
+        with fit_bar(console, settings, lang) as on_round:
+            result, report = fit_and_report(
+                simulator, chosen, out, settings, str(survey), source, lang,
+                resume=resume, progress=progress, on_round=on_round,
+            )  # fmt: skip
     state = report["state"]
     done = t(
         "fit.done",
@@ -275,10 +284,60 @@ def _fit(console: Console, request: FitRequest) -> None:
     if inside is not None:
         key = "fit.ppc" if request.teams is None else "fit.ppc_teams"
         console.print(escape(t(key, lang, share=percent(inside, lang))))
-    files = "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, generations.csv, summary.json, fit.json"
+        from lmxsim.fit.ppc import kinds_lines
+
+        for kind_line in kinds_lines(report["kinds"], lang):  # each kind of observation on its own
+            console.print(escape(kind_line))
+    files = (
+        "posterior.csv, people.csv, draws.csv, ppc.csv, ppc.png, ppc-kinds.csv, ppc-kinds.png, "
+        "generations.csv, summary.json, fit.json"
+    )
     if request.teams is not None:
         files = files.replace(" ppc.png,", "")
     console.print(escape(t("fit.wrote", lang, files=files, folder=out)))
+
+
+@contextmanager
+def fit_bar(console: Console, settings, lang: str) -> Iterator[Callable[[int, int, int], None]]:
+    """A progress bar under the generation lines (in a terminal): the generation running, its
+    accepted particles against those it needs, the time so far and the time limit."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:.0f}/{task.total:.0f}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+    limit = number(settings.max_minutes, lang, 0)
+    task = bar.add_task(
+        t("fit.bar", lang, g=1, of=settings.generations, limit=limit), total=settings.population
+    )
+
+    def on_round(generation: int, accepted: int, needed: int) -> None:
+        g = max(generation, 0) + 1  # -1: pyABC's calibration sample, before the first generation
+        text = t("fit.bar", lang, g=g, of=settings.generations, limit=limit)
+        bar.update(task, description=text, completed=min(accepted, needed), total=needed)
+
+    with bar:
+        yield on_round
+
+
+def held_lines(chosen, also: list[str], lang: str) -> list[str]:
+    """What the fit holds at its default (identified first), and what it fits although asked to."""
+    from lmxsim.fit.priors import CANDIDATES, IDENTIFIED, held
+
+    lines = []
+    kept = held(chosen)
+    if kept:
+        shown = ", ".join(f"{name} = {number(value, lang, 2)}" for name, value in kept.items())
+        lines.append(t("fit.held", lang, held=shown, names=",".join(kept)))
+    asked = [name for name in chosen.names if name in CANDIDATES and name not in IDENTIFIED]
+    if asked:
+        lines.append(t("fit.held_asked", lang, names=", ".join(asked)))
+    return lines
 
 
 def learned_little_warnings(taught: dict, lang: str) -> list[str]:

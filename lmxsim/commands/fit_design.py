@@ -24,6 +24,7 @@ def fit_design(
     weeks: str = typer.Option("4,13,26", "--weeks", help=t("cli.design_weeks", CLI_LANG)),
     leader: bool = typer.Option(True, "--leader/--no-leader", help=t("cli.design_leader", CLI_LANG)),
     rating: bool = typer.Option(False, "--leader-rating", help=t("cli.design_rating", CLI_LANG)),
+    performance: bool = typer.Option(False, "--performance", help=t("cli.design_performance", CLI_LANG)),
     replications: int = typer.Option(
         10, "--replications", "-r", min=2, max=1000, help=t("cli.design_r", CLI_LANG)
     ),
@@ -44,7 +45,8 @@ def fit_design(
     from lmxsim.fit import FitError
 
     try:
-        _design(Console(), teams, team_size, weeks, (leader, rating), replications, truth, priors, population,
+        kinds = (leader, rating, performance)
+        _design(Console(), teams, team_size, weeks, kinds, replications, truth, priors, population,
                 generations, seed, out, overwrite, lang)  # fmt: skip
     except FitError as error:
         from lmxsim.texts.errors import translate

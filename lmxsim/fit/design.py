@@ -28,7 +28,7 @@ from lmxsim.fit import FitError
 from lmxsim.fit.panel import Panel
 from lmxsim.fit.priors import Priors
 from lmxsim.fit.run import Settings, run_fit
-from lmxsim.fit.simulate import Simulator
+from lmxsim.fit.simulate import PERFORMANCE, Simulator
 from lmxsim.fit.summary import posterior_table
 from lmxsim.fit.synthetic import recovery_team
 from lmxsim.model.measurement import RATING
@@ -45,6 +45,7 @@ class Design:
     weeks: tuple[int, ...]
     leader: bool = True
     rating: bool = False  # the leader's 1-5 rating of each member per wave (survey column leader_rating)
+    performance: bool = False  # objective performance per member and wave (survey column performance)
 
     def __post_init__(self) -> None:
         if not 1 <= self.teams <= MAX_TEAMS:
@@ -61,6 +62,7 @@ class Design:
     @property
     def label(self) -> str:
         raters = ("member + leader" if self.leader else "member") + (" + leader's 1-5" if self.rating else "")
+        raters += " + performance" if self.performance else ""
         return (
             f"{self.teams} team{'s' if self.teams > 1 else ''} x {len(self.weeks)} waves "
             f"(weeks {','.join(map(str, self.weeks))}), {self.team_size} people, {raters}"
@@ -76,6 +78,7 @@ def simulated_study(design: Design, priors: Priors, truth: dict[str, float], see
     """The data of one study simulated at `truth`, as the fit would read it."""
     raters: tuple[str, ...] = ("member", "leader") if design.leader else ("member",)
     raters += (RATING,) if design.rating else ()
+    raters += (PERFORMANCE,) if design.performance else ()  # simulated relative to the team's mean
     sims = []
     for t in range(design.teams):
         team = recovery_team(design.team_size, seed=seed * 1000 + t)

@@ -21,8 +21,6 @@ leader ratings, their pooled team-centred agreement at the last wave.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,19 +28,18 @@ import numpy as np
 
 from lmxsim.fit import FitError
 from lmxsim.fit.priors import Priors
-from lmxsim.fit.simulate import SUMMARY, Simulator
+from lmxsim.fit.simulate import PERFORMANCE, SUMMARY, Simulator
 from lmxsim.fit.survey import (
-    MAX_BYTES,
     TEAM_COLUMN,
     Survey,
     check_against_team,
-    data_records,
-    parse_survey,
-    read_text,
+    header_problems,
+    read_survey_table,
+    survey_from_table,
 )
-from lmxsim.io.output import csv_delimiter
 from lmxsim.team.members import Member
-from lmxsim.team.tabular import name_problem, shown
+from lmxsim.team.tabular import Uncalculated, cell_text, name_problem, shown
+from lmxsim.texts import t
 
 TEAM_SUFFIXES = (".csv", ".xlsx", ".toml")
 QUANTILES = (0.1, 0.3, 0.5, 0.7, 0.9)
@@ -59,68 +56,79 @@ class TeamSurvey:
     survey: Survey
 
 
-def team_file(folder: Path, team: str) -> Path:
+def team_file(folder: Path, team: str, lang: str = "en") -> Path:
     """The file of `team` in `folder`: exactly one of <team>.csv, .xlsx, .toml must exist."""
     found = [folder / f"{team}{suffix}" for suffix in TEAM_SUFFIXES if (folder / f"{team}{suffix}").is_file()]
     if not found:
-        raise FitError(
-            f"no team file for team {shown(team)} in {folder} "
-            f"(looked for {team}.csv, {team}.xlsx and {team}.toml)"
-        )
+        names = [f"{team}{suffix}" for suffix in TEAM_SUFFIXES]
+        files = ", ".join(names[:-1]) + t("survey.and", lang) + names[-1]
+        raise FitError(t("survey.no_team_file", lang, team=shown(team), folder=folder, files=files))
     if len(found) > 1:
+        files = ", ".join(p.name for p in found)
         raise FitError(
-            f"team {shown(team)} has {len(found)} files in {folder} ({', '.join(p.name for p in found)}); "
-            "keep one"
+            t("survey.team_files", lang, team=shown(team), n=len(found), folder=folder, files=files)
         )
     return found[0]
 
 
-def read_panel(survey_path: str | Path, folder: str | Path) -> list[TeamSurvey]:
-    """Every team's file and answers; all problems at once, each naming its team and file."""
-    from lmxsim.team.teamfile import TeamFileError, load_team
+def read_panel(survey_path: str | Path, folder: str | Path, lang: str = "en") -> list[TeamSurvey]:
+    """Every team's file and answers; all problems at once, each naming its team and file, in `lang`.
 
-    survey_path, folder = Path(survey_path), Path(folder)
-    where = str(survey_path)
+    The survey goes through the one survey reader (survey.py: CSV in Excel's encodings and
+    delimiters, .xlsx and `file.xlsx:Sheet`, English or Dutch headers): its header is checked
+    once, its rows are grouped by `team`, and each team's rows are read as a one-team survey."""
+    from lmxsim.team.teamfile import TeamFileError, load_team
+    from lmxsim.texts.errors import translate
+
+    folder = Path(folder)
     if not folder.is_dir():
-        raise FitError(f"--teams {folder}: not a folder (give the folder that holds each team's file)")
-    text = read_text(survey_path, "survey", MAX_BYTES)
-    delimiter = csv_delimiter(text.split("\n", 1)[0], ",;\t")
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-    header = [c.strip().lower() for c in rows[0]] if rows else []
-    if TEAM_COLUMN not in header:
-        raise FitError(
-            f"{where}, line 1: column 'team' is missing: with --teams every row names its team "
-            f"(a file <team>.csv, .xlsx or .toml in {folder})"
-        )
-    problems: list[str] = []
-    groups: dict[str, list[tuple[int, dict[str, str]]]] = {}
-    for number, record in data_records(rows, header, where, delimiter):
-        team = record[TEAM_COLUMN]
-        problem = name_problem(team) if team else "is empty (every row names its team)"
-        if problem is None and (team in (".", "..") or any(c in team for c in "/\\:")):
-            problem = "is not allowed (a team is a file name in the folder: no / \\ : or ..)"
+        raise FitError(t("survey.not_folder", lang, folder=folder))
+    table = read_survey_table(survey_path, lang)
+    where = table.where
+    problems, columns = header_problems(table, lang)
+    if TEAM_COLUMN not in columns:
+        line = next((n for n, cells in table.rows if any(cell_text(c) for c in cells)), 1)
+        row = t(f"survey.{table.row_word}", lang)
+        raise FitError(t("survey.no_team_column", lang, where=where, row=row, line=line, folder=folder))
+    position, label = columns[TEAM_COLUMN], t(f"survey.{table.row_word}", lang)
+    filled = [(n, cells) for n, cells in table.rows if any(cell_text(c) for c in cells)]
+    field_name = str(filled[0][1][position]).strip()  # the team column as the file names it
+    groups: dict[str, set[int]] = {}
+    for number, cells in filled[1:]:
+        cell = cells[position] if position < len(cells) else None
+        team = cell_text(cell)
+        if isinstance(cell, Uncalculated):
+            problem: str | None = t("input.uncalculated", lang, field=field_name, formula=shown(cell.formula))
+        elif not team:
+            problem = t("survey.team_empty", lang, value=shown(team))
+        elif team in (".", "..") or any(c in team for c in "/\\:"):
+            problem = t("survey.team_name", lang, value=shown(team))
+        else:
+            problem = name_problem(team, lang)
+            problem = None if problem is None else f"{shown(team)} {problem}"
         if problem:
-            problems.append(f"{where}, line {number}, field team: {shown(team)} {problem}")
+            at = t("survey.at_field", lang, row=label, line=number, field=field_name, problem=problem)
+            problems.append(f"{where}, {at}")
             continue
-        groups.setdefault(team, []).append((number, record))
+        groups.setdefault(team, set()).add(number)
     if len(groups) > MAX_TEAMS:
-        raise FitError(f"{where}: {len(groups)} teams is too many (allowed: 1 to {MAX_TEAMS})")
+        raise FitError(t("survey.too_many_teams", lang, where=where, n=len(groups), limit=MAX_TEAMS))
     teams = []
-    for team, records in groups.items():
+    for team, lines in groups.items():
         try:
-            path = team_file(folder, team)
+            path = team_file(folder, team, lang)
             members = load_team(path)
-            lines = {number for number, _ in records}  # the team's rows; messages name the file's lines
-            survey = parse_survey(text, where, [m.name for m in members], team_rows=lines)
-            check_against_team(survey, members, str(path))
+            survey = survey_from_table(table, [m.name for m in members], lang, team_rows=lines)
+            check_against_team(survey, members, str(path), lang)
             teams.append(TeamSurvey(team, str(path), members, survey))
         except (FitError, TeamFileError) as error:
-            problems.append(f"team {shown(team)}: {error}")
+            problems.append(t("survey.of_team", lang, team=shown(team), problem=translate(str(error), lang)))
     if problems:
-        count = f"{len(problems)} problems" if len(problems) > 1 else "1 problem"
-        raise FitError(f"{where} with --teams {folder}: {count}:\n  " + "\n  ".join(problems))
+        key = "survey.panel_problems" if len(problems) > 1 else "survey.panel_problem"
+        head = t(key, lang, where=where, folder=folder, n=len(problems))
+        raise FitError(head + "\n  " + "\n  ".join(problems))
     if not teams:
-        raise FitError(f"{where}: no survey rows below the header")
+        raise FitError(f"{where}: " + t("survey.no_rows", lang))
     return teams
 
 
@@ -185,10 +193,12 @@ class Panel:
                 if not values:
                     continue
                 pooled = np.concatenate(values, axis=1)
-                parts += [np.quantile(pooled, QUANTILES, axis=1).T, pooled.mean(axis=1)[:, None]]
+                parts.append(np.quantile(pooled, QUANTILES, axis=1).T)
+                if rater != PERFORMANCE:  # relative performance: every team's mean is 1
+                    parts.append(pooled.mean(axis=1)[:, None])
                 if spreads:
                     parts.append(np.mean(spreads, axis=0)[:, None])
-                if len(means) >= 2:
+                if len(means) >= 2 and rater != PERFORMANCE:
                     parts.append(np.std(means, axis=0)[:, None])
             first, last, change = [], [], []
             for masks, team in zip(self._masks, ratings, strict=True):
@@ -202,7 +212,9 @@ class Panel:
                 last.append(b - b.mean(axis=1, keepdims=True))
             if change:
                 pooled = np.concatenate(change, axis=1)
-                parts += [np.quantile(pooled, QUANTILES, axis=1).T, pooled.mean(axis=1)[:, None]]
+                parts.append(np.quantile(pooled, QUANTILES, axis=1).T)
+                if rater != PERFORMANCE:
+                    parts.append(pooled.mean(axis=1)[:, None])
                 parts.append(_correlation(np.concatenate(first, axis=1), np.concatenate(last, axis=1)))
         if {"member", "leader"} <= set(self.raters):  # do member and leader agree on who stands where?
             member, leader = [], []

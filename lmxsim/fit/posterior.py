@@ -183,6 +183,7 @@ def team_mismatch(posterior: Posterior, names: Sequence[str]) -> str:
 
 def last_wave(ppc: pd.DataFrame) -> dict:
     """The last wave's week and observed totals per person (missing: None), as fit.json keeps it."""
+    ppc = ppc[ppc["rater"].isin(("member", "leader"))]  # LMX-7 only: a team count's period may run on
     week = int(ppc["week"].max())
     last = ppc[ppc["week"] == week]
     return {

@@ -3,7 +3,8 @@
 posterior.csv   fitted parameters: mean, 90% interval, prior vs posterior width
 people.csv      per person: the leader's first impression and its gap to ability
 draws.csv       equally weighted posterior draws (lmxsim strategies --posterior reads them)
-ppc.csv/.png    posterior predictive check: observed LMX-7 against simulated, per person and wave
+ppc.csv/.png    posterior predictive check: every observed number against simulated ones (ppc.py)
+ppc-kinds.csv/.png  the same per kind of observation (member and leader LMX-7, rating, team counts)
 generations.csv epsilon, acceptance and time per ABC generation
 summary.json    what the data taught: per parameter and person, posterior 90% width / prior's (taught.py)
 fit.json        what was fitted, from what, how long it took (and what a resume must match)
@@ -20,12 +21,13 @@ import pandas as pd
 
 from lmxsim.fit.people import infer_people
 from lmxsim.fit.posterior import last_wave
-from lmxsim.fit.priors import PERSON_PREFIX
+from lmxsim.fit.ppc import kinds_figure, kinds_table, ppc_figure, predictive_check
+from lmxsim.fit.priors import PERSON_PREFIX, held
 from lmxsim.fit.run import STATE_NAME, FitResult
 from lmxsim.fit.simulate import Simulator
 from lmxsim.fit.summary import posterior_table, resample
 from lmxsim.fit.taught import first_impression_prior_width, what_was_taught
-from lmxsim.io.output import csv_bytes, write_bytes, write_table, write_text, write_with
+from lmxsim.io.output import csv_bytes, write_bytes, write_table, write_text
 from lmxsim.texts import TEXT, t
 
 DRAWS = 500
@@ -57,76 +59,6 @@ def people_table(people: dict[str, np.ndarray], sim: Simulator) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def predictive_check(sim: Simulator, draws: pd.DataFrame, seed: int, stream: int = 0) -> pd.DataFrame:
-    """Observed LMX-7 against the totals simulated from posterior draws, per rater, person and wave."""
-    rows = draws.to_dict("records")
-    totals = sim.totals(rows, np.random.SeedSequence([seed, 99, *([stream] if stream else [])]))
-    out = []
-    for rater, observed in sim.observed.items():
-        values = totals[rater]  # (draws, n, waves)
-        for i, member in enumerate(sim.team):
-            for k, week in enumerate(sim.weeks):
-                lo, hi = np.quantile(values[:, i, k], [0.05, 0.95])
-                obs = observed[i, k]
-                out.append(
-                    {
-                        "rater": rater,
-                        "name": member.name,
-                        "wave": k + 1,
-                        "week": week,
-                        "observed": obs,
-                        "simulated_mean": float(values[:, i, k].mean()),
-                        "simulated_p5": float(lo),
-                        "simulated_p95": float(hi),
-                        "inside90": bool(lo <= obs <= hi) if not np.isnan(obs) else None,
-                    }
-                )
-    return pd.DataFrame(out)
-
-
-def ppc_figure(table: pd.DataFrame, path: Path, lang: str = "en") -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    table = table[
-        table["rater"].isin(("member", "leader"))
-    ]  # LMX-7 totals (7-35); ppc.csv has the 1-5 ratings too
-    names = list(dict.fromkeys(table["name"]))
-    raters = list(dict.fromkeys(table["rater"]))
-    cols = min(3, len(names))
-    rows = int(np.ceil(len(names) / cols))
-    fig, axes = plt.subplots(
-        rows, cols, figsize=(3.2 * cols, 2.4 * rows), sharex=True, sharey=True, squeeze=False
-    )
-    colours = {"member": "#1f77b4", "leader": "#d62728"}
-    for ax, name in zip(axes.flat, names, strict=False):
-        for j, rater in enumerate(raters):
-            part = table[(table["name"] == name) & (table["rater"] == rater)]
-            shift = (j - 0.5 * (len(raters) - 1)) * 0.6
-            x = part["week"] + shift
-            ax.vlines(x, part["simulated_p5"], part["simulated_p95"], color=colours[rater], alpha=0.4, lw=6)
-            ax.plot(
-                x,
-                part["observed"],
-                "o",
-                color=colours[rater],
-                ms=4,
-                label=t(f"fit.fig_observed_{rater}", lang),
-            )
-        ax.set_title(name, fontsize=9)
-        ax.set_ylim(7, 35)
-    for ax in axes.flat[len(names) :]:
-        ax.axis("off")
-    axes.flat[0].legend(fontsize=7, loc="lower right")
-    fig.supxlabel(t("fit.fig_x", lang))
-    fig.supylabel(t("fit.fig_y", lang))
-    fig.tight_layout()
-    write_with(path, lambda p: fig.savefig(p, dpi=110, format="png"))
-    plt.close(fig)
-
-
 def table(frame: pd.DataFrame, path: Path, lang: str = "en") -> None:
     """A table the leader opens in a spreadsheet: as it is in English; in Dutch a Dutch-Excel CSV
     (`;`, decimal comma, UTF-8 with BOM, through the one safe writer) with Dutch column names and
@@ -143,8 +75,9 @@ def dutch_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     frame = frame.copy()
     if "learned" in frame:
         frame["learned"] = [t(f"fit.learned_{v}", lang) for v in frame["learned"]]
-    if "rater" in frame:
-        frame["rater"] = [t(f"fit.csv_{v}", lang) for v in frame["rater"]]
+    for column in ("rater", "kind"):  # member, leader, rating, problems_reported
+        if column in frame:
+            frame[column] = [t(f"fit.csv_{v}", lang) for v in frame[column]]
     if "inside90" in frame:
         frame["inside90"] = [
             "" if v is None or v != v else t(f"report.val_{bool(v)}", lang) for v in frame["inside90"]
@@ -175,7 +108,7 @@ def write_report(
     table(posterior, out / "posterior.csv", lang)
     rng = np.random.default_rng([seed, 7])
     draws = resample(particles, weights, DRAWS, rng)
-    named = draws.copy()
+    impressions: dict[str, np.ndarray] = {}  # first_impression[<label>] columns, joined to draws once
     people_parts, ppc_parts, teams_state = [], [], []
     for stream, (team, path, sim) in enumerate(parts):
         names = [m.name for m in sim.team]
@@ -193,7 +126,7 @@ def write_report(
             picks = rng.integers(0, len(inferred["first_impression"]), size=(len(draws), len(names)))
             for i, name in enumerate(names):
                 label = name if team is None else f"{team}/{name}"
-                named[f"first_impression[{label}]"] = inferred["first_impression"][picks[:, i], i]
+                impressions[f"first_impression[{label}]"] = inferred["first_impression"][picks[:, i], i]
                 own[f"{PERSON_PREFIX}{i}"] = inferred["z"][picks[:, i], i]  # the check uses them too
         ppc = predictive_check(sim, own.iloc[:PPC_DRAWS], seed, stream)
         if team is not None:
@@ -205,13 +138,18 @@ def write_report(
     people = pd.concat(people_parts, ignore_index=True) if people_parts else None
     if people is not None:
         table(people, out / "people.csv", lang)
+    named = pd.concat([draws, pd.DataFrame(impressions, index=draws.index)], axis=1)
     write_table(named, out / "draws.csv")  # machine format in every language: the lab reads it back
     ppc = pd.concat(ppc_parts, ignore_index=True)
     table(ppc, out / "ppc.csv", lang)
     if panel is None:
         ppc_figure(ppc, out / "ppc.png", lang)
+    kinds = kinds_table(ppc)
+    table(kinds, out / "ppc-kinds.csv", lang)
+    kinds_figure(ppc, kinds, out / "ppc-kinds.png", lang)
     table(pd.DataFrame(result.generations), out / "generations.csv", lang)
     taught = what_was_taught(posterior, people)
+    taught["held"] = held(result.priors)  # identified first: candidates held at their defaults
     write_text(out / "summary.json", json.dumps(taught, indent=2))
     state = json.loads((out / STATE_NAME).read_text())
     inside = ppc["inside90"].dropna()
@@ -226,6 +164,7 @@ def write_report(
         "weeks": sim.weeks,
         **({} if panel is None else {"teams": teams_state}),
         "fitted": result.priors.names,
+        "held": held(result.priors),  # candidates not fitted, at the default they were held at
         # the prior ranges, so a comparison can be run over the prior too (posterior.prior_of)
         "priors": {p.name: [p.low, p.high] for p in result.priors.parameters},
         "people": result.priors.people,
@@ -235,6 +174,11 @@ def write_report(
         "simulations_per_second": round(result.simulations / max(result.seconds, 1e-9), 1),
         "simulator_seconds": round(result.simulate_seconds, 1),
         "ppc_inside90": round(float(inside.mean()), 3) if len(inside) else None,
+        # per kind of observation (ppc.py): how many were observed, what share lies inside the 90% band
+        "ppc_by_kind": {
+            row.kind: {"observed": int(row.observed_n), "inside90": float(row.inside90)}
+            for row in kinds.itertuples()
+        },
         "team_observations": None
         if panel is not None or sim.team_observed is None
         else {
@@ -247,4 +191,11 @@ def write_report(
     if panel is None:  # where the relationships stand when the survey ends: the strategy lab starts there
         state["last_wave"] = last_wave(ppc)
     write_text(out / STATE_NAME, json.dumps(state, indent=2))
-    return {"posterior": posterior, "people": people, "ppc": ppc, "state": state, "taught": taught}
+    return {
+        "posterior": posterior,
+        "people": people,
+        "ppc": ppc,
+        "kinds": kinds,
+        "state": state,
+        "taught": taught,
+    }

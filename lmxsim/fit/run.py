@@ -12,16 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from lmxsim.fit import FitError, require_pyabc
 from lmxsim.fit.priors import Priors
-from lmxsim.fit.simulate import Simulator
-
-if TYPE_CHECKING:
-    from lmxsim.fit.panel import Panel
+from lmxsim.fit.rounds import FOLDER as ROUNDS
+from lmxsim.fit.rounds import RoundCache
+from lmxsim.fit.simulate import SurveySimulator
 
 DB_NAME = "fit.db"
 STATE_NAME = "fit.json"
@@ -52,7 +51,7 @@ class Settings:
 
 @dataclass
 class FitResult:
-    simulator: Simulator | Panel  # one team, or many (panel.py)
+    simulator: SurveySimulator  # one team, or many (panel.py)
     priors: Priors
     history: Any  # pyabc.History (pyABC is an optional, untyped extra)
     seconds: float
@@ -75,7 +74,7 @@ def prior_distribution(priors: Priors):
     return pyabc.Distribution(**{p.name: Uniform(p.low, p.high) for p in priors.parameters})
 
 
-def fingerprint(simulator: Simulator | Panel, priors: Priors, settings: Settings) -> str:
+def fingerprint(simulator: SurveySimulator, priors: Priors, settings: Settings) -> str:
     """What a stored fit must share with this one to be resumed."""
     data = {
         **simulator.identity(),
@@ -112,18 +111,21 @@ def _transition(settings: Settings):
 
 
 def run_fit(
-    simulator: Simulator | Panel,
+    simulator: SurveySimulator,
     priors: Priors,
     out: Path,
     settings: Settings,
     resume: bool = False,
     progress: Callable[[dict], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    on_round: Callable[[int, int, int], None] | None = None,
 ) -> FitResult:
     """Run (or resume) ABC-SMC; the database is out/fit.db, its identity out/fit.json.
 
     `should_stop` is asked between rounds of simulations (batch sampler only): true ends the fit
     with sampler.FitStopped, its finished generations kept (the app's Stop button, a closed tab).
+    `on_round(generation, accepted, needed)` is told after every round (batch sampler only): the
+    command's progress bar.
     """
     pyabc = require_pyabc()
     from lmxsim.fit.sampler import BatchGate, LMXModel
@@ -131,8 +133,11 @@ def run_fit(
     out.mkdir(parents=True, exist_ok=True)
     db, state_path = out / DB_NAME, out / STATE_NAME
     mark = fingerprint(simulator, priors, settings)
+    batched = settings.sampler == "batch" and settings.dask is None
+    cache = RoundCache(out / ROUNDS) if batched else None
     run_id = None
-    if db.exists():
+    # a resume killed between removing fit.db and starting again still has its rounds to replay
+    if db.exists() or (resume and cache is not None and cache.folder.is_dir()):
         if not resume:
             raise FitError(
                 f"{out} already holds a fit ({DB_NAME}); "
@@ -150,13 +155,27 @@ def run_fit(
                 "(--overwrite, or another --out)"
             )
         run_id = state["run_id"]
+        done = state.get("generations")  # a fit that ended wrote how many generations it ran
+        if done is not None and done >= settings.generations:
+            raise FitError(
+                f"{out}: the fit already ran its {settings.generations} generations (raise --generations)"
+            )
+        if cache is not None and cache.folder.is_dir():
+            # replay from the start, the stored rounds instead of the simulator (rounds.py): the
+            # result equals the fit's that was never stopped; pyABC's own resume would not
+            db.unlink(missing_ok=True)
+            run_id = None
+    elif cache is not None:
+        cache.clear()  # a new fit: no rounds of an earlier one
     np.random.seed(settings.seed % 2**32)  # pyABC draws from numpy's global generator
-    gate = (
-        BatchGate(simulator, settings.seed) if settings.sampler == "batch" and settings.dask is None else None
-    )
+    gate = BatchGate(simulator, settings.seed) if batched else None
+    if gate is not None:
+        gate.cache = cache
     sampler, client = _sampler(settings, gate)
     if should_stop is not None and gate is not None:
         sampler.should_stop = should_stop
+    if on_round is not None and gate is not None:
+        sampler.on_round = on_round
     model = LMXModel(simulator, gate, settings.seed)
     if settings.adaptive_population:
         population = pyabc.AdaptivePopulationSize(

@@ -14,15 +14,13 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from lmxsim.fit import require_pyabc
-from lmxsim.fit.simulate import Simulator
-
-if TYPE_CHECKING:
-    from lmxsim.fit.panel import Panel
+from lmxsim.fit.rounds import RoundCache
+from lmxsim.fit.simulate import SUMMARY, SurveySimulator
 
 pyabc = require_pyabc()
 # pyABC is an optional, untyped extra loaded at run time: its base classes are Any to the checker.
@@ -43,7 +41,7 @@ class BatchGate:
     round of B threads costs O(B) wake-ups (a shared condition would wake all B each time).
     """
 
-    def __init__(self, simulator: Simulator | Panel, seed: int) -> None:
+    def __init__(self, simulator: SurveySimulator, seed: int) -> None:
         self.simulator = simulator
         self.root = np.random.SeedSequence(seed)
         self.batches = 0
@@ -51,6 +49,7 @@ class BatchGate:
         self.seconds = 0.0  # time inside the simulator
         self.local = threading.local()
         self._lock = threading.Lock()
+        self.cache: RoundCache | None = None  # rounds.py: a resumed fit replays stored rounds
 
     def start_round(self, size: int) -> None:
         self._size, self._arrived = size, 0
@@ -94,7 +93,12 @@ class BatchGate:
         rows = [r for r in self._rows if r]
         start = time.perf_counter()
         seed = np.random.SeedSequence(self.root.entropy, spawn_key=(*self.root.spawn_key, self.batches))
-        done = iter(self.simulator.simulate(rows, seed) if rows else [])
+        stored = self.cache.get(self.batches, rows, SUMMARY) if self.cache is not None and rows else None
+        if stored is None:
+            stored = self.simulator.simulate(rows, seed) if rows else []
+            if self.cache is not None and rows:
+                self.cache.put(self.batches, rows, stored, SUMMARY)
+        done = iter(stored)
         self._results = [next(done) if r else {} for r in self._rows]
         self.seconds += time.perf_counter() - start
         self.batches += 1
@@ -104,7 +108,7 @@ class BatchGate:
 class LMXModel(_Model):
     """The pyABC model: through the gate (batched), or one replication per call (other samplers)."""
 
-    def __init__(self, simulator: Simulator | Panel, gate: BatchGate | None, seed: int) -> None:
+    def __init__(self, simulator: SurveySimulator, gate: BatchGate | None, seed: int) -> None:
         super().__init__(name="lmxsim")
         self.simulator, self.gate, self.seed = simulator, gate, seed
 
@@ -125,6 +129,8 @@ class BatchSampler(_Sampler):
         self.stop_requested = False  # set by Ctrl-C (run.py); honoured between rounds
         # asked between rounds too: the app's Stop button, or the tab that asked for the fit is gone
         self.should_stop: Callable[[], bool] = lambda: False
+        # told after every round: (generation, accepted so far, accepted needed), for a progress bar
+        self.on_round: Callable[[int, int, int], None] | None = None
 
     def request_stop(self, *_signal) -> None:
         self.stop_requested = True
@@ -145,6 +151,8 @@ class BatchSampler(_Sampler):
                 raise FitStopped
             particles.extend(results)
             accepted += sum(p.accepted for p in results)
+            if self.on_round is not None:
+                self.on_round(t, accepted, n)
         sample = self._create_empty_sample()
         taken = 0
         for particle in particles:  # in order, up to the n-th accepted: no bias toward any thread

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from types import SimpleNamespace
+from typing import Protocol
 
 import numpy as np
 
@@ -34,7 +35,22 @@ from lmxsim.team.members import Member
 VARIABLES = ("lmx", "trust", "leader_trust")
 IMPRESSION = "leader_impression"  # what the leader's rating of a member reads (measurement.leader_rating)
 SUMMARY = "lmx7"
+PERFORMANCE = "performance"  # objective performance (survey.relative): the engine's weekly output
+WINDOW = 4  # weeks of output a wave's performance averages: the wave's week and the 3 before
 OWN_TRUST = {"member": "trust", "leader": "leader_trust"}
+
+
+class SurveySimulator(Protocol):
+    """What a fit needs of its simulator (run.py, sampler.py): one team (Simulator) or many
+    (panel.Panel) alike."""
+
+    def identity(self) -> dict: ...
+
+    def observed_summaries(self) -> dict[str, np.ndarray]: ...
+
+    def simulate(
+        self, rows: list[dict[str, float]], seed: np.random.SeedSequence
+    ) -> list[dict[str, np.ndarray]]: ...
 
 
 @dataclass
@@ -51,6 +67,9 @@ class Simulator:
 
     def __post_init__(self) -> None:
         self.ability = np.array([m.ability for m in self.team], dtype=float)
+        if PERFORMANCE in self.observed and 0 in self.weeks:  # no output before the first week
+            self.observed = {**self.observed, PERFORMANCE: self.observed[PERFORMANCE].copy()}
+            self.observed[PERFORMANCE][:, self.weeks.index(0)] = np.nan
         self.raters = list(self.observed)
         # waves with at least two people rated get a team mean and spread
         self._team_waves = {
@@ -93,8 +112,10 @@ class Simulator:
             for k in range(len(self.weeks)):
                 rated = values[mask[:, k], k]
                 parts.append(np.sort(rated))
-                if k in self._team_waves[rater]:
-                    parts.append(np.array([rated.mean(), rated.std()]))
+                if k in self._team_waves[rater]:  # relative performance has mean 1: its spread only
+                    parts.append(
+                        np.array([rated.std()] if rater == PERFORMANCE else [rated.mean(), rated.std()])
+                    )
             both = mask[:, 0] & mask[:, -1]
             if len(self.weeks) > 1 and both.any():
                 parts.append(np.sort(values[both, -1] - values[both, 0]))
@@ -109,7 +130,10 @@ class Simulator:
             for k in range(len(self.weeks)):
                 labels += [f"{rater}|wave {k + 1}|rank {j + 1}" for j in range(int(mask[:, k].sum()))]
                 if k in self._team_waves[rater]:
-                    labels += [f"{rater}|wave {k + 1}|mean", f"{rater}|wave {k + 1}|spread"]
+                    labels += [
+                        f"{rater}|wave {k + 1}|{s}"
+                        for s in (("spread",) if rater == PERFORMANCE else ("mean", "spread"))
+                    ]
             both = mask[:, 0] & mask[:, -1]
             if len(self.weeks) > 1 and both.any():
                 labels += [f"{rater}|change|rank {j + 1}" for j in range(int(both.sum()))]
@@ -145,19 +169,29 @@ class Simulator:
         if self.priors.people:
             traits["first_impression"] = clip01(self.ability + p.first_impression_noise * z)
         team = self.team_observed
+        record = list(self.weeks)
+        if PERFORMANCE in self.raters:  # the weeks each wave's performance averages, too
+            record = sorted({*record, *(w - j for w in self.weeks for j in range(WINDOW) if w - j >= 1)})
         states = run_states(
             engine_seeds,
             max(self.weeks) if team is None else max(*self.weeks, team.last_week),
-            self.weeks,
-            VARIABLES + ((IMPRESSION,) if RATING in self.raters else ()),
+            record,
+            VARIABLES
+            + ((IMPRESSION,) if RATING in self.raters else ())
+            + ((PERFORMANCE,) if PERFORMANCE in self.raters else ()),
             p,
             self.team,
             traits,
             weekly_sums=() if team is None else (team.measure,),
         )
+        if PERFORMANCE in self.raters:
+            states = self._with_performance(states, record)
         m = self._measurement_columns(rows)
         out = {}
         for rater in self.raters:
+            if rater == PERFORMANCE:  # (R, n, waves), relative to the observed people's mean
+                out[rater] = states[PERFORMANCE].transpose(1, 2, 0)
+                continue
             if rater == RATING:  # the leader's 1-5 rating of each member, (R, n, waves)
                 out[rater] = leader_rating(states[IMPRESSION].transpose(1, 2, 0), m, rng)
                 continue
@@ -168,6 +202,26 @@ class Simulator:
             out[team.measure] = team.sums(states[f"team:{team.measure}"])
         if with_z:
             out["z"] = z
+        return out
+
+    def _with_performance(self, states: dict[str, np.ndarray], record: list[int]) -> dict[str, np.ndarray]:
+        """States at the waves' weeks only, and each wave's performance: the mean output of the
+        WINDOW weeks up to the wave, over the mean of the people whose performance was observed
+        in that wave (survey.relative, as the survey's own numbers are read)."""
+        at = [record.index(w) for w in self.weeks]
+        out = {k: (v[at] if not k.startswith("team:") else v) for k, v in states.items()}
+        weekly = states[PERFORMANCE]  # (len(record), R, n)
+        windows = [
+            [record.index(w - j) for j in range(WINDOW) if w - j >= 1] or [record.index(w)]
+            for w in self.weeks
+        ]
+        raw = np.stack([weekly[rows].mean(axis=0) for rows in windows])  # (waves, R, n)
+        observed = ~np.isnan(self.observed[PERFORMANCE])  # (n, waves)
+        given = observed.T[:, None, :]  # (waves, 1, n)
+        mean = np.where(given, raw, 0.0).sum(axis=-1, keepdims=True) / np.maximum(
+            given.sum(axis=-1, keepdims=True), 1
+        )
+        out[PERFORMANCE] = raw / np.where(mean > 0, mean, 1.0)
         return out
 
     def simulate(

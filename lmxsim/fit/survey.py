@@ -59,6 +59,7 @@ MAX_WEEK = 520
 MAX_BYTES = 5_000_000
 MAX_PROBLEMS = 40  # problems one message lists (the rest are counted)
 RATING_COLUMN = "leader_rating"  # the leader's 1-5 rating of each member (measurement.leader_rating)
+PERFORMANCE = "performance"  # objective performance per member and wave, any unit (fit/simulate.py)
 TEAM_COLUMN = "team"  # a survey of many teams (lmxsim/fit/panel.py); the same word in Dutch
 
 
@@ -80,6 +81,7 @@ class Survey:
     fields: dict[str, str] = field(default_factory=dict)  # rater -> the columns as the file names them
     row_word: str = "line"  # "line" (CSV) or "row" (Excel)
     rating: np.ndarray | None = None  # the leader's 1-5 rating of each member per wave; None: no column
+    performance: np.ndarray | None = None  # objective performance as given (any unit); None: no column
 
     def latest_items(self) -> dict[str, list[int]]:
         """Per person, the seven item answers of the latest wave that has all seven (else left out)."""
@@ -98,7 +100,19 @@ class Survey:
             {"member": self.member}
             | ({} if self.leader is None else {"leader": self.leader})
             | ({} if self.rating is None else {RATING: self.rating})
+            | ({} if self.performance is None else {PERFORMANCE: relative(self.performance)})
         )
+
+
+def relative(values: np.ndarray) -> np.ndarray:
+    """Each person's performance over the mean of those with a value in the same wave (people on
+    axis -2, waves last): the unit (sales, tickets, points) drops out, what is left is who does
+    more than whom, and by how much. A wave whose mean is 0 or that has no value: nan."""
+    given = ~np.isnan(values)
+    count = given.sum(axis=-2, keepdims=True)
+    mean = np.where(given, values, 0.0).sum(axis=-2, keepdims=True) / np.maximum(count, 1)
+    safe = np.where(mean > 0, mean, 1.0)
+    return np.where((mean > 0) & given, values / safe, np.nan)
 
 
 def _columns(rater: str) -> list[str]:
@@ -137,9 +151,26 @@ def read_text(path: Path, kind: str, max_bytes: int) -> str:
         raise FitError(f"{kind} file {path} cannot be read ({error.strerror})") from None
 
 
+@dataclass
+class SurveyTable:
+    """A survey file's rows as read (CSV lines or one Excel sheet's rows), before any checking:
+    what read_survey checks for one team and fit/panel.py splits by its `team` column."""
+
+    where: str  # the file, with `:sheet` for a workbook of several sheets
+    rows: list[tuple[int, list[object]]]  # (line or row number, cells)
+    row_word: str = "line"  # "line" (CSV) or "row" (Excel)
+    delimiter: str | None = None  # CSV only: `,`, `;` or tab
+
+
 def read_survey(path: str | Path, team_names: list[str], lang: str = "en") -> Survey:
     """Read and check a survey file (CSV in any of Excel's encodings, or .xlsx) against the team's
     names (the team file's order). `waves.xlsx:Blad2` names the sheet of a workbook."""
+    return survey_from_table(read_survey_table(path, lang), team_names, lang)
+
+
+def read_survey_table(path: str | Path, lang: str = "en") -> SurveyTable:
+    """A survey file's rows (CSV in any of Excel's encodings, or .xlsx; `waves.xlsx:Blad2`), or one
+    FitError in `lang` saying why the file cannot be read at all."""
     path, sheet = _sheet_in(Path(path))
     where = str(path)
     try:
@@ -152,22 +183,27 @@ def read_survey(path: str | Path, team_names: list[str], lang: str = "en") -> Su
         raise FitError(t("survey.unreadable", lang, where=where, why="folder")) from None
     except OSError as error:
         raise FitError(t("survey.unreadable", lang, where=where, why=error.strerror)) from None
-    return survey_from_bytes(data, where, team_names, lang, sheet)
+    return survey_table(data, where, lang, sheet)
 
 
 def survey_from_bytes(
     data: bytes, where: str, team_names: list[str], lang: str = "en", sheet: str | None = None
 ) -> Survey:
     """A survey from a file's bytes: a workbook (by its zip signature, whatever the extension) or text."""
+    return survey_from_table(survey_table(data, where, lang, sheet), team_names, lang)
+
+
+def survey_table(data: bytes, where: str, lang: str = "en", sheet: str | None = None) -> SurveyTable:
+    """A file's bytes as survey rows: a workbook (by its zip signature, whatever the extension) or text."""
     try:
         if data.startswith(b"PK\x03\x04"):
             book = read_workbook(data, where, lang, kind=t("survey.kind", lang))
             number, rows = _survey_sheet(book.sheets, where, lang, sheet)
-            return survey_from_rows(rows, number, team_names, lang, "row")
+            return SurveyTable(number, rows, "row")
         text = decode_text(data, where, t("survey.kind", lang), lang)
     except InputError as error:
         raise FitError(str(error)) from None
-    return parse_survey(text, where, team_names, lang)
+    return csv_table(text, where)
 
 
 def _sheet_in(path: Path) -> tuple[Path, str | None]:
@@ -200,20 +236,36 @@ def _survey_sheet(
     raise FitError(t("survey.which_sheet", lang, where=where, n=len(sheets), sheets=listing))
 
 
-def parse_survey(
-    text: str, where: str, team_names: list[str], lang: str = "en", team_rows: set[int] | None = None
-) -> Survey:
-    """A survey from CSV text (`,`, `;` or tab between the fields; decimal commas where `;`).
-
-    `team_rows`: read only these lines (a survey of many teams, lmxsim/fit/panel.py: one team's
-    rows; its `team` column is then allowed and not read here)."""
+def csv_table(text: str, where: str) -> SurveyTable:
+    """CSV text as survey rows (`,`, `;` or tab between the fields, whichever the first line uses)."""
     first = next((line for line in text.splitlines() if line.strip(" ,;\t")), "")
     delimiter = csv_delimiter(first, ",;\t")  # tab: Excel's "Unicode text" (UTF-16)
     rows: list[tuple[int, list[object]]] = [
         (number, list(row))
         for number, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1)
     ]
-    return survey_from_rows(rows, where, team_names, lang, "line", delimiter, team_rows)
+    return SurveyTable(where, rows, "line", delimiter)
+
+
+def parse_survey(
+    text: str, where: str, team_names: list[str], lang: str = "en", team_rows: set[int] | None = None
+) -> Survey:
+    """A survey from CSV text (`,`, `;` or tab between the fields; decimal commas where `;`).
+
+    `team_rows`: read only these lines (one team's rows of a many-team survey, fit/panel.py)."""
+    return survey_from_table(csv_table(text, where), team_names, lang, team_rows)
+
+
+def survey_from_table(
+    table: SurveyTable, team_names: list[str], lang: str = "en", team_rows: set[int] | None = None
+) -> Survey:
+    """Check a survey table's rows and build the Survey, or one FitError with all problems.
+
+    `team_rows`: only these lines or rows (one team of a many-team survey, fit/panel.py: its
+    `team` column is then allowed, and the header's problems are the panel's to say, once)."""
+    return survey_from_rows(
+        table.rows, table.where, team_names, lang, table.row_word, table.delimiter, team_rows
+    )
 
 
 def survey_from_rows(
@@ -231,12 +283,27 @@ def survey_from_rows(
     if not rows:
         raise FitError(t("survey.empty", lang, where=where))
     header_line, header_cells = rows[0]
-    if not reader.take_header(header_line, header_cells):
+    readable = reader.take_header(header_line, header_cells)
+    if team_rows is not None:
+        reader.problems.clear()  # one team of many: the panel says the header's problems once
+    if not readable:
         raise reader.failure()
     for number, cells in rows[1:]:
         if team_rows is None or number in team_rows:
             reader.take_row(number, cells, delimiter)
     return reader.survey()
+
+
+def header_problems(table: SurveyTable, lang: str = "en") -> tuple[list[str], dict[str, int]]:
+    """The header's problems of a many-team survey (each once, not once per team) and its columns
+    (canonical column -> position); raises FitError if the rows cannot be read at all."""
+    reader = _Reader(table.where, lang, table.row_word, [], team_rows=set())
+    rows = [(n, cells) for n, cells in table.rows if any(not _blank(c) for c in cells)]
+    if not rows:
+        raise FitError(t("survey.empty", lang, where=table.where))
+    if not reader.take_header(*rows[0]):
+        raise reader.failure()
+    return reader.problems, dict(reader.columns)
 
 
 def _blank(cell: object) -> bool:
@@ -264,6 +331,7 @@ class _Reader:
     width: int = 0  # cells in the header row
     team_rows: set[int] | None = None  # one team's lines of a many-team survey (panel.py); None: all
     rating: dict[tuple[int, int], float] = field(default_factory=dict)  # (person, wave) -> leader_rating
+    performance: dict[tuple[int, int], float] = field(default_factory=dict)  # (person, wave) -> performance
 
     # ---- messages
     def at(self, line: int, field_name: str | None, problem: str) -> None:
@@ -363,6 +431,9 @@ class _Reader:
         rating = None
         if RATING_COLUMN in self.columns and record[RATING_COLUMN] != "":
             rating = self._whole(line, record, RATING_COLUMN, LOW, HIGH)
+        performance = None
+        if PERFORMANCE in self.columns and record[PERFORMANCE] != "":
+            performance = self._non_negative(line, record, PERFORMANCE)
         if person is None or wave is None or week is None:
             return
         if wave in self.wave_week and self.wave_week[wave][0] != week:
@@ -394,6 +465,8 @@ class _Reader:
             self.cells[rater, person, wave] = value
         if rating is not None:
             self.rating[person, wave] = float(rating)
+        if performance is not None:
+            self.performance[person, wave] = performance
         self.items[person, wave] = [
             float(v) if (v := parse_number(record.get(c, ""), decimal_comma=True)) is not None else math.nan
             for c in _columns("member")
@@ -434,6 +507,19 @@ class _Reader:
             )
             return None
         return int(value)
+
+    def _non_negative(self, line: int, record: dict[str, str], column: str) -> float | None:
+        cell = record[column]
+        value = parse_number(cell, decimal_comma=True)
+        if value is None or not math.isfinite(value) or value < 0:
+            allowed = t("survey.non_negative", self.lang)
+            self.at(
+                line,
+                self.shown_as.get(column, column),
+                t("survey.not_allowed", self.lang, value=shown(cell), allowed=allowed),
+            )
+            return None
+        return float(value)
 
     def _rating(self, line: int, record: dict[str, str], rater: str) -> float:
         """The LMX-7 total of one rater on one line (nan = missing or wrong), from items or the total."""
@@ -502,6 +588,11 @@ class _Reader:
             rating = np.full(shape, np.nan)
             for (i, wave), value in self.rating.items():
                 rating[i, waves.index(wave)] = value
+        performance = None
+        if PERFORMANCE in self.columns:
+            performance = np.full(shape, np.nan)
+            for (i, wave), value in self.performance.items():
+                performance[i, waves.index(wave)] = value
         answers = np.full((*shape, ITEMS), np.nan)
         for (i, wave), values in self.items.items():
             answers[i, wave - 1] = values
@@ -526,6 +617,7 @@ class _Reader:
             fields={r: self._rating_field(r) for r in self.raters},
             row_word=self.row_word,
             rating=rating,
+            performance=performance,
         )
 
     def _rating_field(self, rater: str) -> str:

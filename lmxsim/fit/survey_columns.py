@@ -31,6 +31,7 @@ SPELLINGS: dict[str, tuple[str, ...]] = {
         for rater in RATERS
     },
     "leader_rating": ("leader_rating", "leider_oordeel", "oordeel_leider"),  # the leader's 1-5 of the work
+    "performance": ("performance", "prestatie", "output"),  # objective performance, any unit (>= 0)
     "team": ("team",),  # a survey of many teams (fit/panel.py)
 }
 COLUMNS = {spelling: column for column, spellings in SPELLINGS.items() for spelling in spellings}

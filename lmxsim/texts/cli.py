@@ -576,6 +576,10 @@ CLI: dict[str, dict[str, str]] = {
         "en": "the leader rates each member too (LMX-7), or only the members rate",
         "nl": "de leider beoordeelt ook elke medewerker (LMX-7), of alleen de medewerkers beoordelen",
     },
+    "design_performance": {
+        "en": "each member's objective performance at every wave too (survey column performance)",
+        "nl": "ook de objectieve prestatie van elke medewerker bij elke meting (kolom prestatie)",
+    },
     "design_rating": {
         "en": "the leader also rates each member's work 1-5 at every wave (survey column leader_rating)",
         "nl": "de leider geeft ook elke medewerker bij elke meting een 1-5 voor het werk "
@@ -614,10 +618,16 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "TOML die zegt wat geschat wordt (docs/fitting.md)",
     },
     "fit_priors_default": {
-        "en": "first_impression_noise, leader_trust_rate, confirmation_bias and each person's "
-        "first impression",
-        "nl": "first_impression_noise, leader_trust_rate, confirmation_bias en de eerste "
-        "indruk van elke persoon",
+        "en": "identified first: first_impression_noise, leader_trust_rate and each person's first "
+        "impression; confirmation_bias held at its default",
+        "nl": "eerst wat identificeerbaar is: first_impression_noise, leader_trust_rate en de eerste "
+        "indruk van elke persoon; confirmation_bias op zijn standaardwaarde",
+    },
+    "fit_also": {
+        "en": "fit this model parameter too, over the range `lmxsim params` allows (repeat or separate "
+        "with commas), e.g. --fit confirmation_bias",
+        "nl": "fit ook deze modelparameter, over het bereik dat `lmxsim params` toelaat (herhaal of scheid "
+        "met komma's), bv. --fit confirmation_bias",
     },
     "fit_population": {
         "en": "particles in the first generation (adaptive after)",

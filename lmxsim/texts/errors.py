@@ -62,32 +62,11 @@ DUTCH: tuple[tuple[str, str], ...] = (
         )
     ),
     # many teams in one fit (lmxsim/fit/panel.py) and the design study (lmxsim/fit/design.py)
-    (r" with --teams (.+?): 1 problem:", r" met --teams \1: 1 probleem:"),
-    (r" with --teams (.+?): (\d+) problems:", r" met --teams \1: \2 problemen:"),
-    (r"is empty \(every row names its team\)", "is leeg (elke rij noemt zijn team)"),
-    (
-        r"is not allowed \(a team is a file name in the folder: no / \\ : or \.\.\)",
-        r"is niet toegestaan (een team is een bestandsnaam in de map: geen / \\ : of ..)",
-    ),
-    (
-        r"no team file for team ('.*?') in (.+?) \(looked for (\S+), (\S+) and (\S+)\)",
-        r"geen teambestand voor team \1 in \2 (gezocht: \3, \4 en \5)",
-    ),
-    (
-        r"team ('.*?') has (\d+) files in (.+?) \((.+?)\); keep one",
-        r"team \1 heeft \2 bestanden in \3 (\4); houd er één",
-    ),
     (
         r"column 'team' means a survey of many teams: give --teams with the folder of the teams' files, "
         r"not --team",
         "kolom 'team' betekent een vragenlijst van meerdere teams: geef --teams met de map van de "
         "teambestanden, niet --team",
-    ),
-    (
-        r"column 'team' is missing: with --teams every row names its team "
-        r"\(a file <team>\.csv, \.xlsx or \.toml in (.+?)\)",
-        r"kolom 'team' ontbreekt: met --teams noemt elke rij zijn team (een bestand <team>.csv, .xlsx of "
-        r".toml in \1)",
     ),
     (
         r"give --team \(one team's file\) or --teams \(a folder of team files\), not both or neither",
@@ -98,11 +77,6 @@ DUTCH: tuple[tuple[str, str], ...] = (
         r"--observations works with one team \(--team\), not with --teams",
         "--observations werkt met één team (--team), niet met --teams",
     ),
-    (
-        r"--teams (.+?): not a folder \(give the folder that holds each team's file\)",
-        r"--teams \1: geen map (geef de map met het bestand van elk team)",
-    ),
-    (r"(\d+) teams is too many \(allowed: 1 to (\d+)\)", r"\1 teams is te veel (toegestaan: 1 tot \2)"),
     (
         r"a fit of (\d+) teams together \(--teams\); the strategy lab takes a fit of one team "
         r"\(lmxsim fit --team \.\.\.\)",

@@ -30,6 +30,10 @@ FIT: dict[str, dict[str, str]] = {
         "en": "member and leader LMX-7 and the leader's 1-5",
         "nl": "LMX-7 van medewerker en leider en 1-5 van de leider",
     },
+    "raters_performance": {
+        "en": " and objective performance",
+        "nl": " en objectieve prestatie",
+    },
     "team_part": {"en": "; {measure} in {k} periods", "nl": "; {measure} in {k} periodes"},
     "generation": {
         "en": "generation {g}: epsilon {eps}, accepted {a} of {s} ({share}), {sec} s",
@@ -96,20 +100,44 @@ FIT: dict[str, dict[str, str]] = {
     "col_first_impression": {"en": "first impression (90%)", "nl": "eerste indruk (90%)"},
     "col_gap": {"en": "gap", "nl": "verschil"},
     "col_underrated": {"en": "P(underrated)", "nl": "P(onderschat)"},
+    # identified first (issue 26 req 7): what the fit holds at its default, and how to ask for it
+    "bar": {
+        "en": "generation {g} of at most {of} (stops at {limit} min at the latest); accepted",
+        "nl": "generatie {g} van hoogstens {of} (stopt uiterlijk na {limit} min); aanvaard",
+    },
+    "held": {
+        "en": "held at their defaults (the design study found no common design that identifies them; "
+        "docs/fitting.md): {held}; to fit them too: --fit {names}",
+        "nl": "op hun standaardwaarde gehouden (de ontwerpstudie vond geen gangbaar ontwerp dat ze "
+        "identificeert; docs/fitting.md): {held}; om ze toch te fitten: --fit {names}",
+    },
+    "held_asked": {
+        "en": "fitted on request although the design study found no common design that identifies them "
+        "(expect them to stay near their prior): {names}",
+        "nl": "op verzoek gefit, hoewel de ontwerpstudie geen gangbaar ontwerp vond dat ze identificeert "
+        "(verwacht dat ze dicht bij hun prior blijven): {names}",
+    },
+    "fit_unknown": {
+        "en": "--fit {name} is not a numeric model parameter (the candidates: {allowed}; any of "
+        "`lmxsim params`)",
+        "nl": "--fit {name} is geen numerieke modelparameter (de kandidaten: {allowed}; elke van "
+        "`lmxsim params`)",
+    },
     "ppc": {
         "en": "predictive check: {share} of the observed ratings lie inside the 90% band of the simulated "
-        "ones (about 90% is a good fit; much lower: the model misses something in this team; ppc.png)",
+        "ones (about 90% is a good fit; much lower: the model misses something in this team; ppc.png, "
+        "ppc-kinds.png); per kind:",
         "nl": "voorspellende controle: {share} van de waargenomen beoordelingen ligt binnen de 90%-band "
         "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in dit team; "
-        "ppc.png)",
+        "ppc.png, ppc-kinds.png); per soort:",
     },
     "ppc_teams": {
         "en": "predictive check: {share} of the observed ratings lie inside the 90% band of the simulated "
-        "ones (about 90% is a good fit; much lower: the model misses something in these teams; ppc.csv, "
-        "per team)",
+        "ones (about 90% is a good fit; much lower: the model misses something in these teams; ppc.csv "
+        "per team, ppc-kinds.png); per kind:",
         "nl": "voorspellende controle: {share} van de waargenomen beoordelingen ligt binnen de 90%-band "
         "van de gesimuleerde (ongeveer 90% past goed; veel minder: het model mist iets in deze teams; "
-        "ppc.csv, per team)",
+        "ppc.csv per team, ppc-kinds.png); per soort:",
     },
     "design_start": {
         "en": "design study: {design}; {r} simulated studies, each fitted with {pop} particles x {g} "
@@ -187,4 +215,34 @@ FIT: dict[str, dict[str, str]] = {
     "csv_seconds": {"en": "seconds", "nl": "seconden"},
     "csv_member": {"en": "member", "nl": "medewerker"},
     "csv_leader": {"en": "leader", "nl": "leider"},
+    "csv_rating": {"en": "rating", "nl": "oordeel"},
+    "csv_problems_reported": {"en": "problems_reported", "nl": "gemelde_problemen"},
+    "csv_performance": {"en": "performance", "nl": "prestatie"},
+    "csv_kind": {"en": "kind", "nl": "soort"},
+    "csv_observed_n": {"en": "observed_n", "nl": "aantal_waargenomen"},
+    "csv_observed_mean": {"en": "observed_mean", "nl": "waargenomen_gemiddelde"},
+    # the predictive check per kind of observation (lmxsim/fit/ppc.py)
+    "kind_member": {"en": "members' LMX-7", "nl": "LMX-7 van de medewerkers"},
+    "kind_leader": {"en": "leader's LMX-7", "nl": "LMX-7 van de leider"},
+    "kind_rating": {"en": "leader's 1-5 rating", "nl": "1-5-oordeel van de leider"},
+    "kind_problems_reported": {"en": "problems reported", "nl": "gemelde problemen"},
+    "kind_performance": {
+        "en": "performance (relative to the team's mean)",
+        "nl": "prestatie (ten opzichte van het teamgemiddelde)",
+    },
+    "ppc_kind": {
+        "en": "  {kind}: {share} of {n} inside their 90% band",
+        "nl": "  {kind}: {share} van {n} binnen hun 90%-band",
+    },
+    "fig_kinds": {
+        "en": "Predictive check per kind of observation (bars: 90% of simulated values; dots: observed, "
+        "red outside)",
+        "nl": "Voorspellende controle per soort waarneming (balken: 90% van de gesimuleerde waarden; "
+        "stippen: waargenomen, rood erbuiten)",
+    },
+    "fig_kind_title": {"en": "{kind}: {share} inside", "nl": "{kind}: {share} binnen"},
+    "fig_kind_x": {
+        "en": "{n} observed, ordered by simulated mean",
+        "nl": "{n} waargenomen, geordend op gesimuleerd gemiddelde",
+    },
 }

@@ -26,14 +26,18 @@ SURVEY: dict[str, dict[str, str]] = {
         "en": "{value} is not allowed ({allowed})",
         "nl": "{value} is niet toegestaan ({allowed})",
     },
+    "non_negative": {
+        "en": "a number of 0 or more, in any unit (e.g. sales, tickets closed)",
+        "nl": "een getal van 0 of meer, in elke eenheid (bv. omzet, afgehandelde tickets)",
+    },
     "whole": {"en": "a whole number from {low} to {high}", "nl": "een geheel getal van {low} tot {high}"},
     "did_you_mean": {"en": "did you mean {close}?", "nl": "bedoel je {close}?"},
     "unknown_column": {
         "en": "unknown column {value}{hint} (allowed: name, wave, week, member_1..7 or member_total, "
-        "leader_1..7 or leader_total, leader_rating, notes; Dutch names too: docs/fitting.md)",
+        "leader_1..7 or leader_total, leader_rating, performance, notes; Dutch names too: docs/fitting.md)",
         "nl": "onbekende kolom {value}{hint} (toegestaan: naam, meting, week, medewerker_1..7 of "
-        "medewerker_totaal, leider_1..7 of leider_totaal, leider_oordeel, opmerkingen; Engelse namen "
-        "ook: docs/fitting.md)",
+        "medewerker_totaal, leider_1..7 of leider_totaal, leider_oordeel, prestatie, opmerkingen; Engelse "
+        "namen ook: docs/fitting.md)",
     },
     "team_column": {
         "en": "the column 'team' means a survey of many teams: give --teams with the folder of the teams' "
@@ -139,4 +143,45 @@ SURVEY: dict[str, dict[str, str]] = {
         "en": "survey file {where} cannot be read ({why})",
         "nl": "vragenlijstbestand {where} kan niet gelezen worden ({why})",
     },
+    # a survey of many teams (lmxsim/fit/panel.py, `lmxsim fit --teams`)
+    "panel_problem": {
+        "en": "{where} with --teams {folder}: 1 problem:",
+        "nl": "{where} met --teams {folder}: 1 probleem:",
+    },
+    "panel_problems": {
+        "en": "{where} with --teams {folder}: {n} problems:",
+        "nl": "{where} met --teams {folder}: {n} problemen:",
+    },
+    "of_team": {"en": "team {team}: {problem}", "nl": "team {team}: {problem}"},
+    "team_empty": {
+        "en": "{value} is empty (every row names its team)",
+        "nl": "{value} is leeg (elke rij noemt zijn team)",
+    },
+    "team_name": {
+        "en": "{value} is not allowed (a team is a file name in the folder: no / \\ : or ..)",
+        "nl": "{value} is niet toegestaan (een team is een bestandsnaam in de map: geen / \\ : of ..)",
+    },
+    "no_team_file": {
+        "en": "no team file for team {team} in {folder} (looked for {files})",
+        "nl": "geen teambestand voor team {team} in {folder} (gezocht: {files})",
+    },
+    "team_files": {
+        "en": "team {team} has {n} files in {folder} ({files}); keep one",
+        "nl": "team {team} heeft {n} bestanden in {folder} ({files}); hou er één",
+    },
+    "no_team_column": {
+        "en": "{where}, {row} {line}: column 'team' is missing: with --teams every row names its team "
+        "(a file <team>.csv, .xlsx or .toml in {folder})",
+        "nl": "{where}, {row} {line}: kolom 'team' ontbreekt: met --teams noemt elke rij zijn team "
+        "(een bestand <team>.csv, .xlsx of .toml in {folder})",
+    },
+    "not_folder": {
+        "en": "--teams {folder}: not a folder (give the folder that holds each team's file)",
+        "nl": "--teams {folder}: geen map (geef de map met het bestand van elk team)",
+    },
+    "too_many_teams": {
+        "en": "{where}: {n} teams is too many (allowed: 1 to {limit})",
+        "nl": "{where}: {n} teams is te veel (toegestaan: 1 tot {limit})",
+    },
+    "and": {"en": " and ", "nl": " en "},
 }
