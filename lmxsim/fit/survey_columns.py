@@ -41,6 +41,26 @@ NOTES = frozenset(
 )
 
 
+# The blank survey a user fills in (configs/surveys/template-survey.* and sjabloon-vragenlijst.*):
+# every column of one team's survey, the optional ones included, in each language's spelling.
+TEMPLATE_COLUMNS: tuple[str, ...] = (
+    *BASE,
+    *(f"{rater}_{j}" for rater in RATERS for j in range(1, ITEMS + 1)),
+    "leader_rating",
+    "performance",
+    "notes",
+)
+_DUTCH_BASE = {"name": "naam", "wave": "meting", "week": "week", "notes": "opmerkingen"}
+TEMPLATE_FILES = {"en": "template-survey", "nl": "sjabloon-vragenlijst"}
+
+
+def template_header(lang: str) -> list[str]:
+    """The template's header row: the canonical names, or their Dutch spelling (medewerker_1, ...)."""
+    if lang == "en":
+        return list(TEMPLATE_COLUMNS)
+    return [_DUTCH_BASE.get(column) or SPELLINGS[column][1] for column in TEMPLATE_COLUMNS]
+
+
 def normal(cell: object) -> str:
     """A header cell as compared: lower case, a trailing "(...)" dropped, spaces and dashes as '_'."""
     text = "" if cell is None else str(cell).strip().lower()
