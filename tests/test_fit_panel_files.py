@@ -4,14 +4,13 @@ user's language, the header's problems said once (not once per team)."""
 
 from __future__ import annotations
 
-import io
-
 import numpy as np
 import pytest
 
 from lmxsim.fit import FitError
 from lmxsim.fit.panel import read_panel
 from lmxsim.texts.errors import english_words
+from tests.workbooks import write_xlsx
 
 TEAMS = {"noord": ["An", "Zoë"], "zuid": ["Bram", "Noël", "Eva"]}
 ENGLISH = ["team", "name", "wave", "week", "member_total", "leader_total"]
@@ -39,21 +38,6 @@ def _folder(tmp_path):
     return folder
 
 
-def _xlsx(path, sheets):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append([int(c) if c.isdigit() else c or None for c in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    path.write_bytes(buffer.getvalue())
-    return path
-
-
 def _answers(panel):
     return {(p.team, name): (p.survey.weeks, p.survey.member[i].tolist(), p.survey.leader[i].tolist())
             for p in panel for i, name in enumerate(p.survey.names)}  # fmt: skip
@@ -71,9 +55,9 @@ def test_a_many_team_survey_as_excel_writes_it_reads_as_the_plain_csv(tmp_path):
     (tmp_path / "lmx7.csv").write_bytes(text.encode("cp1252"))
     assert _answers(read_panel(tmp_path / "lmx7.csv", folder, "nl")) == expected
     # an Excel workbook: the only sheet, the sheet with the survey's columns, a named sheet
-    book = _xlsx(tmp_path / "lmx7.xlsx", {"Blad1": [DUTCH[:6], *_rows()]})
+    book = write_xlsx(tmp_path / "lmx7.xlsx", {"Blad1": [DUTCH[:6], *_rows()]})
     assert _answers(read_panel(book, folder)) == expected
-    two = _xlsx(tmp_path / "two.xlsx", {"Uitleg": [["lees mij"]], "Antwoorden": [DUTCH[:6], *_rows()]})
+    two = write_xlsx(tmp_path / "two.xlsx", {"Uitleg": [["lees mij"]], "Antwoorden": [DUTCH[:6], *_rows()]})
     assert _answers(read_panel(two, folder)) == expected
     assert _answers(read_panel(f"{two}:Antwoorden", folder)) == expected
     with pytest.raises(FitError, match=r"geen werkblad 'Antwoorde' \(bedoel je 'Antwoorden'\?\)"):
@@ -85,7 +69,7 @@ def test_a_workbooks_problems_name_its_rows_and_the_team(tmp_path):
     rows = _rows()
     rows[1][1] = "Zoe"  # noord, a misspelled name
     rows[5][4] = "36"  # zuid, a total above 35
-    book = _xlsx(tmp_path / "lmx7.xlsx", {"Blad1": [DUTCH[:6], *rows]})
+    book = write_xlsx(tmp_path / "lmx7.xlsx", {"Blad1": [DUTCH[:6], *rows]})
     with pytest.raises(FitError) as caught:
         read_panel(book, folder, "nl")
     text = str(caught.value)

@@ -7,7 +7,6 @@ a warning; contradictions with the team file name person, field and both values.
 
 from __future__ import annotations
 
-import io
 import math
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from lmxsim.fit import FitError
 from lmxsim.fit.survey import read_survey
 from lmxsim.texts.errors import english_words
+from tests.workbooks import write_xlsx
 
 TEAM = ["An", "Bram", "Zoë"]
 DUTCH_HEAD = ["Naam", "Meting", "Week", *(f"Medewerker {j}" for j in range(1, 8)), "Opmerkingen"]
@@ -31,21 +31,6 @@ ROWS = [
 def _excel_csv(path, rows=ROWS, head=DUTCH_HEAD, encoding="cp1252", bom=b""):
     text = "\r\n".join(";".join(cells) for cells in [head, *rows]) + "\r\n"
     path.write_bytes(bom + text.encode(encoding))
-    return path
-
-
-def _xlsx(path, sheets):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append([int(c) if c.isdigit() else c or None for c in row])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    path.write_bytes(buffer.getvalue())
     return path
 
 
@@ -75,8 +60,8 @@ def test_english_headers_with_commas_still_read(tmp_path):
 
 def test_xlsx_the_only_sheet_and_a_named_one(tmp_path):
     rows = [DUTCH_HEAD, *[[c.replace("3,0", "3") for c in row] for row in ROWS]]
-    _check_example(read_survey(_xlsx(tmp_path / "lmx7.xlsx", {"Blad1": rows}), TEAM))
-    two = _xlsx(tmp_path / "twee.xlsx", {"Uitleg": [["Dit is de vragenlijst"]], "Antwoorden": rows})
+    _check_example(read_survey(write_xlsx(tmp_path / "lmx7.xlsx", {"Blad1": rows}), TEAM))
+    two = write_xlsx(tmp_path / "twee.xlsx", {"Uitleg": [["Dit is de vragenlijst"]], "Antwoorden": rows})
     _check_example(read_survey(two, TEAM))  # the sheet with the survey's columns
     _check_example(read_survey(f"{two}:Antwoorden", TEAM))
     with pytest.raises(FitError, match=r"no sheet 'Antwoorde' \(did you mean 'Antwoorden'\?\)"):
