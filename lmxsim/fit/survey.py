@@ -499,12 +499,7 @@ class _Reader:
         cell = record[column]
         value = parse_number(cell, decimal_comma=True)  # `0_5`, `0x1`: not a number
         if value is None or not math.isfinite(value) or value != int(value) or not low <= value <= high:
-            allowed = t("survey.whole", self.lang, low=low, high=high)
-            self.at(
-                line,
-                self.shown_as.get(column, column),
-                t("survey.not_allowed", self.lang, value=shown(cell), allowed=allowed),
-            )
+            self._refuse(line, column, cell, t("survey.whole", self.lang, low=low, high=high))
             return None
         return int(value)
 
@@ -512,14 +507,17 @@ class _Reader:
         cell = record[column]
         value = parse_number(cell, decimal_comma=True)
         if value is None or not math.isfinite(value) or value < 0:
-            allowed = t("survey.non_negative", self.lang)
-            self.at(
-                line,
-                self.shown_as.get(column, column),
-                t("survey.not_allowed", self.lang, value=shown(cell), allowed=allowed),
-            )
+            self._refuse(line, column, cell, t("survey.non_negative", self.lang))
             return None
         return float(value)
+
+    def _refuse(self, line: int, column: str, cell: str, allowed: str) -> None:
+        """One problem: this cell's value is not allowed (named as the file names the column)."""
+        self.at(
+            line,
+            self.shown_as.get(column, column),
+            t("survey.not_allowed", self.lang, value=shown(cell), allowed=allowed),
+        )
 
     def _rating(self, line: int, record: dict[str, str], rater: str) -> float:
         """The LMX-7 total of one rater on one line (nan = missing or wrong), from items or the total."""
