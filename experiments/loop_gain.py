@@ -9,8 +9,12 @@ most in the set-up-to-fail scan; everything else at the defaults. The default le
 marked.
 
     uv run python experiments/loop_gain.py [--replications 200] [--steps 6]
+    uv run python experiments/loop_gain.py --x routine_noise --y trust_rate
 
-Writes docs/figures/loop-gain.csv and docs/figures/loop-gain.png (about a minute).
+Writes docs/figures/loop-gain.csv and docs/figures/loop-gain.png (about ten seconds); with other
+axes, docs/figures/loop-gain-X-Y.csv|png, each axis over its whole allowed range (the Morris
+screening at the v3 defaults finds `routine_noise` and `trust_rate` move the loop gain most near
+the defaults, docs/ODD.md 7.13).
 """
 
 from __future__ import annotations
@@ -26,33 +30,54 @@ import numpy as np
 import pandas as pd
 from matplotlib.colors import BoundaryNorm, ListedColormap
 
-from lmxsim.model.params import Params
+from lmxsim.model.params import PARAMETERS, Params
 from lmxsim.science.facts import LOOP_FADES, LOOP_SPIRALS, loop_gain
 
 FIGURES = Path(__file__).resolve().parent.parent / "docs" / "figures"
 X, Y = "confirmation_bias", "initial_confidence"
+LABELS = {
+    "confirmation_bias": "confirmation bias (share of disconfirming evidence discounted)",
+    "initial_confidence": "anchoring (initial_confidence)",
+}
+
+
+def _axis(name: str, steps: int) -> np.ndarray:
+    """The map's values of one parameter: 0 to 1 for confirmation bias, 0 to .9 for anchoring,
+    otherwise the parameter's whole allowed range."""
+    if name == "confirmation_bias":
+        return np.linspace(0.0, 1.0, steps)
+    if name == "initial_confidence":
+        return np.linspace(0.0, 0.9, steps)
+    meta = PARAMETERS[name].metadata
+    return np.linspace(meta["low"], meta["high"], steps)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replications", type=int, default=200)
     parser.add_argument("--steps", type=int, default=6)
+    parser.add_argument("--x", default=X, choices=sorted(PARAMETERS))
+    parser.add_argument("--y", default=Y, choices=sorted(PARAMETERS))
     args = parser.parse_args()
-    xs = np.linspace(0.0, 1.0, args.steps)
-    ys = np.linspace(0.0, 0.9, args.steps)
+    x_name, y_name = args.x, args.y
+    xs = _axis(x_name, args.steps)
+    ys = _axis(y_name, args.steps)
+    stem = "loop-gain" if (x_name, y_name) == (X, Y) else f"loop-gain-{x_name}-{y_name}"
     rows = [
         {
-            X: x,
-            Y: y,
-            "loop_gain": loop_gain(Params().replace(**{X: float(x), Y: float(y)}), 1, args.replications),
+            x_name: x,
+            y_name: y,
+            "loop_gain": loop_gain(
+                Params().replace(**{x_name: float(x), y_name: float(y)}), 1, args.replications
+            ),
         }
         for y in ys
         for x in xs
     ]
     table = pd.DataFrame(rows)
     FIGURES.mkdir(parents=True, exist_ok=True)
-    table.to_csv(FIGURES / "loop-gain.csv", index=False)
-    grid = table.pivot(index=Y, columns=X, values="loop_gain")
+    table.to_csv(FIGURES / f"{stem}.csv", index=False)
+    grid = table.pivot(index=y_name, columns=x_name, values="loop_gain")
     fig, ax = plt.subplots(figsize=(6.4, 4.8))
     colours = ListedColormap(["#9ecae1", "#fdd49e", "#ef6548"])
     norm = BoundaryNorm([0.0, LOOP_FADES, LOOP_SPIRALS, 10.0], colours.N)
@@ -62,17 +87,18 @@ def main() -> None:
     for (y, x), value in np.ndenumerate(grid.to_numpy()):
         ax.text(grid.columns[x], grid.index[y], f"{value:.2f}", ha="center", va="center", fontsize=8)
     default = Params()
-    ax.plot(getattr(default, X), getattr(default, Y), marker="*", color="black", markersize=14, linestyle="")
-    ax.annotate("default leader", (getattr(default, X), getattr(default, Y)), xytext=(6, 6),
+    ax.plot(getattr(default, x_name), getattr(default, y_name), marker="*", color="black", markersize=14,
+            linestyle="")  # fmt: skip
+    ax.annotate("default leader", (getattr(default, x_name), getattr(default, y_name)), xytext=(6, 6),
                 textcoords="offset points")  # fmt: skip
-    ax.set_xlabel("confirmation bias (share of disconfirming evidence discounted)")
-    ax.set_ylabel("anchoring (initial_confidence)")
+    ax.set_xlabel(LABELS.get(x_name, x_name))
+    ax.set_ylabel(LABELS.get(y_name, y_name))
     ax.set_title("Loop gain: LMX gap of equally able members, week 26 / week 6\n"
                  "blue fades (< .8), sand sticks (.8-1.2), red spirals (> 1.2)")  # fmt: skip
     fig.tight_layout()
-    fig.savefig(FIGURES / "loop-gain.png", dpi=120)
+    fig.savefig(FIGURES / f"{stem}.png", dpi=120)
     print(grid.round(2).to_string())
-    print(f"default: {loop_gain(default, 1, args.replications):.2f}; written: {FIGURES / 'loop-gain.png'}")
+    print(f"default: {loop_gain(default, 1, args.replications):.2f}; written: {FIGURES / (stem + '.png')}")
 
 
 if __name__ == "__main__":

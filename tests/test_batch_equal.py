@@ -215,8 +215,8 @@ def test_frames_really_differ_when_they_should() -> None:
     other_seed = LMXModel(n_employees=5, rng=2).run(10)
     with pytest.raises(AssertionError):
         assert_equal_to_mesa(run, 0, other_seed, "other seed")
-    rate = Params().belief_rate
-    nudged = Params().replace(belief_rate=rate - 1e-6 if rate > 1e-6 else rate + 1e-6)
+    rate = Params().initial_confidence
+    nudged = Params().replace(initial_confidence=rate - 1e-6 if rate > 1e-6 else rate + 1e-6)
     tiny_change = LMXModel(params=nudged, n_employees=5, rng=1).run(10)
     with pytest.raises(AssertionError):
         assert_equal_to_mesa(run, 0, tiny_change, "other parameter")

@@ -28,14 +28,10 @@ EXPERIMENTS = {
     ("ability_mean", 0.45): "ODD 7.8: the out-group share of able and less able teams (tests/test_groups.py)",
     ("ability_sd", 0.1): "ODD 7.13: what a wider ability spread would do to P4 and P26",
     ("ability_sd", 0.15): "ODD 7.13: what a wider ability spread would do to P4, P25 and P26",
-    ("stranger_learning", 1.0): "ODD 7.13: the Bayesian leader tried against P5 and P24",
-    ("acquaintance_learning", 0.5): "ODD 7.13: the Bayesian leader tried against P5 and P24",
-    ("confidence_gain", 0.15): "ODD 7.13: the Bayesian leader tried against P5 and P24",
     # ODD 7.13, "Can the known misses be met": the levers experiments/known_misses.py tries
     ("autonomy_rate", 0.4): "ODD 7.13: a stronger loop tried against P5",
     ("routine_hides", 1.0): "ODD 7.13: a stronger loop tried against P5",
     ("effort_floor", 0.5): "ODD 7.13: a stronger loop tried against P5",
-    ("unfairness_weight", 0.4): "ODD 7.13: the Bayesian leader, refined (configs/bayesian-leader.toml)",
     ("trust_propensity_sd", 0.3): "ODD 7.13: more member-side spread tried against P25",
     ("trust_propensity_sd", 0.325): "ODD 7.13: member-side spread against P25 (refined)",
     ("member_expectation_sd", 0.4): "ODD 7.13: more member-side spread tried against P25",
@@ -44,13 +40,29 @@ EXPERIMENTS = {
     ("member_expectation_weight", 0.3025): "ODD 7.13: member-side spread against P25 (refined)",
     ("ability_sd", 0.12): "ODD 7.13: more ability spread tried against P25",
     ("initial_confidence", 0.29): "ODD 7.13: the anchoring knob is belief_rate under another name",
-    ("belief_rate", 0.358): "ODD 7.13: the anchoring knob is belief_rate under another name",
 }
 
 
+# The Model v2 defaults where Model v3's search changed them: the docs quote them as history
+# (ODD 7.11-7.13, what v3 started from and what it measured against). `initial_confidence` .05
+# was v2's with `belief_rate` .85 beside it (merged since: .1925 is the same leader).
+V2_DEFAULTS = {
+    "stranger_learning": 0.45, "acquaintance_learning": 1.0, "confidence_gain": 0.02,
+    "unfairness_weight": 0.2, "initial_confidence": 0.05, "autonomy_rate": 0.2,
+    "initial_autonomy": 0.45, "performance_noise": 0.17, "effort_floor": 0.775, "skill_rate": 0.047,
+    "attention_budget": 0.305, "motivation_trust_share": 0.425, "settle_threshold": 0.0059,
+    "plasticity_floor": 0.22,
+}  # fmt: skip
+
+
 def _named_settings() -> list[dict]:
-    """Every non-default parameter setting the code itself holds."""
-    settings = [STRONGLY_ANCHORED, *(a.switch for a in ABLATIONS), *(r.params().to_dict() for r in RIVALS)]
+    """Every non-default parameter setting the code itself holds, and the v2 defaults (history)."""
+    settings = [
+        STRONGLY_ANCHORED,
+        V2_DEFAULTS,
+        *(a.switch for a in ABLATIONS),
+        *(r.params().to_dict() for r in RIVALS),
+    ]
     settings += [load_scenario(name).params.to_dict() for name in scenario_names()]
     return settings
 

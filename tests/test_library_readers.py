@@ -43,4 +43,4 @@ def test_a_misspelt_sweep_parameter_gets_the_one_it_resembles(tmp_path):
     path.write_text("[vary]\nconfirmaton_bias = [0.1]\n", encoding="utf-8")
     with pytest.raises(SweepError) as error:
         load_sweep(path)
-    assert str(error.value).endswith("unknown parameter 'confirmaton_bias'; did you mean confirmation_bias?")
+    assert str(error.value).endswith("unknown parameter 'confirmaton_bias' (did you mean confirmation_bias?)")

@@ -73,11 +73,6 @@ def test_every_rival_ships_its_re_tuned_parameters(rival):
     assert set(params.to_dict()) == set(PARAMETERS)
 
 
-def test_rivals_are_calibrated_with_the_defaults_budget():
-    budgets = {json.dumps(r.shipped()["calibration"]["budget"], sort_keys=True) for r in RIVALS}
-    assert len(budgets) == 1
-
-
 def test_calibrate_resumes_from_its_folder(tmp_path):
     budget = Budget(evaluations=3, samples=2, seeds=1, replications=20, seed=5)
     first = search(tmp_path, RIVAL_BY_NAME["static-labels"], budget, report=lambda _: None)
@@ -90,16 +85,23 @@ def test_calibrate_resumes_from_its_folder(tmp_path):
     text = (tmp_path / "params.toml").read_text()
     assert "[calibration.budget]" in text and "seed = 5" in text
     assert load_params_file(tmp_path / "params.toml").impression_learns is False
-    with pytest.raises(ValueError, match="another budget or rival"):
+    with pytest.raises(ValueError, match="another budget, rival or model version"):
         search(tmp_path, None, budget, report=lambda _: None)
+    # A log written by another version of the model (other equations or defaults) is refused,
+    # not resumed as if its losses were this model's.
+    head = json.loads(lines[0])
+    head["model"] = "0" * len(head["model"])
+    (tmp_path / "evaluations.jsonl").write_text("\n".join([json.dumps(head), *lines[1:]]) + "\n")
+    with pytest.raises(ValueError, match="model version"):
+        search(tmp_path, RIVAL_BY_NAME["static-labels"], budget, report=lambda _: None)
 
 
 def test_a_parameter_file_with_mistakes_names_them_all(tmp_path):
     path = tmp_path / "p.toml"
-    path.write_text("[params]\nbelief_rate = 7\nnonsense = 1\n")
+    path.write_text("[params]\nconfirmation_bias = 7\nnonsense = 1\n")
     with pytest.raises(ConfigError) as error:
         load_params_file(path)
-    assert "belief_rate = 7" in str(error.value) and "nonsense" in str(error.value)
+    assert "confirmation_bias = 7" in str(error.value) and "nonsense" in str(error.value)
     path.write_text("seed = 1\n")
     with pytest.raises(ConfigError, match=r"no \[params\]"):
         load_params_file(path)
@@ -153,13 +155,16 @@ def test_validate_weeks_runs_the_facts_at_another_horizon(cli, tmp_path):
 def test_robustness_changes_each_parameter_within_its_range(cli, tmp_path):
     from lmxsim.science.validation import robustness_cases, robustness_summary
 
-    cases = robustness_cases(Params(), ["belief_rate", "initial_confidence", "autonomy_follows_trust"])
+    base = Params().replace(mature_lmx=0.85)  # + 25% is above its range (1), + 10% is not
+    cases = robustness_cases(base, ["mature_lmx", "initial_confidence", "autonomy_follows_trust"])
     changes = {(n, c) for n, c, _ in cases}
-    # belief_rate .85 + 25% is above its range (1): left out; a switch has no percentages
-    assert ("belief_rate", 0.25) not in changes and ("belief_rate", 0.10) in changes
+    # out of range: left out; a switch has no percentages
+    assert ("mature_lmx", 0.25) not in changes and ("mature_lmx", 0.10) in changes
     assert not any(n == "autonomy_follows_trust" for n, _ in changes)
+    start = base.initial_confidence
+    assert {c for n, c, _ in cases if n == "initial_confidence"} == {-0.25, -0.1, 0.1, 0.25}
     assert all(
-        abs(p.initial_confidence - 0.05 * (1 + c)) < 1e-12 for n, c, p in cases if n == "initial_confidence"
+        abs(p.initial_confidence - start * (1 + c)) < 1e-12 for n, c, p in cases if n == "initial_confidence"
     )
     rows = [
         {"param": "a", "change": 0.1, "out_of_band": ["P5"]},
@@ -195,3 +200,20 @@ def test_calibrate_command_writes_its_record_and_refuses_an_unknown_rival(cli, t
     assert written.treatment_shapes_work is False
     code, output, error = cli("calibrate", "--rival", "nope", "--out", str(out))
     assert code == 2 and "nope" in output + error and "no-confirmation" in output + error
+
+
+def test_a_file_that_still_sets_belief_rate_is_told_where_it_went(tmp_path):
+    """Model v3 merged belief_rate into initial_confidence: an old parameter file is refused with
+    the formula that carries its value over, in English and in Dutch, not only "unknown"."""
+    from lmxsim.texts.errors import english_words, translate
+
+    path = tmp_path / "old.toml"
+    path.write_text("[params]\nbelief_rate = 0.85\ninitial_confidence = 0.05\n")
+    with pytest.raises(ConfigError) as error:
+        load_params_file(path)
+    message = str(error.value)
+    assert "belief_rate" in message
+    assert "initial_confidence = 1 - belief_rate x (1 - initial_confidence)" in message
+    dutch = translate(message, "nl")
+    assert "samengevoegd met initial_confidence" in dutch and "gebruik" in dutch, dutch
+    assert not english_words(dutch), dutch

@@ -108,7 +108,7 @@ BAD = [
         "[vary]\n"
         + "\n".join(
             f"{n} = {{ low = 0.0, high = 0.01, steps = 20 }}"
-            for n in ("belief_rate", "trust_rate", "skill_rate", "support_rate", "fire_chance")
+            for n in ("confirmation_bias", "trust_rate", "skill_rate", "support_rate", "fire_chance")
         ),
         ["grid design has 3,200,000 points", "up to 200,000", "more replications"],
     ),

@@ -301,5 +301,6 @@ def test_noise_is_measured_not_assumed() -> None:
     answer = Answer("lasted", "first-impression", ("stretch-assignment", "An", 4), "lmx", ("An",))
     difference, noise = _difference(answer)
     assert noise > 0
-    assert np.mean(difference > 0) > 0.8  # the stretch nudges An up in nearly every seed ...
+    # the stretch nudges An's LMX the same way in nearly every seed ...
+    assert np.mean(np.sign(difference) == np.sign(difference.mean())) > 0.8
     assert share_shown(answer) < SHARE  # ... by less than luck moves An between runs

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from lmxsim.science.budget import BUDGET
 from lmxsim.texts import CLI_LANG, t
 
 RIVAL_NAMES = "no-confirmation, no-pygmalion, static-labels, no-first-impression"
@@ -21,16 +22,18 @@ def calibrate(
         None, "--rival", help=t("cli.calibrate_rival", CLI_LANG, names=RIVAL_NAMES)
     ),
     evaluations: int = typer.Option(
-        24, "--evaluations", min=1, max=100_000, help=t("cli.calibrate_evaluations", CLI_LANG)
+        BUDGET.evaluations, "--evaluations", min=1, max=100_000, help=t("cli.calibrate_evaluations", CLI_LANG)
     ),
     samples: int = typer.Option(
-        16, "--samples", min=1, max=65_536, help=t("cli.calibrate_samples", CLI_LANG)
+        BUDGET.samples, "--samples", min=1, max=65_536, help=t("cli.calibrate_samples", CLI_LANG)
     ),
-    seeds: int = typer.Option(1, "--seeds", min=1, max=100, help=t("cli.calibrate_seeds", CLI_LANG)),
+    seeds: int = typer.Option(
+        BUDGET.seeds, "--seeds", min=1, max=100, help=t("cli.calibrate_seeds", CLI_LANG)
+    ),
     replications: int = typer.Option(
-        100, "--replications", "-r", help=t("cli.validate_replications", CLI_LANG)
+        BUDGET.replications, "--replications", "-r", help=t("cli.validate_replications", CLI_LANG)
     ),
-    seed: int = typer.Option(2026, "--seed", min=0, help=t("cli.calibrate_seed", CLI_LANG)),
+    seed: int = typer.Option(BUDGET.seed, "--seed", min=0, help=t("cli.calibrate_seed", CLI_LANG)),
 ) -> None:
     from lmxsim.io.limits import check_replications
     from lmxsim.science.calibration import Budget, search

@@ -38,7 +38,7 @@ def validate(
 ) -> None:
     from lmxsim.engine.executors import open_executor
     from lmxsim.io.limits import check_replications
-    from lmxsim.science.facts import FACTS, REPLICATIONS, loop_regime
+    from lmxsim.science.facts import FACTS, KNOWN_MISSES, REPLICATIONS, loop_regime
     from lmxsim.science.validation import (
         ablate,
         as_json,
@@ -84,6 +84,10 @@ def validate(
     console.print(table)
     failing = [f.id for f in facts if f.pass_share < 0.95]
     console.print(t("cli.validate_summary", CLI_LANG, passing=len(facts) - len(failing), total=len(facts)))
+    for key in failing:
+        if key in KNOWN_MISSES:
+            others = ", ".join(KNOWN_MISSES[key])
+            console.print(t("cli.validate_known_miss", CLI_LANG, fact=key, others=others))
     for gain in (f.mean for f in facts if f.id == "P22"):  # the loop gain is fact P22
         regime = t(f"cli.validate_loop_{loop_regime(gain)}", CLI_LANG)
         console.print(t("cli.validate_loop_gain", CLI_LANG, gain=f"{gain:.2f}", regime=regime))

@@ -203,6 +203,8 @@ def update_impression(
     Evidence weight shrinks with confidence (anchoring), with noise, in later
     phases and in settled relationships; evidence that contradicts the leader's
     view of this member relative to the team (`reference`) is discounted.
+    The confidence (from `initial_confidence` at the start) is the only scale on the leader's
+    learning: a separate learning rate would be a second name for it (docs/ODD.md 7.13).
     Returns (impression, confidence).
     """
     clarity = p.clear_evidence_sd**2 / (p.clear_evidence_sd**2 + noise_sd**2)
@@ -212,7 +214,7 @@ def update_impression(
     placed = np.where(np.abs(placed) < 1e-12, 0.0, placed)
     disconfirms = (observed - impression) * placed < 0
     discount = 1.0 - p.confirmation_bias * bias_factor * disconfirms
-    weight = p.belief_rate * phase_learning(phase, p) * plasticity * (1.0 - confidence) * clarity * discount
+    weight = phase_learning(phase, p) * plasticity * (1.0 - confidence) * clarity * discount
     if not all_on(p.impression_learns):  # rival static-labels: nothing the leader sees counts
         contact = contact * np.asarray(p.impression_learns, dtype=float)
     new_impression = impression + contact * weight * (observed - impression)

@@ -13,7 +13,7 @@ from typing import Any
 
 from lmxsim.io.rules import ParameterError
 
-__all__ = ["PARAMETERS", "ParameterError", "Params", "parameter_table"]
+__all__ = ["MERGED", "PARAMETERS", "ParameterError", "Params", "parameter_table", "unknown_hint"]
 
 
 def _p(default: float | bool, low: float, high: float, meaning: str, source: str) -> Any:
@@ -58,7 +58,7 @@ class Params:
         'calibration: keeps r(LMX spread, team safety) from being a function of trust alone')
 
     # --- the leader's attention -------------------------------------------------------
-    attention_budget: float = _p(0.305, 0.05, 1.0,
+    attention_budget: float = _p(0.4925, 0.05, 1.0,
         'share of the team the leader has real contact with in a week',
         'assumed: about one contact in three weeks on average')
     attention_equality: float = _p(0.1, 0.0, 100.0,
@@ -76,10 +76,10 @@ class Params:
         'Edmondson 1996: speaking up is an exchange; assumed')
 
     # --- autonomy (negotiating latitude) ----------------------------------------------
-    autonomy_rate: float = _p(0.2, 0.0, 1.0,
+    autonomy_rate: float = _p(0.3, 0.0, 1.0,
         "how fast granted autonomy follows the leader's trust, per week",
         'Dansereau et al. 1975: latitude follows the exchange; calibration')
-    initial_autonomy: float = _p(0.45, 0.0, 1.0,
+    initial_autonomy: float = _p(0.575, 0.0, 1.0,
         'autonomy every newcomer starts with',
         'assumed')
     autonomy_follows_trust: bool = _p(True, 0, 1,
@@ -90,10 +90,10 @@ class Params:
         'ablation level: the middle of the range')
 
     # --- work and performance ---------------------------------------------------------
-    performance_noise: float = _p(0.17, 0.0, 0.5,
+    performance_noise: float = _p(0.14, 0.0, 0.5,
         'week-to-week luck in output (sd)',
         'calibration: sets Pygmalion d near .95 (McNatt 2000 d=1.13; Kierein & Gold d=.81)')
-    effort_floor: float = _p(0.775, 0.0, 1.0,
+    effort_floor: float = _p(0.8, 0.0, 1.0,
         'effort of a member with no motivation, relative to full effort',
         'calibration')
     opportunity_floor: float = _p(0.05, 0.0, 1.0,
@@ -119,13 +119,11 @@ class Params:
     routine_noise: float = _p(0.25, 0.0, 1.0,
         'extra noise when the work is routine (no autonomy): it says little',
         'Manzoni & Barsoux 1998: the out-group gets few chances to show what they can')
-    belief_rate: float = _p(0.85, 0.0, 1.0,
-        "how much one clear observation moves an open-minded leader's impression",
-        'calibration')
-    initial_confidence: float = _p(0.05, 0.0, 0.95,
-        'how firmly the first impression anchors (confidence at start)',
-        'Manzoni & Barsoux 1998: labels form within days and are hard to change')
-    confidence_gain: float = _p(0.02, 0.0, 1.0,
+    initial_confidence: float = _p(0.1925, 0.0, 0.95,
+        'how firmly the first impression anchors (confidence at start): every later observation '
+        'counts (1 - confidence) as much as it would for an open-minded leader',
+        'Manzoni & Barsoux 1998: labels form within days and are hard to change; calibration')
+    confidence_gain: float = _p(0.15, 0.0, 1.0,
         'how fast the leader grows sure of an impression per clear observation',
         'calibration')
     confirmation_bias: float = _p(0.3, 0.0, 1.0,
@@ -160,7 +158,7 @@ class Params:
     trust_rate: float = _p(0.22, 0.0, 1.0,
         'how fast member trust moves toward its target, per week',
         'slow updating keeps r(trust, LMX) near .69 (Dirks & Ferrin 2002)')
-    unfairness_weight: float = _p(0.2, 0.0, 2.0,
+    unfairness_weight: float = _p(0.4, 0.0, 2.0,
         'trust lost per unit of autonomy below the team average',
         'Yu et al. 2018; Dong et al. 2020: differentiation lowers trust')
     differentiation_weight: float = _p(0.34, 0.0, 2.0,
@@ -169,7 +167,7 @@ class Params:
     motivation_rate: float = _p(0.3, 0.0, 1.0,
         'how fast motivation follows trust and autonomy, per week',
         'assumed')
-    motivation_trust_share: float = _p(0.425, 0.0, 1.0,
+    motivation_trust_share: float = _p(0.3, 0.0, 1.0,
         'share of trust (against autonomy) in what drives motivation',
         'Deci & Ryan: relatedness and autonomy; calibration')
     coaching_weight: float = _p(0.89, 0.0, 2.0,
@@ -178,7 +176,7 @@ class Params:
     initial_skill: float = _p(0.95, 0.5, 1.0,
         'skill a newcomer shows at the start, as a share of their ability',
         'assumed')
-    skill_rate: float = _p(0.047, 0.0, 0.5,
+    skill_rate: float = _p(0.08, 0.0, 0.5,
         'how fast skill grows toward ability with autonomy and coaching',
         'assumed: months to close most of the gap')
     safety_base: float = _p(0.67, 0.0, 1.0,
@@ -218,10 +216,10 @@ class Params:
     contacts_to_acquaintance: float = _p(2, 1, 20,
         'contacts that end the stranger phase',
         'Graen & Uhl-Bien 1995; assumed')
-    stranger_learning: float = _p(0.45, 0.0, 1.0,
+    stranger_learning: float = _p(1.0, 0.0, 1.0,
         'learning rate of the leader and the member while still strangers (role-taking)',
         'Graen & Uhl-Bien 1995; calibration')
-    acquaintance_learning: float = _p(1, 0.0, 1.0,
+    acquaintance_learning: float = _p(0.5, 0.0, 1.0,
         'learning rate in the acquaintance phase (role-making, the decisive phase)',
         'Graen & Uhl-Bien 1995: roles are tested, then negotiated; calibration')
     mature_learning: float = _p(0.1, 0.0, 1.0,
@@ -233,13 +231,13 @@ class Params:
     mature_plasticity: float = _p(0.6, 0.0, 1.0,
         'plasticity below which a high relationship counts as settled enough to be mature',
         'Graen & Uhl-Bien 1995: routinization; calibration')
-    settle_threshold: float = _p(0.0059, 0.0, 0.1,
+    settle_threshold: float = _p(0.0104, 0.0, 0.1,
         'weekly LMX change below which a relationship is settling',
         'Nahrgang et al. 2009: LMX rises then stabilises')
     settle_speed: float = _p(0.1, 0.0, 1.0,
         'how fast plasticity fades in a settling relationship, per week',
         "'the bandwidth is fixed': calibration")
-    plasticity_floor: float = _p(0.22, 0.0, 1.0,
+    plasticity_floor: float = _p(0.1325, 0.0, 1.0,
         'plasticity left in a fully settled relationship',
         'calibration')
 
@@ -302,9 +300,7 @@ class Params:
         known = {f.name for f in dataclasses.fields(cls)}
         for name in values:
             if name not in known:
-                close = difflib.get_close_matches(name, sorted(known), n=3)
-                hint = f" (did you mean {', '.join(close)}?)" if close else ""
-                raise ParameterError(f"unknown parameter {name!r}{hint}")
+                raise ParameterError(f"unknown parameter {name!r}{unknown_hint(name)}")
         return cls(**values)
 
     def replace(self, **changes: Any) -> Params:
@@ -316,6 +312,21 @@ class Params:
 
 
 PARAMETERS: dict[str, dataclasses.Field] = {f.name: f for f in dataclasses.fields(Params)}
+
+# Parameters of earlier versions that live on inside another: a file that still sets one is told
+# how to carry its value over, not only that the name is unknown.
+MERGED = {
+    "belief_rate": "merged into initial_confidence in Model v3: use "
+    "initial_confidence = 1 - belief_rate x (1 - initial_confidence)",
+}
+
+
+def unknown_hint(name: str) -> str:
+    """What to say after "unknown parameter NAME": where a merged one went, or close names."""
+    if name in MERGED:
+        return f" ({MERGED[name]})"
+    close = difflib.get_close_matches(name, sorted(PARAMETERS), n=3)
+    return f" (did you mean {', '.join(close)}?)" if close else ""
 
 
 def parameter_table() -> list[dict[str, Any]]:

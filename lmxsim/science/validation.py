@@ -32,8 +32,8 @@ class Ablation:
 
 
 ABLATIONS = [
-    Ablation("anchoring", {"initial_confidence": 0.0, "stranger_learning": 1.0},
-             "the first impression carries no confidence and a stranger's first weeks count in full"),
+    Ablation("anchoring", {"initial_confidence": 0.0, "confidence_gain": 0.0},
+             "the leader never grows sure: every observation, late or early, weighs as much as the first"),
     Ablation("confirmation bias", {"confirmation_bias": 0.0}, "disconfirming evidence counts in full"),
     Ablation("phase learning rates", {"acquaintance_learning": 1.0, "mature_learning": 1.0},
              "every phase learns as fast as strangers"),

@@ -7,7 +7,6 @@ file, the field, the value and what is allowed (see docs/sweeps.md).
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import math
 import tomllib
@@ -19,7 +18,7 @@ from lmxsim.engine.batch import MEMBER_STATE
 from lmxsim.io.limits import MAX_REPLICATIONS, MAX_WEEKS, sweep_runs_problem
 from lmxsim.io.rules import check_whole
 from lmxsim.model.measures import TEAM_MEASURES
-from lmxsim.model.params import PARAMETERS, ParameterError, Params
+from lmxsim.model.params import PARAMETERS, ParameterError, Params, unknown_hint
 from lmxsim.team.config import ConfigError, Scenario, load_config, load_scenario, scenario_from_dict
 from lmxsim.team.members import MAX_TEAM
 
@@ -269,8 +268,7 @@ def _vary(value: Any, kind: str, where: str) -> list[Varied]:
     for name, spec in value.items():
         field_name = f"vary.{name}"
         if name not in PARAMETERS:
-            close = difflib.get_close_matches(name, list(PARAMETERS), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else " (see `lmxsim params`)"
+            hint = unknown_hint(name) or " (see `lmxsim params`)"
             raise SweepError(f"{where}: {field_name}: unknown parameter {name!r}{hint}")
         meta = PARAMETERS[name].metadata
         low, high = meta["low"], meta["high"]

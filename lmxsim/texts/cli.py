@@ -342,6 +342,12 @@ CLI: dict[str, dict[str, str]] = {
         "en": "{passing} of {total} facts in band in at least 95% of seeds",
         "nl": "{passing} van {total} feiten in de band bij minstens 95% van de startgetallen",
     },
+    "validate_known_miss": {
+        "en": "{fact} is a known miss: it cannot hold together with {others}, whose sources are firmer "
+        "(measured, docs/ODD.md 7.13)",
+        "nl": "{fact} is een bekende misser: het kan niet samen met {others}, waarvan de bronnen "
+        "sterker zijn (gemeten, docs/ODD.md 7.13)",
+    },
     "validate_ablations_title": {
         "en": "ablations: x = the fact's mean leaves its band without the mechanism",
         "nl": "uitschakelingen: x = het gemiddelde van het feit valt buiten de band zonder het mechanisme",

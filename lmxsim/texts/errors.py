@@ -197,6 +197,8 @@ DUTCH: tuple[tuple[str, str], ...] = (
     (r"unknown intervention ", "onbekende interventie "),
     (r"unknown member ", "onbekend teamlid "),
     (r"unknown column ", "onbekende kolom "),
+    (r"unknown parameter ", "onbekende parameter "),
+    (r"merged into (\w+) in Model v3: use ", r"in Model v3 samengevoegd met \1: gebruik "),
     (r"\(ready: ", "(kant-en-klaar: "),
     (r"\(available: ", "(beschikbaar: "),
     (r"\(allowed: ", "(toegestaan: "),
