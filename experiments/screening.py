@@ -11,8 +11,9 @@ trajectory design and analysis, Campolongo et al. 2007's mu*) over all Params fi
   defaults in the Morris design (one switched off makes whole mechanisms inert, so drawing them
   would screen the rivals, not the model); each is screened by switching it alone from its
   default, whose effect counts as one elementary effect of a full unit step;
-- the outputs are the facts' values and the week-26 out- and in-group shares of default teams
-  (documented outputs: the group margins move nothing else); every design point is scored
+- the outputs are the facts' values and documented week-26 outputs of default teams (the out-
+  and in-group shares, the share of mature partnerships, mean skill, autonomy and motivation, the
+  fires of the run: what the app's charts and docs/columns.md show); every design point is scored
   on the same root seed (common random numbers), so an elementary effect is a paired
   difference, not seed noise;
 - mu* of each output is divided by that output's SD over the design and the switched points
@@ -72,22 +73,30 @@ def params_at(row: np.ndarray, names: list[str]) -> Params:
     return Params().replace(**{name: float(value) for name, value in zip(names, row, strict=True)})
 
 
-def group_shares(params: Params, replications: int) -> dict[str, float]:
-    """The week-26 in- and out-group shares of default teams (measures.py's out_group_share)."""
+def documented_outputs(params: Params, replications: int) -> dict[str, float]:
+    """Week-26 outputs of default teams that the app and docs/columns.md show beside the facts:
+    the in- and out-group shares, the share of mature partnerships (the phases the drawing
+    shows), the members' mean skill, autonomy and motivation, and the team's fires over the run."""
     seeds = np.random.SeedSequence(SEED).spawn(replications)
     run = run_batch(seeds, GROUP_WEEK, params=params, n_employees=TEAM_SIZE)
     assert run.members is not None
-    groups = run.members["group"][GROUP_WEEK]
+    members, week = run.members, GROUP_WEEK
+    groups = members["group"][week]
     return {
         "out_group_share": float(np.mean(groups == dyn.Group.OUT)),
         "in_group_share": float(np.mean(groups == dyn.Group.IN)),
+        "mature_share": float(np.mean(members["phase"][week] == dyn.Phase.MATURE)),
+        "skill_mean": float(members["skill"][week].mean()),
+        "autonomy_mean": float(members["autonomy"][week].mean()),
+        "motivation_mean": float(members["motivation"][week].mean()),
+        "fires_total": float(run.team["fires"][1 : week + 1].sum(axis=0).mean()),
     }
 
 
 def outputs(params: Params, replications: int) -> dict[str, float]:
     bench = Bench(params, SEED, replications)
     values = {f.key: float(f.evaluate(bench)[0]) for f in FACTS}
-    return {**values, **group_shares(params, replications)}
+    return {**values, **documented_outputs(params, replications)}
 
 
 def elementary_effects(problem: dict, x: np.ndarray, y: np.ndarray) -> np.ndarray:
