@@ -1,13 +1,13 @@
 """Re-run, with more seeds and teams, the robustness cases that left a band (issue 23 req 3).
 
-`lmxsim validate --robustness` over 20 seeds x 300 teams for all ~250 cases is hours on a small
-machine; the run in docs/robustness.json is 2 seeds x 100 teams, where seed noise alone moves a
-fact that sits near its band's edge. This re-scores only the cases that left a band there (facts
-already out at the defaults not counted) with `--seeds` x `--replications`, so the ones that
-stay out are fragile and the others were noise. Summary in docs/ODD.md 7.13 ("Robustness").
+`lmxsim validate --robustness` over many seeds for all ~250 cases takes long on a small machine;
+a quick pass with few seeds and teams lets seed noise move a fact that sits near its band's edge.
+This re-scores only the cases that left a band in such a pass (facts already out at the defaults
+not counted) with `--seeds` x `--replications`, so the ones that stay out are fragile and the
+others were noise. (docs/robustness.json is now a full run at 10 x 300, docs/ODD.md 7.13.)
 
-    nice -n 10 uv run python experiments/robustness_recheck.py docs/robustness.json \
-        --seeds 5 -r 300 --out docs/robustness-recheck.json
+    nice -n 10 uv run python experiments/robustness_recheck.py QUICK.json \
+        --seeds 5 -r 300 --out FILE
 """
 
 from __future__ import annotations
