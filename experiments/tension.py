@@ -5,7 +5,7 @@ P5 (Pygmalion d), P13 (the first impression fades from week 6 to 26) and P14 (ab
 up with the first impression by week 26), where the fact is in its band; the defaults sit where
 all three hold (docs/ODD.md section 7.11).
 
-    uv run python experiments/tension.py --x stranger_learning 0.1 1.0 --y acquaintance_learning 0.3 1.0
+    uv run python experiments/tension.py --x confidence_gain 0.0 0.3 --y acquaintance_learning 0.3 1.0
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ FACTS = ("P5", "P13", "P14")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--x", nargs=3, default=["stranger_learning", "0.1", "1.0"])
+    parser.add_argument("--x", nargs=3, default=["confidence_gain", "0.0", "0.3"])
     parser.add_argument("--y", nargs=3, default=["acquaintance_learning", "0.3", "1.0"])
     parser.add_argument("--points", type=int, default=7)
     parser.add_argument("--seeds", type=int, default=2)

@@ -217,3 +217,29 @@ def test_a_file_that_still_sets_belief_rate_is_told_where_it_went(tmp_path):
     dutch = translate(message, "nl")
     assert "samengevoegd met initial_confidence" in dutch and "gebruik" in dutch, dutch
     assert not english_words(dutch), dutch
+
+
+@pytest.mark.parametrize(
+    ("name", "english", "dutch"),
+    [
+        ("fixed_autonomy", "merged into initial_autonomy", "samengevoegd met initial_autonomy"),
+        ("mature_learning", "merged into acquaintance_learning", "samengevoegd met acquaintance_learning"),
+        ("coaching_weight", "removed in Model v3", "in Model v3 verwijderd"),
+        ("stranger_learning", "removed in Model v3", "in Model v3 verwijderd"),
+    ],
+)
+def test_a_file_that_sets_a_parameter_model_v3_removed_is_told_what_became_of_it(
+    tmp_path, name, english, dutch
+):
+    """Model v3 removed or merged six parameters that barely moved any result (docs/ODD.md 7.12):
+    a file that still sets one is refused, naming it and what became of it, in both languages."""
+    from lmxsim.texts.errors import english_words, translate
+
+    path = tmp_path / "old.toml"
+    path.write_text(f"[params]\n{name} = 0.5\n")
+    with pytest.raises(ConfigError) as error:
+        load_params_file(path)
+    message = str(error.value)
+    assert name in message and english in message, message
+    translated = translate(message, "nl")
+    assert dutch in translated and not english_words(translated), translated

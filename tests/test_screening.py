@@ -36,3 +36,10 @@ def test_share_of_max_is_mu_star_over_the_largest():
     for row in rows:
         mu_star, share = float(row["mu_star"]), float(row["share_of_max"])
         assert mu_star >= 0 and math.isclose(share, mu_star / largest, abs_tol=1e-3), row
+
+
+def test_every_parameter_moves_some_output_by_at_least_five_percent_of_the_largest():
+    """Issue 23 requirement 6: a parameter that moves no fact or documented output by 5% of the
+    largest mu* is removed or merged (docs/ODD.md 7.12), so none below 5% is left in the file."""
+    weak = {row["param"]: float(row["share_of_max"]) for row in _rows() if float(row["share_of_max"]) < 0.05}
+    assert not weak, f"parameters under 5% of the largest mu* (remove, merge, or show what they move): {weak}"

@@ -49,15 +49,19 @@ class Phase(IntEnum):
 PHASE_NAMES = ("stranger", "acquaintance", "mature")
 
 
+# Strangers take in every exchange in full (role-taking); once roles are being made, learning
+# slows to `acquaintance_learning`, and a settled relationship slows further through its plasticity.
+STRANGER_LEARNING = 1.0
+
+
 def phase_learning(phase, p):
-    """How open each phase is to evidence: roles are taken, then tested in acquaintance, then settle."""
-    rates = (p.stranger_learning, p.acquaintance_learning, p.mature_learning)
-    if np.ndim(rates[0]) == 0 and np.asarray(phase).dtype.kind == "i":  # one parameter set: look the
+    """How open each phase is to evidence: roles are taken in full, then tested and negotiated
+    (acquaintance), and the mature partnership learns at the same rate, slowed by settling."""
+    later = p.acquaintance_learning
+    if np.ndim(later) == 0 and np.asarray(phase).dtype.kind == "i":  # one parameter set: look the
         # phase up (a tenth of the time of np.where)
-        return np.array(rates)[phase]
-    return np.where(
-        phase == Phase.STRANGER, rates[0], np.where(phase == Phase.ACQUAINTANCE, rates[1], rates[2])
-    )
+        return np.array((STRANGER_LEARNING, later, later))[phase]
+    return np.where(phase == Phase.STRANGER, STRANGER_LEARNING, later)
 
 
 class Group(IntEnum):
@@ -85,12 +89,11 @@ def contact_probability(leader_trust, fires, p, guaranteed=False, raised_problem
     """The in-group is seen more; fires crowd out relationship work; a member who raised a
     problem last week is likely to get a real conversation about it. Member axis last."""
     team_size = np.shape(leader_trust)[-1]
-    # the tiny constant keeps shares defined when nobody is trusted and attention is all trust-driven
-    weight = p.attention_equality + leader_trust + 1e-12
-    share = weight / np.sum(weight, axis=-1, keepdims=True)
-    firefighting = np.maximum(
-        p.firefighting_floor, 1.0 - p.firefighting_weight * np.asarray(fires)[..., None] / team_size
-    )
+    # a share of the attention is spread evenly, the rest follows the leader's trust (the tiny
+    # constant keeps the trust-driven part defined when nobody is trusted at all)
+    trusted = (leader_trust + 1e-12) / np.sum(leader_trust + 1e-12, axis=-1, keepdims=True)
+    share = p.attention_equality / team_size + (1.0 - p.attention_equality) * trusted
+    firefighting = np.maximum(0.0, 1.0 - p.firefighting_weight * np.asarray(fires)[..., None] / team_size)
     probability = np.minimum(1.0, p.attention_budget * team_size * share * firefighting)
     talk = p.problem_contact * np.minimum(raised_problem, 1)
     probability = probability + (1.0 - probability) * talk
@@ -101,14 +104,15 @@ def contact_probability(leader_trust, fires, p, guaranteed=False, raised_problem
 
 
 def next_autonomy(autonomy, leader_trust, p, target=None, boost=0.0):
-    """Autonomy follows the leader's trust slowly; with the loop cut it is fixed by rule.
+    """Autonomy follows the leader's trust slowly; with the loop cut everyone keeps the latitude
+    a newcomer starts with.
 
     `target` replaces leader trust as what autonomy moves toward (equal latitude);
     `boost` is extra latitude handed out this week (stretch assignment).
     """
     aim = leader_trust if target is None else np.where(np.isnan(target), leader_trust, target)
     following = autonomy + p.autonomy_rate * (aim - autonomy)
-    granted = np.where(p.autonomy_follows_trust, following, p.fixed_autonomy)
+    granted = np.where(p.autonomy_follows_trust, following, p.initial_autonomy)
     return clip01(granted + boost)
 
 
@@ -136,7 +140,7 @@ UNTREATED_TRUST = 0.5
 
 def untreated_motivation(p):
     """The drive of a member whose trust and latitude the leader's treatment did not shape."""
-    return motivation_target(UNTREATED_TRUST, p.fixed_autonomy, p)
+    return motivation_target(UNTREATED_TRUST, p.initial_autonomy, p)
 
 
 def work(skill, motivation, autonomy, p):
@@ -153,7 +157,7 @@ def work(skill, motivation, autonomy, p):
     if all_on(p.treatment_shapes_work) and all_on(p.belief_reads_treated_work):
         return output, shown
     alike = skill * effort(untreated_motivation(p), p)
-    alike_room = opportunity(p.fixed_autonomy, p)
+    alike_room = opportunity(p.initial_autonomy, p)
     treated = np.asarray(p.treatment_shapes_work)
     output = np.where(treated, output, alike * alike_room)
     shown = np.where(treated, shown, alike * (1.0 - p.routine_hides * (1.0 - room)))
@@ -173,7 +177,7 @@ def observation_noise(autonomy, p, clarity=1.0):
     """Routine work says little about ability; clear expectations make it say more.
     (Rival no-confirmation: the work is read as if everyone had the same latitude.)"""
     if not all_on(p.belief_reads_treated_work):
-        autonomy = np.where(p.belief_reads_treated_work, autonomy, p.fixed_autonomy)
+        autonomy = np.where(p.belief_reads_treated_work, autonomy, p.initial_autonomy)
     return (p.observation_noise + p.routine_noise * (1.0 - autonomy)) * clarity
 
 
@@ -277,12 +281,12 @@ def next_motivation(motivation, trust, autonomy, p):
     return motivation + p.motivation_rate * (motivation_target(trust, autonomy, p) - motivation)
 
 
-def next_skill(skill, ability, autonomy, contact, shown_trust, p):
-    """Skill grows toward ability with chances (autonomy) and coaching (trusted contact)."""
-    chances = np.minimum(1.0, autonomy + p.coaching_weight * contact * shown_trust)
+def next_skill(skill, ability, autonomy, p):
+    """Skill grows toward ability with the chances the work gives (autonomy): the out-group's
+    routine work teaches less."""
+    chances = autonomy
     if not all_on(p.treatment_shapes_work):  # rival no-pygmalion: growth as if treated alike
-        alike = np.minimum(1.0, p.fixed_autonomy + p.coaching_weight * p.attention_budget * UNTREATED_TRUST)
-        chances = np.where(p.treatment_shapes_work, chances, alike)
+        chances = np.where(p.treatment_shapes_work, chances, p.initial_autonomy)
     return np.minimum(ability, skill + p.skill_rate * chances * (ability - skill))
 
 
@@ -368,10 +372,10 @@ def next_plasticity(plasticity, lmx_change, p):
     return np.where(settling, faded, plasticity)
 
 
-def next_phase(phase, contacts, quality, plasticity, p):
-    """Stranger -> acquaintance after enough contacts; -> mature once high and settled."""
+def next_phase(phase, contacts, quality, p):
+    """Stranger -> acquaintance after enough contacts; -> mature once the relationship is high."""
     to_acquaintance = (phase == Phase.STRANGER) & (contacts >= p.contacts_to_acquaintance)
-    to_mature = (phase == Phase.ACQUAINTANCE) & (quality >= p.mature_lmx) & (plasticity < p.mature_plasticity)
+    to_mature = (phase == Phase.ACQUAINTANCE) & (quality >= p.mature_lmx)
     return np.where(to_acquaintance, Phase.ACQUAINTANCE, np.where(to_mature, Phase.MATURE, phase))
 
 
@@ -408,7 +412,7 @@ def initial_members(ability, propensity, expectation, safety_propensity, climate
     ability = np.asarray(ability, dtype=float)
     support = p.initial_support + 0.0 * ability
     trust = trust_target(propensity, expectation, support, 0.0, 0.0, 0.0, p)
-    autonomy = np.where(p.autonomy_follows_trust, p.initial_autonomy, p.fixed_autonomy) + 0.0 * ability
+    autonomy = p.initial_autonomy + 0.0 * ability
     return {
         "skill": p.initial_skill * ability,
         "trust": trust,

@@ -61,16 +61,13 @@ class Params:
     attention_budget: float = _p(0.4925, 0.05, 1.0,
         'share of the team the leader has real contact with in a week',
         'assumed: about one contact in three weeks on average')
-    attention_equality: float = _p(0.1, 0.0, 100.0,
-        'how evenly attention is spread (low = attention follows leader trust)',
+    attention_equality: float = _p(0.15, 0.0, 1.0,
+        "share of the leader's attention spread evenly over the team; the rest follows the leader's trust",
         "Dansereau et al. 1975: the in-group gets more of the leader's attention")
 
     firefighting_weight: float = _p(5, 0.0, 10.0,
         "share of the leader's relationship time one fire per member eats",
         'Repenning & Sterman 2001: firefighting crowds out improvement and relationship work')
-    firefighting_floor: float = _p(0.2, 0.0, 1.0,
-        'share of relationship time left however many fires burn',
-        'assumed: some contact always remains')
     problem_contact: float = _p(0.5, 0.0, 1.0,
         'chance that a problem a member raised becomes a real conversation with the leader next week',
         'Edmondson 1996: speaking up is an exchange; assumed')
@@ -85,9 +82,6 @@ class Params:
     autonomy_follows_trust: bool = _p(True, 0, 1,
         'autonomy follows leader trust (False cuts the out-group loop)',
         'Manzoni & Barsoux 1998: control of the out-group closes the loop')
-    fixed_autonomy: float = _p(0.5, 0.0, 1.0,
-        'autonomy everyone gets when it does not follow trust',
-        'ablation level: the middle of the range')
 
     # --- work and performance ---------------------------------------------------------
     performance_noise: float = _p(0.14, 0.0, 0.5,
@@ -170,14 +164,11 @@ class Params:
     motivation_trust_share: float = _p(0.3, 0.0, 1.0,
         'share of trust (against autonomy) in what drives motivation',
         'Deci & Ryan: relatedness and autonomy; calibration')
-    coaching_weight: float = _p(0.89, 0.0, 2.0,
-        "how much a contact with a trusting leader counts as a chance to grow",
-        'calibration')
     initial_skill: float = _p(0.95, 0.5, 1.0,
         'skill a newcomer shows at the start, as a share of their ability',
         'assumed')
     skill_rate: float = _p(0.08, 0.0, 0.5,
-        'how fast skill grows toward ability with autonomy and coaching',
+        'how fast skill grows toward ability with the chances autonomy gives',
         'assumed: months to close most of the gap')
     safety_base: float = _p(0.67, 0.0, 1.0,
         'safety of a member with average trust and disposition in an average, unsplit team',
@@ -216,21 +207,12 @@ class Params:
     contacts_to_acquaintance: float = _p(2, 1, 20,
         'contacts that end the stranger phase',
         'Graen & Uhl-Bien 1995; assumed')
-    stranger_learning: float = _p(1.0, 0.0, 1.0,
-        'learning rate of the leader and the member while still strangers (role-taking)',
-        'Graen & Uhl-Bien 1995; calibration')
     acquaintance_learning: float = _p(0.5, 0.0, 1.0,
-        'learning rate in the acquaintance phase (role-making, the decisive phase)',
+        'learning rate once roles are being made (acquaintance and mature phases; strangers learn in full)',
         'Graen & Uhl-Bien 1995: roles are tested, then negotiated; calibration')
-    mature_learning: float = _p(0.1, 0.0, 1.0,
-        'learning rate in a mature partnership',
-        'Graen & Uhl-Bien 1995: a mature partnership is stable')
     mature_lmx: float = _p(0.55, 0.0, 1.0,
         'LMX a settled relationship needs to count as a mature partnership',
         'Graen & Uhl-Bien 1995')
-    mature_plasticity: float = _p(0.6, 0.0, 1.0,
-        'plasticity below which a high relationship counts as settled enough to be mature',
-        'Graen & Uhl-Bien 1995: routinization; calibration')
     settle_threshold: float = _p(0.0104, 0.0, 0.1,
         'weekly LMX change below which a relationship is settling',
         'Nahrgang et al. 2009: LMX rises then stabilises')
@@ -247,7 +229,7 @@ class Params:
         "(false: from work as if every member had the same latitude and drive)",
         'Manzoni & Barsoux 1998: the boss reads the routine work the boss assigned; rival no-confirmation')
     treatment_shapes_work: bool = _p(True, 0, 1,
-        "the leader's trust, latitude and coaching change the member's work and skill "
+        "the leader's trust and latitude change the member's work and skill "
         '(false: everyone works and grows as if treated alike)',
         'Eden 1990; McNatt 2000: expectations act through treatment; rival no-pygmalion')
     impression_learns: bool = _p(True, 0, 1,
@@ -313,11 +295,20 @@ class Params:
 
 PARAMETERS: dict[str, dataclasses.Field] = {f.name: f for f in dataclasses.fields(Params)}
 
+# Model v3 removed parameters that barely moved any result (docs/ODD.md 7.12, Morris screening).
+REMOVED = "removed in Model v3: it barely moved any result; delete the line"
+
 # Parameters of earlier versions that live on inside another: a file that still sets one is told
 # how to carry its value over, not only that the name is unknown.
 MERGED = {
     "belief_rate": "merged into initial_confidence in Model v3: use "
     "initial_confidence = 1 - belief_rate x (1 - initial_confidence)",
+    "fixed_autonomy": "merged into initial_autonomy in Model v3: use initial_autonomy",
+    "mature_learning": "merged into acquaintance_learning in Model v3: use acquaintance_learning",
+    "stranger_learning": REMOVED,
+    "mature_plasticity": REMOVED,
+    "coaching_weight": REMOVED,
+    "firefighting_floor": REMOVED,
 }
 
 

@@ -130,7 +130,7 @@ def week(
     )
     s["trust"] = dyn.next_trust(s["trust"], target, s["phase"], s["plasticity"], p)
     s["motivation"] = dyn.next_motivation(s["motivation"], s["trust"], autonomy, p)
-    s["skill"] = dyn.next_skill(s["skill"], traits["ability"], autonomy, contact, shown_trust, p)
+    s["skill"] = dyn.next_skill(s["skill"], traits["ability"], autonomy, p)
     s["safety"] = dyn.next_safety(
         s["safety"], s["trust"], traits["safety_propensity"], traits["climate"], split, p
     )
@@ -143,7 +143,7 @@ def week(
     # 8. the relationship settles: its quality, whether it still changes, its phase and group
     quality = dyn.lmx(s["leader_trust"], s["trust"])
     s["plasticity"] = dyn.next_plasticity(s["plasticity"], quality - s["lmx"], p)
-    s["phase"] = dyn.next_phase(s["phase"], s["contacts"], quality, s["plasticity"], p)
+    s["phase"] = dyn.next_phase(s["phase"], s["contacts"], quality, p)
     s["lmx"] = quality
     s["group"] = dyn.group(quality, s["phase"], p)
     s["fires"] = np.sum(fire, axis=-1)

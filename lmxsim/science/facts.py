@@ -63,9 +63,9 @@ def mean_interval(values: np.ndarray, level: float = 0.95) -> tuple[float, float
 # average team: the set-up-to-fail pair.
 PAIR_TEAM = _equal_team([0.35, 0.85, *[0.6] * (TEAM_SIZE - 2)], ability=0.65)
 # A leader at the top of the anchoring and confirmation-bias ranges.
-# Anchoring at the top of its range (full prior confidence, strangers' evidence ignored) and
-# confirmation bias at the top of its range.
-STRONGLY_ANCHORED = {"initial_confidence": 0.95, "stranger_learning": 0.0, "confirmation_bias": 1.0}
+# Anchoring at the top of both its knobs (full prior confidence, sure after the first clear
+# observation) and confirmation bias at the top of its range.
+STRONGLY_ANCHORED = {"initial_confidence": 0.95, "confidence_gain": 1.0, "confirmation_bias": 1.0}
 PYGMALION_BOOST = 0.25  # a "high potential" label: about one and a half SD of first impressions
 # d from two arms of R teams has a sampling SD of about sqrt(2 / R); three times the usual
 # replications keep it near .05, small next to the band's width.

@@ -49,7 +49,7 @@ RIVALS = [
           "not from the work the leader's own treatment shaped",
           {"belief_reads_treated_work": False}),
     Rival("no-pygmalion",
-          "the leader's trust, latitude and coaching do not change the member's work or skill",
+          "the leader's trust and latitude do not change the member's work or skill",
           {"treatment_shapes_work": False}),
     Rival("static-labels",
           "in- and out-group fixed by the first impression: the leader's impression never learns",

@@ -199,6 +199,10 @@ DUTCH: tuple[tuple[str, str], ...] = (
     (r"unknown column ", "onbekende kolom "),
     (r"unknown parameter ", "onbekende parameter "),
     (r"merged into (\w+) in Model v3: use ", r"in Model v3 samengevoegd met \1: gebruik "),
+    (
+        r"removed in Model v3: it barely moved any result; delete the line",
+        "in Model v3 verwijderd: het veranderde vrijwel geen uitkomst; schrap de regel",
+    ),
     (r"\(ready: ", "(kant-en-klaar: "),
     (r"\(available: ", "(beschikbaar: "),
     (r"\(allowed: ", "(toegestaan: "),
