@@ -143,6 +143,15 @@ def morris_mu_star(problem: dict, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return result
 
 
+def morris_problem() -> tuple[list[str], list[str], dict]:
+    """The numeric parameters (drawn by Morris's design), the switches (flipped alone) and
+    SALib's problem over the numeric ones."""
+    names = [name for name in PARAMETERS if not is_switch(name)]
+    switches = [name for name in PARAMETERS if is_switch(name)]
+    box = bounds()
+    return names, switches, {"num_vars": len(names), "names": names, "bounds": [list(box[n]) for n in names]}
+
+
 def ranked(values: np.ndarray) -> np.ndarray:
     """Each value's rank among all points scored for one output, as a share (0..1; ties share a
     rank; undefined stays undefined). Several facts are ratios of two small quantities (P6, P19,
@@ -157,10 +166,7 @@ def score_design(trajectories: int, replications: int) -> pd.DataFrame:
     """Every output at every point: SALib's Morris design, then the defaults, then each switch
     flipped alone. One row per point: `point` (morris, default or the switch's name), the
     numeric parameters, the outputs."""
-    names = [name for name in PARAMETERS if not is_switch(name)]
-    switches = [name for name in PARAMETERS if is_switch(name)]
-    box = bounds()
-    problem = {"num_vars": len(names), "names": names, "bounds": [list(box[n]) for n in names]}
+    names, switches, problem = morris_problem()
     x = morris_sample.sample(problem, trajectories, num_levels=LEVELS, seed=SEED)
     started = time.time()
     rows = []
@@ -182,10 +188,7 @@ def score_design(trajectories: int, replications: int) -> pd.DataFrame:
 def analyse(design: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """mu* per parameter and output on the outputs' ranks (see `ranked`), and each parameter's
     largest over the outputs with its share of the largest of all."""
-    names = [name for name in PARAMETERS if not is_switch(name)]
-    switches = [name for name in PARAMETERS if is_switch(name)]
-    box = bounds()
-    problem = {"num_vars": len(names), "names": names, "bounds": [list(box[n]) for n in names]}
+    names, switches, problem = morris_problem()
     morris = (design["point"] == "morris").to_numpy()
     x = design.loc[morris, names].to_numpy(dtype=float)
     default_row = int(np.flatnonzero(design["point"] == "default")[0])
@@ -221,7 +224,8 @@ def main() -> None:
         design = pd.read_csv(args.analyse)
     else:
         design = score_design(args.trajectories, args.replications)
-        design.to_csv(DESIGN, index=False, float_format="%.6g")
+        # full precision: `--analyse` must see the same numbers, or near-ties change rank
+        design.to_csv(DESIGN, index=False)
     table, matrix = analyse(design)
     table.to_csv(DOCS / "screening.csv", index=False, float_format="%.4f")
     matrix.assign(moves_most=matrix.idxmax(axis=1)).to_csv(

@@ -91,7 +91,8 @@ def contact_probability(leader_trust, fires, p, guaranteed=False, raised_problem
     team_size = np.shape(leader_trust)[-1]
     # a share of the attention is spread evenly, the rest follows the leader's trust (the tiny
     # constant keeps the trust-driven part defined when nobody is trusted at all)
-    trusted = (leader_trust + 1e-12) / np.sum(leader_trust + 1e-12, axis=-1, keepdims=True)
+    weight = leader_trust + 1e-12
+    trusted = weight / np.sum(weight, axis=-1, keepdims=True)
     share = p.attention_equality / team_size + (1.0 - p.attention_equality) * trusted
     firefighting = np.maximum(0.0, 1.0 - p.firefighting_weight * np.asarray(fires)[..., None] / team_size)
     probability = np.minimum(1.0, p.attention_budget * team_size * share * firefighting)

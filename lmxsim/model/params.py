@@ -211,7 +211,7 @@ class Params:
         'learning rate once roles are being made (acquaintance and mature phases; strangers learn in full)',
         'Graen & Uhl-Bien 1995: roles are tested, then negotiated; calibration')
     mature_lmx: float = _p(0.55, 0.0, 1.0,
-        'LMX a settled relationship needs to count as a mature partnership',
+        'LMX an acquaintance needs to count as a mature partnership',
         'Graen & Uhl-Bien 1995')
     settle_threshold: float = _p(0.0104, 0.0, 0.1,
         'weekly LMX change below which a relationship is settling',
