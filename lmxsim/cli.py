@@ -41,6 +41,8 @@ app = typer.Typer(
     help=t("cli.app_help", CLI_LANG),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # Help texts are plain words: "[expect]" and "[params]" are TOML tables, not Rich markup.
+    rich_markup_mode=None,
 )
 
 

@@ -31,7 +31,8 @@ def test_the_defaults_are_the_recorded_search_result():
 def test_the_record_says_its_budget_seed_loss_and_misses():
     calibration = _record()["calibration"]
     assert calibration["budget"] == asdict(BUDGET)  # the command's defaults are the budget used
-    assert calibration["loss"] >= 0 and calibration["evaluations"] == BUDGET.evaluations
+    # A search stops early when a full round of refinement finds nothing better.
+    assert calibration["loss"] >= 0 and 0 < calibration["evaluations"] <= BUDGET.evaluations
     assert calibration["not_counted"] == sorted(KNOWN_MISSES)
     assert set(calibration["failed"]) <= set(KNOWN_MISSES)  # the search's own seeds: only the known misses
 

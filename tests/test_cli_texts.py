@@ -47,3 +47,17 @@ def test_the_ready_strategies_the_help_names_are_the_real_ones() -> None:
     for lang in ("en", "nl"):
         listed = re.search(r"\(([a-z0-9, -]+)\)", TEXT["cli.strategies_strategy"][lang]).group(1)
         assert listed.split(", ") == list(READY_NAMES), lang
+
+
+def test_help_shows_toml_table_names_as_written() -> None:
+    """'[expect]' and '[params]' name TOML tables; read as Rich markup they vanished from --help."""
+    from typer.testing import CliRunner
+
+    from lmxsim.cli import app
+
+    runner = CliRunner()
+    scenarios = runner.invoke(app, ["scenarios", "--help"], env={"COLUMNS": "200"})
+    validate = runner.invoke(app, ["validate", "--help"], env={"COLUMNS": "200"})
+    assert scenarios.exit_code == 0 and validate.exit_code == 0
+    assert "each [expect] claim" in " ".join(scenarios.output.split())
+    assert "TOML file ([params])" in " ".join(validate.output.split())

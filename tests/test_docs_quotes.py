@@ -7,6 +7,7 @@ intervention's "*Defaults*" line says the catalogue's rhythm and duration."""
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -55,11 +56,17 @@ V2_DEFAULTS = {
 }  # fmt: skip
 
 
+# The defaults of the first Model v3 search, shipped until the search on 300 teams per candidate
+# replaced them (ODD 7.11 quotes them as history); read from its record, not copied here.
+V3_FIRST = DOCS / "calibration" / "default-v3-first.toml"
+
+
 def _named_settings() -> list[dict]:
-    """Every non-default parameter setting the code itself holds, and the v2 defaults (history)."""
+    """Every non-default parameter setting the code itself holds, and earlier defaults (history)."""
     settings = [
         STRONGLY_ANCHORED,
         V2_DEFAULTS,
+        tomllib.loads(V3_FIRST.read_text(encoding="utf-8"))["params"],
         *(a.switch for a in ABLATIONS),
         *(r.params().to_dict() for r in RIVALS),
     ]

@@ -31,7 +31,7 @@ def calibrate(
         BUDGET.seeds, "--seeds", min=1, max=100, help=t("cli.calibrate_seeds", CLI_LANG)
     ),
     replications: int = typer.Option(
-        BUDGET.replications, "--replications", "-r", help=t("cli.validate_replications", CLI_LANG)
+        BUDGET.replications, "--replications", "-r", help=t("cli.calibrate_replications", CLI_LANG)
     ),
     seed: int = typer.Option(BUDGET.seed, "--seed", min=0, help=t("cli.calibrate_seed", CLI_LANG)),
 ) -> None:

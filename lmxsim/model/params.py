@@ -58,14 +58,14 @@ class Params:
         'calibration: keeps r(LMX spread, team safety) from being a function of trust alone')
 
     # --- the leader's attention -------------------------------------------------------
-    attention_budget: float = _p(0.4925, 0.05, 1.0,
+    attention_budget: float = _p(0.5, 0.05, 1.0,
         'share of the team the leader has real contact with in a week',
         'assumed: about one contact in three weeks on average')
     attention_equality: float = _p(0.15, 0.0, 1.0,
         "share of the leader's attention spread evenly over the team; the rest follows the leader's trust",
         "Dansereau et al. 1975: the in-group gets more of the leader's attention")
 
-    firefighting_weight: float = _p(5, 0.0, 10.0,
+    firefighting_weight: float = _p(3.25, 0.0, 10.0,
         "share of the leader's relationship time one fire per member eats",
         'Repenning & Sterman 2001: firefighting crowds out improvement and relationship work')
     problem_contact: float = _p(0.5, 0.0, 1.0,
@@ -76,7 +76,7 @@ class Params:
     autonomy_rate: float = _p(0.3, 0.0, 1.0,
         "how fast granted autonomy follows the leader's trust, per week",
         'Dansereau et al. 1975: latitude follows the exchange; calibration')
-    initial_autonomy: float = _p(0.575, 0.0, 1.0,
+    initial_autonomy: float = _p(0.45, 0.0, 1.0,
         'autonomy every newcomer starts with',
         'assumed')
     autonomy_follows_trust: bool = _p(True, 0, 1,
@@ -90,7 +90,7 @@ class Params:
     effort_floor: float = _p(0.8, 0.0, 1.0,
         'effort of a member with no motivation, relative to full effort',
         'calibration')
-    opportunity_floor: float = _p(0.05, 0.0, 1.0,
+    opportunity_floor: float = _p(0.1375, 0.0, 1.0,
         'share of ability routine work (no autonomy) still lets show',
         'Manzoni & Barsoux 1998: the out-group gets routine work')
     effort_curve: float = _p(0.58, 0.1, 3.0,
@@ -107,13 +107,13 @@ class Params:
         'Repenning & Sterman 2001: firefighting crowds out productive work')
 
     # --- the leader's observation and belief (first-impression bias) -------------------
-    observation_noise: float = _p(0.02, 0.0, 0.5,
+    observation_noise: float = _p(0.0525, 0.0, 0.5,
         "noise of the leader's view of work done with full autonomy (sd)",
         'calibration')
     routine_noise: float = _p(0.25, 0.0, 1.0,
         'extra noise when the work is routine (no autonomy): it says little',
         'Manzoni & Barsoux 1998: the out-group gets few chances to show what they can')
-    initial_confidence: float = _p(0.1925, 0.0, 0.95,
+    initial_confidence: float = _p(0.055, 0.0, 0.95,
         'how firmly the first impression anchors (confidence at start): every later observation '
         'counts (1 - confidence) as much as it would for an open-minded leader',
         'Manzoni & Barsoux 1998: labels form within days and are hard to change; calibration')
@@ -143,7 +143,7 @@ class Params:
     support_rate: float = _p(0.1, 0.0, 1.0,
         "how fast felt support follows the leader's trust shown in a contact",
         'calibration')
-    propensity_weight: float = _p(0.325, 0.0, 1.0,
+    propensity_weight: float = _p(0.4, 0.0, 1.0,
         "weight of the member's own trust propensity in their trust",
         'keeps a member-specific part of trust (Dirks & Ferrin 2002: r(trust, LMX) = .69)')
     member_expectation_weight: float = _p(0.215, 0.0, 0.7,
@@ -173,7 +173,7 @@ class Params:
     safety_base: float = _p(0.67, 0.0, 1.0,
         'safety of a member with average trust and disposition in an average, unsplit team',
         'calibration')
-    safety_trust_weight: float = _p(0.71, 0.0, 2.0,
+    safety_trust_weight: float = _p(0.8, 0.0, 2.0,
         'safety gained per unit of trust in the leader',
         'Edmondson 1999; Dong et al. 2020: trust in the leader carries voice')
     safety_propensity_weight: float = _p(0.4, 0.0, 2.0,
@@ -219,7 +219,7 @@ class Params:
     settle_speed: float = _p(0.1, 0.0, 1.0,
         'how fast plasticity fades in a settling relationship, per week',
         "'the bandwidth is fixed': calibration")
-    plasticity_floor: float = _p(0.1325, 0.0, 1.0,
+    plasticity_floor: float = _p(0.05, 0.0, 1.0,
         'plasticity left in a fully settled relationship',
         'calibration')
 

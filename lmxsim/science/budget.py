@@ -17,7 +17,7 @@ class Budget:
     evaluations: int = 200  # candidates scored in all (start, sample, refinement)
     samples: int = 16  # of which Sobol samples (a power of 2)
     seeds: int = 2  # root seeds per candidate
-    replications: int = 100  # teams per fact and seed (the Pygmalion arms use three times as many)
+    replications: int = 300  # teams per fact and seed (the Pygmalion arms use three times as many)
     seed: int = 2026  # the Sobol scramble
 
 

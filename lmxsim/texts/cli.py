@@ -436,6 +436,10 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "waarvan Sobol-steekproeven (een macht van 2)",
     },
     "calibrate_seeds": {"en": "root seeds per candidate", "nl": "startgetallen per kandidaat"},
+    "calibrate_replications": {
+        "en": "teams per fact and seed per candidate (20 or more)",
+        "nl": "teams per feit en startgetal per kandidaat (20 of meer)",
+    },
     "calibrate_seed": {"en": "seed of the Sobol scramble", "nl": "startgetal van de Sobol-menging"},
     "calibrate_unknown_rival": {
         "en": "unknown rival {name!r} (allowed: {names})",

@@ -62,20 +62,22 @@ def test_entity_expansion_and_broken_xml_are_one_message_not_a_traceback():
                     b'<c r="A2" t="inlineStr"><is><t>&i;</t></is></c>',
                 )
             target.writestr(part.filename, data)
-    began = time.monotonic()
+    # CPU time of this process, not the wall clock: an amplified sheet burns CPU, and a machine
+    # busy with other work must not make the refusal look slow.
+    began = time.process_time()
     with pytest.raises(TeamFileError, match=r"cannot be read|not an Excel workbook"):
         parse_team_file(hostile.getvalue(), "team.xlsx")
-    assert time.monotonic() - began < 5
+    assert time.process_time() - began < 5
 
 
 @pytest.mark.timeout(120)
 def test_a_small_workbook_that_unpacks_to_megabytes_is_refused_before_parsing():
     data = workbook(comment_bytes=40_000_000)
     assert len(data) < 200_000  # under the 1 MB upload limit: only the unpacked size gives it away
-    began = time.monotonic()
+    began = time.process_time()  # CPU time: the refusal must not unpack, whatever the load
     with pytest.raises(TeamFileError, match="unpacks to") as caught:
         parse_team_file(data, "team.xlsx")
-    assert time.monotonic() - began < 2.0
+    assert time.process_time() - began < 2.0
     assert "save it as CSV" in str(caught.value)
     uploaded = read_upload({"name": "team.xlsx", "size": len(data), "file_obj": io.BytesIO(data)})
     with pytest.raises(TeamFileError, match="unpacks to"):  # the app's upload: the same reader
