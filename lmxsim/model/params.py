@@ -77,7 +77,7 @@ class Params:
         "how fast granted autonomy follows the leader's trust, per week",
         'Dansereau et al. 1975: latitude follows the exchange; calibration')
     initial_autonomy: float = _p(0.45, 0.0, 1.0,
-        'autonomy every newcomer starts with',
+        'autonomy every newcomer starts with, and everyone keeps when autonomy does not follow trust',
         'assumed')
     autonomy_follows_trust: bool = _p(True, 0, 1,
         'autonomy follows leader trust (False cuts the out-group loop)',
