@@ -56,9 +56,13 @@ V2_DEFAULTS = {
 }  # fmt: skip
 
 
-# The defaults of the first Model v3 search, shipped until the search on 300 teams per candidate
-# replaced them (ODD 7.11 quotes them as history); read from its record, not copied here.
-V3_FIRST = DOCS / "calibration" / "default-v3-first.toml"
+# Earlier Model v3 searches, each shipped (or started from) until the next replaced it: the first
+# (100 teams per candidate), the one on 26 weeks only, and the first on both horizons (ODD 7.11
+# quotes them as history); read from their records, not copied here.
+V3_HISTORY = [
+    DOCS / "calibration" / f"{name}.toml"
+    for name in ("default-v3-first", "default-26-weeks", "default-two-horizons-first")
+]
 
 
 def _named_settings() -> list[dict]:
@@ -66,7 +70,7 @@ def _named_settings() -> list[dict]:
     settings = [
         STRONGLY_ANCHORED,
         V2_DEFAULTS,
-        tomllib.loads(V3_FIRST.read_text(encoding="utf-8"))["params"],
+        *(tomllib.loads(path.read_text(encoding="utf-8"))["params"] for path in V3_HISTORY),
         *(a.switch for a in ABLATIONS),
         *(r.params().to_dict() for r in RIVALS),
     ]

@@ -4,6 +4,7 @@ ship as package files and `validate --rivals` evaluates them; `calibrate` resume
 from __future__ import annotations
 
 import json
+import tomllib
 
 import numpy as np
 import pytest
@@ -84,6 +85,12 @@ def test_calibrate_resumes_from_its_folder(tmp_path):
     assert first["params"]["impression_learns"] is False
     text = (tmp_path / "params.toml").read_text()
     assert "[calibration.budget]" in text and "seed = 5" in text
+    # Every fact is judged at 26 and at 52 weeks (the 52-week values under "P12@52" and so on),
+    # and the record is TOML that reads back.
+    record = tomllib.loads(text)["calibration"]
+    assert record["budget"]["horizons"] == [26, 52]
+    assert {"P12", "P12@52"} <= set(record["facts"]) and len(record["facts"]) == 2 * len(FACTS)
+    assert first["facts"]["P12@52"] != first["facts"]["P12"]
     assert load_params_file(tmp_path / "params.toml").impression_learns is False
     with pytest.raises(ValueError, match="another budget, rival or model version"):
         search(tmp_path, None, budget, report=lambda _: None)
@@ -193,9 +200,11 @@ def test_calibrate_command_writes_its_record_and_refuses_an_unknown_rival(cli, t
     out = tmp_path / "cal"
     code, output, _ = cli(
         "calibrate", "--rival", "no-pygmalion", "--evaluations", "2", "--samples", "1", "--seeds", "1",
-        "-r", "20", "--out", str(out),
+        "-r", "20", "--weeks", "30", "--out", str(out),
     )  # fmt: skip
     assert code == 0 and "params.toml" in output
+    record = tomllib.loads((out / "params.toml").read_text())["calibration"]
+    assert record["budget"]["horizons"] == [30] and "P12@30" in record["facts"]
     written = load_params_file(out / "params.toml")
     assert written.treatment_shapes_work is False
     code, output, error = cli("calibrate", "--rival", "nope", "--out", str(out))

@@ -34,6 +34,9 @@ def calibrate(
         BUDGET.replications, "--replications", "-r", help=t("cli.calibrate_replications", CLI_LANG)
     ),
     seed: int = typer.Option(BUDGET.seed, "--seed", min=0, help=t("cli.calibrate_seed", CLI_LANG)),
+    weeks: list[int] = typer.Option(
+        list(BUDGET.horizons), "--weeks", min=20, max=520, help=t("cli.calibrate_weeks", CLI_LANG)
+    ),
 ) -> None:
     from lmxsim.io.limits import check_replications
     from lmxsim.science.calibration import Budget, search
@@ -47,7 +50,7 @@ def calibrate(
         )
     if out.exists() and not out.is_dir():
         raise typer.BadParameter(t("cli.validate_bad_json", CLI_LANG, path=out), param_hint="--out")
-    budget = Budget(evaluations, samples, seeds, replications, seed)
+    budget = Budget(evaluations, samples, seeds, replications, seed, tuple(sorted(set(weeks))))
     result = search(out, RIVAL_BY_NAME.get(rival or ""), budget, report=typer.echo)
     typer.echo(
         t(

@@ -53,7 +53,7 @@ class Params:
     team_climate: float = _p(0.0, -0.5, 0.5,
         'the team climate: safety every member of this team starts from, above or below average',
         'Edmondson 1999: psychological safety is a shared team property')
-    climate_sd: float = _p(0.0545, 0.0, 0.5,
+    climate_sd: float = _p(0.08, 0.0, 0.5,
         'how much the climate differs between drawn teams (sd, around team_climate)',
         'calibration: keeps r(LMX spread, team safety) from being a function of trust alone')
 
@@ -65,7 +65,7 @@ class Params:
         "share of the leader's attention spread evenly over the team; the rest follows the leader's trust",
         "Dansereau et al. 1975: the in-group gets more of the leader's attention")
 
-    firefighting_weight: float = _p(3.25, 0.0, 10.0,
+    firefighting_weight: float = _p(5.7, 0.0, 10.0,
         "share of the leader's relationship time one fire per member eats",
         'Repenning & Sterman 2001: firefighting crowds out improvement and relationship work')
     problem_contact: float = _p(0.5, 0.0, 1.0,
@@ -76,7 +76,7 @@ class Params:
     autonomy_rate: float = _p(0.3, 0.0, 1.0,
         "how fast granted autonomy follows the leader's trust, per week",
         'Dansereau et al. 1975: latitude follows the exchange; calibration')
-    initial_autonomy: float = _p(0.45, 0.0, 1.0,
+    initial_autonomy: float = _p(0.5, 0.0, 1.0,
         'autonomy every newcomer starts with, and everyone keeps when autonomy does not follow trust',
         'assumed')
     autonomy_follows_trust: bool = _p(True, 0, 1,
@@ -90,7 +90,7 @@ class Params:
     effort_floor: float = _p(0.8, 0.0, 1.0,
         'effort of a member with no motivation, relative to full effort',
         'calibration')
-    opportunity_floor: float = _p(0.1375, 0.0, 1.0,
+    opportunity_floor: float = _p(0.05, 0.0, 1.0,
         'share of ability routine work (no autonomy) still lets show',
         'Manzoni & Barsoux 1998: the out-group gets routine work')
     effort_curve: float = _p(0.58, 0.1, 3.0,
@@ -107,13 +107,13 @@ class Params:
         'Repenning & Sterman 2001: firefighting crowds out productive work')
 
     # --- the leader's observation and belief (first-impression bias) -------------------
-    observation_noise: float = _p(0.0525, 0.0, 0.5,
+    observation_noise: float = _p(0.02, 0.0, 0.5,
         "noise of the leader's view of work done with full autonomy (sd)",
         'calibration')
-    routine_noise: float = _p(0.25, 0.0, 1.0,
+    routine_noise: float = _p(0.285, 0.0, 1.0,
         'extra noise when the work is routine (no autonomy): it says little',
         'Manzoni & Barsoux 1998: the out-group gets few chances to show what they can')
-    initial_confidence: float = _p(0.055, 0.0, 0.95,
+    initial_confidence: float = _p(0.1375, 0.0, 0.95,
         'how firmly the first impression anchors (confidence at start): every later observation '
         'counts (1 - confidence) as much as it would for an open-minded leader',
         'Manzoni & Barsoux 1998: labels form within days and are hard to change; calibration')
@@ -213,7 +213,7 @@ class Params:
     mature_lmx: float = _p(0.55, 0.0, 1.0,
         'LMX an acquaintance needs to count as a mature partnership',
         'Graen & Uhl-Bien 1995')
-    settle_threshold: float = _p(0.0104, 0.0, 0.1,
+    settle_threshold: float = _p(0.0149, 0.0, 0.1,
         'weekly LMX change below which a relationship is settling',
         'Nahrgang et al. 2009: LMX rises then stabilises')
     settle_speed: float = _p(0.1, 0.0, 1.0,

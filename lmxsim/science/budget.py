@@ -7,7 +7,8 @@ importing the model."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,14 @@ class Budget:
     seeds: int = 2  # root seeds per candidate
     replications: int = 300  # teams per fact and seed (the Pygmalion arms use three times as many)
     seed: int = 2026  # the Sobol scramble
+    # The horizons (weeks) every fact is judged at; the loss adds them up. The facts must hold at
+    # 52 weeks as well as at 26 (issue 23), and a search that sees only 26 weeks lets a fact drift
+    # out at 52 (P12 did: .793 against .78).
+    horizons: tuple[int, ...] = (26, 52)
+
+    def record(self) -> dict[str, Any]:
+        """The budget as written in a record (TOML or JSON: the horizons as a list)."""
+        return {**asdict(self), "horizons": list(self.horizons)}
 
 
 BUDGET = Budget()

@@ -441,6 +441,11 @@ CLI: dict[str, dict[str, str]] = {
         "nl": "teams per feit en startgetal per kandidaat (20 of meer)",
     },
     "calibrate_seed": {"en": "seed of the Sobol scramble", "nl": "startgetal van de Sobol-menging"},
+    "calibrate_weeks": {
+        "en": "a horizon (weeks) every fact is judged at; repeat for more (the loss adds them up)",
+        "nl": "een horizon (weken) waarop elk feit beoordeeld wordt; herhaal voor meer "
+        "(het verlies telt ze op)",
+    },
     "calibrate_unknown_rival": {
         "en": "unknown rival {name!r} (allowed: {names})",
         "nl": "onbekende rivaal {name!r} (toegestaan: {names})",
