@@ -252,3 +252,29 @@ def test_a_file_that_sets_a_parameter_model_v3_removed_is_told_what_became_of_it
     assert name in message and english in message, message
     translated = translate(message, "nl")
     assert dutch in translated and not english_words(translated), translated
+
+
+def test_the_refinement_takes_its_finer_step_when_the_coarse_one_overshoots(tmp_path, monkeypatch):
+    """A minimum a tenth of a search range from the start: the ±25% step overshoots it, so only
+    the finer ±10% step (calibration.STEPS) can reach it. The facts are replaced by a stand-in
+    loss (distance to that minimum, plus any move of the other parameters), so this runs in a second."""
+    from lmxsim.science import calibration
+
+    base = Params()
+    low, high = calibration.SEARCH["routine_noise"]
+    target = base.routine_noise + 0.1 * (high - low)
+
+    def stand_in(params, seeds, replications, horizons=()):
+        return {n: getattr(params, n) for n in calibration.SEARCH}
+
+    def distance(means):
+        others = sum(abs(means[n] - getattr(base, n)) for n in calibration.SEARCH if n != "routine_noise")
+        return abs(means["routine_noise"] - target) + others
+
+    monkeypatch.setattr(calibration, "fact_means", stand_in)
+    monkeypatch.setattr(calibration, "loss", distance)
+    monkeypatch.setattr(calibration, "failed", lambda means: [])
+    budget = Budget(evaluations=400, samples=1, seeds=1, replications=20)
+    result = search(tmp_path, None, budget, report=lambda _: None)
+    assert abs(result["params"]["routine_noise"] - target) < 1e-9
+    assert result["loss"] < 1e-9 and result["evaluations"] < 400  # ended by a round that found nothing
